@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (see README, "Architecture"): honsim -> HonsimTUI -> HonsimStore -> HonsimCore.
+// An arrow only points down; HonsimCore imports nothing of ours.
+let package = Package(
+    name: "honsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "honsim", targets: ["honsim"]),
+        .executable(name: "honsim-bench", targets: ["HonsimBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // ncursesw with wide characters; wraps the macros Swift cannot import.
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // The domain: pure Swift, no I/O.
+        .target(name: "HonsimCore"),
+        // The case store: SQLite (GRDB), migrations, change feed, audit, CSV.
+        .target(
+            name: "HonsimStore",
+            dependencies: [
+                "HonsimCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The terminal user interface.
+        .target(name: "HonsimTUI", dependencies: ["HonsimCore", "HonsimStore", "CNcurses"]),
+        .executableTarget(
+            name: "honsim",
+            dependencies: [
+                "HonsimCore", "HonsimStore", "HonsimTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Generates a large store and measures the pane queries against it.
+        .executableTarget(
+            name: "HonsimBench",
+            dependencies: [
+                "HonsimCore", "HonsimStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/HonsimBench"
+        ),
+        .testTarget(name: "HonsimCoreTests", dependencies: ["HonsimCore"]),
+        .testTarget(
+            name: "HonsimStoreTests",
+            dependencies: ["HonsimCore", "HonsimStore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "HonsimCLITests",
+            dependencies: ["HonsimCore", "HonsimStore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

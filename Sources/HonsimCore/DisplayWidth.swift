@@ -1,0 +1,115 @@
+/// Display width of text in terminal columns. Hangul and other East Asian wide characters
+/// and emoji take 2 columns, combining marks 0; control characters and escape sequences are
+/// stripped, because text from the store is data and must never steer the terminal.
+public enum DisplayWidth {
+    /// The width of one grapheme cluster: 0, 1 or 2.
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if isControl(first) { return 0 }
+        // A cluster with an emoji presentation selector or a ZWJ sequence is drawn as one emoji.
+        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+        if scalars.count > 1 && scalars.contains(where: { $0.value == 0x200D }) && first.properties.isEmoji { return 2 }
+        return of(first)
+    }
+
+    /// The width of a single scalar, as wcwidth would give it with current Unicode data.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        if isControl(scalar) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        // Hangul medial vowels and final consonants combine with the initial into one syllable.
+        if (0x1160...0x11FF).contains(scalar.value) || (0xD7B0...0xD7FF).contains(scalar.value) { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return isWide(scalar.value) ? 2 : 1
+    }
+
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// East Asian Wide and Fullwidth ranges (UAX #11).
+    static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F,  // Hangul Jamo initial consonants
+             0x231A...0x231B, 0x2329...0x232A,
+             0x2E80...0x303E,  // CJK radicals, punctuation
+             0x3041...0x33FF,  // Kana, Bopomofo, Hangul compatibility Jamo, CJK symbols
+             0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs
+             0xA000...0xA4CF,  // Yi
+             0xA960...0xA97F,  // Hangul Jamo extended A
+             0xAC00...0xD7A3,  // Hangul syllables
+             0xF900...0xFAFF,  // CJK compatibility ideographs
+             0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6,  // Fullwidth forms
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Makes text from the store safe and fitting for a terminal cell grid.
+public enum TerminalText {
+    /// Removes escape sequences (CSI, OSC and the rest) and every other control character;
+    /// tabs and newlines become spaces so a note cannot break the layout.
+    public static func sanitize(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar.value {
+            case 0x1B:  // ESC: drop the whole sequence
+                guard let introducer = pending else { break }
+                pending = scalars.next()
+                if introducer == "[" {  // CSI: parameters, then a final byte 0x40–0x7E
+                    while let next = pending, !(0x40...0x7E).contains(next.value) { pending = scalars.next() }
+                    pending = scalars.next()
+                } else if introducer == "]" || introducer == "P" || introducer == "_" || introducer == "^" {
+                    // OSC/DCS/APC/PM: up to BEL or ESC \
+                    while let next = pending, next.value != 0x07, next.value != 0x1B { pending = scalars.next() }
+                    if pending?.value == 0x1B { pending = scalars.next() }
+                    pending = scalars.next()
+                }
+            case 0x09, 0x0A, 0x0D:
+                result.append(" ")
+            case 0x9B:  // 8-bit CSI
+                while let next = pending, !(0x40...0x7E).contains(next.value) { pending = scalars.next() }
+                pending = scalars.next()
+            default:
+                if !DisplayWidth.isControl(scalar) { result.append(scalar) }
+            }
+        }
+        return String(result)
+    }
+
+    /// Cuts `text` to at most `width` columns at a character boundary, ending with `…` when cut.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + "…"
+    }
+
+    /// Pads `text` with spaces to exactly `width` columns, cutting it first if needed.
+    public static func pad(_ text: String, width: Int) -> String {
+        let cut = truncate(text, width: width)
+        return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+    }
+}

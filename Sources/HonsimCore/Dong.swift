@@ -1,0 +1,50 @@
+/// An administrative dong (행정동). The code is stable; the name may change, and former
+/// names stay searchable (석수3동 became 충훈동 in 2024).
+public struct Dong: Sendable, Hashable, Codable, Identifiable {
+    public var code: String
+    public var name: String
+    public var gu: String
+    public var formerNames: [String]
+    public var renamedYear: Int?
+
+    public var id: String { code }
+
+    public init(code: String, name: String, gu: String, formerNames: [String] = [], renamedYear: Int? = nil) {
+        self.code = code
+        self.name = name
+        self.gu = gu
+        self.formerNames = formerNames
+        self.renamedYear = renamedYear
+    }
+
+    /// Every name the dong is or was known by, current first.
+    public var allNames: [String] { [name] + formerNames }
+}
+
+/// Looks dongs up by code, current name or former name.
+public struct DongDirectory: Sendable {
+    public let dongs: [Dong]
+    private let byKey: [String: Dong]
+
+    public init(_ dongs: [Dong]) {
+        self.dongs = dongs
+        var byKey: [String: Dong] = [:]
+        // Former names first, so that a current name always wins a clash.
+        for dong in dongs { for former in dong.formerNames { byKey[DongDirectory.key(former)] = dong } }
+        for dong in dongs {
+            byKey[DongDirectory.key(dong.name)] = dong
+            byKey[DongDirectory.key(dong.code)] = dong
+        }
+        self.byKey = byKey
+    }
+
+    public func resolve(_ nameOrCode: String) -> Dong? { byKey[DongDirectory.key(nameOrCode)] }
+
+    public func dong(code: String) -> Dong? { byKey[DongDirectory.key(code)] }
+
+    public func gu(of code: String) -> String? { dong(code: code)?.gu }
+
+    private static func key(_ text: String) -> String {
+        text.filter { !$0.isWhitespace }.lowercased()
+    }
+}

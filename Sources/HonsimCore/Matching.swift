@@ -1,0 +1,226 @@
+import Foundation
+
+/// What the store knows about a volunteer's commitments, as matching needs it.
+public struct VolunteerLoad: Sendable, Hashable {
+    /// Active assignments of the volunteer on other requests.
+    public var busy: [TimeSpan]
+    /// Minutes given or promised in the week of the request (Monday to Sunday).
+    public var minutesInWeek: Int
+    /// Minutes given or promised in the month of the request.
+    public var minutesInMonth: Int
+    /// Completed escorts of this volunteer with this household.
+    public var escortsWithHousehold: Int
+
+    public init(busy: [TimeSpan] = [], minutesInWeek: Int = 0, minutesInMonth: Int = 0, escortsWithHousehold: Int = 0) {
+        self.busy = busy
+        self.minutesInWeek = minutesInWeek
+        self.minutesInMonth = minutesInMonth
+        self.escortsWithHousehold = escortsWithHousehold
+    }
+}
+
+/// Why a volunteer cannot take a request. Some a coordinator may override after a
+/// confirmation (they phoned the volunteer); the others never: a double booking is never possible.
+public enum Exclusion: Sendable, Hashable {
+    case closed
+    case overlap(TimeSpan)
+    case needsWheelchairSkill
+    case needsCar
+    case outsideAvailability
+    case dayOff(CivilDate)
+    case genderPreference(Gender)
+    case weeklyCap(usedMinutes: Int, capMinutes: Int)
+
+    public var isOverridable: Bool {
+        switch self {
+        case .closed, .overlap, .needsWheelchairSkill, .needsCar: return false
+        case .outsideAvailability, .dayOff, .genderPreference, .weeklyCap: return true
+        }
+    }
+}
+
+/// One term of a candidate's score, with the points it gave.
+public struct ScoreTerm: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        case sameDong
+        case sameGu
+        case escortedBefore(times: Int)
+        case hoursThisMonth(minutes: Int)
+        case signLanguage
+        case speaksLanguage
+        case careWorker
+        case wheelchairCapable
+        case hasCar
+    }
+
+    public var reason: Reason
+    public var points: Int
+
+    public init(_ reason: Reason, points: Int) {
+        self.reason = reason
+        self.points = points
+    }
+}
+
+/// A volunteer considered for a request, with the reasons for the verdict.
+public struct Candidate: Sendable, Hashable, Identifiable {
+    public var volunteer: Volunteer
+    public var score: Int
+    public var terms: [ScoreTerm]
+    public var exclusions: [Exclusion]
+    public var minutesInMonth: Int
+
+    public var id: Int64 { volunteer.id }
+    public var isEligible: Bool { exclusions.isEmpty }
+    /// Excluded only by rules a coordinator may override.
+    public var isOverridable: Bool { !exclusions.isEmpty && exclusions.allSatisfy(\.isOverridable) }
+}
+
+/// The candidates for one request: the eligible ranked best first, then the near-misses.
+public struct Ranking: Sendable, Hashable {
+    public var eligible: [Candidate]
+    public var excluded: [Candidate]
+}
+
+public struct MatchRules: Sendable, Hashable {
+    /// Travel time kept free between two escorts of one volunteer.
+    public var travelBuffer: TimeInterval
+
+    public init(travelBufferMinutes: Int = 30) {
+        self.travelBuffer = TimeInterval(travelBufferMinutes * 60)
+    }
+}
+
+/// Matching: hard filters first, then a score, and every candidate with its reasons.
+public struct Matcher: Sendable {
+    public let request: EscortRequest
+    public let household: Household
+    public let rules: MatchRules
+    private let dongs: DongDirectory
+    private let calendar: Calendar
+    private let span: TimeSpan
+    private let day: CivilDate
+    private let householdGu: String?
+
+    public init(request: EscortRequest, household: Household, dongs: DongDirectory, calendar: Calendar, rules: MatchRules = MatchRules()) {
+        self.request = request
+        self.household = household
+        self.rules = rules
+        self.dongs = dongs
+        self.calendar = calendar
+        self.span = request.span
+        self.day = CivilDate(request.pickupAt, calendar: calendar)
+        self.householdGu = dongs.gu(of: household.dongCode)
+    }
+
+    /// Weights of the score. Same dong matters most: the volunteer knows the streets and
+    /// can get there on foot.
+    public enum Points {
+        public static let sameDong = 30
+        public static let sameGu = 10
+        public static let escortedBeforeFirst = 10
+        public static let escortedBeforeEach = 5
+        public static let escortedBeforeMax = 20
+        public static let fewHoursMax = 20
+        public static let fewHoursPerHour = 2
+        public static let signLanguage = 15
+        public static let speaksLanguage = 15
+        public static let careWorker = 10
+        public static let wheelchairCapable = 5
+        public static let hasCar = 10
+    }
+
+    public func evaluate(_ volunteer: Volunteer, load: VolunteerLoad) -> Candidate {
+        Candidate(
+            volunteer: volunteer,
+            score: 0,
+            terms: [],
+            exclusions: exclusions(volunteer, load: load),
+            minutesInMonth: load.minutesInMonth
+        ).scored(by: terms(volunteer, load: load))
+    }
+
+    public func rank(_ pool: [(Volunteer, VolunteerLoad)]) -> Ranking {
+        var eligible: [Candidate] = []
+        var excluded: [Candidate] = []
+        for (volunteer, load) in pool {
+            let candidate = evaluate(volunteer, load: load)
+            if candidate.isEligible { eligible.append(candidate) } else { excluded.append(candidate) }
+        }
+        eligible.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.minutesInMonth != b.minutesInMonth { return a.minutesInMonth < b.minutesInMonth }
+            return a.volunteer.id < b.volunteer.id
+        }
+        // Near-misses that an override could still use come first, then those missing by least.
+        excluded.sort { a, b in
+            if a.isOverridable != b.isOverridable { return a.isOverridable }
+            if a.exclusions.count != b.exclusions.count { return a.exclusions.count < b.exclusions.count }
+            if a.score != b.score { return a.score > b.score }
+            return a.volunteer.id < b.volunteer.id
+        }
+        return Ranking(eligible: eligible, excluded: excluded)
+    }
+
+    func exclusions(_ volunteer: Volunteer, load: VolunteerLoad) -> [Exclusion] {
+        var found: [Exclusion] = []
+        if volunteer.closed { found.append(.closed) }
+        if let clash = load.busy.first(where: { $0.conflicts(with: span, buffer: rules.travelBuffer) }) {
+            found.append(.overlap(clash))
+        }
+        if household.mobility == .wheelchair && !volunteer.skills.contains(.wheelchair) {
+            found.append(.needsWheelchairSkill)
+        }
+        if request.transport.needsVolunteerCar && !volunteer.hasCar { found.append(.needsCar) }
+        if !volunteer.availability.covers(span, calendar: calendar) { found.append(.outsideAvailability) }
+        if let off = volunteer.dayOff(on: day) { found.append(.dayOff(off.from)) }
+        if let wanted = household.preferredVolunteerGender, volunteer.gender != wanted {
+            found.append(.genderPreference(wanted))
+        }
+        if load.minutesInWeek + request.expectedMinutes > volunteer.weeklyCapMinutes {
+            found.append(.weeklyCap(usedMinutes: load.minutesInWeek, capMinutes: volunteer.weeklyCapMinutes))
+        }
+        return found
+    }
+
+    func terms(_ volunteer: Volunteer, load: VolunteerLoad) -> [ScoreTerm] {
+        var terms: [ScoreTerm] = []
+        if volunteer.dongCode == household.dongCode {
+            terms.append(ScoreTerm(.sameDong, points: Points.sameDong))
+        } else if let gu = householdGu, dongs.gu(of: volunteer.dongCode) == gu {
+            terms.append(ScoreTerm(.sameGu, points: Points.sameGu))
+        }
+        if load.escortsWithHousehold > 0 {
+            let points = min(Points.escortedBeforeMax, Points.escortedBeforeFirst + Points.escortedBeforeEach * (load.escortsWithHousehold - 1))
+            terms.append(ScoreTerm(.escortedBefore(times: load.escortsWithHousehold), points: points))
+        }
+        // Fewest hours this month: spreads the work and keeps volunteers from burning out.
+        let hours = load.minutesInMonth / 60
+        terms.append(ScoreTerm(.hoursThisMonth(minutes: load.minutesInMonth), points: max(0, Points.fewHoursMax - Points.fewHoursPerHour * hours)))
+        if household.needs.contains(.hearing) && volunteer.skills.contains(.signLanguage) {
+            terms.append(ScoreTerm(.signLanguage, points: Points.signLanguage))
+        }
+        if household.needs.contains(.language) && volunteer.skills.contains(where: { if case .language = $0 { return true } else { return false } }) {
+            terms.append(ScoreTerm(.speaksLanguage, points: Points.speaksLanguage))
+        }
+        if !household.needs.isDisjoint(with: [.cognitive, .vision]) && volunteer.skills.contains(.careWorker) {
+            terms.append(ScoreTerm(.careWorker, points: Points.careWorker))
+        }
+        if (household.mobility == .walker || household.mobility == .wheelchair) && volunteer.skills.contains(.wheelchair) {
+            terms.append(ScoreTerm(.wheelchairCapable, points: Points.wheelchairCapable))
+        }
+        if request.transport.needsVolunteerCar && volunteer.hasCar {
+            terms.append(ScoreTerm(.hasCar, points: Points.hasCar))
+        }
+        return terms
+    }
+}
+
+extension Candidate {
+    fileprivate func scored(by terms: [ScoreTerm]) -> Candidate {
+        var copy = self
+        copy.terms = terms
+        copy.score = terms.reduce(0) { $0 + $1.points }
+        return copy
+    }
+}

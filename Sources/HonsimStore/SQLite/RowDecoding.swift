@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// Turns stored rows into domain values and back. Times are stored as whole seconds since
+/// 1970 (UTC); sets of words as `;`-separated text.
+enum Stored {
+    static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+    static func optionalDate(_ seconds: Int64?) -> Date? { seconds.map { date($0) } }
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded()) }
+    static func seconds(_ date: Date?) -> Int64? { date.map(seconds) }
+
+    static func words(_ text: String) -> [String] {
+        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func needs(_ text: String) -> Set<Need> { Set(words(text).compactMap(Need.init(word:))) }
+    static func text(_ needs: Set<Need>) -> String { needs.sorted().map(\.rawValue).joined(separator: ";") }
+    static func skills(_ text: String) -> Set<Skill> { Set(words(text).compactMap(Skill.init(word:))) }
+    static func text(_ skills: Set<Skill>) -> String { skills.sorted().map(\.description).joined(separator: ";") }
+}
+
+extension Household {
+    init(row: Row) {
+        self.init(
+            id: row["id"], dongCode: row["dong_code"], name: row["name"], birthYear: row["birth_year"],
+            gender: Gender(rawValue: row["gender"]) ?? .female, phone: row["phone"], address: row["address"],
+            mobility: Mobility(rawValue: row["mobility"]) ?? .none, needs: Stored.needs(row["needs"]),
+            preferredVolunteerGender: (row["preferred_volunteer_gender"] as String?).flatMap(Gender.init(rawValue:)),
+            caseManager: row["case_manager"], consentDate: (row["consent_date"] as String?).flatMap(CivilDate.init(iso:)),
+            notes: row["notes"], closed: row["closed"], version: row["version"]
+        )
+    }
+
+    var storedValues: [String: (any DatabaseValueConvertible)?] {
+        [
+            "id": id, "dong_code": dongCode, "name": name, "birth_year": birthYear, "gender": gender.rawValue,
+            "phone": phone, "address": address, "mobility": mobility.rawValue, "needs": Stored.text(needs),
+            "preferred_volunteer_gender": preferredVolunteerGender?.rawValue, "case_manager": caseManager,
+            "consent_date": consentDate?.description, "notes": notes, "closed": closed, "version": version,
+        ]
+    }
+}
+
+extension Volunteer {
+    /// A volunteer row without its windows and days off, which live in their own tables.
+    init(row: Row) {
+        self.init(
+            id: row["id"], dongCode: row["dong_code"], name: row["name"],
+            gender: Gender(rawValue: row["gender"]) ?? .female, phone: row["phone"],
+            skills: Stored.skills(row["skills"]), hasCar: row["has_car"], weeklyCapMinutes: row["weekly_cap_minutes"],
+            notes: row["notes"], closed: row["closed"], version: row["version"]
+        )
+    }
+
+    var storedValues: [String: (any DatabaseValueConvertible)?] {
+        [
+            "id": id, "dong_code": dongCode, "name": name, "gender": gender.rawValue, "phone": phone,
+            "skills": Stored.text(skills), "has_car": hasCar, "weekly_cap_minutes": weeklyCapMinutes,
+            "notes": notes, "closed": closed, "version": version,
+        ]
+    }
+}
+
+extension EscortRequest {
+    init(row: Row) {
+        let actual: Int? = row["actual_minutes"]
+        self.init(
+            id: row["id"], householdID: row["household_id"], dongCode: row["dong_code"], hospital: row["hospital"],
+            department: row["department"], appointmentAt: Stored.date(row["appointment_at"] as Int64),
+            pickupAt: Stored.date(row["pickup_at"] as Int64), pickupPlace: row["pickup_place"],
+            returnTrip: row["return_trip"], transport: Transport(rawValue: row["transport"]) ?? .publicTransport,
+            purpose: Purpose(rawValue: row["purpose"]) ?? .other, expectedMinutes: row["expected_minutes"],
+            notes: row["notes"], status: RequestStatus(rawValue: row["status"]) ?? .pending,
+            volunteerID: row["volunteer_id"], seriesID: row["series_id"],
+            createdAt: Stored.date(row["created_at"] as Int64), assignedAt: Stored.optionalDate(row["assigned_at"]),
+            completion: actual.map {
+                Completion(actualMinutes: $0, outcome: row["outcome"] ?? "", doctorNotes: row["doctor_notes"] ?? "",
+                           followUp: row["follow_up"] ?? false)
+            },
+            cancelReason: row["cancel_reason"], version: row["version"],
+            updatedAt: Stored.date(row["updated_at"] as Int64), updatedBy: row["updated_by"]
+        )
+    }
+
+    var storedValues: [String: (any DatabaseValueConvertible)?] {
+        [
+            "id": id, "household_id": householdID, "dong_code": dongCode, "hospital": hospital,
+            "department": department, "appointment_at": Stored.seconds(appointmentAt),
+            "pickup_at": Stored.seconds(pickupAt), "pickup_place": pickupPlace, "return_trip": returnTrip,
+            "transport": transport.rawValue, "purpose": purpose.rawValue, "expected_minutes": expectedMinutes,
+            "notes": notes, "status": status.rawValue, "volunteer_id": volunteerID, "series_id": seriesID,
+            "created_at": Stored.seconds(createdAt), "created_by": updatedBy, "assigned_at": Stored.seconds(assignedAt),
+            "actual_minutes": completion?.actualMinutes, "outcome": completion?.outcome,
+            "doctor_notes": completion?.doctorNotes, "follow_up": completion?.followUp,
+            "cancel_reason": cancelReason, "version": version, "updated_at": Stored.seconds(updatedAt),
+            "updated_by": updatedBy,
+        ]
+    }
+}
+
+extension Assignment {
+    init(row: Row) {
+        self.init(
+            id: row["id"], requestID: row["request_id"], volunteerID: row["volunteer_id"],
+            householdID: row["household_id"],
+            span: TimeSpan(start: Stored.date(row["starts_at"] as Int64), end: Stored.date(row["ends_at"] as Int64)),
+            state: Assignment.State(rawValue: row["state"]) ?? .released,
+            assignedAt: Stored.date(row["assigned_at"] as Int64), assignedBy: row["assigned_by"],
+            endedAt: Stored.optionalDate(row["ended_at"]), endedBy: row["ended_by"], reason: row["reason"],
+            minutes: row["minutes"]
+        )
+    }
+}
+
+extension AuditEntry {
+    init(row: Row) {
+        self.init(
+            id: row["id"], at: Stored.date(row["at"] as Int64), user: row["user"], action: row["action"],
+            entity: row["entity"], entityID: row["entity_id"], dongCode: row["dong_code"],
+            before: row["before"], after: row["after"]
+        )
+    }
+}
+
+extension Database {
+    /// INSERT of a dictionary of column values, in a stable column order.
+    func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws {
+        let columns = values.keys.sorted()
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        // Cached: bulk loads insert thousands of rows through the same statement.
+        try cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { (values[$0] ?? nil)?.databaseValue ?? .null }))
+    }
+}

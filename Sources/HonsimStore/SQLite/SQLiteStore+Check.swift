@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+extension SQLiteStore {
+    /// Verifies every invariant against the stored rows, independently of the write path.
+    public func checkInvariants() async throws -> [InvariantViolation] {
+        try await read { [self] db in
+            var found: [InvariantViolation] = []
+            for row in try Row.fetchAll(db, sql: "PRAGMA quick_check") where (row[0] as String) != "ok" {
+                found.append(InvariantViolation(rule: "integrity", detail: row[0]))
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                found.append(InvariantViolation(rule: "foreign key", detail: "\(row["table"] as String) row \(row["rowid"] as Int64? ?? 0) → \(row["parent"] as String)"))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT request_id, COUNT(*) AS n FROM assignment WHERE state = 'active' GROUP BY request_id HAVING n > 1
+                """) {
+                found.append(InvariantViolation(rule: "one active assignment", detail: "request \(row["request_id"] as Int64) has \(row["n"] as Int)"))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.id, r.status, r.volunteer_id, a.volunteer_id AS assigned FROM escort_request AS r
+                LEFT JOIN assignment AS a ON a.request_id = r.id AND a.state = 'active'
+                WHERE (r.status IN ('assigned', 'confirmed', 'in_progress')) <> (a.id IS NOT NULL)
+                   OR (a.id IS NOT NULL AND a.volunteer_id IS NOT r.volunteer_id)
+                """) {
+                found.append(InvariantViolation(rule: "status matches assignment",
+                                                detail: "request \(row["id"] as Int64) is \(row["status"] as String) with volunteer \(row["volunteer_id"] as Int64? ?? 0), active assignment to \(row["assigned"] as Int64? ?? 0)"))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, status FROM escort_request
+                WHERE (status IN ('pending', 'cancelled')) <> (volunteer_id IS NULL)
+                """) {
+                found.append(InvariantViolation(rule: "lifecycle", detail: "request \(row["id"] as Int64) is \(row["status"] as String) but its volunteer says otherwise"))
+            }
+            let buffer = Int64(rules.travelBuffer)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT volunteer_id, request_id, previous_request, starts_at, previous_end FROM (
+                    SELECT volunteer_id, request_id, starts_at,
+                           LAG(ends_at) OVER (PARTITION BY volunteer_id ORDER BY starts_at) AS previous_end,
+                           LAG(request_id) OVER (PARTITION BY volunteer_id ORDER BY starts_at) AS previous_request
+                    FROM assignment WHERE state = 'active')
+                WHERE previous_end IS NOT NULL AND previous_end + ? > starts_at
+                """, arguments: [buffer]) {
+                found.append(InvariantViolation(rule: "no overlap",
+                                                detail: "volunteer \(row["volunteer_id"] as Int64): requests \(row["previous_request"] as Int64) and \(row["request_id"] as Int64) are closer than the travel buffer"))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                WITH expected AS (
+                    SELECT volunteer_id, period, SUM(minutes) AS minutes FROM (
+                        SELECT volunteer_id, week_key AS period, minutes FROM assignment WHERE state IN ('active', 'completed')
+                        UNION ALL
+                        SELECT volunteer_id, month_key, minutes FROM assignment WHERE state IN ('active', 'completed'))
+                    GROUP BY volunteer_id, period)
+                SELECT COALESCE(e.volunteer_id, l.volunteer_id) AS volunteer_id, COALESCE(e.period, l.period) AS period,
+                       COALESCE(e.minutes, 0) AS expected, COALESCE(l.minutes, 0) AS kept
+                FROM expected AS e FULL OUTER JOIN volunteer_load AS l ON l.volunteer_id = e.volunteer_id AND l.period = e.period
+                WHERE COALESCE(e.minutes, 0) <> COALESCE(l.minutes, 0)
+                """) {
+                found.append(InvariantViolation(rule: "volunteer load",
+                                                detail: "volunteer \(row["volunteer_id"] as Int64) \(row["period"] as String): kept \(row["kept"] as Int) min, assignments add up to \(row["expected"] as Int)"))
+            }
+            return found
+        }
+    }
+}

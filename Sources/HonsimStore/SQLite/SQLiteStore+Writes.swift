@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+extension SQLiteStore {
+    /// Runs one write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is
+    /// read, so the invariants checked inside hold until commit).
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as DatabaseError where error.message?.contains("double-booked") == true {
+            // The trigger caught an overlap the checks before it should have: report it plainly.
+            throw StoreError.integrity(reason: error.message ?? "double-booked")
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error, path: location)
+        }
+    }
+
+    func appendAudit(_ db: Database, action: String, entity: String, id: String, dongCode: String?,
+                     before: String?, after: String?, at: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO audit (at, user, action, entity, entity_id, dong_code, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [Stored.seconds(at), user, action, entity, id, dongCode, before, after])
+    }
+
+    /// Optimistic concurrency: the caller saw `expected`; if the row moved on, say who moved it.
+    func checkVersion(_ request: EscortRequest, expected: Int?) throws {
+        guard let expected, expected != request.version else { return }
+        throw StoreError.staleWrite(entity: "request", id: request.id, changedBy: request.updatedBy,
+                                    changedAt: request.updatedAt, nowStatus: request.status.rawValue)
+    }
+
+    public func assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws -> EscortRequest {
+        try await write { [self] db in
+            let now = Date()
+            let before = try SQLiteStore.fetchRequest(db, id: requestID)
+            if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
+                let name = (try? SQLiteStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
+                throw StoreError.alreadyAssigned(requestID: requestID, volunteerName: name, by: before.updatedBy,
+                                                 at: before.assignedAt ?? before.updatedAt)
+            }
+            try checkVersion(before, expected: expectedVersion)
+            let target: RequestStatus
+            do throws(IllegalMove) { target = try Lifecycle.next(from: before.status, by: .assign) } catch { throw StoreError.illegalMove(requestID: requestID, error) }
+
+            let volunteer = try SQLiteStore.fetchVolunteer(db, id: volunteerID)
+            let household = try SQLiteStore.fetchHousehold(db, id: before.householdID)
+            let matcher = Matcher(request: before, household: household, dongs: try SQLiteStore.fetchDongs(db), calendar: calendar, rules: rules)
+            let load = try loads(db, for: before, excludingRequest: requestID, volunteerID: volunteerID)[volunteerID] ?? VolunteerLoad()
+            let exclusions = matcher.evaluate(volunteer, load: load).exclusions
+            if let clash = load.busy.first(where: { $0.conflicts(with: before.span, buffer: rules.travelBuffer) }) {
+                let other = try Int64.fetchOne(db, sql: """
+                    SELECT request_id FROM assignment WHERE state = 'active' AND volunteer_id = ? AND starts_at = ?
+                    """, arguments: [volunteerID, Stored.seconds(clash.start)]) ?? 0
+                throw StoreError.doubleBooked(volunteerName: volunteer.name, otherRequestID: other, span: clash)
+            }
+            if !exclusions.isEmpty && (!override || exclusions.contains(where: { !$0.isOverridable })) {
+                throw StoreError.excluded(volunteerName: volunteer.name, exclusions)
+            }
+
+            var after = before
+            after.status = target
+            after.volunteerID = volunteerID
+            after.assignedAt = now
+            after.version += 1
+            after.updatedAt = now
+            after.updatedBy = user
+            try insertAssignment(db, request: after, state: .active, minutes: after.expectedMinutes, at: now, by: user)
+            try db.execute(sql: """
+                UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, version = ?, updated_at = ?, updated_by = ?
+                WHERE id = ?
+                """, arguments: [after.status.rawValue, volunteerID, Stored.seconds(now), after.version, Stored.seconds(now), user, requestID])
+            try appendAudit(db, action: override && !exclusions.isEmpty ? "assign (override)" : "assign", entity: "request",
+                            id: String(requestID), dongCode: after.dongCode,
+                            before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+            return after
+        }
+    }
+
+    func insertAssignment(_ db: Database, request: EscortRequest, state: Assignment.State, minutes: Int, at: Date, by: String,
+                          endedAt: Date? = nil) throws {
+        guard let volunteerID = request.volunteerID else { return }
+        let span = request.span
+        try db.insert(into: "assignment", [
+            "request_id": request.id, "volunteer_id": volunteerID, "household_id": request.householdID,
+            "starts_at": Stored.seconds(span.start), "ends_at": Stored.seconds(span.end), "state": state.rawValue,
+            "minutes": minutes, "week_key": LoadPeriod.week(span.start, calendar: calendar),
+            "month_key": LoadPeriod.month(span.start, calendar: calendar), "assigned_at": Stored.seconds(at),
+            "assigned_by": by, "ended_at": Stored.seconds(endedAt), "ended_by": endedAt == nil ? nil : by,
+        ])
+    }
+
+    public func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest {
+        precondition(action != .assign, "assign goes through assign(requestID:volunteerID:)")
+        return try await write { [self] db in
+            let now = Date()
+            let before = try SQLiteStore.fetchRequest(db, id: requestID)
+            try checkVersion(before, expected: expectedVersion)
+            var after = before
+            do throws(IllegalMove) { after.status = try Lifecycle.next(from: before.status, by: action) } catch {
+                throw StoreError.illegalMove(requestID: requestID, error)
+            }
+            after.version += 1
+            after.updatedAt = now
+            after.updatedBy = user
+            // How the active assignment ends, if the move ends it.
+            var assignmentState: Assignment.State?
+            var assignmentMinutes: Int?
+            switch action {
+            case .release:
+                assignmentState = .released
+                after.volunteerID = nil
+                after.assignedAt = nil
+            case .cancel:
+                assignmentState = before.status.holdsVolunteer ? .cancelled : nil
+                after.volunteerID = nil
+                after.cancelReason = details.reason ?? ""
+            case .noShow:
+                assignmentState = .noShow
+            case .complete:
+                let completion = Completion(actualMinutes: details.actualMinutes ?? before.expectedMinutes, outcome: details.outcome,
+                                            doctorNotes: details.doctorNotes, followUp: details.followUp)
+                after.completion = completion
+                assignmentState = .completed
+                assignmentMinutes = completion.actualMinutes
+            case .confirm, .start, .assign:
+                break
+            }
+            if let state = assignmentState {
+                try db.execute(sql: """
+                    UPDATE assignment SET state = ?, minutes = COALESCE(?, minutes), ended_at = ?, ended_by = ?, reason = ?
+                    WHERE request_id = ? AND state = 'active'
+                    """, arguments: [state.rawValue, assignmentMinutes, Stored.seconds(now), user, details.reason, requestID])
+            }
+            try db.execute(sql: """
+                UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, actual_minutes = ?, outcome = ?,
+                    doctor_notes = ?, follow_up = ?, cancel_reason = ?, version = ?, updated_at = ?, updated_by = ?
+                WHERE id = ?
+                """, arguments: [after.status.rawValue, after.volunteerID, Stored.seconds(after.assignedAt),
+                                 after.completion?.actualMinutes, after.completion?.outcome, after.completion?.doctorNotes,
+                                 after.completion?.followUp, after.cancelReason, after.version, Stored.seconds(now), user, requestID])
+            try appendAudit(db, action: action.rawValue, entity: "request", id: String(requestID), dongCode: after.dongCode,
+                            before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+            return after
+        }
+    }
+}

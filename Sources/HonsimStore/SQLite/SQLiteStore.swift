@@ -1,0 +1,249 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// The embedded case store: one SQLite file in WAL mode that several processes share (the
+/// office terminal, SSH sessions, the kiosk). Writers take the write lock at the start of
+/// their transaction (BEGIN IMMEDIATE) and wait for each other up to the busy timeout, so
+/// a read-then-write never fails half-way with "database is locked".
+public final class SQLiteStore: CaseStore {
+    public let location: String
+    public let calendar: Calendar
+    let pool: DatabasePool
+    /// The OS user that writes are attributed to.
+    let user: String
+    let rules: MatchRules
+    /// All volunteers with their windows and days off, keyed by the store's volunteers revision.
+    let volunteerCache = Locked<(revision: String, list: [Volunteer], byID: [Int64: Volunteer])?>(nil)
+
+    /// How long a writer waits for another before giving up with `StoreError.busy`.
+    public static let busyTimeout: TimeInterval = 15
+    public static let defaultTimeZone = "Asia/Seoul"
+
+    /// Opens the store at `path`, creating and migrating it when `create` is true (`init`,
+    /// `seed`, `demo`), and migrating an older one in any case.
+    public init(path: String, user: String = OSUser.current, create: Bool = false, readOnly: Bool = false,
+                timeZone: String? = nil) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.folderMissing(path: path)
+        }
+        let exists = fileManager.fileExists(atPath: path)
+        if !exists && !create {
+            throw StoreError.cannotOpen(path: path, reason: "no store there yet; run 'honsim init' or 'honsim demo'")
+        }
+        if exists {
+            try SQLiteStore.checkHeader(path: path)
+            if !readOnly && !fileManager.isWritableFile(atPath: path) { throw StoreError.notWritable(path: path) }
+        }
+        // WAL needs to create its -wal and -shm files beside the store.
+        if !readOnly && !fileManager.isWritableFile(atPath: folder) { throw StoreError.notWritable(path: path) }
+
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
+        configuration.readonly = readOnly
+        configuration.label = "honsim"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = Schema.migrator
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                let unknown = applied.subtracting(migrator.migrations).sorted().last ?? "?"
+                throw StoreError.newerSchema(path: path, found: unknown)
+            }
+            if !readOnly {
+                try migrator.migrate(pool)
+                try pool.write { db in
+                    let zone = timeZone ?? SQLiteStore.defaultTimeZone
+                    try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('time_zone', ?)", arguments: [zone])
+                }
+            }
+            let meta = try pool.read { db in
+                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0["key"] as String, $0["value"] as String) })
+            }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: meta["time_zone"] ?? SQLiteStore.defaultTimeZone) ?? .current
+            calendar.firstWeekday = 2
+            self.calendar = calendar
+            self.rules = MatchRules(travelBufferMinutes: Int(meta["travel_buffer_minutes"] ?? "") ?? Schema.defaultTravelBufferMinutes)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error, path: path)
+        }
+        self.location = path
+        self.user = user
+    }
+
+    /// A SQLite file begins with "SQLite format 3\0"; an empty file is a store not yet made.
+    static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.notWritable(path: path) }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path: path) }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: return .notWritable(path: path)
+        case .SQLITE_CONSTRAINT: return .integrity(reason: error.message ?? "constraint failed")
+        default: return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Runs a read, turning SQLite's errors into the store's.
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do { return try await pool.read(body) } catch let error as DatabaseError { throw SQLiteStore.translate(error, path: location) }
+    }
+
+    // MARK: Reading
+
+    public func counts() async throws -> StoreCounts {
+        try await read { db in
+            var counts = StoreCounts()
+            counts.dongs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dong") ?? 0
+            counts.households = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household") ?? 0
+            counts.volunteers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM volunteer") ?? 0
+            counts.requests = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM escort_request") ?? 0
+            counts.pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM escort_request WHERE status = 'pending'") ?? 0
+            counts.assignments = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment") ?? 0
+            counts.auditEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0
+            return counts
+        }
+    }
+
+    public func dongs() async throws -> DongDirectory {
+        try await read { db in try SQLiteStore.fetchDongs(db) }
+    }
+
+    static func fetchDongs(_ db: Database) throws -> DongDirectory {
+        var former: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, dong_code FROM dong_former_name ORDER BY name") {
+            former[row["dong_code"], default: []].append(row["name"])
+        }
+        let dongs = try Row.fetchAll(db, sql: "SELECT * FROM dong ORDER BY position").map { row in
+            Dong(code: row["code"], name: row["name"], gu: row["gu"], formerNames: former[row["code"]] ?? [], renamedYear: row["renamed_year"])
+        }
+        return DongDirectory(dongs)
+    }
+
+    public func household(id: Int64) async throws -> Household {
+        try await read { db in try SQLiteStore.fetchHousehold(db, id: id) }
+    }
+
+    static func fetchHousehold(_ db: Database, id: Int64) throws -> Household {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM household WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "household", id: id)
+        }
+        return Household(row: row)
+    }
+
+    public func households() async throws -> [Household] {
+        try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM household ORDER BY id").map(Household.init(row:)) }
+    }
+
+    public func volunteer(id: Int64) async throws -> Volunteer {
+        try await read { db in try SQLiteStore.fetchVolunteer(db, id: id) }
+    }
+
+    static func fetchVolunteer(_ db: Database, id: Int64) throws -> Volunteer {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM volunteer WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "volunteer", id: id)
+        }
+        var volunteer = Volunteer(row: row)
+        volunteer.availability = WeeklyAvailability(try Row.fetchAll(
+            db, sql: "SELECT * FROM availability_window WHERE volunteer_id = ?", arguments: [id]).compactMap(window(row:)))
+        volunteer.daysOff = try Row.fetchAll(db, sql: "SELECT * FROM day_off WHERE volunteer_id = ? ORDER BY from_date", arguments: [id])
+            .compactMap(dayOff(row:))
+        return volunteer
+    }
+
+    static func window(row: Row) -> AvailabilityWindow? {
+        guard let weekday = Weekday(rawValue: row["weekday"]) else { return nil }
+        return AvailabilityWindow(weekday: weekday, start: ClockTime(minutes: row["start_minute"]), end: ClockTime(minutes: row["end_minute"]))
+    }
+
+    static func dayOff(row: Row) -> DayOff? {
+        guard let from = CivilDate(iso: row["from_date"]), let to = CivilDate(iso: row["to_date"]) else { return nil }
+        return DayOff(from: from, to: to, reason: row["reason"])
+    }
+
+    public func volunteers() async throws -> [Volunteer] {
+        try await read { [self] db in try cachedVolunteers(db).list }
+    }
+
+    /// The whole volunteer list, read again only when a volunteer's record has changed.
+    func cachedVolunteers(_ db: Database) throws -> (list: [Volunteer], byID: [Int64: Volunteer]) {
+        let revision = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'volunteers_revision'") ?? ""
+        if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision { return (cached.list, cached.byID) }
+        var windows: [Int64: [AvailabilityWindow]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM availability_window") {
+            if let window = SQLiteStore.window(row: row) { windows[row["volunteer_id"], default: []].append(window) }
+        }
+        var daysOff: [Int64: [DayOff]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM day_off ORDER BY from_date") {
+            if let off = SQLiteStore.dayOff(row: row) { daysOff[row["volunteer_id"], default: []].append(off) }
+        }
+        var list: [Volunteer] = []
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM volunteer ORDER BY id") {
+            var volunteer = Volunteer(row: row)
+            volunteer.availability = WeeklyAvailability(windows[volunteer.id] ?? [])
+            volunteer.daysOff = daysOff[volunteer.id] ?? []
+            list.append(volunteer)
+        }
+        let byID = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0) })
+        volunteerCache.withLock { $0 = (revision, list, byID) }
+        return (list, byID)
+    }
+
+    public func request(id: Int64) async throws -> EscortRequest {
+        try await read { db in try SQLiteStore.fetchRequest(db, id: id) }
+    }
+
+    static func fetchRequest(_ db: Database, id: Int64) throws -> EscortRequest {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM escort_request WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "request", id: id)
+        }
+        return EscortRequest(row: row)
+    }
+
+    public func pendingRequests(limit: Int) async throws -> [EscortRequest] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM escort_request WHERE status = 'pending' ORDER BY appointment_at, id LIMIT ?
+                """, arguments: [limit]).map(EscortRequest.init(row:))
+        }
+    }
+
+    public func requests(in span: TimeSpan) async throws -> [EscortRequest] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM escort_request WHERE appointment_at >= ? AND appointment_at < ? ORDER BY appointment_at, id
+                """, arguments: [Stored.seconds(span.start), Stored.seconds(span.end)]).map(EscortRequest.init(row:))
+        }
+    }
+
+    public func assignments(in span: TimeSpan) async throws -> [Assignment] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM assignment WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at, id
+                """, arguments: [Stored.seconds(span.start), Stored.seconds(span.end)]).map(Assignment.init(row:))
+        }
+    }
+
+    public func auditLog(in span: TimeSpan?, limit: Int?) async throws -> [AuditEntry] {
+        try await read { db in
+            let from = span.map { Stored.seconds($0.start) } ?? Int64.min
+            let to = span.map { Stored.seconds($0.end) } ?? Int64.max
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE at >= ? AND at < ? ORDER BY id DESC LIMIT ?",
+                                    arguments: [from, to, limit ?? -1]).map(AuditEntry.init(row:))
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HonsimCore
+
+/// Everything the store can refuse, typed so the dashboard and the command line can say in
+/// words what happened, who did it and when.
+public enum StoreError: Error, Sendable, Equatable {
+    case folderMissing(path: String)
+    case notWritable(path: String)
+    case notADatabase(path: String)
+    case newerSchema(path: String, found: String)
+    case cannotOpen(path: String, reason: String)
+    case notFound(entity: String, id: Int64)
+    case illegalMove(requestID: Int64, IllegalMove)
+    /// The request already has a volunteer: assigned by someone else first.
+    case alreadyAssigned(requestID: Int64, volunteerName: String, by: String, at: Date)
+    /// The volunteer is busy then with another escort (plus travel time).
+    case doubleBooked(volunteerName: String, otherRequestID: Int64, span: TimeSpan)
+    /// The volunteer fails rules; overridable ones may be accepted with an override.
+    case excluded(volunteerName: String, [Exclusion])
+    /// The row changed since it was read: optimistic concurrency lost.
+    case staleWrite(entity: String, id: Int64, changedBy: String, changedAt: Date, nowStatus: String)
+    case notEmpty(path: String)
+    case invalidData([DataIssue])
+    case busy(path: String)
+    /// The database itself refused a change that broke an invariant.
+    case integrity(reason: String)
+
+    /// One sentence in the chosen language, saying what went wrong and why.
+    public func message(_ language: Language, calendar: Calendar) -> String {
+        let time = { (date: Date) in ClockTime(date, calendar: calendar).description }
+        let day = { (date: Date) in "\(CivilDate(date, calendar: calendar)) \(time(date))" }
+        switch self {
+        case .folderMissing(let path):
+            return language == .ko ? "저장소 폴더가 없습니다: \(path)" : "the store's folder does not exist: \(path)"
+        case .notWritable(let path):
+            return language == .ko ? "저장소에 쓸 수 없습니다(권한 확인): \(path)" : "cannot write the store (check permissions): \(path)"
+        case .notADatabase(let path):
+            return language == .ko ? "SQLite 데이터베이스 파일이 아닙니다: \(path)" : "not a SQLite database: \(path)"
+        case .newerSchema(let path, let found):
+            return language == .ko
+                ? "더 새로운 버전의 honsim이 만든 저장소입니다(\(found)). honsim을 업데이트하세요: \(path)"
+                : "the store was made by a newer honsim (\(found)); update honsim to open it: \(path)"
+        case .cannotOpen(let path, let reason):
+            return language == .ko ? "저장소를 열 수 없습니다: \(path) (\(reason))" : "cannot open the store \(path): \(reason)"
+        case .notFound(let entity, let id):
+            let ko = ["request": "요청", "volunteer": "봉사자", "household": "대상자"][entity] ?? entity
+            return language == .ko ? "\(ko) \(id)번이 없습니다" : "no \(entity) with id \(id)"
+        case .illegalMove(let id, let move):
+            let from = DomainPhrases.status(move.from), action = DomainPhrases.action(move.action)
+            return language == .ko
+                ? "요청 \(id)번은 \(from.ko) 상태라 \(action.ko)할 수 없습니다"
+                : "request \(id) is \(from.en) and cannot be \(move.action == .noShow ? "marked no-show" : action.en + "ed")"
+        case .alreadyAssigned(let id, let name, let by, let at):
+            return language == .ko
+                ? "요청 \(id)번은 이미 \(name) 봉사자에게 배정되었습니다 (\(by), \(day(at)))"
+                : "request \(id) is already assigned to \(name) by \(by) at \(day(at))"
+        case .doubleBooked(let name, let other, let span):
+            return language == .ko
+                ? "\(name) 봉사자는 \(time(span.start))–\(time(span.end))에 요청 \(other)번 동행이 있어 겹칩니다(이동 시간 포함)"
+                : "\(name) is busy \(time(span.start))–\(time(span.end)) with request \(other) (travel time included)"
+        case .excluded(let name, let exclusions):
+            let reasons = exclusions.map { DomainPhrases.exclusion($0, calendar: calendar).text(language) }.joined(separator: ", ")
+            let overridable = exclusions.allSatisfy(\.isOverridable)
+            return language == .ko
+                ? "\(name) 봉사자는 배정할 수 없습니다: \(reasons)\(overridable ? " (확인 후 예외 배정 가능)" : "")"
+                : "\(name) cannot be assigned: \(reasons)\(overridable ? " (an override is possible after confirming)" : "")"
+        case .staleWrite(let entity, let id, let by, let at, let status):
+            return language == .ko
+                ? "그 사이 \(by)님이 \(day(at))에 변경했습니다(\(entity) \(id)번, 현재 \(status)). 새로 고친 뒤 다시 하세요"
+                : "\(by) changed \(entity) \(id) at \(day(at)) (now \(status)); refresh and try again"
+        case .notEmpty(let path):
+            return language == .ko
+                ? "저장소에 이미 자료가 있습니다. 덮어쓰려면 --force를 주세요: \(path)"
+                : "the store already holds data; pass --force to replace it: \(path)"
+        case .invalidData(let issues):
+            let head = language == .ko ? "자료에 오류가 \(issues.count)건 있어 아무것도 넣지 않았습니다" : "nothing was loaded: \(issues.count) problem(s) in the data"
+            return ([head] + issues.prefix(20).map { "  " + $0.description(language) }
+                + (issues.count > 20 ? ["  …"] : [])).joined(separator: "\n")
+        case .integrity(let reason):
+            return language == .ko ? "저장소가 규칙에 어긋나는 변경을 거부했습니다: \(reason)" : "the store refused a change that breaks its rules: \(reason)"
+        case .busy(let path):
+            return language == .ko ? "저장소가 다른 작업으로 잠겨 있습니다. 잠시 후 다시 하세요: \(path)" : "the store is locked by another operation; try again shortly: \(path)"
+        }
+    }
+}
+
+/// A problem in input data, located by file, line and field.
+public struct DataIssue: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var field: String
+    public var message: Phrase
+
+    public init(file: String, line: Int, field: String, message: Phrase) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    public func description(_ language: Language) -> String {
+        "\(file):\(line): \(field): \(message.text(language))"
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import HonsimCore
+import HonsimStore
+
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a case store, or migrate an older one.")
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors(options.language) {
+            let store = try options.open(create: true)
+            let counts = try await store.counts()
+            emit(options.language == .ko
+                 ? "저장소 준비됨: \(store.location) (대상자 \(counts.households), 봉사자 \(counts.volunteers), 요청 \(counts.requests))\n"
+                 : "store ready: \(store.location) (\(counts.households) households, \(counts.volunteers) volunteers, \(counts.requests) requests)\n")
+        }
+    }
+}
+
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed", abstract: "Load the Anyang demo data into a store.",
+        discussion: "Refuses a store that already holds data unless given --force. The audit log is kept either way.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: ArgumentHelp("Folder of the demo CSV files.", valueName: "folder")) var dir: String?
+    @Flag(help: "Replace the data of a store that already holds some.") var force = false
+
+    func run() async throws {
+        try await reportingErrors(options.language) {
+            let store = try options.open(create: true)
+            let counts = try await Seeding.seed(store, folder: dir, replacing: force)
+            emit(options.language == .ko
+                 ? "씨앗 자료를 넣었습니다: 동 \(counts.dongs), 대상자 \(counts.households), 봉사자 \(counts.volunteers), 요청 \(counts.requests) → \(store.location)\n"
+                 : "seeded \(counts.dongs) dongs, \(counts.households) households, \(counts.volunteers) volunteers, \(counts.requests) requests into \(store.location)\n")
+        }
+    }
+}
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Open the dashboard on a demo store (made and seeded on first use).",
+        discussion: "The demo store lives in the data folder as demo.sqlite; --reset makes it anew, dated today.")
+    @OptionGroup var options: StoreOptions
+    @Flag(help: "Make the demo store anew from the seeds.") var reset = false
+    @Option(help: ArgumentHelp("Folder of the demo CSV files.", valueName: "folder")) var dir: String?
+
+    func run() async throws {
+        try await reportingErrors(options.language) {
+            var options = options
+            if options.store == nil {
+                try DataFolder.make(DataFolder.path())
+                options.store = DataFolder.path() + "/demo.sqlite"
+            }
+            let store = try options.open(create: true)
+            let counts = try await store.counts()
+            if reset || counts.isEmpty {
+                _ = try await Seeding.seed(store, folder: dir, replacing: true)
+            }
+            try await Dashboard.open(store: store, language: options.language)
+        }
+    }
+}
+
+/// Finds and loads the demo seeds.
+enum Seeding {
+    static func seed(_ store: SQLiteStore, folder: String?, replacing: Bool) async throws -> StoreCounts {
+        let folder = try folder ?? locateSeeds()
+        var reader = SeedReader(folder: folder, calendar: store.calendar)
+        let data = try reader.read()
+        try await store.load(data, replacingExisting: replacing)
+        return try await store.counts()
+    }
+
+    /// `seeds/` in the working folder, else beside the package the binary was built in
+    /// (`swift run` puts it in .build/<config>/).
+    static func locateSeeds() throws -> String {
+        var candidates = [FileManager.default.currentDirectoryPath + "/seeds"]
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(folder.appendingPathComponent("seeds").path)
+            folder = folder.deletingLastPathComponent()
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/dongs.csv") }) { return found }
+        throw StoreError.invalidData([DataIssue(file: "seeds/dongs.csv", line: 0, field: "-", message: Phrase(
+            ko: "씨앗 자료 폴더를 찾지 못했습니다. --dir로 알려 주세요", en: "cannot find the seeds folder; give it with --dir"))])
+    }
+}
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Verify every invariant of the store; exit 1 on a violation.")
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors(options.language) {
+            let store = try options.open()
+            let violations = try await store.checkInvariants()
+            let counts = try await store.counts()
+            if violations.isEmpty {
+                emit(options.language == .ko
+                     ? "이상 없음: 요청 \(counts.requests), 배정 \(counts.assignments), 감사 기록 \(counts.auditEntries)\n"
+                     : "ok: \(counts.requests) requests, \(counts.assignments) assignments, \(counts.auditEntries) audit entries\n")
+                return
+            }
+            for violation in violations { emit("\(violation)\n") }
+            emit(options.language == .ko ? "위반 \(violations.count)건\n" : "\(violations.count) violation(s)\n")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Honsim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "honsim",
+        abstract: "혼심 — 혼자가 아니라 안심: the hospital-escort dashboard for people who live alone.",
+        discussion: """
+            The store is chosen by --store PATH, else $HONSIM_STORE, else \
+            $XDG_DATA_HOME/honsim/cases.sqlite (~/.local/share when XDG_DATA_HOME is unset).
+            Korean is the default language; --lang en or an English locale gives English.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            DashboardCommand.self, DemoCommand.self, InitCommand.self, SeedCommand.self, ExportCommand.self,
+            SuggestCommand.self, AssignCommand.self, ConfirmCommand.self, StartCommand.self, CompleteCommand.self,
+            ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self,
+        ],
+        defaultSubcommand: DashboardCommand.self
+    )
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// Options every command that touches the store shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The case store: a SQLite file path.", valueName: "path"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of messages: ko or en.", valueName: "ko|en"))
+    var lang: String?
+
+    var language: Language {
+        lang.flatMap { Language(rawValue: $0.lowercased()) } ?? Language.fromEnvironment()
+    }
+
+    /// The path the store lives at, and whether it is the default one in the data folder.
+    func resolvedPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool) {
+        if let store, !store.isEmpty { return (store, false) }
+        if let store = environment["HONSIM_STORE"], !store.isEmpty { return (store, false) }
+        return (DataFolder.path(environment: environment) + "/cases.sqlite", true)
+    }
+
+    /// Opens the store. Commands that create (`init`, `seed`, `demo`) make the default data
+    /// folder if needed; a folder named explicitly must already exist.
+    func open(create: Bool = false) throws -> SQLiteStore {
+        let (path, isDefault) = resolvedPath()
+        if create && isDefault { try DataFolder.make(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        return try SQLiteStore(path: path, create: create)
+    }
+}
+
+enum DataFolder {
+    /// $XDG_DATA_HOME/honsim, or ~/.local/share/honsim.
+    static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return base + "/honsim"
+    }
+
+    static func make(_ path: String) throws {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw StoreError.notWritable(path: path)
+        }
+    }
+}
+
+/// Prints a store error as one sentence and exits with status 1; anything else is rethrown.
+func reportingErrors<T>(_ language: Language, calendar: Calendar? = nil, _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as StoreError {
+        var fallback = Calendar(identifier: .gregorian)
+        fallback.timeZone = TimeZone(identifier: SQLiteStore.defaultTimeZone) ?? .current
+        FileHandle.standardError.write(Data(("honsim: " + error.message(language, calendar: calendar ?? fallback) + "\n").utf8))
+        throw ExitCode(1)
+    }
+}
+
+/// Writes to standard output without Swift's print buffering surprises in pipes.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
