@@ -53,8 +53,7 @@ let package = Package(
         .testTarget(name: "HonsimCoreTests", dependencies: ["HonsimCore"]),
         .testTarget(
             name: "HonsimStoreTests",
-            dependencies: ["HonsimCore", "HonsimStore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["HonsimCore", "HonsimStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "HonsimCLITests",

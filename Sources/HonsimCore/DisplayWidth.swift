@@ -74,6 +74,10 @@ public enum TerminalText {
                 if introducer == "[" {  // CSI: parameters, then a final byte 0x40–0x7E
                     while let next = pending, !(0x40...0x7E).contains(next.value) { pending = scalars.next() }
                     pending = scalars.next()
+                } else if (0x20...0x2F).contains(introducer.value) {
+                    // nF sequences such as ESC ( B (charset) and ESC # 8: intermediates, then a final byte.
+                    while let next = pending, (0x20...0x2F).contains(next.value) { pending = scalars.next() }
+                    pending = scalars.next()
                 } else if introducer == "]" || introducer == "P" || introducer == "_" || introducer == "^" {
                     // OSC/DCS/APC/PM: up to BEL or ESC \
                     while let next = pending, next.value != 0x07, next.value != 0x1B { pending = scalars.next() }

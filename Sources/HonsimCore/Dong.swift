@@ -25,6 +25,7 @@ public struct Dong: Sendable, Hashable, Codable, Identifiable {
 public struct DongDirectory: Sendable {
     public let dongs: [Dong]
     private let byKey: [String: Dong]
+    private let byCode: [String: Dong]
 
     public init(_ dongs: [Dong]) {
         self.dongs = dongs
@@ -36,11 +37,13 @@ public struct DongDirectory: Sendable {
             byKey[DongDirectory.key(dong.code)] = dong
         }
         self.byKey = byKey
+        self.byCode = Dictionary(dongs.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func resolve(_ nameOrCode: String) -> Dong? { byKey[DongDirectory.key(nameOrCode)] }
 
-    public func dong(code: String) -> Dong? { byKey[DongDirectory.key(code)] }
+    /// By stable code only: a name, current or former, is not a code.
+    public func dong(code: String) -> Dong? { byCode[code] }
 
     public func gu(of code: String) -> String? { dong(code: code)?.gu }
 

@@ -53,6 +53,11 @@ public struct IllegalMove: Error, Hashable, Sendable, CustomStringConvertible {
     public let from: RequestStatus
     public let action: LifecycleAction
 
+    public init(from: RequestStatus, action: LifecycleAction) {
+        self.from = from
+        self.action = action
+    }
+
     public var description: String {
         "cannot \(action.rawValue.replacingOccurrences(of: "_", with: "-")) a request that is \(from.rawValue.replacingOccurrences(of: "_", with: " "))"
     }

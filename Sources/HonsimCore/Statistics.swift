@@ -132,8 +132,9 @@ public struct StatisticsAccumulator {
                 }
             case .assigned, .confirmed, .inProgress: break
             }
-            figures.volunteerMinutes += fact.volunteerMinutes
-            if let volunteer = fact.volunteerID, fact.status == .completed || fact.status.holdsVolunteer {
+            if fact.status == .completed { figures.volunteerMinutes += fact.volunteerMinutes }
+            // A volunteer who went to a no-show still went.
+            if let volunteer = fact.volunteerID, fact.status == .completed || fact.status == .noShow || fact.status.holdsVolunteer {
                 volunteers.insert(volunteer)
             }
             if let minutes = fact.minutesToAssign { assignMinutes.append(minutes) }
@@ -178,7 +179,7 @@ public struct StatisticsAccumulator {
         )
     }
 
-    /// The median of whole minutes; the lower middle value for an even count.
+    /// The median of whole minutes; for an even count, the mean of the two middle values, rounded down.
     public static func median(_ values: [Int]) -> Int? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()

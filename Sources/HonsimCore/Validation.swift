@@ -81,7 +81,7 @@ public enum Validation {
         if !Lifecycle.isConsistent(status: request.status, hasVolunteer: request.volunteerID != nil) {
             issues.append(FieldIssue(field: "volunteer_id", message: Phrase(
                 ko: request.volunteerID == nil ? "\(DomainPhrases.status(request.status).ko) 상태에는 봉사자가 필요합니다" : "\(DomainPhrases.status(request.status).ko) 상태에는 봉사자가 없어야 합니다",
-                en: request.volunteerID == nil ? "a \(request.status.rawValue) request needs a volunteer" : "a \(request.status.rawValue) request has no volunteer")))
+                en: request.volunteerID == nil ? "a request that is \(DomainPhrases.status(request.status).en) needs a volunteer" : "a request that is \(DomainPhrases.status(request.status).en) must have no volunteer")))
         }
         return issues
     }

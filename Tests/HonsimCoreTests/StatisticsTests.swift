@@ -53,8 +53,8 @@ struct StatisticsTests {
         #expect(an.requests == 4 && an.completed == 1 && an.cancelled == 0 && an.noShows == 1)
         #expect(an.pending == 1 && an.urgentUnassigned == 1)
         #expect(an.volunteerMinutes == 100)
-        // Volunteer 1 completed and volunteer 3 is assigned; volunteer 2's no-show does not count.
-        #expect(an.activeVolunteers == 2 && an.householdsServed == 1)
+        // Volunteer 1 completed, 3 is assigned, and 2 went to a household that was not there.
+        #expect(an.activeVolunteers == 3 && an.householdsServed == 1)
         #expect(an.medianMinutesToAssign == 20)
         #expect(an.fulfilmentRate == 0.5)
 
@@ -71,7 +71,7 @@ struct StatisticsTests {
         let manan = try #require(report.byGu["만안구"])
         #expect(manan.requests == 10 && manan.completed == 3 && manan.cancelled == 1 && manan.noShows == 1)
         #expect(manan.pending == 4 && manan.urgentUnassigned == 2 && manan.volunteerMinutes == 370)
-        #expect(manan.activeVolunteers == 2)  // {1, 3}; the dongs add up to 3
+        #expect(manan.activeVolunteers == 3)  // {1, 2, 3}; the dongs add up to 4
         #expect(manan.householdsServed == 2)  // {101, 102}; the dongs add up to 3
         #expect(manan.fulfilmentRate == 3.0 / 5.0)
         let dongan = try #require(report.byGu["동안구"])
@@ -84,7 +84,7 @@ struct StatisticsTests {
         let city = Self.report().city
         #expect(city.requests == 12 && city.completed == 4 && city.cancelled == 1 && city.noShows == 1)
         #expect(city.pending == 4 && city.urgentUnassigned == 2 && city.volunteerMinutes == 430)
-        #expect(city.activeVolunteers == 3)  // {1, 3, 4}; the gus add up to 4
+        #expect(city.activeVolunteers == 4)  // {1, 2, 3, 4}; the gus add up to 5
         #expect(city.householdsServed == 3)  // {101, 102, 301}
         #expect(city.fulfilmentRate == 4.0 / 6.0)
     }
@@ -159,11 +159,10 @@ struct StatisticsTests {
         #expect(StatisticsAccumulator.median([5, 1, 4, 2, 3]) == 3)
     }
 
-    @Test("median of an even count is the lower middle value, as documented")
+    @Test("median of an even count is the mean of the two middle values, rounded down")
     func medianEven() {
         #expect(StatisticsAccumulator.median([20, 20]) == 20)
-        // Statistics.swift: "The median of whole minutes; the lower middle value for an even count."
-        #expect(StatisticsAccumulator.median([40, 10, 30, 20]) == 20)
+        #expect(StatisticsAccumulator.median([40, 10, 30, 20]) == 25)
         #expect(StatisticsAccumulator.median([10, 11]) == 10)
     }
 

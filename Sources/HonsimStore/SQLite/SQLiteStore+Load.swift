@@ -7,7 +7,7 @@ extension SQLiteStore {
     /// clears the cases but never the audit log, which records the replacement itself.
     public func load(_ data: StoreData, replacingExisting: Bool) async throws {
         try await write { [self] db in
-            let now = Date()
+            let now = Stored.now()
             let existing = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*) FROM volunteer) + (SELECT COUNT(*) FROM escort_request)") ?? 0
             if existing > 0 && !replacingExisting { throw StoreError.notEmpty(path: location) }
             for table in ["volunteer_load", "assignment", "escort_request", "day_off", "availability_window", "volunteer", "household", "dong_former_name", "dong"] {
@@ -53,6 +53,11 @@ extension SQLiteStore {
 
     /// Inserts a request with the assignment its status implies.
     func insertRequest(_ db: Database, _ request: EscortRequest) throws {
+        var request = request
+        // A completed escort always records its minutes; the expected ones stand in when unknown.
+        if request.status == .completed && request.completion == nil {
+            request.completion = Completion(actualMinutes: request.expectedMinutes)
+        }
         try db.insert(into: "escort_request", request.storedValues)
         let state: Assignment.State?
         switch request.status {

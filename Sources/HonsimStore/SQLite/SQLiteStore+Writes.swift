@@ -30,9 +30,10 @@ extension SQLiteStore {
                                     changedAt: request.updatedAt, nowStatus: request.status.rawValue)
     }
 
+    @discardableResult
     public func assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws -> EscortRequest {
         try await write { [self] db in
-            let now = Date()
+            let now = Stored.now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
             if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
                 let name = (try? SQLiteStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
@@ -90,10 +91,11 @@ extension SQLiteStore {
         ])
     }
 
+    @discardableResult
     public func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest {
         precondition(action != .assign, "assign goes through assign(requestID:volunteerID:)")
         return try await write { [self] db in
-            let now = Date()
+            let now = Stored.now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
             try checkVersion(before, expected: expectedVersion)
             var after = before

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import HonsimCore
+@testable import HonsimStore
+
+/// A fresh store in its own temporary folder, with a small cast: three dongs in two gus,
+/// four households and five volunteers, and requests placed on a Monday well ahead.
+struct StoreFixture {
+    let folder: URL
+    let path: String
+    let store: SQLiteStore
+    let calendar: Calendar
+    /// A Monday at least a week ahead, at midnight in the store's time zone.
+    let monday: Date
+
+    static let seokSu2 = Dong(code: "41171-11", name: "석수2동", gu: "만안구")
+    static let anyang2 = Dong(code: "41171-02", name: "안양2동", gu: "만안구")
+    static let chunghun = Dong(code: "41171-12", name: "충훈동", gu: "만안구", formerNames: ["석수3동"], renamedYear: 2024)
+    static let pyeongchon = Dong(code: "41173-09", name: "평촌동", gu: "동안구")
+
+    init(user: String = "kim") throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("cases.sqlite").path
+        store = try SQLiteStore(path: path, user: user, create: true, timeZone: "Asia/Seoul")
+        calendar = store.calendar
+        let today = CivilDate(Date(), calendar: calendar)
+        let weekday = Weekday(Date(), calendar: calendar).rawValue
+        monday = today.adding(days: 14 - (weekday - 1), calendar: calendar).start(in: calendar)
+    }
+
+    /// Another process's view of the same file, as another coordinator.
+    func secondStore(user: String = "lee") throws -> SQLiteStore {
+        try SQLiteStore(path: path, user: user)
+    }
+
+    func at(day: Int = 0, _ hour: Int, _ minute: Int = 0) -> Date {
+        monday.addingTimeInterval(TimeInterval(day * 86_400 + hour * 3600 + minute * 60))
+    }
+
+    static var allWeek: WeeklyAvailability {
+        WeeklyAvailability(Weekday.allCases.map { AvailabilityWindow(weekday: $0, start: ClockTime(minutes: 0), end: ClockTime(minutes: 24 * 60)) })
+    }
+
+    static let households = [
+        Household(id: 1, dongCode: seokSu2.code, name: "김순자", birthYear: 1941, gender: .female, phone: "010-1234-5678", mobility: .cane),
+        Household(id: 2, dongCode: seokSu2.code, name: "박영호", birthYear: 1948, gender: .male, mobility: .wheelchair),
+        Household(id: 3, dongCode: pyeongchon.code, name: "이말순", birthYear: 1939, gender: .female, needs: [.hearing], preferredVolunteerGender: .female),
+        Household(id: 4, dongCode: anyang2.code, name: "최복례", birthYear: 1950, gender: .female),
+    ]
+
+    static let volunteers = [
+        Volunteer(id: 1, dongCode: seokSu2.code, name: "정지민", gender: .female, skills: [.wheelchair], availability: allWeek),
+        Volunteer(id: 2, dongCode: anyang2.code, name: "곽대현", gender: .male, hasCar: true, availability: allWeek),
+        Volunteer(id: 3, dongCode: pyeongchon.code, name: "한수어", gender: .female, skills: [.signLanguage], availability: allWeek),
+        Volunteer(id: 4, dongCode: seokSu2.code, name: "오주말", gender: .male,
+                  availability: WeeklyAvailability([AvailabilityWindow(weekday: .sat, start: ClockTime(minutes: 540), end: ClockTime(minutes: 1080))])),
+        Volunteer(id: 5, dongCode: chunghun.code, name: "윤한도", gender: .female, weeklyCapMinutes: 180, availability: allWeek),
+    ]
+
+    func request(_ id: Int64, household: Int64 = 1, day: Int = 0, hour: Int = 10, minutes: Int = 120,
+                 status: RequestStatus = .pending, volunteer: Int64? = nil, transport: Transport = .publicTransport) -> EscortRequest {
+        let household = StoreFixture.households.first { $0.id == household } ?? StoreFixture.households[0]
+        let pickup = at(day: day, hour)
+        return EscortRequest(
+            id: id, householdID: household.id, dongCode: household.dongCode, hospital: "한림대학교성심병원", department: "내과",
+            appointmentAt: pickup.addingTimeInterval(3600), pickupAt: pickup, transport: transport, expectedMinutes: minutes,
+            status: status, volunteerID: volunteer, createdAt: Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 86_400).rounded()),
+            assignedAt: volunteer == nil ? nil : Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded()), updatedBy: "seed")
+    }
+
+    /// Loads the cast and the given requests.
+    func load(_ requests: [EscortRequest]) async throws {
+        try await store.load(StoreData(dongs: [StoreFixture.anyang2, StoreFixture.seokSu2, StoreFixture.chunghun, StoreFixture.pyeongchon],
+                                       households: StoreFixture.households, volunteers: StoreFixture.volunteers, requests: requests),
+                             replacingExisting: false)
+    }
+
+    /// Raw SQL on the file, bypassing the store: for checking what is stored and for
+    /// breaking invariants on purpose.
+    func raw() throws -> DatabaseQueue {
+        try DatabaseQueue(path: path)
+    }
+
+    func auditCount() throws -> Int {
+        try raw().unsafeReentrantRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// Runs `body` and returns the StoreError it throws, or nil.
+func storeError<T>(_ body: () async throws -> T) async -> StoreError? {
+    do { _ = try await body() } catch let error as StoreError { return error } catch { return nil }
+    return nil
+}
