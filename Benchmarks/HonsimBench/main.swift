@@ -1,1 +1,12 @@
-print("bench")
+import ArgumentParser
+
+/// `honsim-bench`: generates a city-sized store and times the dashboard's queries on it.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "honsim-bench",
+        abstract: "Benchmark of the honsim case store at city scale.",
+        subcommands: [GenerateCommand.self, RunCommand.self]
+    )
+}
+
+await BenchCommand.main()

@@ -25,6 +25,18 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The database itself refused a change that broke an invariant.
     case integrity(reason: String)
 
+    static func pastParticiple(_ action: LifecycleAction) -> String {
+        switch action {
+        case .assign: "assigned"
+        case .confirm: "confirmed"
+        case .start: "started"
+        case .complete: "completed"
+        case .release: "released"
+        case .cancel: "cancelled"
+        case .noShow: "marked no-show"
+        }
+    }
+
     /// One sentence in the chosen language, saying what went wrong and why.
     public func message(_ language: Language, calendar: Calendar) -> String {
         let time = { (date: Date) in ClockTime(date, calendar: calendar).description }
@@ -49,7 +61,7 @@ public enum StoreError: Error, Sendable, Equatable {
             let from = DomainPhrases.status(move.from), action = DomainPhrases.action(move.action)
             return language == .ko
                 ? "요청 \(id)번은 \(from.ko) 상태라 \(action.ko)할 수 없습니다"
-                : "request \(id) is \(from.en) and cannot be \(move.action == .noShow ? "marked no-show" : action.en + "ed")"
+                : "request \(id) is \(from.en) and cannot be \(StoreError.pastParticiple(move.action))"
         case .alreadyAssigned(let id, let name, let by, let at):
             return language == .ko
                 ? "요청 \(id)번은 이미 \(name) 봉사자에게 배정되었습니다 (\(by), \(day(at)))"

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// `honsim-bench run`: times the queries behind the dashboard's panes against a store.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Measure the pane queries: pending queue, free volunteers, statistics, candidates."
+    )
+
+    @Option(help: ArgumentHelp("The SQLite file to measure.", valueName: "path"))
+    var store: String
+
+    @Option(help: "Measured iterations per query, after the warm-ups.") var iterations = 50
+    @Option(help: "Unmeasured runs before each query's iterations.") var warmups = 3
+    @Option(help: "Cold candidate calls, each on a newly opened store (no volunteer cache).") var coldRuns = 5
+    @Flag(help: "Print the results as JSON instead of a table.") var json = false
+
+    /// Targets on this machine: a pane must refresh well inside one frame of a slow link.
+    static let queryTargetMs = 20.0
+    static let rankingTargetMs = 10.0
+
+    struct Report: Codable {
+        var store: String
+        var fileBytes: Int64
+        var walBytes: Int64
+        var counts: StoreCounts
+        var pendingSampled: Int
+        var results: [Summary]
+    }
+
+    func validate() throws {
+        guard iterations > 0, warmups >= 0, coldRuns > 0 else { throw ValidationError("iterations and cold runs must be positive") }
+    }
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: store) else { throw ValidationError("no store at \(store)") }
+        let log = ProgressLog()
+        let opened = try SQLiteStore(path: store)
+        let counts = try await opened.counts()
+        // Every pending request, to spread the candidate calls over the whole queue.
+        let pending = try await opened.pendingRequests(limit: 10_000_000).map(\.id)
+        guard !pending.isEmpty else { throw ValidationError("the store has no pending request to rank candidates for") }
+        log.note("\(counts.requests) requests, \(pending.count) pending; measuring \(iterations) iterations after \(warmups) warm-ups")
+
+        var results: [Summary] = []
+        results.append(try await coldCandidates(pending: pending))
+        results.append(try await Measure.run("pending queue (limit 200)", targetMs: Self.queryTargetMs, warmups: warmups,
+                                             iterations: iterations, describe: { "\($0.count) rows" }) { _ in
+            try await opened.pendingRequests(limit: 200)
+        })
+        let windows = nextWeekWindows(calendar: opened.calendar)
+        results.append(try await Measure.run("free volunteers, weekday 10-13", targetMs: Self.queryTargetMs, warmups: warmups,
+                                             iterations: iterations, describe: { "\($0.count) volunteers" }) { index in
+            try await opened.freeVolunteers(in: windows[index % windows.count])
+        })
+        let now = Date()
+        let today = CivilDate(now, calendar: opened.calendar)
+        let month = StatisticsPeriod.month(year: today.year, month: today.month)
+        results.append(try await Measure.run("statistics, month \(month.label)", targetMs: Self.queryTargetMs, warmups: warmups,
+                                             iterations: iterations, describe: { "\($0.city.requests) requests, \($0.byDong.count) dongs" }) { _ in
+            try await opened.statistics(for: month, now: now)
+        })
+        let step = max(1, pending.count / (warmups + iterations))
+        results.append(try await Measure.run("candidates (warm cache)", targetMs: Self.rankingTargetMs, warmups: warmups,
+                                             iterations: iterations, describe: Self.describe) { index in
+            try await opened.candidates(for: pending[(index * step) % pending.count])
+        })
+        log.note("done")
+
+        let report = Report(store: store, fileBytes: FileSizes.bytes(store), walBytes: FileSizes.bytes(store + "-wal"),
+                            counts: counts, pendingSampled: min(pending.count, warmups + iterations), results: results)
+        print(json ? try Self.json(report) : Self.text(report), terminator: "")
+    }
+
+    /// The first ranking after opening a store reads and decodes the whole volunteer list;
+    /// each sample opens the store anew so the cache is empty, as in a new dashboard session.
+    private func coldCandidates(pending: [Int64]) async throws -> Summary {
+        var durations: [Duration] = []
+        var last: Ranking?
+        for run in 0..<coldRuns {
+            let fresh = try SQLiteStore(path: store)
+            let id = pending[(run * 7_919) % pending.count]
+            let started = Measure.clock.now
+            last = try await fresh.candidates(for: id)
+            durations.append(Measure.clock.now - started)
+        }
+        return Summary(name: "candidates (cold: new store)", targetMs: Self.rankingTargetMs,
+                       result: last.map(Self.describe) ?? "", durations: durations)
+    }
+
+    private static func describe(_ ranking: Ranking) -> String {
+        "\(ranking.eligible.count) eligible, \(ranking.excluded.count) excluded"
+    }
+
+    /// 10:00–13:00 on each weekday of next week, worked out once so the calendar's cost
+    /// stays out of the timings.
+    private func nextWeekWindows(calendar: Calendar) -> [TimeSpan] {
+        let today = CivilDate(Date(), calendar: calendar)
+        let weekday = Weekday(today.start(in: calendar), calendar: calendar)
+        let monday = today.adding(days: 8 - weekday.rawValue, calendar: calendar)
+        return (0..<5).map { offset in
+            let start = monday.adding(days: offset, calendar: calendar).start(in: calendar)
+            let from = calendar.date(byAdding: .hour, value: 10, to: start) ?? start
+            return TimeSpan(start: from, minutes: 180)
+        }
+    }
+
+    private static func text(_ report: Report) -> String {
+        let c = report.counts
+        return """
+            store: \(report.store)  \(FileSizes.human(report.fileBytes)) (+ WAL \(FileSizes.human(report.walBytes)))
+            rows:  dongs \(c.dongs), households \(c.households), volunteers \(c.volunteers), requests \(c.requests) \
+            (pending \(c.pending)), assignments \(c.assignments), audit \(c.auditEntries)
+
+            """ + Measure.table(report.results)
+    }
+
+    private static func json(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+}
