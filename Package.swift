@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw with wide characters; wraps the macros Swift cannot import.
@@ -33,7 +34,10 @@ let package = Package(
             ]
         ),
         // The terminal user interface.
-        .target(name: "HonsimTUI", dependencies: ["HonsimCore", "HonsimStore", "CNcurses"]),
+        .target(
+            name: "HonsimTUI",
+            dependencies: ["HonsimCore", "HonsimStore", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "honsim",
             dependencies: [
@@ -54,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "HonsimStoreTests",
             dependencies: ["HonsimCore", "HonsimStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "HonsimTUITests",
+            dependencies: ["HonsimCore", "HonsimStore", "HonsimTUI", "CNcurses"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "HonsimCLITests",

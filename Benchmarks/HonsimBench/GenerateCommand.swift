@@ -41,7 +41,9 @@ struct GenerateCommand: AsyncParsableCommand {
         let target = try SQLiteStore(path: store, create: true)
         let spec = GenerateSpec(dongs: dongs, households: households, volunteers: volunteers, requests: requests,
                                 seed: seed, now: anchor)
-        log.note("generating for now = \(ISO8601DateFormatter().string(from: anchor)), seed \(seed), into \(store)")
+        let stamp = ISO8601DateFormatter()
+        stamp.timeZone = target.calendar.timeZone
+        log.note("generating for now = \(stamp.string(from: anchor)), seed \(seed), into \(store)")
 
         var rng = SplitMix64(seed: seed)
         let population = Population.make(spec, calendar: target.calendar, rng: &rng)

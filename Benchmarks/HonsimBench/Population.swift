@@ -126,7 +126,8 @@ struct Population {
             let day = rng.chance(0.88) ? Weekday(rawValue: rng.int(1...5)) : Weekday(rawValue: rng.int(6...7))
             if let day { days.insert(day) }
         }
-        return WeeklyAvailability(days.map { day in
+        // Sorted: a Set's order changes from run to run, and the draws below must not.
+        return WeeklyAvailability(days.sorted().map { day in
             let start = rng.int(14...28) * 30  // 07:00 to 14:00
             let end = min(19 * 60, start + rng.int(6...18) * 30)
             return AvailabilityWindow(weekday: day, start: ClockTime(minutes: start), end: ClockTime(minutes: end))

@@ -17,6 +17,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Unmeasured runs before each query's iterations.") var warmups = 3
     @Option(help: "Cold candidate calls, each on a newly opened store (no volunteer cache).") var coldRuns = 5
     @Flag(help: "Print the results as JSON instead of a table.") var json = false
+    @Option(help: ArgumentHelp("Measure only these queries, e.g. for a profiler.", valueName: "cold,pending,free,statistics,candidates"))
+    var only: String?
+
+    private func wanted(_ query: String) -> Bool {
+        guard let only else { return true }
+        return only.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == query }
+    }
 
     /// Targets on this machine: a pane must refresh well inside one frame of a slow link.
     static let queryTargetMs = 20.0
@@ -27,7 +34,6 @@ struct RunCommand: AsyncParsableCommand {
         var fileBytes: Int64
         var walBytes: Int64
         var counts: StoreCounts
-        var pendingSampled: Int
         var results: [Summary]
     }
 
@@ -46,33 +52,44 @@ struct RunCommand: AsyncParsableCommand {
         log.note("\(counts.requests) requests, \(pending.count) pending; measuring \(iterations) iterations after \(warmups) warm-ups")
 
         var results: [Summary] = []
-        results.append(try await coldCandidates(pending: pending))
-        results.append(try await Measure.run("pending queue (limit 200)", targetMs: Self.queryTargetMs, warmups: warmups,
-                                             iterations: iterations, describe: { "\($0.count) rows" }) { _ in
-            try await opened.pendingRequests(limit: 200)
-        })
-        let windows = nextWeekWindows(calendar: opened.calendar)
-        results.append(try await Measure.run("free volunteers, weekday 10-13", targetMs: Self.queryTargetMs, warmups: warmups,
-                                             iterations: iterations, describe: { "\($0.count) volunteers" }) { index in
-            try await opened.freeVolunteers(in: windows[index % windows.count])
-        })
-        let now = Date()
-        let today = CivilDate(now, calendar: opened.calendar)
-        let month = StatisticsPeriod.month(year: today.year, month: today.month)
-        results.append(try await Measure.run("statistics, month \(month.label)", targetMs: Self.queryTargetMs, warmups: warmups,
-                                             iterations: iterations, describe: { "\($0.city.requests) requests, \($0.byDong.count) dongs" }) { _ in
-            try await opened.statistics(for: month, now: now)
-        })
-        let step = max(1, pending.count / (warmups + iterations))
-        results.append(try await Measure.run("candidates (warm cache)", targetMs: Self.rankingTargetMs, warmups: warmups,
-                                             iterations: iterations, describe: Self.describe) { index in
-            try await opened.candidates(for: pending[(index * step) % pending.count])
-        })
+        if wanted("cold") { results.append(try await coldCandidates(pending: pending)) }
+        if wanted("pending") {
+            results.append(try await measure("pending queue (limit 200)", describe: { "\($0.count) rows" }) { _ in
+                try await opened.pendingRequests(limit: 200)
+            })
+        }
+        if wanted("free") {
+            let windows = nextWeekWindows(calendar: opened.calendar)
+            results.append(try await measure("free volunteers, weekday 10-13", describe: { "\($0.count) volunteers" }) { index in
+                try await opened.freeVolunteers(in: windows[index % windows.count])
+            })
+        }
+        if wanted("statistics") {
+            let now = Date()
+            let today = CivilDate(now, calendar: opened.calendar)
+            let month = StatisticsPeriod.month(year: today.year, month: today.month)
+            results.append(try await measure("statistics, month \(month.label)",
+                                             describe: { "\($0.city.requests) requests, \($0.byDong.count) dongs" }) { _ in
+                try await opened.statistics(for: month, now: now)
+            })
+        }
+        if wanted("candidates") {
+            // Spread over the whole queue: near and far appointments, every kind of household.
+            let step = max(1, pending.count / (warmups + iterations))
+            results.append(try await measure("candidates (warm cache)", targetMs: Self.rankingTargetMs, describe: Self.describe) { index in
+                try await opened.candidates(for: pending[(index * step) % pending.count])
+            })
+        }
         log.note("done")
 
         let report = Report(store: store, fileBytes: FileSizes.bytes(store), walBytes: FileSizes.bytes(store + "-wal"),
-                            counts: counts, pendingSampled: min(pending.count, warmups + iterations), results: results)
+                            counts: counts, results: results)
         print(json ? try Self.json(report) : Self.text(report), terminator: "")
+    }
+
+    private func measure<T>(_ name: String, targetMs: Double = RunCommand.queryTargetMs, describe: (T) -> String,
+                            _ body: (Int) async throws -> T) async throws -> Summary {
+        try await Measure.run(name, targetMs: targetMs, warmups: warmups, iterations: iterations, describe: describe, body)
     }
 
     /// The first ranking after opening a store reads and decodes the whole volunteer list;
@@ -120,7 +137,7 @@ struct RunCommand: AsyncParsableCommand {
 
     private static func json(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
     }
 }

@@ -27,6 +27,15 @@ public protocol CaseStore: Sendable {
     func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport
     /// The ranked candidates for a request, with the near-misses.
     func candidates(for requestID: Int64) async throws -> Ranking
+    /// The households with these ids (those on screen), by id.
+    func households(ids: Set<Int64>) async throws -> [Int64: Household]
+    /// Requests not yet ended whose appointment is before `until`, earliest first: what a
+    /// coordinator still has to see to, overdue ones included.
+    func openRequests(until: Date, limit: Int) async throws -> [EscortRequest]
+    /// Each volunteer's week and month at a glance, as of `now`.
+    func volunteerSummaries(now: Date) async throws -> [Int64: VolunteerSummary]
+    /// Requests per dong in each of the `weeks` weeks ending with the week of `now`, oldest first.
+    func weeklyRequestCounts(weeks: Int, now: Date) async throws -> [String: [Int]]
     /// Audit entries, newest first.
     func auditLog(in span: TimeSpan?, limit: Int?) async throws -> [AuditEntry]
 
@@ -61,6 +70,23 @@ public struct StoreCounts: Sendable, Hashable, Codable {
     public init() {}
 
     public var isEmpty: Bool { households == 0 && volunteers == 0 && requests == 0 }
+}
+
+/// A volunteer's commitments as the volunteers pane shows them.
+public struct VolunteerSummary: Sendable, Hashable {
+    /// Escorts this week (Monday to Sunday) that are active or done.
+    public var assignmentsThisWeek: Int
+    public var minutesThisWeek: Int
+    public var minutesThisMonth: Int
+    /// Active escorts in the next 7 days, for the availability strip.
+    public var busy: [TimeSpan]
+
+    public init(assignmentsThisWeek: Int = 0, minutesThisWeek: Int = 0, minutesThisMonth: Int = 0, busy: [TimeSpan] = []) {
+        self.assignmentsThisWeek = assignmentsThisWeek
+        self.minutesThisWeek = minutesThisWeek
+        self.minutesThisMonth = minutesThisMonth
+        self.busy = busy
+    }
 }
 
 /// What a lifecycle action records besides the move itself.

@@ -80,7 +80,8 @@ struct StoreReadingTests {
         #expect(report.byDong[StoreFixture.chunghun.code]?.requests == 0)
     }
 
-    @Test func anotherProcessesWriteReachesTheChangeFeedWithinASecond() async throws {
+    /// That the notice comes; how fast is measured by the benchmark, not here.
+    @Test func anotherProcessesWriteReachesTheChangeFeed() async throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
@@ -88,17 +89,15 @@ struct StoreReadingTests {
         let other = try fixture.secondStore(user: "lee")
         // Let the feed take its first reading before the write.
         try await Task.sleep(for: .milliseconds(250))
-        let wrote = ContinuousClock.now
         try await other.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
         let seen = await withTaskGroup(of: Bool.self) { group in
             group.addTask { for await _ in feed { return true }; return false }
-            group.addTask { try? await Task.sleep(for: .seconds(2)); return false }
+            group.addTask { try? await Task.sleep(for: .seconds(10)); return false }
             let first = await group.next() ?? false
             group.cancelAll()
             return first
         }
         #expect(seen)
-        #expect(ContinuousClock.now - wrote < .seconds(1))
         #expect(try await fixture.store.request(id: 1).status == .assigned)
     }
 

@@ -25,4 +25,33 @@ attr_t honsim_a_underline(void);
 int honsim_key_f(int n);
 int honsim_wcwidth(wchar_t c);
 
+// Standard streams and the color counts are C globals; Swift 6 refuses to read mutable
+// globals from other modules, so these functions hand them over.
+FILE *honsim_stdout(void);
+FILE *honsim_stdin(void);
+int honsim_colors(void);
+// nl_langinfo(CODESET): "UTF-8" when the C library decodes multibyte text as UTF-8.
+const char *honsim_codeset(void);
+int honsim_color_pairs(void);
+
+// Builds a cchar_t from a NUL-ended wide string, attributes and a color pair. The pair goes
+// through setcchar's `opts` so pairs above 32767 (alloc_pair on a 256-color terminal) work.
+int honsim_setcchar(cchar_t *cell, const wchar_t *text, attr_t attributes, int pair);
+
+// Signals. The handler only stores the signal number in a lock-free atomic: endwin, stdio
+// and Swift code are not async-signal-safe, so the main loop reads the number between
+// events and restores the terminal itself. SIGINT, SIGTERM and SIGHUP (a dropped SSH
+// connection) are caught; the previous handlers come back with honsim_signals_restore.
+int honsim_signals_install(void);
+void honsim_signals_restore(void);
+int honsim_pending_signal(void);
+void honsim_clear_pending_signal(void);
+// Sends a signal to this process (any thread that does not block it), for tests.
+int honsim_raise(int signal);
+
+// The screen that an atexit hook ends (endwin) if it is still open when the process exits,
+// so an error path that calls exit() never leaves the terminal raw. NULL when none is open.
+void honsim_track_screen(SCREEN *screen);
+SCREEN *honsim_tracked_screen(void);
+
 #endif

@@ -11,7 +11,7 @@ public final class SQLiteStore: CaseStore {
     public let calendar: Calendar
     let pool: DatabasePool
     /// The OS user that writes are attributed to.
-    let user: String
+    public let user: String
     let rules: MatchRules
     /// All volunteers with their windows and days off, keyed by the store's volunteers revision.
     let volunteerCache = Locked<(revision: String, list: [Volunteer], byID: [Int64: Volunteer])?>(nil)

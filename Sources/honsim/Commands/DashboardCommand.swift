@@ -2,28 +2,69 @@ import ArgumentParser
 import Foundation
 import HonsimCore
 import HonsimStore
+import HonsimTUI
+
+/// How the dashboard looks, shared by `dashboard` and `demo`.
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "Draw lines with + - | (for terminals such as PuTTY whose line drawing is broken).") var ascii = false
+    @Option(help: ArgumentHelp("A theme name (default, light, dark, high-contrast, deuteranopia, mono, kiosk) or a .toml file.", valueName: "name|path"))
+    var theme: String?
+    @Flag(name: .customLong("no-color"), help: "No colors, only bold and reverse (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "Mask every name and phone on screen, for a screen others can see.") var masked = false
+    @Option(help: ArgumentHelp("A config file instead of $XDG_CONFIG_HOME/honsim/config.toml.", valueName: "path")) var config: String?
+}
 
 struct DashboardCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Open the full-screen dashboard (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard", abstract: "Open the full-screen dashboard (the default).",
+        discussion: """
+            Keys: ? help, Tab/Shift-Tab or 1 2 3 between panes, arrows or j/k within one, / filter \
+            (Hangul, former dong names, initials such as ㅅㅅ), s sort, d dong scope, [ ] statistics period, \
+            f volunteers free for the selected request, Enter details, r refresh, q quit.
+
+            \(DashboardConfig.documentation)
+            """)
     @OptionGroup var options: StoreOptions
+    @OptionGroup var display: DisplayOptions
 
     func run() async throws {
         try await reportingErrors(options.language) {
             let store = try options.open()
-            try await Dashboard.open(store: store, language: options.language)
+            try await Dashboard.open(store: store, options: options, display: display)
         }
     }
 }
 
-/// Until the full-screen dashboard exists, a summary of what it will show.
+/// Wires the store, the terminal, the theme and the config to the dashboard's main loop.
 enum Dashboard {
-    static func open(store: SQLiteStore, language: Language) async throws {
-        let counts = try await store.counts()
-        let now = Date()
-        let pending = try await store.pendingRequests(limit: 10)
-        let urgent = pending.filter { $0.isUrgent(now: now) }.count
-        emit(language == .ko
-             ? "honsim — \(store.location)\n대상자 \(counts.households), 봉사자 \(counts.volunteers), 요청 \(counts.requests) (대기 \(counts.pending), 긴급 \(urgent))\n"
-             : "honsim — \(store.location)\n\(counts.households) households, \(counts.volunteers) volunteers, \(counts.requests) requests (\(counts.pending) pending, \(urgent) urgent)\n")
+    static func open(store: SQLiteStore, options: StoreOptions, display: DisplayOptions) async throws {
+        var warnings: [String] = []
+        let (config, configError) = DashboardConfig.load(path: display.config)
+        if let configError { warnings.append("\(configError); using the default settings") }
+        let language = options.lang.flatMap { Language(rawValue: $0.lowercased()) } ?? config.language ?? Language.fromEnvironment()
+        var (theme, themeWarnings) = ThemeLoader.resolve(name: display.theme ?? config.theme, noColor: display.noColor)
+        warnings += themeWarnings
+        let unknown = Keymap.unknownActions(in: config.keys)
+        if !unknown.isEmpty { warnings.append("config: unknown actions in [keys]: \(unknown.joined(separator: ", "))") }
+
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(lineDrawing: display.ascii || config.ascii, colors: !display.noColor)
+        } catch {
+            FileHandle.standardError.write(Data("honsim: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if !terminal.usesColor { theme = .mono }
+        let dongs = try await store.dongs()
+        let scope = Set(config.defaultScope.compactMap { dongs.resolve($0)?.code })
+        let state = AppState(
+            width: terminal.width, height: terminal.height, language: language, calendar: store.calendar, now: Date(),
+            keymap: Keymap(overrides: config.keys), lines: display.ascii || config.ascii ? .ascii : .unicode,
+            storeLabel: store.location, user: store.user, maskAll: display.masked, scope: scope)
+        let runner = DashboardRunner(store: store, terminal: terminal, theme: theme, state: state,
+                                     refreshInterval: TimeInterval(config.refreshIntervalMilliseconds) / 1000)
+        let status = await runner.run()
+        for warning in warnings { FileHandle.standardError.write(Data("honsim: \(warning)\n".utf8)) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

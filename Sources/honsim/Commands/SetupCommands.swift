@@ -42,6 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo", abstract: "Open the dashboard on a demo store (made and seeded on first use).",
         discussion: "The demo store lives in the data folder as demo.sqlite; --reset makes it anew, dated today.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var display: DisplayOptions
     @Flag(help: "Make the demo store anew from the seeds.") var reset = false
     @Option(help: ArgumentHelp("Folder of the demo CSV files.", valueName: "folder")) var dir: String?
 
@@ -57,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
             if reset || counts.isEmpty {
                 _ = try await Seeding.seed(store, folder: dir, replacing: true)
             }
-            try await Dashboard.open(store: store, language: options.language)
+            try await Dashboard.open(store: store, options: options, display: display)
         }
     }
 }

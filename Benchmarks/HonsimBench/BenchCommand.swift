@@ -1,6 +1,7 @@
 import ArgumentParser
 
 /// `honsim-bench`: generates a city-sized store and times the dashboard's queries on it.
+@main
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "honsim-bench",
@@ -8,5 +9,3 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [GenerateCommand.self, RunCommand.self]
     )
 }
-
-await BenchCommand.main()

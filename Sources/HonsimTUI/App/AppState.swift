@@ -1,0 +1,145 @@
+import Foundation
+import HonsimCore
+import HonsimStore
+
+public enum Pane: Int, CaseIterable, Hashable, Sendable {
+    case requests, volunteers, statistics
+
+    var title: Phrase {
+        switch self {
+        case .requests: UIText.requests
+        case .volunteers: UIText.volunteers
+        case .statistics: UIText.statistics
+        }
+    }
+}
+
+/// Everything the panes show, read from the store in one go.
+public struct DashboardData: Sendable {
+    public var dongs: DongDirectory
+    /// Open requests (pending, assigned, confirmed, in progress) up to two weeks ahead.
+    public var requests: [EscortRequest]
+    public var households: [Int64: Household]
+    public var volunteers: [Volunteer]
+    public var summaries: [Int64: VolunteerSummary]
+    public var counts: StoreCounts
+    public var loadedAt: Date
+
+    public init(dongs: DongDirectory, requests: [EscortRequest], households: [Int64: Household], volunteers: [Volunteer],
+                summaries: [Int64: VolunteerSummary], counts: StoreCounts, loadedAt: Date) {
+        self.dongs = dongs
+        self.requests = requests
+        self.households = households
+        self.volunteers = volunteers
+        self.summaries = summaries
+        self.counts = counts
+        self.loadedAt = loadedAt
+    }
+}
+
+/// The statistics pane's figures for one period, with the weekly trend per dong.
+public struct StatisticsData: Sendable {
+    public var report: StatisticsReport
+    public var weekly: [String: [Int]]
+
+    public init(report: StatisticsReport, weekly: [String: [Int]]) {
+        self.report = report
+        self.weekly = weekly
+    }
+}
+
+/// The period choices `[` and `]` step through.
+public enum PeriodChoice: Int, CaseIterable, Sendable {
+    case thisWeek, thisMonth, lastMonth, thisYear
+
+    var phrase: Phrase {
+        switch self {
+        case .thisWeek: UIText.periodThisWeek
+        case .thisMonth: UIText.periodThisMonth
+        case .lastMonth: UIText.periodLastMonth
+        case .thisYear: UIText.periodThisYear
+        }
+    }
+
+    func period(now: Date, calendar: Calendar) -> StatisticsPeriod {
+        switch self {
+        case .thisWeek: return .thisWeek(now: now, calendar: calendar)
+        case .thisMonth: return .thisMonth(now: now, calendar: calendar)
+        case .lastMonth: return StatisticsPeriod.thisMonth(now: now, calendar: calendar).previous(calendar: calendar)
+        case .thisYear: return .year(CivilDate(now, calendar: calendar).year)
+        }
+    }
+}
+
+/// What floats over the panes.
+public enum Overlay: Hashable, Sendable {
+    case help(offset: Int)
+    case requestDetails(requestID: Int64)
+    case scopePicker(selected: Set<String>, cursor: Int)
+}
+
+/// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    public var calendar: Calendar
+    public var now: Date
+    public var keymap: Keymap
+    public var lines: LineSet
+    public var storeLabel: String
+    public var user: String
+    /// Mask every name and phone, whatever the scope: for a screen others can see.
+    public var maskAll: Bool
+
+    public var data: DashboardData?
+    public var statistics: StatisticsData?
+    public var storeProblem: String?
+
+    public var focus: Pane = .requests
+    public var selection: [Pane: Int] = [:]
+    public var filters: [Pane: String] = [:]
+    /// The filter being typed, for the focused pane.
+    public var filterInput: TextInputState?
+    public var requestSort: RequestSort = .appointment
+    public var volunteerSort: VolunteerSort = .name
+    public var statisticsSort = StatisticsSort(column: .requests, descending: true)
+    public var period: PeriodChoice = .thisMonth
+    /// Dong codes in scope; empty means every dong.
+    public var scope: Set<String> = []
+    /// Volunteers free in the selected request's window, when that filter is on.
+    public var freeFor: (requestID: Int64, volunteerIDs: Set<Int64>)?
+    public var overlay: Overlay?
+    /// Rows another process changed, marked until the given time.
+    public var changed: [Int64: Date] = [:]
+    public var quit = false
+
+    public init(width: Int, height: Int, language: Language, calendar: Calendar, now: Date, keymap: Keymap = Keymap(),
+                lines: LineSet = .unicode, storeLabel: String, user: String, maskAll: Bool = false, scope: Set<String> = []) {
+        self.width = width
+        self.height = height
+        self.language = language
+        self.calendar = calendar
+        self.now = now
+        self.keymap = keymap
+        self.lines = lines
+        self.storeLabel = storeLabel
+        self.user = user
+        self.maskAll = maskAll
+        self.scope = scope
+    }
+
+    func text(_ phrase: Phrase) -> String { phrase.text(language) }
+
+    /// Three panes side by side from 120x40; tabs from 80x24; below that, a message.
+    public var layout: Layout {
+        if width < 80 || height < 24 { return .tooSmall }
+        return width >= 120 && height >= 40 ? .threePanes : .tabs
+    }
+
+    public enum Layout: Sendable { case threePanes, tabs, tooSmall }
+
+    func selected(_ pane: Pane) -> Int { selection[pane] ?? 0 }
+}
+
+extension AppState.Layout: Equatable {}

@@ -1,0 +1,135 @@
+import HonsimCore
+
+/// What a key can ask the dashboard to do. Names are the ones the config file's [keys]
+/// table uses.
+public enum Action: String, CaseIterable, Hashable, Sendable {
+    case quit
+    case help
+    case nextPane = "next_pane"
+    case previousPane = "previous_pane"
+    case requestsPane = "pane_requests"
+    case volunteersPane = "pane_volunteers"
+    case statisticsPane = "pane_statistics"
+    case up, down
+    case pageUp = "page_up"
+    case pageDown = "page_down"
+    case top, bottom
+    case open
+    case filter
+    case sort
+    case scope
+    case refresh
+    case previousPeriod = "previous_period"
+    case nextPeriod = "next_period"
+    case freeOnly = "free_only"
+    case back
+
+    public var phrase: Phrase {
+        switch self {
+        case .quit: Phrase(ko: "종료", en: "quit")
+        case .help: Phrase(ko: "도움말", en: "help")
+        case .nextPane: Phrase(ko: "다음 창", en: "next pane")
+        case .previousPane: Phrase(ko: "이전 창", en: "previous pane")
+        case .requestsPane: Phrase(ko: "요청 창", en: "requests pane")
+        case .volunteersPane: Phrase(ko: "봉사자 창", en: "volunteers pane")
+        case .statisticsPane: Phrase(ko: "통계 창", en: "statistics pane")
+        case .up: Phrase(ko: "위로", en: "up")
+        case .down: Phrase(ko: "아래로", en: "down")
+        case .pageUp: Phrase(ko: "한 쪽 위", en: "page up")
+        case .pageDown: Phrase(ko: "한 쪽 아래", en: "page down")
+        case .top: Phrase(ko: "처음", en: "first")
+        case .bottom: Phrase(ko: "끝", en: "last")
+        case .open: Phrase(ko: "상세 보기", en: "details")
+        case .filter: Phrase(ko: "찾기", en: "filter")
+        case .sort: Phrase(ko: "정렬 바꾸기", en: "sort")
+        case .scope: Phrase(ko: "동 범위", en: "dong scope")
+        case .refresh: Phrase(ko: "새로 고침", en: "refresh")
+        case .previousPeriod: Phrase(ko: "이전 기간", en: "previous period")
+        case .nextPeriod: Phrase(ko: "다음 기간", en: "next period")
+        case .freeOnly: Phrase(ko: "가능한 봉사자만", en: "free volunteers only")
+        case .back: Phrase(ko: "닫기/취소", en: "close/cancel")
+        }
+    }
+}
+
+/// Keys to actions. Defaults follow htop and k9s (`?` help, `/` filter, Tab between panes,
+/// vi keys beside the arrows); the config file can rebind any action.
+public struct Keymap: Sendable {
+    public private(set) var bindings: [Action: [Key]]
+    private var lookup: [Key: Action]
+
+    public static let defaultBindings: [Action: [Key]] = [
+        .quit: [.character("q")],
+        .help: [.character("?"), .function(1)],
+        .nextPane: [.tab],
+        .previousPane: [.backTab],
+        .requestsPane: [.character("1")],
+        .volunteersPane: [.character("2")],
+        .statisticsPane: [.character("3")],
+        .up: [.up, .character("k")],
+        .down: [.down, .character("j")],
+        .pageUp: [.pageUp, .control("b")],
+        .pageDown: [.pageDown, .control("f")],
+        .top: [.home, .character("g")],
+        .bottom: [.end, .character("G")],
+        .open: [.enter],
+        .filter: [.character("/")],
+        .sort: [.character("s")],
+        .scope: [.character("d")],
+        .refresh: [.character("r"), .control("r"), .function(5)],
+        .previousPeriod: [.character("[")],
+        .nextPeriod: [.character("]")],
+        .freeOnly: [.character("f")],
+        .back: [.escape],
+    ]
+
+    /// The defaults with `overrides` (action name → keys) applied; unknown action names are
+    /// returned so the caller can report them.
+    public init(overrides: [String: [Key]] = [:]) {
+        var bindings = Keymap.defaultBindings
+        for (name, keys) in overrides {
+            if let action = Action(rawValue: name) { bindings[action] = keys }
+        }
+        self.bindings = bindings
+        var lookup: [Key: Action] = [:]
+        // Sorted so that a key bound twice resolves the same way every run.
+        for action in Action.allCases {
+            for key in bindings[action] ?? [] where lookup[key] == nil { lookup[key] = action }
+        }
+        self.lookup = lookup
+    }
+
+    public static func unknownActions(in overrides: [String: [Key]]) -> [String] {
+        overrides.keys.filter { Action(rawValue: $0) == nil }.sorted()
+    }
+
+    public func action(for key: Key) -> Action? { lookup[key] }
+
+    /// The first key of an action, as the status bar and help show it.
+    public func label(_ action: Action) -> String {
+        (bindings[action] ?? []).map(Keymap.describe).joined(separator: " ")
+    }
+
+    public static func describe(_ key: Key) -> String {
+        switch key {
+        case .character(" "): return "Space"
+        case .character(let c): return String(c)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Bksp"
+        case .delete: return "Del"
+        case .function(let n): return "F\(n)"
+        case .control(let c): return "Ctrl-\(String(c).uppercased())"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import HonsimCore
+
+/// What floats over the panes: help, a request's details, the dong scope picker.
+struct OverlayViews {
+    let state: AppState
+    let theme: Theme
+
+    func draw(into canvas: inout Canvas) {
+        switch state.overlay {
+        case .help(let offset): drawHelp(into: &canvas, offset: offset)
+        case .requestDetails(let id): drawDetails(into: &canvas, requestID: id)
+        case .scopePicker(let selected, let cursor): drawScopePicker(into: &canvas, selected: selected, cursor: cursor)
+        case nil: break
+        }
+    }
+
+    func drawHelp(into canvas: inout Canvas, offset: Int) {
+        let entry = { (action: Action) in HelpEntry(keys: state.keymap.label(action), description: state.text(action.phrase), enabled: true) }
+        let sections = [
+            HelpSection(heading: state.language == .ko ? "창 이동" : "Panes",
+                        entries: [Action.nextPane, .previousPane, .requestsPane, .volunteersPane, .statisticsPane].map(entry)),
+            HelpSection(heading: state.language == .ko ? "목록" : "Lists",
+                        entries: [Action.up, .down, .pageUp, .pageDown, .top, .bottom, .open].map(entry)),
+            HelpSection(heading: state.language == .ko ? "보기" : "View",
+                        entries: [Action.filter, .sort, .scope, .freeOnly, .previousPeriod, .nextPeriod, .refresh].map(entry)),
+            HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
+        ]
+        HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,
+                         offset: offset, lines: state.lines, theme: theme)
+    }
+
+    func drawDetails(into canvas: inout Canvas, requestID: Int64) {
+        guard let data = state.data, let request = data.requests.first(where: { $0.id == requestID }) else { return }
+        let household = data.households[request.householdID]
+        let full = household.map(state.showsFullDetails(of:)) ?? false
+        let t = { (phrase: Phrase) in state.text(phrase) }
+        let calendar = state.calendar
+        let stamp = { (date: Date) in "\(CivilDate(date, calendar: calendar)) \(ClockTime(date, calendar: calendar))" }
+        var lines: [String] = []
+        if let household {
+            let age = CivilDate(state.now, calendar: calendar).year - household.birthYear
+            lines += [
+                "\(t(UIText.household))",
+                "  \(t(UIText.labelName)): \(state.householdName(household)) (\(DomainPhrases.gender(household.gender).text(state.language)), \(age))",
+                "  \(t(UIText.labelBorn)): \(household.birthYear) · \(state.dongName(household.dongCode))",
+                "  \(t(UIText.labelPhone)): \(full ? household.phone : Masking.phone(household.phone))",
+                "  \(t(UIText.labelAddress)): \(full ? household.address : Masking.address(household.address))",
+                "  \(t(UIText.labelMobility)): \(DomainPhrases.mobility(household.mobility).text(state.language))",
+                "  \(t(UIText.labelNeeds)): \(household.needs.isEmpty ? t(UIText.none) : household.needs.sorted().map { DomainPhrases.need($0).text(state.language) }.joined(separator: ", "))",
+                "  \(t(UIText.labelPreferred)): \(household.preferredVolunteerGender.map { DomainPhrases.gender($0).text(state.language) } ?? t(UIText.none))",
+                "  \(t(UIText.labelCaseManager)): \(household.caseManager)",
+            ]
+            if full && !household.notes.isEmpty { lines.append("  \(t(UIText.labelNotes)): \(household.notes)") }
+            lines.append("")
+        }
+        let volunteer = request.volunteerID.flatMap { id in data.volunteers.first { $0.id == id } }
+        lines += [
+            "\(t(UIText.details)) #\(request.id)",
+            "  \(t(UIText.labelHospital)): \(request.hospital) \(request.department)",
+            "  \(t(UIText.labelAppointment)): \(stamp(request.appointmentAt))",
+            "  \(t(UIText.labelPickup)): \(ClockTime(request.pickupAt, calendar: calendar)) \(request.pickupPlace)",
+            "  \(t(UIText.labelReturn)): \(t(request.returnTrip ? UIText.yes : UIText.no))",
+            "  \(t(UIText.labelTransport)): \(DomainPhrases.transport(request.transport).text(state.language))",
+            "  \(t(UIText.labelPurpose)): \(DomainPhrases.purpose(request.purpose).text(state.language))",
+            "  \(t(UIText.labelDuration)): \(DomainPhrases.duration(minutes: request.expectedMinutes).text(state.language))",
+            "  \(t(UIText.labelStatus)): \(DomainPhrases.status(request.status).text(state.language))\(request.isUrgent(now: state.now) ? " · " + t(UIText.urgent) : "")",
+            "  \(t(UIText.labelVolunteer)): \(volunteer.map { "\($0.name) (#\($0.id))" } ?? t(UIText.none))",
+        ]
+        if !request.notes.isEmpty { lines.append("  \(t(UIText.labelNotes)): \(request.notes)") }
+        _ = Dialog.draw(into: &canvas, title: t(UIText.details), body: lines, footer: "Esc", lines: state.lines, theme: theme)
+    }
+
+    func drawScopePicker(into canvas: inout Canvas, selected: Set<String>, cursor: Int) {
+        let dongs = state.data?.dongs.dongs ?? []
+        let lines = dongs.map { dong in
+            let mark = selected.contains(dong.code) ? "[x]" : "[ ]"
+            let former = dong.formerNames.isEmpty ? "" : " (\(dong.formerNames.joined(separator: ", ")))"
+            return "\(mark) \(dong.name)\(former) · \(dong.gu)"
+        }
+        let widest = lines.map(DisplayWidth.of).max() ?? 20
+        let inner = Dialog.draw(into: &canvas, title: state.text(UIText.chooseScope), footer: state.text(UIText.scopeHint),
+                                width: max(widest, DisplayWidth.of(state.text(UIText.scopeHint))) + 4,
+                                contentHeight: min(lines.count, canvas.height - 6), lines: state.lines, theme: theme)
+        // Keep the cursor visible: show the page it is on.
+        let visible = max(1, inner.height)
+        let first = max(0, min(cursor - visible + 1, lines.count - visible))
+        for (row, index) in (first..<min(lines.count, first + visible)).enumerated() {
+            let style = theme.style(index == cursor ? .selection : .dialog)
+            canvas.write(lines[index], x: inner.x, y: inner.y + row, width: inner.width, style: style)
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// A table column that is shown only when the pane is wide enough: lower priority goes first.
+struct PaneColumn {
+    var column: TableColumn
+    var priority: Int
+    var value: (Int) -> String
+    var role: ((Int) -> StyleRole?)? = nil
+}
+
+/// Keeps the most important columns that fit in `width`, in their original order.
+func fitColumns(_ columns: [PaneColumn], width: Int) -> [PaneColumn] {
+    var kept = columns
+    func needed(_ set: [PaneColumn]) -> Int {
+        set.reduce(0) { total, item in
+            switch item.column.width {
+            case .fixed(let n): return total + n + 1
+            case .flexible(let minimum): return total + minimum + 1
+            }
+        }
+    }
+    while needed(kept) > width, let drop = kept.enumerated().min(by: { $0.element.priority < $1.element.priority }) {
+        kept.remove(at: drop.offset)
+    }
+    return kept
+}
+
+/// The three panes. Each draws a frame, a table of its rows, and the filter being typed.
+struct PaneViews {
+    let state: AppState
+    let theme: Theme
+
+    func frame(_ pane: Pane, into canvas: inout Canvas, rect: Rect, count: Int, badge extra: String?) -> Rect {
+        var badge: [String] = []
+        if let filter = state.filters[pane], !filter.isEmpty { badge.append("/\(filter)") }
+        if let extra { badge.append(extra) }
+        let title = "\(pane.rawValue + 1) \(state.text(pane.title)) \(count)"
+        return PaneFrame.draw(into: &canvas, rect: rect, title: title, focused: state.focus == pane,
+                              badge: badge.isEmpty ? nil : badge.joined(separator: " · "), lines: state.lines, theme: theme)
+    }
+
+    /// The inner rect less a line for the filter being typed, which is drawn there.
+    func filterLine(_ pane: Pane, into canvas: inout Canvas, inner: Rect) -> Rect {
+        guard state.focus == pane, let input = state.filterInput, inner.height > 2 else { return inner }
+        let (table, line) = inner.splitTop(inner.height - 1)
+        let prompt = "/ "
+        canvas.write(prompt, x: line.x, y: line.y, style: theme.style(.accent))
+        TextInput.draw(into: &canvas, rect: Rect(x: line.x + 2, y: line.y, width: line.width - 2, height: 1), state: input,
+                       placeholder: state.text(UIText.filter), focused: true, theme: theme)
+        return table
+    }
+
+    func table(_ pane: Pane, into canvas: inout Canvas, rect: Rect, columns: [PaneColumn], count: Int,
+               rowRole: (Int) -> StyleRole?, empty: String) {
+        let fitted = fitColumns(columns, width: rect.width)
+        let rows = (0..<count).map { index in
+            TableRow(cells: fitted.map { $0.value(index) }, cellRoles: fitted.map { $0.role?(index) }, role: rowRole(index))
+        }
+        Table.draw(into: &canvas, rect: rect, columns: fitted.map(\.column), rows: rows, selected: state.selected(pane),
+                   focused: state.focus == pane, theme: theme, emptyMessage: empty, lines: state.lines)
+    }
+
+    var emptyMessage: String {
+        guard let data = state.data else { return state.text(UIText.loading) }
+        if data.counts.isEmpty { return state.text(UIText.emptyStore) }
+        return state.text(UIText.noMatch)
+    }
+
+    // MARK: Requests
+
+    func drawRequests(into canvas: inout Canvas, rect: Rect) {
+        let rows = state.visibleRequests
+        let inner = filterLine(.requests, into: &canvas, inner: frame(.requests, into: &canvas, rect: rect, count: rows.count,
+                                                                       badge: state.text(state.requestSort.phrase)))
+        let households = state.data?.households ?? [:]
+        let calendar = state.calendar
+        let when = { (i: Int) -> String in
+            let day = CivilDate(rows[i].appointmentAt, calendar: calendar)
+            return String(format: "%02d-%02d ", day.month, day.day) + ClockTime(rows[i].appointmentAt, calendar: calendar).description
+        }
+        let columns = [
+            PaneColumn(column: TableColumn(title: state.text(UIText.colWhen), width: .fixed(11)), priority: 100, value: when),
+            PaneColumn(column: TableColumn(title: state.text(UIText.colHousehold), width: .fixed(8)), priority: 90) {
+                state.householdName(households[rows[$0].householdID])
+            },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colDong), width: .fixed(8)), priority: 80) { state.dongName(rows[$0].dongCode) },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colHospital), width: .flexible(minimum: 10)), priority: 70) {
+                rows[$0].department.isEmpty ? rows[$0].hospital : "\(rows[$0].hospital) \(rows[$0].department)"
+            },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colTransport), width: .fixed(10)), priority: 30) {
+                DomainPhrases.transport(rows[$0].transport).text(state.language)
+            },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colNeeds), width: .fixed(11)), priority: 50) {
+                state.needTags(households[rows[$0].householdID]).joined(separator: "·")
+            },
+            // An urgent request is pending by definition, so its status reads 긴급 instead.
+            PaneColumn(column: TableColumn(title: state.text(UIText.colStatus), width: .fixed(state.language == .ko ? 6 : 11)), priority: 95,
+                       value: { rows[$0].isUrgent(now: state.now) ? state.text(UIText.urgent) : DomainPhrases.status(rows[$0].status).text(state.language) },
+                       role: { rows[$0].isUrgent(now: state.now) ? .urgent : nil }),
+        ]
+        let empty = state.data.map { $0.counts.isEmpty ? state.text(UIText.emptyStore) : ($0.requests.isEmpty ? state.text(UIText.noOpenRequests) : state.text(UIText.noMatch)) } ?? state.text(UIText.loading)
+        table(.requests, into: &canvas, rect: inner, columns: columns, count: rows.count, rowRole: { i in
+            if let until = state.changed[rows[i].id], until > state.now { return .changed }
+            return rows[i].isUrgent(now: state.now) ? .urgent : nil
+        }, empty: empty)
+    }
+
+    // MARK: Volunteers
+
+    func drawVolunteers(into canvas: inout Canvas, rect: Rect) {
+        let rows = state.visibleVolunteers
+        var badge = state.text(state.volunteerSort.phrase)
+        if let free = state.freeFor { badge = "\(state.text(UIText.freeOnly)) #\(free.requestID)" }
+        let inner = filterLine(.volunteers, into: &canvas, inner: frame(.volunteers, into: &canvas, rect: rect, count: rows.count, badge: badge))
+        let summaries = state.data?.summaries ?? [:]
+        let columns = [
+            PaneColumn(column: TableColumn(title: state.text(UIText.colName), width: .fixed(8)), priority: 100) { rows[$0].name },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colDong), width: .fixed(8)), priority: 90) { state.dongName(rows[$0].dongCode) },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colSkills), width: .flexible(minimum: 8)), priority: 60) {
+                (rows[$0].skills.sorted().map { DomainPhrases.skill($0).text(state.language) } + (rows[$0].hasCar ? [state.language == .ko ? "차량" : "car"] : []))
+                    .joined(separator: "·")
+            },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colWeek), width: .fixed(state.language == .ko ? 14 : 7)), priority: 80) {
+                availabilityStrip(rows[$0], summary: summaries[rows[$0].id] ?? VolunteerSummary())
+            },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colAssignments), width: .fixed(6), alignment: .right), priority: 70) {
+                String(summaries[rows[$0].id]?.assignmentsThisWeek ?? 0)
+            },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colHours), width: .fixed(7), alignment: .right), priority: 75) {
+                String(format: "%.1f", Double(summaries[rows[$0].id]?.minutesThisMonth ?? 0) / 60)
+            },
+        ]
+        table(.volunteers, into: &canvas, rect: inner, columns: columns, count: rows.count, rowRole: { _ in nil }, empty: emptyMessage)
+    }
+
+    /// One mark per day of this week, Monday first: free all the hours asked, busy with an
+    /// escort, no hours, or a day off. In Korean each mark is padded to line up under 월화수….
+    func availabilityStrip(_ volunteer: Volunteer, summary: VolunteerSummary) -> String {
+        let calendar = state.calendar
+        let today = CivilDate(state.now, calendar: calendar)
+        let monday = today.adding(days: -(Weekday(state.now, calendar: calendar).rawValue - 1), calendar: calendar)
+        let ascii = state.lines == .ascii
+        let marks: [String] = (0..<7).map { offset in
+            let day = monday.adding(days: offset, calendar: calendar)
+            let weekday = Weekday(rawValue: offset + 1) ?? .mon
+            if volunteer.dayOff(on: day) != nil { return ascii ? "x" : "×" }
+            if volunteer.availability.windows(on: weekday).isEmpty { return "." }
+            let busy = summary.busy.contains { CivilDate($0.start, calendar: calendar) == day }
+            return busy ? (ascii ? "*" : "▒") : (ascii ? "#" : "█")
+        }
+        return state.language == .ko ? marks.map { $0 + " " }.joined() : marks.joined()
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// What comes into `update`.
+public enum AppEvent: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The clock moved on (about once a second).
+    case tick(Date)
+    /// Another process (or this one) changed the store.
+    case storeChanged
+    case loaded(DashboardData)
+    case statisticsLoaded(StatisticsData)
+    case freeVolunteersLoaded(requestID: Int64, volunteerIDs: Set<Int64>)
+    case failed(String)
+}
+
+/// What `update` asks the runtime to do; the results come back as events.
+public enum Effect: Hashable, Sendable {
+    case load
+    case loadStatistics(StatisticsPeriod)
+    case loadFreeVolunteers(requestID: Int64, span: TimeSpan)
+    case quit
+}
+
+/// How long a row another process changed stays marked.
+let changeMarkSeconds: TimeInterval = 3
+
+/// The dashboard's only state transition: pure, so every key flow is tested without a terminal.
+public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
+    var state = state
+    switch event {
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+        return (state, [])
+    case .tick(let now):
+        state.now = now
+        state.changed = state.changed.filter { $0.value > now }
+        return (state, [])
+    case .storeChanged:
+        return (state, [.load, .loadStatistics(state.period.period(now: state.now, calendar: state.calendar))])
+    case .loaded(let data):
+        state.markChanges(from: state.data, to: data)
+        state.data = data
+        state.storeProblem = nil
+        state.clampSelections()
+        return (state, [])
+    case .statisticsLoaded(let statistics):
+        state.statistics = statistics
+        state.clampSelections()
+        return (state, [])
+    case .freeVolunteersLoaded(let requestID, let ids):
+        state.freeFor = (requestID, ids)
+        state.selection[.volunteers] = 0
+        return (state, [])
+    case .failed(let message):
+        state.storeProblem = message
+        return (state, [])
+    case .key(let key):
+        return state.handle(key)
+    }
+}
+
+extension AppState {
+    /// Requests whose version moved, or that appeared, are marked for a moment, but not on
+    /// the first load: then everything is new.
+    mutating func markChanges(from old: DashboardData?, to new: DashboardData) {
+        guard let old else { return }
+        let versions = Dictionary(old.requests.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a })
+        for request in new.requests where versions[request.id] != request.version {
+            changed[request.id] = now.addingTimeInterval(changeMarkSeconds)
+        }
+    }
+
+    mutating func clampSelections() {
+        for pane in Pane.allCases {
+            let count = rowCount(pane)
+            selection[pane] = max(0, min(selected(pane), count - 1))
+        }
+    }
+
+    /// Rows in a page of the focused pane: the pane's height less its frame and header.
+    var pageSize: Int {
+        switch layout {
+        case .threePanes: return max(1, (focus == .requests ? height - 2 : (height - 2) / 2) - 3)
+        case .tabs: return max(1, height - 3 - 3)
+        case .tooSmall: return 1
+        }
+    }
+
+    mutating func handle(_ key: Key) -> (AppState, [Effect]) {
+        if filterInput != nil { return handleFilterKey(key) }
+        if let overlay { return handleOverlayKey(key, overlay) }
+        guard let action = keymap.action(for: key) else { return (self, []) }
+        switch action {
+        case .quit:
+            // Nothing in the dashboard is unsaved yet, so q quits at once.
+            quit = true
+            return (self, [.quit])
+        case .help: overlay = .help(offset: 0)
+        case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3) ?? .requests
+        case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3) ?? .requests
+        case .requestsPane: focus = .requests
+        case .volunteersPane: focus = .volunteers
+        case .statisticsPane: focus = .statistics
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .pageUp: move(by: -pageSize)
+        case .pageDown: move(by: pageSize)
+        case .top: move(to: 0)
+        case .bottom: move(to: rowCount(focus) - 1)
+        case .open:
+            if focus == .requests, let request = selectedRequest { overlay = .requestDetails(requestID: request.id) }
+        case .filter: filterInput = TextInputState(text: filters[focus] ?? "")
+        case .sort: cycleSort()
+        case .scope:
+            let dongs = data?.dongs.dongs ?? []
+            overlay = .scopePicker(selected: scope.isEmpty ? Set(dongs.map(\.code)) : scope, cursor: 0)
+        case .refresh: return (self, [.load, .loadStatistics(period.period(now: now, calendar: calendar))])
+        case .previousPeriod, .nextPeriod:
+            let step = action == .nextPeriod ? 1 : -1
+            let count = PeriodChoice.allCases.count
+            period = PeriodChoice(rawValue: (period.rawValue + step + count) % count) ?? .thisMonth
+            return (self, [.loadStatistics(period.period(now: now, calendar: calendar))])
+        case .freeOnly:
+            if freeFor != nil {
+                freeFor = nil
+            } else if let request = selectedRequest {
+                return (self, [.loadFreeVolunteers(requestID: request.id, span: request.span)])
+            }
+        case .back:
+            if freeFor != nil { freeFor = nil } else if filters[focus] != nil { filters[focus] = nil; clampSelections() }
+        }
+        return (self, [])
+    }
+
+    mutating func move(by delta: Int) { move(to: selected(focus) + delta) }
+
+    mutating func move(to index: Int) {
+        selection[focus] = max(0, min(index, rowCount(focus) - 1))
+    }
+
+    mutating func cycleSort() {
+        switch focus {
+        case .requests: requestSort = RequestSort(rawValue: (requestSort.rawValue + 1) % RequestSort.allCases.count) ?? .appointment
+        case .volunteers: volunteerSort = VolunteerSort(rawValue: (volunteerSort.rawValue + 1) % VolunteerSort.allCases.count) ?? .name
+        case .statistics:
+            let next = (statisticsSort.column.rawValue + 1) % StatisticsSort.Column.allCases.count
+            let column = StatisticsSort.Column(rawValue: next) ?? .requests
+            statisticsSort = StatisticsSort(column: column, descending: column != .dong)
+        }
+        selection[focus] = 0
+    }
+
+    /// Typing a filter: the pane narrows as each key comes in; Enter keeps it, Esc drops it.
+    mutating func handleFilterKey(_ key: Key) -> (AppState, [Effect]) {
+        guard var input = filterInput else { return (self, []) }
+        switch key {
+        case .enter:
+            filterInput = nil
+        case .escape:
+            filterInput = nil
+            filters[focus] = nil
+        default:
+            _ = input.handle(key)
+            filterInput = input
+            filters[focus] = input.text.isEmpty ? nil : input.text
+        }
+        selection[focus] = 0
+        return (self, [])
+    }
+
+    mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> (AppState, [Effect]) {
+        switch overlay {
+        case .help(let offset):
+            switch key {
+            case .down, .character("j"): self.overlay = .help(offset: offset + 1)
+            case .up, .character("k"): self.overlay = .help(offset: max(0, offset - 1))
+            default:
+                if key == .escape || keymap.action(for: key) == .help || keymap.action(for: key) == .quit { self.overlay = nil }
+            }
+        case .requestDetails:
+            if key == .escape || key == .enter || keymap.action(for: key) == .quit { self.overlay = nil }
+        case .scopePicker(var chosen, var cursor):
+            let dongs = data?.dongs.dongs ?? []
+            switch key {
+            case .down, .character("j"): cursor = min(cursor + 1, max(0, dongs.count - 1))
+            case .up, .character("k"): cursor = max(cursor - 1, 0)
+            case .character(" "):
+                if dongs.indices.contains(cursor) {
+                    let code = dongs[cursor].code
+                    if chosen.contains(code) { chosen.remove(code) } else { chosen.insert(code) }
+                }
+            case .character("a"): chosen = chosen.count == dongs.count ? [] : Set(dongs.map(\.code))
+            case .enter:
+                // Every dong, or none, means no restriction.
+                scope = chosen.count == dongs.count ? [] : chosen
+                self.overlay = nil
+                clampSelections()
+                return (self, [])
+            case .escape:
+                self.overlay = nil
+                return (self, [])
+            default: break
+            }
+            self.overlay = .scopePicker(selected: chosen, cursor: cursor)
+        }
+        return (self, [])
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import HonsimCore
+import TOMLKit
+
+/// The dashboard's settings from `$XDG_CONFIG_HOME/honsim/config.toml`
+/// (`~/.config/honsim/config.toml`). Every key is optional; command-line options win over it.
+public struct DashboardConfig: Equatable, Sendable {
+    public static let defaultRefreshIntervalMilliseconds = 1000
+    public static let minimumRefreshIntervalMilliseconds = 100
+
+    /// A theme name or a path to a theme file; nil means the default theme.
+    public var theme: String?
+    /// nil: from the locale (Language.fromEnvironment).
+    public var language: Language?
+    public var refreshIntervalMilliseconds: Int
+    /// Dong names the dashboard opens scoped to; empty is every dong the user may see.
+    public var defaultScope: [String]
+    /// Draw lines with + - | instead of box-drawing characters.
+    public var ascii: Bool
+    /// Action name → the keys bound to it, as written. Names are kept as given: the keymap
+    /// knows the actions and reports an unknown one.
+    public var keys: [String: [Key]]
+
+    public init(
+        theme: String? = nil, language: Language? = nil,
+        refreshIntervalMilliseconds: Int = DashboardConfig.defaultRefreshIntervalMilliseconds,
+        defaultScope: [String] = [], ascii: Bool = false, keys: [String: [Key]] = [:]
+    ) {
+        self.theme = theme
+        self.language = language
+        self.refreshIntervalMilliseconds = refreshIntervalMilliseconds
+        self.defaultScope = defaultScope
+        self.ascii = ascii
+        self.keys = keys
+    }
+
+    /// `$XDG_CONFIG_HOME/honsim/config.toml`, or `~/.config/honsim/config.toml`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        (ConfigDirectory.honsim(environment: environment) as NSString).appendingPathComponent("config.toml")
+    }
+
+    /// The settings at `path` (the default path when nil). A missing file gives the defaults
+    /// and no error; a malformed one gives the defaults and the error, for the caller to show.
+    public static func load(
+        path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> (config: DashboardConfig, error: ConfigError?) {
+        let path = path ?? defaultPath(environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else { return (DashboardConfig(), nil) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return (DashboardConfig(), ConfigError(file: path, message: "cannot be read as UTF-8 text"))
+        }
+        do throws(ConfigError) {
+            return (try parse(text, file: path), nil)
+        } catch {
+            return (DashboardConfig(), error)
+        }
+    }
+
+    /// Parses the text of a config file; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> DashboardConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
+        } catch {
+            throw ConfigError(file: file, message: "not valid TOML: \(error)")
+        }
+        func failure(_ path: [String], _ message: String) -> ConfigError {
+            ConfigError(file: file, line: TOMLLocation.line(of: path, in: text), key: path.joined(separator: "."), message: message)
+        }
+        func found(_ value: TOMLValueConvertible) -> String { "found \(value.kindDescription)" }
+
+        var config = DashboardConfig()
+        for key in ThemeLoader.inSourceOrder(table.keys, under: [], in: text) {
+            guard let value = table[key] else { continue }
+            switch key {
+            case "theme":
+                guard let theme = value.string else { throw failure([key], "expected a theme name in quotes, \(found(value))") }
+                config.theme = theme.isEmpty ? nil : theme
+            case "language":
+                guard let code = value.string, let language = Language(rawValue: code.lowercased()) else {
+                    throw failure([key], "expected \"ko\" or \"en\", \(value.string.map { "found '\($0)'" } ?? found(value))")
+                }
+                config.language = language
+            case "refresh_interval_ms":
+                guard let interval = value.int else { throw failure([key], "expected milliseconds as a whole number, \(found(value))") }
+                guard interval >= minimumRefreshIntervalMilliseconds else {
+                    throw failure([key], "\(interval) is too short (at least \(minimumRefreshIntervalMilliseconds))")
+                }
+                config.refreshIntervalMilliseconds = interval
+            case "default_scope":
+                guard let list = value.array else { throw failure([key], "expected a list of dong names like [\"충훈동\"], \(found(value))") }
+                config.defaultScope = try list.map { (item: TOMLValueConvertible) throws(ConfigError) -> String in
+                    guard let name = item.string else { throw failure([key], "expected dong names in quotes, \(found(item))") }
+                    return name
+                }
+            case "ascii":
+                guard let flag = value.bool else { throw failure([key], "expected true or false, \(found(value))") }
+                config.ascii = flag
+            case "keys":
+                guard let bindings = value.table else { throw failure([key], "expected a [keys] table, \(found(value))") }
+                for action in ThemeLoader.inSourceOrder(bindings.keys, under: ["keys"], in: text) {
+                    guard let binding = bindings[action] else { continue }
+                    config.keys[action] = try keySpecs(binding, path: ["keys", action], failure: failure)
+                }
+            default:
+                throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
+            }
+        }
+        return config
+    }
+
+    static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "keys"]
+
+    /// A binding: one key spec or a list of them.
+    private static func keySpecs(
+        _ value: TOMLValueConvertible, path: [String], failure: ([String], String) -> ConfigError
+    ) throws(ConfigError) -> [Key] {
+        let specs: [TOMLValueConvertible] = value.array.map { Array($0) } ?? [value]
+        var keys: [Key] = []
+        for spec in specs {
+            guard let text = spec.string else {
+                throw failure(path, "expected key names in quotes like [\"q\", \"F5\", \"ctrl-r\"], found \(spec.kindDescription)")
+            }
+            guard let key = KeySpec.parse(text) else {
+                throw failure(path, "'\(text)' is not a key (e.g. \"q\", \"F5\", \"ctrl-r\", \"tab\", \"shift-tab\", \"enter\", \"esc\", \"up\", \"pgdn\")")
+            }
+            keys.append(key)
+        }
+        return keys
+    }
+
+    /// The file's keys, for `honsim dashboard --help`.
+    public static var documentation: String {
+        """
+        Settings file: $XDG_CONFIG_HOME/honsim/config.toml (~/.config/honsim/config.toml).
+        Every key is optional; command-line options win over the file.
+
+          theme                a theme name (default, light, dark, high-contrast, deuteranopia,
+                               mono, kiosk, or NAME from ~/.config/honsim/themes/NAME.toml)
+                               or a path to a .toml theme file
+          language             "ko" or "en" (default: from the locale, Korean otherwise)
+          refresh_interval_ms  how often the screen refreshes without a key, in ms
+                               (default 1000, at least 100)
+          default_scope        the dongs the dashboard opens with, e.g. ["충훈동", "호계1동"]
+          ascii                true draws lines with + - | for terminals without box drawing
+          [keys]               action = ["key", …]: "q", "F5", "ctrl-r", "tab", "shift-tab",
+                               "enter", "esc", "space", "up", "down", "left", "right",
+                               "pgup", "pgdn", "home", "end", "backspace", "delete"
+
+        Example:
+
+          theme = "dark"
+          language = "ko"
+          refresh_interval_ms = 500
+          default_scope = ["충훈동", "안양1동"]
+          ascii = false
+
+          [keys]
+          quit = ["q", "ctrl-c"]
+          refresh = ["F5", "ctrl-r"]
+
+        NO_COLOR=1 in the environment turns colors off whatever the theme.
+        """
+    }
+}
+
+/// A settings file that cannot be used, with where and why:
+/// `config.toml:4: refresh_interval_ms: 50 is too short (at least 100)`.
+public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var key: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, key: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+    }
+
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return key.map { "\(place): \($0): \(message)" } ?? "\(place): \(message)"
+    }
+}
+
+/// Keys as people write them in the settings file and read them on the help screen.
+public enum KeySpec {
+    private static let named: [(names: [String], key: Key, shown: String)] = [
+        (["up", "↑"], .up, "↑"), (["down", "↓"], .down, "↓"),
+        (["left", "←"], .left, "←"), (["right", "→"], .right, "→"),
+        (["pgup", "pageup", "page-up"], .pageUp, "PgUp"), (["pgdn", "pagedown", "page-down", "pgdown"], .pageDown, "PgDn"),
+        (["home"], .home, "Home"), (["end"], .end, "End"),
+        (["enter", "return", "ret"], .enter, "Enter"), (["esc", "escape"], .escape, "Esc"),
+        (["tab"], .tab, "Tab"), (["shift-tab", "backtab", "s-tab"], .backTab, "Shift-Tab"),
+        (["backspace", "bs"], .backspace, "Backspace"), (["delete", "del"], .delete, "Del"),
+        (["space", "spc"], .character(" "), "Space"),
+    ]
+
+    /// "q", "Q", "?", "F5", "ctrl-r" (also "c-r", "^r"), "tab", "shift-tab", "enter", "esc",
+    /// "up", "pgdn", "space", … Names are case-insensitive; a single character is taken as is.
+    /// Ctrl-I, Ctrl-M and Ctrl-H are what terminals send for Tab, Enter and Backspace.
+    public static func parse(_ spec: String) -> Key? {
+        let trimmed = spec.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased().replacingOccurrences(of: "_", with: "-")
+        if let entry = named.first(where: { $0.names.contains(lower) }) { return entry.key }
+        if trimmed.count == 1, let character = trimmed.first { return .character(character) }
+        if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...24).contains(number) { return .function(number) }
+        for prefix in ["ctrl-", "ctrl+", "control-", "c-", "^"] where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count)
+            guard rest.count == 1, let letter = rest.first, letter.isASCII, letter.isLetter else { return nil }
+            switch letter {
+            case "i": return .tab
+            case "m", "j": return .enter
+            case "h": return .backspace
+            default: return .control(letter)
+            }
+        }
+        return nil
+    }
+
+    /// How the help screen shows a key: "q", "F5", "Ctrl-R", "Tab", "Shift-Tab", "↑".
+    public static func describe(_ key: Key) -> String {
+        if let entry = named.first(where: { $0.key == key }) { return entry.shown }
+        switch key {
+        case .character(let character): return String(character)
+        case .function(let number): return "F\(number)"
+        case .control(let letter): return "Ctrl-\(letter.uppercased())"
+        default: return "\(key)"
+        }
+    }
+}

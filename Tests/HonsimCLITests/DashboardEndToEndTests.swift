@@ -1,0 +1,167 @@
+import Foundation
+import HonsimCore
+import Testing
+
+/// The built binary in a real terminal: tmux runs it, sends keys and reads the screen.
+@Suite("Dashboard end to end in tmux", .serialized)
+struct DashboardEndToEndTests {
+    /// A tmux server of its own, so tests never touch anyone's sessions.
+    final class Tmux {
+        let socket = "honsim-test-\(UUID().uuidString.prefix(8))"
+
+        /// Runs a tmux command with posix_spawn and waitpid, its output going to a file. (The
+        /// first command forks the tmux server, which keeps inherited pipes open, and
+        /// Foundation's Process does not notice that such a client has exited.)
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw TmuxFailed() }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+
+        struct TmuxFailed: Error {}
+
+        func start(width: Int, height: Int, command: String) throws {
+            try run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", "main", command])
+        }
+
+        func screen() throws -> [String] {
+            // One line per terminal row; the output's final newline is not a row.
+            var lines = try run(["capture-pane", "-p", "-t", "main"]).components(separatedBy: "\n")
+            if lines.last == "" { lines.removeLast() }
+            return lines
+        }
+
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", "main"] + keys) }
+
+        func resize(width: Int, height: Int) throws {
+            try run(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
+        }
+
+        /// Waits until the screen satisfies `condition`, up to `timeout`; returns the screen.
+        func wait(_ timeout: Duration = .seconds(5), until condition: ([String]) -> Bool) throws -> [String] {
+            let deadline = ContinuousClock.now + timeout
+            var lines = try screen()
+            while !condition(lines) && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+                lines = try screen()
+            }
+            return lines
+        }
+
+        deinit { _ = try? run(["kill-server"]) }
+    }
+
+    func householdName(of request: Int64, in store: SeededStore) throws -> String {
+        let requests = try JSONSerialization.jsonObject(with: Data(try store.run(["export", "requests", "--format", "json"]).stdout.utf8)) as? [[String: Any]] ?? []
+        let household = requests.first { ($0["id"] as? NSNumber)?.int64Value == request }?["household_id"] as? NSNumber
+        let households = try JSONSerialization.jsonObject(with: Data(try store.run(["export", "households", "--format", "json"]).stdout.utf8)) as? [[String: Any]] ?? []
+        return households.first { ($0["id"] as? NSNumber) == household }?["name"] as? String ?? "?"
+    }
+
+    static var tmuxInstalled: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    func command(_ store: SeededStore, lang: String = "ko") -> String {
+        "env LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary) dashboard --store \(store.path) --lang \(lang); echo HONSIM-EXITED $?; sleep 30"
+    }
+
+    func assertFits(_ lines: [String], width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (index, line) in lines.enumerated() {
+            #expect(DisplayWidth.of(line) <= width, "line \(index) is \(DisplayWidth.of(line)) columns: \(line)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(.enabled(if: tmuxInstalled, "tmux is not installed"))
+    func threePanesAt120x40ThenTabsAfterAResizeThenQRestoresTheShell() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let tmux = Tmux()
+        try tmux.start(width: 120, height: 40, command: command(store))
+        var lines = try tmux.wait { $0.joined().contains("동별 통계") && $0.joined().contains("월화수목금토일") }
+        assertFits(lines, width: 120)
+        #expect(lines.first?.hasPrefix(" 혼심 · 병원 동행") == true)
+        // Requests on the left, volunteers top right, statistics below them.
+        let requestsRow = try #require(lines.firstIndex { $0.contains("1 요청") })
+        let volunteersRow = try #require(lines.firstIndex { $0.contains("2 봉사자") })
+        let statisticsRow = try #require(lines.firstIndex { $0.contains("3 동별 통계") })
+        #expect(requestsRow == 1 && volunteersRow == 1 && statisticsRow > 10)
+        let volunteersColumn = DisplayWidth.of(String(lines[1][..<(lines[1].range(of: "2 봉사자")?.lowerBound ?? lines[1].startIndex)]))
+        #expect(volunteersColumn > 60)
+        #expect(lines.last?.contains("연결됨") == true)
+
+        try tmux.keys("?")
+        lines = try tmux.wait { $0.joined().contains("도움말 —") }
+        #expect(lines.joined().contains("다음 창"))
+        try tmux.keys("Escape")
+        _ = try tmux.wait { !$0.joined().contains("도움말 —") }
+
+        try tmux.resize(width: 80, height: 24)
+        lines = try tmux.wait { $0.count >= 2 && $0[1].contains("1 요청   2 봉사자") }
+        #expect(lines[1].contains("1 요청   2 봉사자   3 동별 통계"))
+        assertFits(lines, width: 80)
+        try tmux.keys("2")
+        lines = try tmux.wait { $0.joined().contains("주배정") }
+        #expect(lines.joined().contains("2 봉사자 150"))
+
+        try tmux.resize(width: 70, height: 20)
+        lines = try tmux.wait { $0.joined().contains("터미널이 너무 작습니다") }
+        #expect(lines.joined().contains("최소 80x24가 필요합니다"))
+
+        try tmux.keys("q")
+        lines = try tmux.wait { $0.joined().contains("HONSIM-EXITED") }
+        #expect(lines.joined().contains("HONSIM-EXITED 0"))
+        #expect(!lines.joined().contains("봉사자"), "the dashboard's screen should be gone after q")
+    }
+
+    @Test(.enabled(if: tmuxInstalled, "tmux is not installed"))
+    func englishAt80x24AndAnotherProcessesChangeShows() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let target = try #require(try store.pendingWithCandidates(requests: 1, candidates: 2).first)
+        let tmux = Tmux()
+        try tmux.start(width: 80, height: 24, command: command(store, lang: "en"))
+        var lines = try tmux.wait { $0.joined().contains("1 Requests") }
+        assertFits(lines, width: 80)
+        #expect(lines.last?.contains("connected") == true)
+        // Filter the requests pane to the household of the request another process will assign.
+        let name = try householdName(of: target.request, in: store)
+        try tmux.keys("/")
+        try tmux.keys("-l", name)
+        try tmux.keys("Enter")
+        lines = try tmux.wait { $0.joined().contains("/\(name)") }
+        let rowsBefore = lines.filter { $0.contains(name) && $0.hasPrefix("│") }
+        #expect(!rowsBefore.isEmpty)
+        #expect(rowsBefore.contains { $0.contains("pending") || $0.contains("urgent") })
+        let assign = try store.run(["assign", String(target.request), String(target.volunteers[0])])
+        #expect(assign.status == 0)
+        // The row follows the change feed: how fast is the benchmark's business, not this test's.
+        lines = try tmux.wait(.seconds(10)) { $0.filter { $0.contains(name) && $0.hasPrefix("│") } != rowsBefore }
+        let rowsAfter = lines.filter { $0.contains(name) && $0.hasPrefix("│") }
+        #expect(rowsAfter != rowsBefore)
+        #expect(rowsAfter.filter { $0.contains("assigned") }.count == rowsBefore.filter { $0.contains("assigned") }.count + 1)
+        try tmux.keys("q")
+        lines = try tmux.wait { $0.joined().contains("HONSIM-EXITED") }
+        #expect(lines.joined().contains("HONSIM-EXITED 0"))
+    }
+
+    @Test(.enabled(if: tmuxInstalled, "tmux is not installed"))
+    func aDumbTerminalGetsAClearMessage() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let result = try CLI.run(["dashboard", "--store", store.path, "--lang", "en"], environment: ["TERM": "dumb"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("this terminal (TERM=dumb) cannot show the dashboard"))
+    }
+}

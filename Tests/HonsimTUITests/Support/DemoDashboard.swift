@@ -1,0 +1,62 @@
+import Foundation
+import HonsimCore
+@testable import HonsimStore
+@testable import HonsimTUI
+
+/// The Anyang demo data in a real store, read as the dashboard reads it, at a fixed moment so
+/// golden snapshots stay put: Monday 2026-11-30 10:00 in Seoul.
+enum DemoDashboard {
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Seoul") ?? .current
+        calendar.firstWeekday = 2
+        return calendar
+    }()
+
+    static let now: Date = CivilDate(year: 2026, month: 11, day: 30).start(in: calendar).addingTimeInterval(10 * 3600)
+
+    static var seeds: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("seeds").path
+    }
+
+    /// A seeded store in a temporary folder; the caller removes the folder.
+    static func store() async throws -> (SQLiteStore, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-tui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("cases.sqlite").path, user: "kim", create: true, timeZone: "Asia/Seoul")
+        var reader = SeedReader(folder: seeds, now: now, calendar: store.calendar)
+        try await store.load(reader.read(), replacingExisting: false)
+        return (store, folder)
+    }
+
+    /// A state as the runner has it after its first loads.
+    static func state(width: Int, height: Int, language: Language = .ko, store: SQLiteStore) async throws -> AppState {
+        var state = AppState(width: width, height: height, language: language, calendar: store.calendar, now: now,
+                             storeLabel: "cases.sqlite", user: "kim")
+        state = update(state, .loaded(try await DashboardLoader.load(store, now: now))).0
+        let period = state.period.period(now: now, calendar: store.calendar)
+        let report = try await store.statistics(for: period, now: now)
+        let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
+        state = update(state, .statisticsLoaded(StatisticsData(report: report, weekly: weekly))).0
+        return state
+    }
+}
+
+/// Feeds keys through `update` one by one, as the runner does.
+func press(_ state: AppState, _ keys: Key...) -> (AppState, [Effect]) {
+    var state = state
+    var effects: [Effect] = []
+    for key in keys {
+        let (next, produced) = update(state, .key(key))
+        state = next
+        effects += produced
+    }
+    return (state, effects)
+}
+
+func type(_ state: AppState, _ text: String) -> AppState {
+    var state = state
+    for character in text { state = update(state, .key(.character(character))).0 }
+    return state
+}
