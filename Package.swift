@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "HonsimBench",
             dependencies: [
-                "HonsimCore", "HonsimStore",
+                "HonsimCore", "HonsimStore", "HonsimTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/HonsimBench"

@@ -101,6 +101,11 @@ public struct Matcher: Sendable {
     private let span: TimeSpan
     private let day: CivilDate
     private let householdGu: String?
+    // The request's weekday and minutes, worked out once rather than per volunteer.
+    private let weekday: Weekday
+    private let startMinute: Int
+    private let endMinute: Int
+    private let withinOneDay: Bool
 
     public init(request: EscortRequest, household: Household, dongs: DongDirectory, calendar: Calendar, rules: MatchRules = MatchRules()) {
         self.request = request
@@ -111,6 +116,10 @@ public struct Matcher: Sendable {
         self.span = request.span
         self.day = CivilDate(request.pickupAt, calendar: calendar)
         self.householdGu = dongs.gu(of: household.dongCode)
+        self.weekday = Weekday(request.pickupAt, calendar: calendar)
+        self.startMinute = ClockTime(request.pickupAt, calendar: calendar).minutes
+        self.endMinute = startMinute + request.expectedMinutes
+        self.withinOneDay = calendar.isDate(span.start, inSameDayAs: span.end.addingTimeInterval(-1))
     }
 
     /// Weights of the score. Same dong matters most: the volunteer knows the streets and
@@ -131,35 +140,60 @@ public struct Matcher: Sendable {
     }
 
     public func evaluate(_ volunteer: Volunteer, load: VolunteerLoad) -> Candidate {
-        Candidate(
-            volunteer: volunteer,
-            score: 0,
-            terms: [],
-            exclusions: exclusions(volunteer, load: load),
-            minutesInMonth: load.minutesInMonth
-        ).scored(by: terms(volunteer, load: load))
+        let terms = terms(volunteer, load: load)
+        return Candidate(volunteer: volunteer, score: terms.reduce(0) { $0 + $1.points }, terms: terms,
+                         exclusions: exclusions(volunteer, load: load), minutesInMonth: load.minutesInMonth)
     }
 
-    public func rank(_ pool: [(Volunteer, VolunteerLoad)]) -> Ranking {
-        var eligible: [Candidate] = []
-        var excluded: [Candidate] = []
-        for (volunteer, load) in pool {
-            let candidate = evaluate(volunteer, load: load)
-            if candidate.isEligible { eligible.append(candidate) } else { excluded.append(candidate) }
+    /// Ranks the pool. `nearMissLimit` keeps only the best of the excluded, so that a city of
+    /// volunteers does not build a list nobody reads.
+    public func rank(_ pool: [(Volunteer, VolunteerLoad)], nearMissLimit: Int = .max) -> Ranking {
+        let loads = Dictionary(pool.map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first })
+        return rank(volunteers: pool.map(\.0), loads: loads, nearMissLimit: nearMissLimit)
+    }
+
+    /// The same, with the loads by volunteer id (a missing one is no load at all).
+    public func rank(volunteers: [Volunteer], loads: [Int64: VolunteerLoad], nearMissLimit: Int = .max) -> Ranking {
+        // Sort keys are small values; candidates are built only for what is kept. With
+        // 20,000 volunteers, moving full candidates around costs more than ranking them.
+        struct Verdict {
+            var index: Int
+            var exclusions: [Exclusion]
+            var terms: [ScoreTerm]
+            var score: Int
+            var minutesInMonth: Int
+            var overridable: Bool
+        }
+        var eligible: [Verdict] = []
+        var excluded: [Verdict] = []
+        for (index, volunteer) in volunteers.enumerated() {
+            let load = loads[volunteer.id] ?? VolunteerLoad()
+            let found = exclusions(volunteer, load: load)
+            let scored = terms(volunteer, load: load)
+            let verdict = Verdict(index: index, exclusions: found, terms: scored, score: scored.reduce(0) { $0 + $1.points },
+                                  minutesInMonth: load.minutesInMonth, overridable: found.allSatisfy(\.isOverridable))
+            if found.isEmpty { eligible.append(verdict) } else { excluded.append(verdict) }
         }
         eligible.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.minutesInMonth != b.minutesInMonth { return a.minutesInMonth < b.minutesInMonth }
-            return a.volunteer.id < b.volunteer.id
+            return volunteers[a.index].id < volunteers[b.index].id
         }
         // Near-misses that an override could still use come first, then those missing by least.
-        excluded.sort { a, b in
-            if a.isOverridable != b.isOverridable { return a.isOverridable }
-            if a.exclusions.count != b.exclusions.count { return a.exclusions.count < b.exclusions.count }
+        let keys = excluded.enumerated().map { position, verdict in
+            (position: position, overridable: verdict.overridable, count: verdict.exclusions.count, score: verdict.score,
+             id: volunteers[verdict.index].id)
+        }.sorted { a, b in
+            if a.overridable != b.overridable { return a.overridable }
+            if a.count != b.count { return a.count < b.count }
             if a.score != b.score { return a.score > b.score }
-            return a.volunteer.id < b.volunteer.id
+            return a.id < b.id
         }
-        return Ranking(eligible: eligible, excluded: excluded)
+        let candidate = { (verdict: Verdict) in
+            Candidate(volunteer: volunteers[verdict.index], score: verdict.score, terms: verdict.terms,
+                      exclusions: verdict.exclusions, minutesInMonth: verdict.minutesInMonth)
+        }
+        return Ranking(eligible: eligible.map(candidate), excluded: keys.prefix(nearMissLimit).map { candidate(excluded[$0.position]) })
     }
 
     func exclusions(_ volunteer: Volunteer, load: VolunteerLoad) -> [Exclusion] {
@@ -172,7 +206,9 @@ public struct Matcher: Sendable {
             found.append(.needsWheelchairSkill)
         }
         if request.transport.needsVolunteerCar && !volunteer.hasCar { found.append(.needsCar) }
-        if !volunteer.availability.covers(span, calendar: calendar) { found.append(.outsideAvailability) }
+        if !withinOneDay || !volunteer.availability.covers(weekday: weekday, startMinute: startMinute, endMinute: endMinute) {
+            found.append(.outsideAvailability)
+        }
         if let off = volunteer.dayOff(on: day) { found.append(.dayOff(off.from)) }
         if let wanted = household.preferredVolunteerGender, volunteer.gender != wanted {
             found.append(.genderPreference(wanted))
@@ -213,14 +249,5 @@ public struct Matcher: Sendable {
             terms.append(ScoreTerm(.hasCar, points: Points.hasCar))
         }
         return terms
-    }
-}
-
-extension Candidate {
-    fileprivate func scored(by terms: [ScoreTerm]) -> Candidate {
-        var copy = self
-        copy.terms = terms
-        copy.score = terms.reduce(0) { $0 + $1.points }
-        return copy
     }
 }

@@ -110,29 +110,34 @@ public struct StatisticsReport: Sendable, Hashable {
 
 /// Folds request facts into per-dong, per-gu and city figures in one pass. Distinct counts
 /// and medians are computed per area, never summed from the dongs, so totals are exact.
+/// Built for a month of a whole city (about 90,000 requests): areas are array indices, and
+/// the gu and city distinct counts use bitmaps over the ids when their range is known.
 public struct StatisticsAccumulator {
     private struct Tally {
         var figures = AreaStatistics()
         var assignMinutes: [Int] = []
-        var volunteers = Set<Int64>()
-        var households = Set<Int64>()
+        var volunteers: DistinctIDs
+        var households: DistinctIDs
 
-        mutating func add(_ fact: RequestFact, now: Date) {
+        init(volunteerLimit: Int, householdLimit: Int) {
+            volunteers = DistinctIDs(limit: volunteerLimit)
+            households = DistinctIDs(limit: householdLimit)
+        }
+
+        mutating func add(_ fact: RequestFact, isUrgent: Bool) {
             figures.requests += 1
             switch fact.status {
             case .completed:
                 figures.completed += 1
+                figures.volunteerMinutes += fact.volunteerMinutes
                 households.insert(fact.householdID)
             case .cancelled: figures.cancelled += 1
             case .noShow: figures.noShows += 1
             case .pending:
                 figures.pending += 1
-                if fact.appointmentAt >= now && fact.appointmentAt.timeIntervalSince(now) <= Urgency.window {
-                    figures.urgentUnassigned += 1
-                }
+                if isUrgent { figures.urgentUnassigned += 1 }
             case .assigned, .confirmed, .inProgress: break
             }
-            if fact.status == .completed { figures.volunteerMinutes += fact.volunteerMinutes }
             // A volunteer who went to a no-show still went.
             if let volunteer = fact.volunteerID, fact.status == .completed || fact.status == .noShow || fact.status.holdsVolunteer {
                 volunteers.insert(volunteer)
@@ -149,34 +154,57 @@ public struct StatisticsAccumulator {
         }
     }
 
-    private let gu: (String) -> String?
     private let now: Date
-    private var dongs: [String: Tally] = [:]
-    private var gus: [String: Tally] = [:]
-    private var city = Tally()
+    private let dongCodes: [String]
+    private let dongIndex: [String: Int]
+    private let guNames: [String]
+    private let guOfDong: [Int]
+    private var dongs: [Tally]
+    private var gus: [Tally]
+    private var city: Tally
+    /// Facts for dongs the directory does not know, kept rather than dropped.
+    private var strays: [String: Tally] = [:]
 
-    public init(dongs: DongDirectory, now: Date) {
-        self.gu = { dongs.gu(of: $0) }
+    /// `maxVolunteerID` and `maxHouseholdID`, when known, let the gu and city counts use
+    /// bitmaps; without them sets are used.
+    public init(dongs directory: DongDirectory, now: Date, maxVolunteerID: Int64 = 0, maxHouseholdID: Int64 = 0) {
         self.now = now
-        for dong in dongs.dongs {
-            self.dongs[dong.code] = Tally()
-            self.gus[dong.gu, default: Tally()] = Tally()
+        dongCodes = directory.dongs.map(\.code)
+        dongIndex = Dictionary(directory.dongs.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var guNames: [String] = []
+        var guOfDong: [Int] = []
+        for dong in directory.dongs {
+            if let index = guNames.firstIndex(of: dong.gu) { guOfDong.append(index) } else {
+                guOfDong.append(guNames.count)
+                guNames.append(dong.gu)
+            }
         }
+        self.guNames = guNames
+        self.guOfDong = guOfDong
+        // Per dong the sets stay small; bitmaps there would cost more than they save.
+        dongs = Array(repeating: Tally(volunteerLimit: 0, householdLimit: 0), count: directory.dongs.count)
+        let volunteers = Int(max(0, maxVolunteerID)), households = Int(max(0, maxHouseholdID))
+        gus = Array(repeating: Tally(volunteerLimit: volunteers, householdLimit: households), count: guNames.count)
+        city = Tally(volunteerLimit: volunteers, householdLimit: households)
     }
 
     public mutating func add(_ fact: RequestFact) {
-        dongs[fact.dongCode, default: Tally()].add(fact, now: now)
-        if let gu = gu(fact.dongCode) { gus[gu, default: Tally()].add(fact, now: now) }
-        city.add(fact, now: now)
+        let urgent = fact.status == .pending && fact.appointmentAt >= now && fact.appointmentAt.timeIntervalSince(now) <= Urgency.window
+        if let index = dongIndex[fact.dongCode] {
+            dongs[index].add(fact, isUrgent: urgent)
+            gus[guOfDong[index]].add(fact, isUrgent: urgent)
+        } else {
+            strays[fact.dongCode, default: Tally(volunteerLimit: 0, householdLimit: 0)].add(fact, isUrgent: urgent)
+        }
+        city.add(fact, isUrgent: urgent)
     }
 
     public func report(period: StatisticsPeriod) -> StatisticsReport {
-        StatisticsReport(
-            period: period,
-            byDong: dongs.mapValues { $0.finished() },
-            byGu: gus.mapValues { $0.finished() },
-            city: city.finished()
-        )
+        var byDong: [String: AreaStatistics] = strays.mapValues { $0.finished() }
+        for (index, code) in dongCodes.enumerated() { byDong[code] = dongs[index].finished() }
+        var byGu: [String: AreaStatistics] = [:]
+        for (index, name) in guNames.enumerated() { byGu[name] = gus[index].finished() }
+        return StatisticsReport(period: period, byDong: byDong, byGu: byGu, city: city.finished())
     }
 
     /// The median of whole minutes; for an even count, the mean of the two middle values, rounded down.
@@ -184,5 +212,28 @@ public struct StatisticsAccumulator {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+/// A set of ids that only needs its size: a bitmap when the ids' range is known, else a Set.
+struct DistinctIDs {
+    private var bits: [UInt64]
+    private var set: Set<Int64> = []
+    private(set) var count = 0
+
+    init(limit: Int) {
+        bits = limit > 0 ? Array(repeating: 0, count: limit / 64 + 1) : []
+    }
+
+    mutating func insert(_ id: Int64) {
+        if !bits.isEmpty, id >= 0, Int(id) / 64 < bits.count {
+            let word = Int(id) / 64, mask = UInt64(1) << UInt64(Int(id) % 64)
+            if bits[word] & mask == 0 {
+                bits[word] |= mask
+                count += 1
+            }
+        } else if set.insert(id).inserted {
+            count += 1
+        }
     }
 }

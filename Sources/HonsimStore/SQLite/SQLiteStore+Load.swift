@@ -10,6 +10,9 @@ extension SQLiteStore {
             let now = Stored.now()
             let existing = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*) FROM volunteer) + (SELECT COUNT(*) FROM escort_request)") ?? 0
             if existing > 0 && !replacingExisting { throw StoreError.notEmpty(path: location) }
+            // A big load overflows SQLite's default 2 MB page cache within its one transaction.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             for table in ["volunteer_load", "assignment", "escort_request", "day_off", "availability_window", "volunteer", "household", "dong_former_name", "dong"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }

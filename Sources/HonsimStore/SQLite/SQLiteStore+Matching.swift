@@ -3,6 +3,10 @@ import GRDB
 import HonsimCore
 
 extension SQLiteStore {
+    /// How many excluded volunteers a ranking lists: enough for any dialog, few enough that
+    /// ranking 20,000 volunteers does not build 19,000 candidates nobody reads.
+    public static let nearMissLimit = 50
+
     /// Ranks every volunteer for a request. The volunteer list comes from the cache; the
     /// loads are three indexed reads: the active assignments near the request's time, the
     /// minutes per volunteer for its week and month, and past escorts with the household.
@@ -14,7 +18,7 @@ extension SQLiteStore {
                                   calendar: calendar, rules: rules)
             let volunteers = try cachedVolunteers(db).list
             let loads = try self.loads(db, for: request, excludingRequest: request.id)
-            return matcher.rank(volunteers.map { ($0, loads[$0.id] ?? VolunteerLoad()) })
+            return matcher.rank(volunteers: volunteers, loads: loads, nearMissLimit: SQLiteStore.nearMissLimit)
         }
     }
 
@@ -25,24 +29,23 @@ extension SQLiteStore {
         let buffer = Int64(rules.travelBuffer)
         // An escort lasts at most 16 hours, so nothing starting a day earlier can reach this one.
         let volunteerFilter = volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)"
-        for row in try Row.fetchAll(db, sql: """
+        // Cursors read by column index: with 20,000 volunteers these rows are the bulk of the work.
+        let busyRows = try Row.fetchCursor(db, sql: """
             SELECT volunteer_id, starts_at, ends_at FROM assignment
             WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND request_id <> ? \(volunteerFilter)
-            """, arguments: [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, excludingRequest]) {
-            let busy = TimeSpan(start: Stored.date(row["starts_at"] as Int64), end: Stored.date(row["ends_at"] as Int64))
-            if busy.conflicts(with: span, buffer: rules.travelBuffer) { loads[row["volunteer_id"], default: VolunteerLoad()].busy.append(busy) }
+            """, arguments: [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, excludingRequest])
+        while let row = try busyRows.next() {
+            let busy = TimeSpan(start: Stored.date(row[1] as Int64), end: Stored.date(row[2] as Int64))
+            if busy.conflicts(with: span, buffer: rules.travelBuffer) { loads[row[0], default: VolunteerLoad()].busy.append(busy) }
         }
         let week = LoadPeriod.week(request.pickupAt, calendar: calendar)
         let month = LoadPeriod.month(request.pickupAt, calendar: calendar)
-        for row in try Row.fetchAll(db, sql: """
-            SELECT volunteer_id, period, minutes FROM volunteer_load WHERE period IN (?, ?) \(volunteerFilter)
-            """, arguments: [week, month]) {
-            let minutes: Int = row["minutes"]
-            if (row["period"] as String) == week {
-                loads[row["volunteer_id"], default: VolunteerLoad()].minutesInWeek = minutes
-            } else {
-                loads[row["volunteer_id"], default: VolunteerLoad()].minutesInMonth = minutes
-            }
+        let loadRows = try Row.fetchCursor(db, sql: """
+            SELECT volunteer_id, period = ?, minutes FROM volunteer_load WHERE period IN (?, ?) \(volunteerFilter)
+            """, arguments: [week, week, month])
+        while let row = try loadRows.next() {
+            let id: Int64 = row[0], isWeek: Bool = row[1], minutes: Int = row[2]
+            if isWeek { loads[id, default: VolunteerLoad()].minutesInWeek = minutes } else { loads[id, default: VolunteerLoad()].minutesInMonth = minutes }
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT volunteer_id, COUNT(*) AS times FROM assignment
@@ -65,15 +68,15 @@ extension SQLiteStore {
             let start = ClockTime(span.start, calendar: calendar).minutes
             let day = CivilDate(span.start, calendar: calendar).description
             let buffer = Int64(rules.travelBuffer)
+            // The day-off and busy checks run once as subqueries (NOT IN), not once per window:
+            // the busy one then reads only the small partial index of active assignments.
             let ids = try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT w.volunteer_id FROM availability_window AS w
                 JOIN volunteer AS v ON v.id = w.volunteer_id AND v.closed = 0
                 WHERE w.weekday = ? AND w.start_minute <= ? AND w.end_minute >= ?
-                  AND NOT EXISTS (SELECT 1 FROM day_off AS d
-                                  WHERE d.volunteer_id = w.volunteer_id AND d.from_date <= ? AND d.to_date >= ?)
-                  AND NOT EXISTS (SELECT 1 FROM assignment AS a
-                                  WHERE a.volunteer_id = w.volunteer_id AND a.state = 'active'
-                                    AND a.starts_at > ? AND a.starts_at < ? AND a.ends_at > ?)
+                  AND w.volunteer_id NOT IN (SELECT volunteer_id FROM day_off WHERE from_date <= ? AND to_date >= ?)
+                  AND w.volunteer_id NOT IN (SELECT volunteer_id FROM assignment
+                                             WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND ends_at > ?)
                 ORDER BY w.volunteer_id
                 """, arguments: [weekday.rawValue, start, start + span.minutes, day, day,
                                  Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer,
@@ -87,7 +90,10 @@ extension SQLiteStore {
     public func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
         try await read { [self] db in
             let range = period.range(calendar: calendar)
-            var accumulator = StatisticsAccumulator(dongs: try SQLiteStore.fetchDongs(db), now: now)
+            let maxVolunteer = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM volunteer") ?? 0
+            let maxHousehold = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM household") ?? 0
+            var accumulator = StatisticsAccumulator(dongs: try SQLiteStore.fetchDongs(db), now: now,
+                                                    maxVolunteerID: maxVolunteer, maxHouseholdID: maxHousehold)
             let statement = try db.cachedStatement(sql: """
                 SELECT dong_code, status, appointment_at, household_id, volunteer_id, assigned_at, created_at, actual_minutes
                 FROM escort_request INDEXED BY request_by_time
@@ -95,7 +101,7 @@ extension SQLiteStore {
                 """)
             let cursor = try Row.fetchCursor(statement, arguments: [Stored.seconds(range.start), Stored.seconds(range.end)])
             while let row = try cursor.next() {
-                let status = RequestStatus(rawValue: row[1]) ?? .pending
+                let status = RequestStatus(rawValue: row[1] as String) ?? .pending
                 let assignedAt: Int64? = row[5]
                 let createdAt: Int64 = row[6]
                 accumulator.add(RequestFact(

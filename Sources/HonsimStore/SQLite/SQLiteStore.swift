@@ -128,8 +128,8 @@ public final class SQLiteStore: CaseStore {
         for row in try Row.fetchAll(db, sql: "SELECT name, dong_code FROM dong_former_name ORDER BY name") {
             former[row["dong_code"], default: []].append(row["name"])
         }
-        let dongs = try Row.fetchAll(db, sql: "SELECT * FROM dong ORDER BY position").map { row in
-            Dong(code: row["code"], name: row["name"], gu: row["gu"], formerNames: former[row["code"]] ?? [], renamedYear: row["renamed_year"])
+        let dongs = try Row.fetchAll(db, sql: "SELECT code, name, gu, renamed_year FROM dong ORDER BY position").map { row in
+            Dong(code: row[0], name: row[1], gu: row[2], formerNames: former[row[0]] ?? [], renamedYear: row[3])
         }
         return DongDirectory(dongs)
     }
@@ -183,20 +183,29 @@ public final class SQLiteStore: CaseStore {
     func cachedVolunteers(_ db: Database) throws -> (list: [Volunteer], byID: [Int64: Volunteer]) {
         let revision = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'volunteers_revision'") ?? ""
         if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision { return (cached.list, cached.byID) }
+        // Cursors read by column index: a city has tens of thousands of these rows.
         var windows: [Int64: [AvailabilityWindow]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM availability_window") {
-            if let window = SQLiteStore.window(row: row) { windows[row["volunteer_id"], default: []].append(window) }
+        let windowRows = try Row.fetchCursor(db, sql: "SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window")
+        while let row = try windowRows.next() {
+            guard let weekday = Weekday(rawValue: row[1]) else { continue }
+            windows[row[0], default: []].append(AvailabilityWindow(weekday: weekday, start: ClockTime(minutes: row[2]), end: ClockTime(minutes: row[3])))
         }
         var daysOff: [Int64: [DayOff]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM day_off ORDER BY from_date") {
             if let off = SQLiteStore.dayOff(row: row) { daysOff[row["volunteer_id"], default: []].append(off) }
         }
         var list: [Volunteer] = []
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM volunteer ORDER BY id") {
-            var volunteer = Volunteer(row: row)
-            volunteer.availability = WeeklyAvailability(windows[volunteer.id] ?? [])
-            volunteer.daysOff = daysOff[volunteer.id] ?? []
-            list.append(volunteer)
+        let volunteerRows = try Row.fetchCursor(db, sql: """
+            SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version
+            FROM volunteer ORDER BY id
+            """)
+        while let row = try volunteerRows.next() {
+            let id: Int64 = row[0]
+            list.append(Volunteer(
+                id: id, dongCode: row[1], name: row[2], gender: Gender(rawValue: row[3]) ?? .female, phone: row[4],
+                skills: Stored.skills(row[5]), hasCar: row[6], weeklyCapMinutes: row[7],
+                availability: WeeklyAvailability(windows[id] ?? []), daysOff: daysOff[id] ?? [], notes: row[8],
+                closed: row[9], version: row[10]))
         }
         let byID = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0) })
         volunteerCache.withLock { $0 = (revision, list, byID) }
