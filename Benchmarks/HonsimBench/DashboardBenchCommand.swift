@@ -125,7 +125,7 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         let second = try SQLiteStore(path: store)
         let volunteersAgain = try await second.volunteers()
         MemoryPoint.trimMalloc()
-        memory.append(.sample("+ new store, volunteers()"))
+        memory.append(.sample("+ 2nd store volunteers"))
         withExtendedLifetime((again, second, volunteersAgain)) {}
         log.note("done")
 

@@ -4,7 +4,10 @@
 public enum DisplayWidth {
     /// The width of one grapheme cluster: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        // Fast paths for what a Korean screen is made of: ASCII and Hangul syllables.
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         let scalars = character.unicodeScalars
+        if let only = scalars.first, (0xAC00...0xD7A3).contains(only.value), scalars.count == 1 { return 2 }
         guard let first = scalars.first else { return 0 }
         if isControl(first) { return 0 }
         // A cluster with an emoji presentation selector or a ZWJ sequence is drawn as one emoji.
@@ -62,6 +65,8 @@ public enum TerminalText {
     /// Removes escape sequences (CSI, OSC and the rest) and every other control character;
     /// tabs and newlines become spaces so a note cannot break the layout.
     public static func sanitize(_ text: String) -> String {
+        // Most text holds no control character at all: hand it back as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()

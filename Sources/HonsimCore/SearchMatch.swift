@@ -34,3 +34,60 @@ public enum SearchMatch {
         }
     }
 }
+
+/// A record's searchable text, prepared once so that filtering thousands of records as each
+/// key is typed compares bytes instead of lower-casing strings again and again.
+public struct SearchText: Sendable, Hashable {
+    private let text: [UInt8]
+    private let initials: [UInt8]
+
+    public init(_ fields: [String]) {
+        let joined = fields.joined(separator: "\u{1F}").lowercased()
+        text = Array(joined.utf8)
+        initials = Array(SearchMatch.initials(of: joined).utf8)
+    }
+
+    /// The same rule as `SearchMatch.matches`: every word found, initials against initials.
+    public func matches(_ query: SearchQuery) -> Bool {
+        query.words.allSatisfy { word in
+            SearchText.contains(word.isInitials ? initials : text, word.bytes)
+        }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count, let first = needle.first else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
+
+/// A filter as typed, split into words once.
+public struct SearchQuery: Sendable, Hashable {
+    struct Word: Sendable, Hashable {
+        var bytes: [UInt8]
+        var isInitials: Bool
+    }
+
+    let words: [Word]
+
+    public init(_ text: String) {
+        words = text.lowercased().split(separator: " ").map { word in
+            Word(bytes: Array(word.utf8), isInitials: SearchMatch.isInitialsQuery(String(word)))
+        }
+    }
+
+    public var isEmpty: Bool { words.isEmpty }
+}

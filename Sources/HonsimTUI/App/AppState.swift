@@ -20,7 +20,10 @@ public struct DashboardData: Sendable {
     /// Open requests (pending, assigned, confirmed, in progress) up to two weeks ahead.
     public var requests: [EscortRequest]
     public var households: [Int64: Household]
+    /// Sorted by name (UTF-8 order, which for Hangul is 가나다 order) once, at load.
     public var volunteers: [Volunteer]
+    /// Each volunteer's searchable text, in the same order as `volunteers`.
+    public var volunteerSearch: [SearchText]
     public var summaries: [Int64: VolunteerSummary]
     public var counts: StoreCounts
     public var loadedAt: Date
@@ -30,7 +33,15 @@ public struct DashboardData: Sendable {
         self.dongs = dongs
         self.requests = requests
         self.households = households
-        self.volunteers = volunteers
+        // Worked out here, off the keyboard's path: the loader runs in the background.
+        self.volunteers = volunteers.sorted { a, b in
+            a.name.utf8.elementsEqual(b.name.utf8) ? a.id < b.id : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        }
+        self.volunteerSearch = self.volunteers.map { volunteer in
+            let dong = dongs.dong(code: volunteer.dongCode)
+            return SearchText([volunteer.name] + (dong?.allNames ?? [])
+                + volunteer.skills.flatMap { [DomainPhrases.skill($0).ko, DomainPhrases.skill($0).en] })
+        }
         self.summaries = summaries
         self.counts = counts
         self.loadedAt = loadedAt
@@ -95,6 +106,8 @@ public struct AppState: Sendable {
     public var data: DashboardData?
     public var statistics: StatisticsData?
     public var storeProblem: String?
+    /// A one-time notice (a malformed theme or config file), shown until the next key.
+    public var notice: String?
 
     public var focus: Pane = .requests
     public var selection: [Pane: Int] = [:]
@@ -113,6 +126,11 @@ public struct AppState: Sendable {
     /// Rows another process changed, marked until the given time.
     public var changed: [Int64: Date] = [:]
     public var quit = false
+    /// What each pane lists after scope, filter and sort; see `refreshRows`.
+    public internal(set) var visibleRequests: [EscortRequest] = []
+    /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change.
+    public internal(set) var visibleVolunteerIndices: [Int] = []
+    public internal(set) var visibleDongs: [Dong] = []
 
     public init(width: Int, height: Int, language: Language, calendar: Calendar, now: Date, keymap: Keymap = Keymap(),
                 lines: LineSet = .unicode, storeLabel: String, user: String, maskAll: Bool = false, scope: Set<String> = []) {

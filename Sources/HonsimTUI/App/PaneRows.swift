@@ -26,6 +26,13 @@ public enum VolunteerSort: Int, CaseIterable, Sendable {
     }
 }
 
+public struct RowInputs: Equatable, Sendable {
+    var filter: String?
+    var sort: Int
+    var scope: Set<String>
+    var extra: Int64
+}
+
 public struct StatisticsSort: Hashable, Sendable {
     public enum Column: Int, CaseIterable, Sendable {
         case dong, requests, completed, cancelled, noShows, pending, urgent, rate, median, hours, volunteers, households
@@ -59,7 +66,26 @@ extension AppState {
         return tags
     }
 
-    public var visibleRequests: [EscortRequest] {
+    /// Works out what each pane lists. `update` calls it when the data or a filter, sort or
+    /// scope changes, so drawing a frame or moving the selection never re-sorts thousands of rows.
+    mutating func refreshRows(_ panes: Set<Pane> = Set(Pane.allCases)) {
+        if panes.contains(.requests) { visibleRequests = computeVisibleRequests() }
+        if panes.contains(.volunteers) { visibleVolunteerIndices = computeVisibleVolunteers() }
+        if panes.contains(.statistics) { visibleDongs = computeVisibleDongs() }
+    }
+
+    /// What each pane's list depends on; when that changes, only that list is worked out anew.
+    func rowInputs(_ pane: Pane) -> RowInputs {
+        switch pane {
+        case .requests: RowInputs(filter: filters[.requests], sort: requestSort.rawValue, scope: scope, extra: 0)
+        case .volunteers: RowInputs(filter: filters[.volunteers], sort: volunteerSort.rawValue, scope: scope,
+                                    extra: freeFor.map { $0.requestID * 100_003 + Int64($0.volunteerIDs.count) } ?? -1)
+        case .statistics: RowInputs(filter: filters[.statistics], sort: statisticsSort.column.rawValue * 2 + (statisticsSort.descending ? 1 : 0),
+                                    scope: scope, extra: 0)
+        }
+    }
+
+    func computeVisibleRequests() -> [EscortRequest] {
         guard let data else { return [] }
         let query = filters[.requests] ?? ""
         var rows = data.requests.filter { inScope($0.dongCode) }
@@ -92,30 +118,47 @@ extension AppState {
         return rows
     }
 
+    /// The volunteers the pane lists, in order.
     public var visibleVolunteers: [Volunteer] {
+        guard let volunteers = data?.volunteers else { return [] }
+        return visibleVolunteerIndices.map { volunteers[$0] }
+    }
+
+    /// The `row`th volunteer the pane lists.
+    func visibleVolunteer(_ row: Int) -> Volunteer? {
+        guard let volunteers = data?.volunteers, visibleVolunteerIndices.indices.contains(row) else { return nil }
+        return volunteers[visibleVolunteerIndices[row]]
+    }
+
+    func computeVisibleVolunteers() -> [Int] {
         guard let data else { return [] }
-        let query = filters[.volunteers] ?? ""
-        var rows = data.volunteers.filter { !$0.closed && inScope($0.dongCode) }
-        if let free = freeFor { rows = rows.filter { free.volunteerIDs.contains($0.id) } }
-        if !query.isEmpty {
-            rows = rows.filter { volunteer in
-                let dong = data.dongs.dong(code: volunteer.dongCode)
-                let fields = [volunteer.name] + (dong?.allNames ?? []) + volunteer.skills.map { DomainPhrases.skill($0).text(language) }
-                return SearchMatch.matches(query, in: fields)
-            }
+        let query = SearchQuery(filters[.volunteers] ?? "")
+        let volunteers = data.volunteers
+        // Indices, not volunteers, are filtered and sorted: a city has twenty thousand.
+        var rows = volunteers.indices.filter { index in
+            let volunteer = volunteers[index]
+            guard !volunteer.closed, inScope(volunteer.dongCode) else { return false }
+            if let free = freeFor, !free.volunteerIDs.contains(volunteer.id) { return false }
+            return query.isEmpty || data.volunteerSearch[index].matches(query)
         }
-        let summary = { (id: Int64) in data.summaries[id] ?? VolunteerSummary() }
+        // Each sort key is looked up once, before sorting, not in every comparison.
+        let key: ((Int) -> Int)?
         switch volunteerSort {
-        case .name: rows.sort { ($0.name, $0.id) < ($1.name, $1.id) }
-        case .dong: rows.sort { (dongName($0.dongCode), $0.name) < (dongName($1.dongCode), $1.name) }
-        case .fewestHours: rows.sort { (summary($0.id).minutesThisMonth, $0.id) < (summary($1.id).minutesThisMonth, $1.id) }
-        case .mostAssignments: rows.sort { (summary($0.id).assignmentsThisWeek, $1.id) > (summary($1.id).assignmentsThisWeek, $0.id) }
+        case .name: key = nil  // the data is kept in name order
+        case .dong:
+            let position = Dictionary(data.dongs.dongs.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            key = { position[volunteers[$0].dongCode] ?? .max }
+        case .fewestHours: key = { data.summaries[volunteers[$0].id]?.minutesThisMonth ?? 0 }
+        case .mostAssignments: key = { -(data.summaries[volunteers[$0].id]?.assignmentsThisWeek ?? 0) }
+        }
+        if let key {
+            rows = rows.map { (key($0), $0) }.sorted { $0 < $1 }.map(\.1)
         }
         return rows
     }
 
     /// The dongs in scope, filtered and sorted by the chosen column.
-    public var visibleDongs: [Dong] {
+    func computeVisibleDongs() -> [Dong] {
         guard let data else { return [] }
         let query = filters[.statistics] ?? ""
         var dongs = data.dongs.dongs.filter { inScope($0.code) && (query.isEmpty || SearchMatch.matches(query, in: $0.allNames + [$0.gu])) }
@@ -152,7 +195,7 @@ extension AppState {
     func rowCount(_ pane: Pane) -> Int {
         switch pane {
         case .requests: visibleRequests.count
-        case .volunteers: visibleVolunteers.count
+        case .volunteers: visibleVolunteerIndices.count
         case .statistics: visibleDongs.count
         }
     }

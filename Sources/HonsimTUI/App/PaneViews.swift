@@ -10,6 +10,14 @@ struct PaneColumn {
     var role: ((Int) -> StyleRole?)? = nil
 }
 
+/// 12.5 from 12.46: Foundation's String(format:) is too slow to call for every cell of a frame.
+func oneDecimal(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(abs(tenths % 10))"
+}
+
+func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
 /// Keeps the most important columns that fit in `width`, in their original order.
 func fitColumns(_ columns: [PaneColumn], width: Int) -> [PaneColumn] {
     var kept = columns
@@ -55,11 +63,9 @@ struct PaneViews {
     func table(_ pane: Pane, into canvas: inout Canvas, rect: Rect, columns: [PaneColumn], count: Int,
                rowRole: (Int) -> StyleRole?, empty: String) {
         let fitted = fitColumns(columns, width: rect.width)
-        let rows = (0..<count).map { index in
+        Table.draw(into: &canvas, rect: rect, columns: fitted.map(\.column), rowCount: count, row: { index in
             TableRow(cells: fitted.map { $0.value(index) }, cellRoles: fitted.map { $0.role?(index) }, role: rowRole(index))
-        }
-        Table.draw(into: &canvas, rect: rect, columns: fitted.map(\.column), rows: rows, selected: state.selected(pane),
-                   focused: state.focus == pane, theme: theme, emptyMessage: empty, lines: state.lines)
+        }, selected: state.selected(pane), focused: state.focus == pane, theme: theme, emptyMessage: empty, lines: state.lines)
     }
 
     var emptyMessage: String {
@@ -78,7 +84,7 @@ struct PaneViews {
         let calendar = state.calendar
         let when = { (i: Int) -> String in
             let day = CivilDate(rows[i].appointmentAt, calendar: calendar)
-            return String(format: "%02d-%02d ", day.month, day.day) + ClockTime(rows[i].appointmentAt, calendar: calendar).description
+            return twoDigits(day.month) + "-" + twoDigits(day.day) + " " + ClockTime(rows[i].appointmentAt, calendar: calendar).description
         }
         let columns = [
             PaneColumn(column: TableColumn(title: state.text(UIText.colWhen), width: .fixed(11)), priority: 100, value: when),
@@ -110,29 +116,32 @@ struct PaneViews {
     // MARK: Volunteers
 
     func drawVolunteers(into canvas: inout Canvas, rect: Rect) {
-        let rows = state.visibleVolunteers
+        let indices = state.visibleVolunteerIndices
+        let all = state.data?.volunteers ?? []
+        // Only the rows on screen are asked for; each looks its volunteer up by position.
+        let rows = { (row: Int) in all[indices[row]] }
         var badge = state.text(state.volunteerSort.phrase)
         if let free = state.freeFor { badge = "\(state.text(UIText.freeOnly)) #\(free.requestID)" }
-        let inner = filterLine(.volunteers, into: &canvas, inner: frame(.volunteers, into: &canvas, rect: rect, count: rows.count, badge: badge))
+        let inner = filterLine(.volunteers, into: &canvas, inner: frame(.volunteers, into: &canvas, rect: rect, count: indices.count, badge: badge))
         let summaries = state.data?.summaries ?? [:]
         let columns = [
-            PaneColumn(column: TableColumn(title: state.text(UIText.colName), width: .fixed(8)), priority: 100) { rows[$0].name },
-            PaneColumn(column: TableColumn(title: state.text(UIText.colDong), width: .fixed(8)), priority: 90) { state.dongName(rows[$0].dongCode) },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colName), width: .fixed(8)), priority: 100) { rows($0).name },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colDong), width: .fixed(8)), priority: 90) { state.dongName(rows($0).dongCode) },
             PaneColumn(column: TableColumn(title: state.text(UIText.colSkills), width: .flexible(minimum: 8)), priority: 60) {
-                (rows[$0].skills.sorted().map { DomainPhrases.skill($0).text(state.language) } + (rows[$0].hasCar ? [state.language == .ko ? "차량" : "car"] : []))
+                (rows($0).skills.sorted().map { DomainPhrases.skill($0).text(state.language) } + (rows($0).hasCar ? [state.language == .ko ? "차량" : "car"] : []))
                     .joined(separator: "·")
             },
             PaneColumn(column: TableColumn(title: state.text(UIText.colWeek), width: .fixed(state.language == .ko ? 14 : 7)), priority: 80) {
-                availabilityStrip(rows[$0], summary: summaries[rows[$0].id] ?? VolunteerSummary())
+                availabilityStrip(rows($0), summary: summaries[rows($0).id] ?? VolunteerSummary())
             },
             PaneColumn(column: TableColumn(title: state.text(UIText.colAssignments), width: .fixed(6), alignment: .right), priority: 70) {
-                String(summaries[rows[$0].id]?.assignmentsThisWeek ?? 0)
+                String(summaries[rows($0).id]?.assignmentsThisWeek ?? 0)
             },
             PaneColumn(column: TableColumn(title: state.text(UIText.colHours), width: .fixed(7), alignment: .right), priority: 75) {
-                String(format: "%.1f", Double(summaries[rows[$0].id]?.minutesThisMonth ?? 0) / 60)
+                oneDecimal(Double(summaries[rows($0).id]?.minutesThisMonth ?? 0) / 60)
             },
         ]
-        table(.volunteers, into: &canvas, rect: inner, columns: columns, count: rows.count, rowRole: { _ in nil }, empty: emptyMessage)
+        table(.volunteers, into: &canvas, rect: inner, columns: columns, count: indices.count, rowRole: { _ in nil }, empty: emptyMessage)
     }
 
     /// One mark per day of this week, Monday first: free all the hours asked, busy with an

@@ -53,7 +53,7 @@ extension PaneViews {
                 figures[$0].medianMinutesToAssign.map(compactDuration) ?? "-"
             },
             PaneColumn(column: TableColumn(title: heading(.hours, UIText.colHoursGiven), width: .fixed(8), alignment: .right), priority: 70) {
-                String(format: "%.1f", Double(figures[$0].volunteerMinutes) / 60)
+                oneDecimal(Double(figures[$0].volunteerMinutes) / 60)
             },
             PaneColumn(column: TableColumn(title: heading(.volunteers, UIText.colActive), width: .fixed(6), alignment: .right), priority: 45) { number(figures[$0].activeVolunteers) },
             PaneColumn(column: TableColumn(title: heading(.households, UIText.colServed), width: .fixed(6), alignment: .right), priority: 44) { number(figures[$0].householdsServed) },
@@ -67,7 +67,7 @@ extension PaneViews {
     /// Minutes under an hour, else hours to one decimal: fits a narrow column in both languages.
     private func compactDuration(_ minutes: Int) -> String {
         if minutes < 60 { return state.language == .ko ? "\(minutes)분" : "\(minutes) min" }
-        let hours = String(format: "%.1f", Double(minutes) / 60)
+        let hours = oneDecimal(Double(minutes) / 60)
         return state.language == .ko ? "\(hours)시간" : "\(hours) h"
     }
 

@@ -29,6 +29,22 @@ let changeMarkSeconds: TimeInterval = 3
 
 /// The dashboard's only state transition: pure, so every key flow is tested without a terminal.
 public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
+    let inputs = Pane.allCases.map(state.rowInputs)
+    var (next, effects) = transition(state, event)
+    var stale: Set<Pane>
+    switch event {
+    case .loaded: stale = Set(Pane.allCases)
+    case .statisticsLoaded: stale = [.statistics]
+    default: stale = Set(Pane.allCases.filter { next.rowInputs($0) != inputs[$0.rawValue] })
+    }
+    if !stale.isEmpty {
+        next.refreshRows(stale)
+        next.clampSelections()
+    }
+    return (next, effects)
+}
+
+private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
     var state = state
     switch event {
     case .resize(let width, let height):
@@ -45,11 +61,9 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
         state.markChanges(from: state.data, to: data)
         state.data = data
         state.storeProblem = nil
-        state.clampSelections()
         return (state, [])
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
-        state.clampSelections()
         return (state, [])
     case .freeVolunteersLoaded(let requestID, let ids):
         state.freeFor = (requestID, ids)
@@ -59,6 +73,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
         state.storeProblem = message
         return (state, [])
     case .key(let key):
+        state.notice = nil
         return state.handle(key)
     }
 }
@@ -131,7 +146,7 @@ extension AppState {
                 return (self, [.loadFreeVolunteers(requestID: request.id, span: request.span)])
             }
         case .back:
-            if freeFor != nil { freeFor = nil } else if filters[focus] != nil { filters[focus] = nil; clampSelections() }
+            if freeFor != nil { freeFor = nil } else if filters[focus] != nil { filters[focus] = nil }
         }
         return (self, [])
     }
@@ -198,7 +213,6 @@ extension AppState {
                 // Every dong, or none, means no restriction.
                 scope = chosen.count == dongs.count ? [] : chosen
                 self.overlay = nil
-                clampSelections()
                 return (self, [])
             case .escape:
                 self.overlay = nil

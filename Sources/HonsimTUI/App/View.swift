@@ -88,6 +88,11 @@ private func drawTabs(_ state: AppState, theme: Theme, into canvas: inout Canvas
 }
 
 private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout Canvas, rect: Rect) {
+    if let notice = state.notice {
+        StatusBar.draw(into: &canvas, rect: rect, left: notice, hints: [], right: "", theme: theme)
+        canvas.restyle(rect, style: theme.style(.warning))
+        return
+    }
     let storeState = state.storeProblem.map { "\(state.text(UIText.storeError)): \($0)" } ?? state.text(UIText.connected)
     // The state first: when the bar is short, the path is what gets cut.
     let left = "\(storeState) · \(abbreviatedPath(state.storeLabel))"
@@ -102,9 +107,15 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
 
 /// A path with the home folder written as ~, as a shell would show it.
 func abbreviatedPath(_ path: String) -> String {
-    guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, home != "/", path.hasPrefix(home + "/") else { return path }
+    guard let home = homeFolder, path.hasPrefix(home + "/") else { return path }
     return "~" + path.dropFirst(home.count)
 }
+
+/// Read once: asking the process for its environment builds the whole dictionary each time.
+private let homeFolder: String? = {
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+    return home.isEmpty || home == "/" ? nil : home
+}()
 
 /// The keys that matter in the focused pane, as the status bar lists them.
 func statusHints(_ state: AppState) -> [Action] {

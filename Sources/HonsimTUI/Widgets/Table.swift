@@ -105,9 +105,22 @@ public struct Table: Hashable, Sendable {
     }
 
     public func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
+        draw(into: &canvas, rect: rect, theme: theme, rowCount: rows.count) { rows[$0] }
+    }
+
+    /// Draws a table whose rows are made on demand: only the rows on screen are asked for, so
+    /// a list of twenty thousand volunteers costs what its twenty-five visible rows cost.
+    public static func draw(into canvas: inout Canvas, rect: Rect, columns: [TableColumn], rowCount: Int,
+                            row: (Int) -> TableRow, selected: Int?, focused: Bool, theme: Theme,
+                            emptyMessage: String = "", lines: LineSet = .unicode) {
+        Table(columns: columns, rows: [], selected: selected, focused: focused, emptyMessage: emptyMessage, lines: lines)
+            .draw(into: &canvas, rect: rect, theme: theme, rowCount: rowCount, rowAt: row)
+    }
+
+    func draw(into canvas: inout Canvas, rect: Rect, theme: Theme, rowCount: Int, rowAt: (Int) -> TableRow) {
         guard !rect.isEmpty else { return }
         let visibleRows = rect.height - 1
-        let overflows = visibleRows > 0 && rows.count > visibleRows
+        let overflows = visibleRows > 0 && rowCount > visibleRows
         // The indicator column is taken only when it is needed and the table is wide enough.
         let indicator = overflows && rect.width >= 2
         let contentWidth = rect.width - (indicator ? 1 : 0)
@@ -123,13 +136,13 @@ public struct Table: Hashable, Sendable {
                                        rightAligned: column.alignment == .right, style: header, clip: rect, into: &canvas)
         }
         guard visibleRows > 0 else { return }
-        guard !rows.isEmpty else { return drawEmpty(into: &canvas, rect: rect, theme: theme) }
+        guard rowCount > 0 else { return drawEmpty(into: &canvas, rect: rect, theme: theme) }
 
-        let selectedRow = selected.map { min(max(0, $0), rows.count - 1) }
-        let first = Self.firstVisibleRow(selected: selectedRow, rowCount: rows.count, visibleRows: visibleRows)
+        let selectedRow = selected.map { min(max(0, $0), rowCount - 1) }
+        let first = Self.firstVisibleRow(selected: selectedRow, rowCount: rowCount, visibleRows: visibleRows)
         let selectionStyle = theme.style(focused ? .selection : .selectionUnfocused)
-        for line in 0..<min(visibleRows, rows.count - first) {
-            let index = first + line, row = rows[index], y = rect.y + 1 + line
+        for line in 0..<min(visibleRows, rowCount - first) {
+            let index = first + line, row = rowAt(index), y = rect.y + 1 + line
             let isSelected = index == selectedRow
             var rowStyle = theme.style(.normal)
             if let role = row.role { rowStyle = WidgetSupport.layer(theme.style(role), over: rowStyle) }
@@ -148,7 +161,7 @@ public struct Table: Hashable, Sendable {
             }
             if indicator {
                 let more = line == 0 && first > 0 ? lines.arrowUp
-                    : (line == visibleRows - 1 && index < rows.count - 1 ? lines.arrowDown : "")
+                    : (line == visibleRows - 1 && index < rowCount - 1 ? lines.arrowDown : "")
                 if !more.isEmpty {
                     let style = isSelected ? lineStyle : WidgetSupport.layer(theme.style(.muted), over: lineStyle)
                     canvas.write(more, x: rect.maxX - 1, y: y, style: style, clip: rect)

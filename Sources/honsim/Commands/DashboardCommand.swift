@@ -57,10 +57,12 @@ enum Dashboard {
         if !terminal.usesColor { theme = .mono }
         let dongs = try await store.dongs()
         let scope = Set(config.defaultScope.compactMap { dongs.resolve($0)?.code })
-        let state = AppState(
+        var state = AppState(
             width: terminal.width, height: terminal.height, language: language, calendar: store.calendar, now: Date(),
             keymap: Keymap(overrides: config.keys), lines: display.ascii || config.ascii ? .ascii : .unicode,
             storeLabel: store.location, user: store.user, maskAll: display.masked, scope: scope)
+        // Said on screen at once, and again on the terminal after the dashboard closes.
+        state.notice = warnings.first.map { "honsim: \($0)" }
         let runner = DashboardRunner(store: store, terminal: terminal, theme: theme, state: state,
                                      refreshInterval: TimeInterval(config.refreshIntervalMilliseconds) / 1000)
         let status = await runner.run()
