@@ -47,7 +47,7 @@ extension PaneViews {
             PaneColumn(column: TableColumn(title: heading(.urgent, UIText.colUrgent), width: .fixed(5), alignment: .right), priority: 88,
                        value: { number(figures[$0].urgentUnassigned) }, role: { figures[$0].urgentUnassigned > 0 ? .urgent : nil }),
             PaneColumn(column: TableColumn(title: heading(.rate, UIText.colRate), width: .fixed(6), alignment: .right), priority: 87, value: rate),
-            PaneColumn(column: TableColumn(title: "", width: .fixed(10)), priority: 40,
+            PaneColumn(column: TableColumn(title: "", width: .fixed(10)), priority: 80,
                        value: { BarChart.bar(fraction: figures[$0].fulfilmentRate ?? 0, width: 10, lines: state.lines) }, role: { _ in .chartBar }),
             PaneColumn(column: TableColumn(title: heading(.median, UIText.colMedian), width: .fixed(10), alignment: .right), priority: 50) {
                 figures[$0].medianMinutesToAssign.map(compactDuration) ?? "-"
@@ -57,7 +57,7 @@ extension PaneViews {
             },
             PaneColumn(column: TableColumn(title: heading(.volunteers, UIText.colActive), width: .fixed(6), alignment: .right), priority: 45) { number(figures[$0].activeVolunteers) },
             PaneColumn(column: TableColumn(title: heading(.households, UIText.colServed), width: .fixed(6), alignment: .right), priority: 44) { number(figures[$0].householdsServed) },
-            PaneColumn(column: TableColumn(title: state.text(UIText.weeklyTrend), width: .fixed(12)), priority: 42,
+            PaneColumn(column: TableColumn(title: state.text(UIText.weeklyTrend), width: .fixed(12)), priority: 78,
                        value: { Sparkline.render(trends[$0].map(Double.init), width: 12, lines: state.lines) }, role: { _ in .sparkline }),
         ]
         table(.statistics, into: &canvas, rect: inner, columns: columns, count: labels.count,
