@@ -168,24 +168,7 @@ public struct DashboardConfig: Equatable, Sendable {
 
 /// A settings file that cannot be used, with where and why:
 /// `config.toml:4: refresh_interval_ms: 50 is too short (at least 100)`.
-public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var key: String?
-    public var message: String
-
-    public init(file: String, line: Int? = nil, key: String? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.key = key
-        self.message = message
-    }
-
-    public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
-        return key.map { "\(place): \($0): \(message)" } ?? "\(place): \(message)"
-    }
-}
+public typealias ConfigError = SettingsFileError
 
 /// Keys as people write them in the settings file and read them on the help screen.
 public enum KeySpec {
