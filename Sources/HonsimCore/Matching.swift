@@ -106,6 +106,11 @@ public struct Matcher: Sendable {
     private let startMinute: Int
     private let endMinute: Int
     private let withinOneDay: Bool
+    // What the household needs, asked once rather than per volunteer.
+    private let needsSigning: Bool
+    private let needsLanguage: Bool
+    private let needsCare: Bool
+    private let usesWalkingAid: Bool
 
     public init(request: EscortRequest, household: Household, dongs: DongDirectory, calendar: Calendar, rules: MatchRules = MatchRules()) {
         self.request = request
@@ -120,6 +125,10 @@ public struct Matcher: Sendable {
         self.startMinute = ClockTime(request.pickupAt, calendar: calendar).minutes
         self.endMinute = startMinute + request.expectedMinutes
         self.withinOneDay = calendar.isDate(span.start, inSameDayAs: span.end.addingTimeInterval(-1))
+        self.needsSigning = household.needs.contains(.hearing)
+        self.needsLanguage = household.needs.contains(.language)
+        self.needsCare = household.needs.contains(.cognitive) || household.needs.contains(.vision)
+        self.usesWalkingAid = household.mobility == .walker || household.mobility == .wheelchair
     }
 
     /// Weights of the score. Same dong matters most: the volunteer knows the streets and
@@ -154,100 +163,129 @@ public struct Matcher: Sendable {
 
     /// The same, with the loads by volunteer id (a missing one is no load at all).
     public func rank(volunteers: [Volunteer], loads: [Int64: VolunteerLoad], nearMissLimit: Int = .max) -> Ranking {
-        // Sort keys are small values; candidates are built only for what is kept. With
-        // 20,000 volunteers, moving full candidates around costs more than ranking them.
+        // A first pass works out each volunteer's verdict as a few numbers, allocating nothing;
+        // full candidates, with their reasons in words, are built only for what is kept. With
+        // 20,000 volunteers the allocations would otherwise cost more than the ranking.
         struct Verdict {
             var index: Int
-            var exclusions: [Exclusion]
-            var terms: [ScoreTerm]
+            var exclusions: Int
+            var overridable: Bool
             var score: Int
             var minutesInMonth: Int
-            var overridable: Bool
+            var id: Int64
         }
         var eligible: [Verdict] = []
         var excluded: [Verdict] = []
-        for (index, volunteer) in volunteers.enumerated() {
-            let load = loads[volunteer.id] ?? VolunteerLoad()
-            let found = exclusions(volunteer, load: load)
-            let scored = terms(volunteer, load: load)
-            let verdict = Verdict(index: index, exclusions: found, terms: scored, score: scored.reduce(0) { $0 + $1.points },
-                                  minutesInMonth: load.minutesInMonth, overridable: found.allSatisfy(\.isOverridable))
-            if found.isEmpty { eligible.append(verdict) } else { excluded.append(verdict) }
+        excluded.reserveCapacity(volunteers.count)
+        // Borrowed through the buffer: copying 20,000 volunteers costs more than judging them.
+        volunteers.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let load = loads[buffer[index].id] ?? VolunteerLoad()
+                var count = 0, overridable = true, score = 0
+                visitExclusions(buffer[index], load: load) { exclusion in
+                    count += 1
+                    if !exclusion.isOverridable { overridable = false }
+                }
+                visitTerms(buffer[index], load: load) { score += $0.points }
+                let verdict = Verdict(index: index, exclusions: count, overridable: overridable, score: score,
+                                      minutesInMonth: load.minutesInMonth, id: buffer[index].id)
+                if count == 0 { eligible.append(verdict) } else { excluded.append(verdict) }
+            }
         }
         eligible.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.minutesInMonth != b.minutesInMonth { return a.minutesInMonth < b.minutesInMonth }
-            return volunteers[a.index].id < volunteers[b.index].id
+            return a.id < b.id
         }
         // Near-misses that an override could still use come first, then those missing by least.
-        let keys = excluded.enumerated().map { position, verdict in
-            (position: position, overridable: verdict.overridable, count: verdict.exclusions.count, score: verdict.score,
-             id: volunteers[verdict.index].id)
-        }.sorted { a, b in
+        let before = { (a: Verdict, b: Verdict) -> Bool in
             if a.overridable != b.overridable { return a.overridable }
-            if a.count != b.count { return a.count < b.count }
+            if a.exclusions != b.exclusions { return a.exclusions < b.exclusions }
             if a.score != b.score { return a.score > b.score }
             return a.id < b.id
         }
-        let candidate = { (verdict: Verdict) in
-            Candidate(volunteer: volunteers[verdict.index], score: verdict.score, terms: verdict.terms,
-                      exclusions: verdict.exclusions, minutesInMonth: verdict.minutesInMonth)
+        // When only the best few are kept, they are selected rather than all sorted.
+        var nearMisses: [Verdict] = []
+        if nearMissLimit >= excluded.count { nearMisses = excluded.sorted(by: before) }
+        for verdict in excluded where nearMissLimit < excluded.count {
+            if nearMisses.count == nearMissLimit, let worst = nearMisses.last, !before(verdict, worst) { continue }
+            var low = 0, high = nearMisses.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(nearMisses[middle], verdict) { low = middle + 1 } else { high = middle }
+            }
+            nearMisses.insert(verdict, at: low)
+            if nearMisses.count > nearMissLimit { nearMisses.removeLast() }
         }
-        return Ranking(eligible: eligible.map(candidate), excluded: keys.prefix(nearMissLimit).map { candidate(excluded[$0.position]) })
+        let candidate = { (verdict: Verdict) in
+            evaluate(volunteers[verdict.index], load: loads[verdict.id] ?? VolunteerLoad())
+        }
+        return Ranking(eligible: eligible.map(candidate), excluded: nearMisses.map(candidate))
     }
 
     func exclusions(_ volunteer: Volunteer, load: VolunteerLoad) -> [Exclusion] {
         var found: [Exclusion] = []
-        if volunteer.closed { found.append(.closed) }
-        if let clash = load.busy.first(where: { $0.conflicts(with: span, buffer: rules.travelBuffer) }) {
-            found.append(.overlap(clash))
-        }
-        if household.mobility == .wheelchair && !volunteer.skills.contains(.wheelchair) {
-            found.append(.needsWheelchairSkill)
-        }
-        if request.transport.needsVolunteerCar && !volunteer.hasCar { found.append(.needsCar) }
-        if !withinOneDay || !volunteer.availability.covers(weekday: weekday, startMinute: startMinute, endMinute: endMinute) {
-            found.append(.outsideAvailability)
-        }
-        if let off = volunteer.dayOff(on: day) { found.append(.dayOff(off.from)) }
-        if let wanted = household.preferredVolunteerGender, volunteer.gender != wanted {
-            found.append(.genderPreference(wanted))
-        }
-        if load.minutesInWeek + request.expectedMinutes > volunteer.weeklyCapMinutes {
-            found.append(.weeklyCap(usedMinutes: load.minutesInWeek, capMinutes: volunteer.weeklyCapMinutes))
-        }
+        visitExclusions(volunteer, load: load) { found.append($0) }
         return found
     }
 
     func terms(_ volunteer: Volunteer, load: VolunteerLoad) -> [ScoreTerm] {
         var terms: [ScoreTerm] = []
+        visitTerms(volunteer, load: load) { terms.append($0) }
+        return terms
+    }
+
+    /// Each rule the volunteer fails, in a stable order. A visitor, so ranking can count
+    /// without building arrays.
+    func visitExclusions(_ volunteer: Volunteer, load: VolunteerLoad, _ found: (Exclusion) -> Void) {
+        if volunteer.closed { found(.closed) }
+        if let clash = load.busy.first(where: { $0.conflicts(with: span, buffer: rules.travelBuffer) }) {
+            found(.overlap(clash))
+        }
+        if household.mobility == .wheelchair && !volunteer.skills.contains(.wheelchair) {
+            found(.needsWheelchairSkill)
+        }
+        if request.transport.needsVolunteerCar && !volunteer.hasCar { found(.needsCar) }
+        if !withinOneDay || !volunteer.availability.covers(weekday: weekday, startMinute: startMinute, endMinute: endMinute) {
+            found(.outsideAvailability)
+        }
+        if let off = volunteer.dayOff(on: day) { found(.dayOff(off.from)) }
+        if let wanted = household.preferredVolunteerGender, volunteer.gender != wanted {
+            found(.genderPreference(wanted))
+        }
+        if load.minutesInWeek + request.expectedMinutes > volunteer.weeklyCapMinutes {
+            found(.weeklyCap(usedMinutes: load.minutesInWeek, capMinutes: volunteer.weeklyCapMinutes))
+        }
+    }
+
+    /// Each term of the volunteer's score, in a stable order.
+    func visitTerms(_ volunteer: Volunteer, load: VolunteerLoad, _ term: (ScoreTerm) -> Void) {
         if volunteer.dongCode == household.dongCode {
-            terms.append(ScoreTerm(.sameDong, points: Points.sameDong))
+            term(ScoreTerm(.sameDong, points: Points.sameDong))
         } else if let gu = householdGu, dongs.gu(of: volunteer.dongCode) == gu {
-            terms.append(ScoreTerm(.sameGu, points: Points.sameGu))
+            term(ScoreTerm(.sameGu, points: Points.sameGu))
         }
         if load.escortsWithHousehold > 0 {
             let points = min(Points.escortedBeforeMax, Points.escortedBeforeFirst + Points.escortedBeforeEach * (load.escortsWithHousehold - 1))
-            terms.append(ScoreTerm(.escortedBefore(times: load.escortsWithHousehold), points: points))
+            term(ScoreTerm(.escortedBefore(times: load.escortsWithHousehold), points: points))
         }
         // Fewest hours this month: spreads the work and keeps volunteers from burning out.
         let hours = load.minutesInMonth / 60
-        terms.append(ScoreTerm(.hoursThisMonth(minutes: load.minutesInMonth), points: max(0, Points.fewHoursMax - Points.fewHoursPerHour * hours)))
-        if household.needs.contains(.hearing) && volunteer.skills.contains(.signLanguage) {
-            terms.append(ScoreTerm(.signLanguage, points: Points.signLanguage))
+        term(ScoreTerm(.hoursThisMonth(minutes: load.minutesInMonth), points: max(0, Points.fewHoursMax - Points.fewHoursPerHour * hours)))
+        if needsSigning && volunteer.skills.contains(.signLanguage) {
+            term(ScoreTerm(.signLanguage, points: Points.signLanguage))
         }
-        if household.needs.contains(.language) && volunteer.skills.contains(where: { if case .language = $0 { return true } else { return false } }) {
-            terms.append(ScoreTerm(.speaksLanguage, points: Points.speaksLanguage))
+        if needsLanguage && volunteer.skills.contains(where: { if case .language = $0 { return true } else { return false } }) {
+            term(ScoreTerm(.speaksLanguage, points: Points.speaksLanguage))
         }
-        if !household.needs.isDisjoint(with: [.cognitive, .vision]) && volunteer.skills.contains(.careWorker) {
-            terms.append(ScoreTerm(.careWorker, points: Points.careWorker))
+        if needsCare && volunteer.skills.contains(.careWorker) {
+            term(ScoreTerm(.careWorker, points: Points.careWorker))
         }
-        if (household.mobility == .walker || household.mobility == .wheelchair) && volunteer.skills.contains(.wheelchair) {
-            terms.append(ScoreTerm(.wheelchairCapable, points: Points.wheelchairCapable))
+        if usesWalkingAid && volunteer.skills.contains(.wheelchair) {
+            term(ScoreTerm(.wheelchairCapable, points: Points.wheelchairCapable))
         }
         if request.transport.needsVolunteerCar && volunteer.hasCar {
-            terms.append(ScoreTerm(.hasCar, points: Points.hasCar))
+            term(ScoreTerm(.hasCar, points: Points.hasCar))
         }
-        return terms
     }
 }

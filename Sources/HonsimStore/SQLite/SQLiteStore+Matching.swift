@@ -14,7 +14,7 @@ extension SQLiteStore {
         try await read { [self] db in
             let request = try SQLiteStore.fetchRequest(db, id: requestID)
             let household = try SQLiteStore.fetchHousehold(db, id: request.householdID)
-            let matcher = Matcher(request: request, household: household, dongs: try SQLiteStore.fetchDongs(db),
+            let matcher = Matcher(request: request, household: household, dongs: try cachedDongs(db),
                                   calendar: calendar, rules: rules)
             let volunteers = try cachedVolunteers(db).list
             let loads = try self.loads(db, for: request, excludingRequest: request.id)
@@ -25,6 +25,7 @@ extension SQLiteStore {
     /// The commitments that matter for one request, by volunteer.
     func loads(_ db: Database, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil) throws -> [Int64: VolunteerLoad] {
         var loads: [Int64: VolunteerLoad] = [:]
+        if volunteerID == nil { loads.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM volunteer") ?? 0) }
         let span = request.span
         let buffer = Int64(rules.travelBuffer)
         // An escort lasts at most 16 hours, so nothing starting a day earlier can reach this one.
@@ -92,7 +93,7 @@ extension SQLiteStore {
             let range = period.range(calendar: calendar)
             let maxVolunteer = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM volunteer") ?? 0
             let maxHousehold = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM household") ?? 0
-            var accumulator = StatisticsAccumulator(dongs: try SQLiteStore.fetchDongs(db), now: now,
+            var accumulator = StatisticsAccumulator(dongs: try cachedDongs(db), now: now,
                                                     maxVolunteerID: maxVolunteer, maxHouseholdID: maxHousehold)
             let statement = try db.cachedStatement(sql: """
                 SELECT dong_code, status, appointment_at, household_id, volunteer_id, assigned_at, created_at, actual_minutes

@@ -46,7 +46,7 @@ extension SQLiteStore {
 
             let volunteer = try SQLiteStore.fetchVolunteer(db, id: volunteerID)
             let household = try SQLiteStore.fetchHousehold(db, id: before.householdID)
-            let matcher = Matcher(request: before, household: household, dongs: try SQLiteStore.fetchDongs(db), calendar: calendar, rules: rules)
+            let matcher = Matcher(request: before, household: household, dongs: try cachedDongs(db), calendar: calendar, rules: rules)
             let load = try loads(db, for: before, excludingRequest: requestID, volunteerID: volunteerID)[volunteerID] ?? VolunteerLoad()
             let exclusions = matcher.evaluate(volunteer, load: load).exclusions
             if let clash = load.busy.first(where: { $0.conflicts(with: before.span, buffer: rules.travelBuffer) }) {

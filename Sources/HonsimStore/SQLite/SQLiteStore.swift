@@ -15,6 +15,8 @@ public final class SQLiteStore: CaseStore {
     let rules: MatchRules
     /// All volunteers with their windows and days off, keyed by the store's volunteers revision.
     let volunteerCache = Locked<(revision: String, list: [Volunteer], byID: [Int64: Volunteer])?>(nil)
+    /// The dongs, keyed by the store's dongs revision.
+    let dongCache = Locked<(revision: String, directory: DongDirectory)?>(nil)
 
     /// How long a writer waits for another before giving up with `StoreError.busy`.
     public static let busyTimeout: TimeInterval = 15
@@ -120,7 +122,16 @@ public final class SQLiteStore: CaseStore {
     }
 
     public func dongs() async throws -> DongDirectory {
-        try await read { db in try SQLiteStore.fetchDongs(db) }
+        try await read { [self] db in try cachedDongs(db) }
+    }
+
+    /// The dongs, read again only when one has changed.
+    func cachedDongs(_ db: Database) throws -> DongDirectory {
+        let revision = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dongs_revision'") ?? ""
+        if let cached = dongCache.withLock({ $0 }), cached.revision == revision { return cached.directory }
+        let directory = try SQLiteStore.fetchDongs(db)
+        dongCache.withLock { $0 = (revision, directory) }
+        return directory
     }
 
     static func fetchDongs(_ db: Database) throws -> DongDirectory {

@@ -6,10 +6,26 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: cases") { db in try createV1(db) }
+        migrator.registerMigration("v2: dongs revision") { db in try createV2(db) }
         return migrator
     }
 
     static let defaultTravelBufferMinutes = 30
+
+    /// Dongs change rarely (a rename, a merger); a revision lets every process cache them.
+    private static func createV2(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('dongs_revision', '0')")
+        for table in ["dong", "dong_former_name"] {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_\(event.lowercased())_revision AFTER \(event) ON \(table)
+                    BEGIN
+                        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'dongs_revision';
+                    END;
+                    """)
+            }
+        }
+    }
 
     private static func createV1(_ db: Database) throws {
         try db.execute(sql: """
