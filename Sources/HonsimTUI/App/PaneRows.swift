@@ -134,27 +134,16 @@ extension AppState {
         guard let data else { return [] }
         let query = SearchQuery(filters[.volunteers] ?? "")
         let volunteers = data.volunteers
-        // Indices, not volunteers, are filtered and sorted: a city has twenty thousand.
-        var rows = volunteers.indices.filter { index in
-            let volunteer = volunteers[index]
-            guard !volunteer.closed, inScope(volunteer.dongCode) else { return false }
-            if let free = freeFor, !free.volunteerIDs.contains(volunteer.id) { return false }
-            return query.isEmpty || data.volunteerSearch[index].matches(query)
+        // Positions, not volunteers, are filtered, in an order worked out at load.
+        let order = data.volunteerOrders[volunteerSort] ?? Array(volunteers.indices)
+        let search = data.volunteerSearch
+        return volunteers.withUnsafeBufferPointer { buffer in
+            order.filter { index in
+                guard !buffer[index].closed, scope.isEmpty || scope.contains(buffer[index].dongCode) else { return false }
+                if let free = freeFor, !free.volunteerIDs.contains(buffer[index].id) { return false }
+                return query.isEmpty || search[index].matches(query)
+            }
         }
-        // Each sort key is looked up once, before sorting, not in every comparison.
-        let key: ((Int) -> Int)?
-        switch volunteerSort {
-        case .name: key = nil  // the data is kept in name order
-        case .dong:
-            let position = Dictionary(data.dongs.dongs.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-            key = { position[volunteers[$0].dongCode] ?? .max }
-        case .fewestHours: key = { data.summaries[volunteers[$0].id]?.minutesThisMonth ?? 0 }
-        case .mostAssignments: key = { -(data.summaries[volunteers[$0].id]?.assignmentsThisWeek ?? 0) }
-        }
-        if let key {
-            rows = rows.map { (key($0), $0) }.sorted { $0 < $1 }.map(\.1)
-        }
-        return rows
     }
 
     /// The dongs in scope, filtered and sorted by the chosen column.
