@@ -46,9 +46,15 @@ public enum StatisticsPeriod: Sendable, Hashable {
         }
     }
 
+    /// The period in numbers, the same in every language: 2026-11-30–12-06, 2026-11, 2026.
     public var label: String {
         switch self {
-        case .week(let day): return "\(day) 주"
+        case .week(let day):
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+            let monday = day.adding(days: -(Weekday(day.start(in: calendar), calendar: calendar).rawValue - 1), calendar: calendar)
+            let sunday = monday.adding(days: 6, calendar: calendar)
+            return String(format: "%@–%02d-%02d", monday.description, sunday.month, sunday.day)
         case .month(let year, let month): return String(format: "%04d-%02d", year, month)
         case .year(let year): return "\(year)"
         }

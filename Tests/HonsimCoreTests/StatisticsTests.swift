@@ -211,6 +211,6 @@ struct StatisticsTests {
         }
         #expect(StatisticsPeriod.month(year: 2026, month: 3).label == "2026-03")
         #expect(StatisticsPeriod.year(2026).label == "2026")
-        #expect(StatisticsPeriod.week(containing: CivilDate(year: 2026, month: 12, day: 2)).label == "2026-12-02 주")
+        #expect(StatisticsPeriod.week(containing: CivilDate(year: 2026, month: 12, day: 2)).label == "2026-11-30–12-06")
     }
 }
