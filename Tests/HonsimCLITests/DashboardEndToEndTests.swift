@@ -156,6 +156,27 @@ struct DashboardEndToEndTests {
         #expect(lines.joined().contains("HONSIM-EXITED 0"))
     }
 
+    /// A dropped SSH connection (SIGHUP), a kill (SIGTERM) or Ctrl-C (SIGINT): the terminal
+    /// is given back as it was, and the exit status says which signal it was.
+    @Test(.enabled(if: tmuxInstalled, "tmux is not installed"), arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)])
+    func aSignalRestoresTheTerminal(signal: String, status: Int) throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let tmux = Tmux()
+        try tmux.start(width: 100, height: 30, command: "env LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary) dashboard --store \(store.path); "
+            + "echo HONSIM-EXITED $?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 30")
+        _ = try tmux.wait { $0.joined().contains("동별 통계") }
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        kill.arguments = ["pkill", "-\(signal)", "-f", "dashboard --store \(store.path)"]
+        try kill.run()
+        kill.waitUntilExit()
+        let lines = try tmux.wait { $0.joined().contains("HONSIM-EXITED") && $0.joined().contains("echo") }
+        #expect(lines.joined().contains("HONSIM-EXITED \(status)"))
+        #expect(lines.joined().contains("icanon") && lines.joined().contains("echo"), "the terminal's cooked mode is back")
+        #expect(!lines.joined().contains("동별 통계"), "the dashboard's screen is gone")
+    }
+
     @Test(.enabled(if: tmuxInstalled, "tmux is not installed"))
     func aDumbTerminalGetsAClearMessage() throws {
         let store = try SeededStore()
