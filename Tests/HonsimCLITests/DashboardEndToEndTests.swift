@@ -51,7 +51,7 @@ struct DashboardEndToEndTests {
         }
 
         /// Waits until the screen satisfies `condition`, up to `timeout`; returns the screen.
-        func wait(_ timeout: Duration = .seconds(5), until condition: ([String]) -> Bool) throws -> [String] {
+        func wait(_ timeout: Duration = .seconds(20), until condition: ([String]) -> Bool) throws -> [String] {
             let deadline = ContinuousClock.now + timeout
             var lines = try screen()
             while !condition(lines) && ContinuousClock.now < deadline {
