@@ -64,6 +64,8 @@ struct DashboardBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: store) else { throw ValidationError("no store at \(store)") }
+        // As `honsim dashboard` does before it loads anything.
+        ProcessMemory.limitArenas()
         let log = ProgressLog()
         var memory = [MemoryPoint.sample("start")]
         let opened = try SQLiteStore(path: store)

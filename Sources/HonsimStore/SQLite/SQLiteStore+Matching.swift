@@ -16,7 +16,7 @@ extension SQLiteStore {
             let household = try SQLiteStore.fetchHousehold(db, id: request.householdID)
             let matcher = Matcher(request: request, household: household, dongs: try cachedDongs(db),
                                   calendar: calendar, rules: rules)
-            let volunteers = try cachedVolunteers(db).list
+            let volunteers = try cachedVolunteers(db)
             let loads = try self.loads(db, for: request, excludingRequest: request.id)
             return matcher.rank(volunteers: volunteers, loads: loads, nearMissLimit: SQLiteStore.nearMissLimit)
         }
@@ -82,8 +82,8 @@ extension SQLiteStore {
                 """, arguments: [weekday.rawValue, start, start + span.minutes, day, day,
                                  Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer,
                                  Stored.seconds(span.start) - buffer])
-            let byID = try cachedVolunteers(db).byID
-            return ids.compactMap { byID[$0] }
+            let list = try cachedVolunteers(db)
+            return ids.compactMap { SQLiteStore.volunteer(withID: $0, in: list) }
         }
     }
 

@@ -14,7 +14,7 @@ public final class SQLiteStore: CaseStore {
     public let user: String
     let rules: MatchRules
     /// All volunteers with their windows and days off, keyed by the store's volunteers revision.
-    let volunteerCache = Locked<(revision: String, list: [Volunteer], byID: [Int64: Volunteer])?>(nil)
+    let volunteerCache = Locked<(revision: String, list: [Volunteer])?>(nil)
     /// The dongs, keyed by the store's dongs revision.
     let dongCache = Locked<(revision: String, directory: DongDirectory)?>(nil)
 
@@ -187,13 +187,15 @@ public final class SQLiteStore: CaseStore {
     }
 
     public func volunteers() async throws -> [Volunteer] {
-        try await read { [self] db in try cachedVolunteers(db).list }
+        try await read { [self] db in try cachedVolunteers(db) }
     }
 
     /// The whole volunteer list, read again only when a volunteer's record has changed.
-    func cachedVolunteers(_ db: Database) throws -> (list: [Volunteer], byID: [Int64: Volunteer]) {
+    /// The list is in id order; `volunteer(withID:in:)` finds one by binary search, so the
+    /// cache holds no second copy of a city's volunteers keyed by id.
+    func cachedVolunteers(_ db: Database) throws -> [Volunteer] {
         let revision = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'volunteers_revision'") ?? ""
-        if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision { return (cached.list, cached.byID) }
+        if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision { return cached.list }
         // Cursors read by column index: a city has tens of thousands of these rows.
         var windows: [Int64: [AvailabilityWindow]] = [:]
         let windowRows = try Row.fetchCursor(db, sql: "SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window")
@@ -218,9 +220,18 @@ public final class SQLiteStore: CaseStore {
                 availability: WeeklyAvailability(windows[id] ?? []), daysOff: daysOff[id] ?? [], notes: row[8],
                 closed: row[9], version: row[10]))
         }
-        let byID = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0) })
-        volunteerCache.withLock { $0 = (revision, list, byID) }
-        return (list, byID)
+        volunteerCache.withLock { $0 = (revision, list) }
+        return list
+    }
+
+    /// Binary search in a list in id order.
+    static func volunteer(withID id: Int64, in list: [Volunteer]) -> Volunteer? {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low].id == id ? list[low] : nil
     }
 
     public func request(id: Int64) async throws -> EscortRequest {

@@ -38,6 +38,7 @@ struct DashboardCommand: AsyncParsableCommand {
 /// Wires the store, the terminal, the theme and the config to the dashboard's main loop.
 enum Dashboard {
     static func open(store: SQLiteStore, options: StoreOptions, display: DisplayOptions) async throws {
+        ProcessMemory.limitArenas()
         var warnings: [String] = []
         let (config, configError) = DashboardConfig.load(path: display.config)
         if let configError { warnings.append("\(configError); using the default settings") }
