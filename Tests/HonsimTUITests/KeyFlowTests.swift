@@ -85,6 +85,28 @@ struct KeyFlowTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    @Test(arguments: ["김순", "ㅅㅅ", "ㅅ석", "정 ㅅ", "휠체어 석"])
+    func typingAVolunteerFilterNarrowsToWhatAFreshFilterFinds(text: String) async throws {
+        var state = press(try await state(), .character("2"), .character("/")).0
+        for character in text {
+            state = type(state, String(character))
+            // Each narrowed list equals the list worked out from scratch.
+            #expect(state.visibleVolunteerIndices == state.computeVisibleVolunteers(), "after typing up to '\(character)'")
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    @Test func aMaskedNameCannotBeFoundByTheFullName() async throws {
+        var start = try await state()
+        let first = try #require(start.visibleRequests.first)
+        let name = try #require(start.data?.households[first.householdID]?.name)
+        #expect(type(press(start, .character("/")).0, name).visibleRequests.contains { $0.id == first.id })
+        start.maskAll = true
+        #expect(!type(press(start, .character("/")).0, name).visibleRequests.contains { $0.id == first.id })
+        #expect(type(press(start, .character("/")).0, Masking.name(name)).visibleRequests.contains { $0.id == first.id })
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     @Test func typingAFilterNeverQuits() async throws {
         let start = try await state()
         let (state, effects) = press(start, .character("/"), .character("q"))

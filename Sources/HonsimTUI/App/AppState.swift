@@ -19,6 +19,9 @@ public struct DashboardData: Sendable {
     public var dongs: DongDirectory
     /// Open requests (pending, assigned, confirmed, in progress) up to two weeks ahead.
     public var requests: [EscortRequest]
+    /// Each request's searchable text, with the household's full name and with it masked
+    /// (whichever the screen shows is what may be searched), in both languages.
+    public var requestSearch: [Int64: (full: SearchText, masked: SearchText)]
     public var households: [Int64: Household]
     /// Sorted by name (UTF-8 order, which for Hangul is 가나다 order) once, at load.
     public var volunteers: [Volunteer]
@@ -36,6 +39,23 @@ public struct DashboardData: Sendable {
         self.dongs = dongs
         self.requests = requests
         self.households = households
+        var requestSearch: [Int64: (full: SearchText, masked: SearchText)] = [:]
+        for request in requests {
+            let household = households[request.householdID]
+            var fields = [request.hospital, request.department] + (dongs.dong(code: request.dongCode)?.allNames ?? [])
+            let status = DomainPhrases.status(request.status)
+            fields += [status.ko, status.en]
+            if let household {
+                if household.mobility != .none {
+                    let mobility = DomainPhrases.mobility(household.mobility)
+                    fields += [mobility.ko, mobility.en]
+                }
+                fields += household.needs.flatMap { [DomainPhrases.need($0).ko, DomainPhrases.need($0).en] }
+            }
+            let name = household?.name ?? ""
+            requestSearch[request.id] = (SearchText(fields + [name]), SearchText(fields + [Masking.name(name)]))
+        }
+        self.requestSearch = requestSearch
         // Worked out here, off the keyboard's path: the loader runs in the background.
         self.volunteers = volunteers.sorted { a, b in
             a.name.utf8.elementsEqual(b.name.utf8) ? a.id < b.id : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
@@ -143,6 +163,9 @@ public struct AppState: Sendable {
     /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change.
     public internal(set) var visibleVolunteerIndices: [Int] = []
     public internal(set) var visibleDongs: [Dong] = []
+    public internal(set) var statisticsRows: StatisticsRows?
+    /// Pending requests in scope whose appointment is within 48 hours, for the status bar.
+    public internal(set) var urgentCount = 0
 
     public init(width: Int, height: Int, language: Language, calendar: Calendar, now: Date, keymap: Keymap = Keymap(),
                 lines: LineSet = .unicode, storeLabel: String, user: String, maskAll: Bool = false, scope: Set<String> = []) {

@@ -71,7 +71,10 @@ extension AppState {
     mutating func refreshRows(_ panes: Set<Pane> = Set(Pane.allCases)) {
         if panes.contains(.requests) { visibleRequests = computeVisibleRequests() }
         if panes.contains(.volunteers) { visibleVolunteerIndices = computeVisibleVolunteers() }
-        if panes.contains(.statistics) { visibleDongs = computeVisibleDongs() }
+        if panes.contains(.statistics) {
+            visibleDongs = computeVisibleDongs()
+            statisticsRows = computeStatisticsRows()
+        }
     }
 
     /// What each pane's list depends on; when that changes, only that list is worked out anew.
@@ -87,35 +90,28 @@ extension AppState {
 
     func computeVisibleRequests() -> [EscortRequest] {
         guard let data else { return [] }
-        let query = filters[.requests] ?? ""
-        var rows = data.requests.filter { inScope($0.dongCode) }
-        if !query.isEmpty {
-            rows = rows.filter { request in
-                let household = data.households[request.householdID]
-                let dong = data.dongs.dong(code: request.dongCode)
-                // Only what is on screen is searchable: a masked name must not be findable.
-                let fields = [householdName(household), request.hospital, request.department,
-                              DomainPhrases.status(request.status).text(language)] + (dong?.allNames ?? []) + needTags(household)
-                return SearchMatch.matches(query, in: fields)
-            }
+        let query = SearchQuery(filters[.requests] ?? "")
+        let requests = data.requests
+        // Positions are filtered and sorted by small keys: requests are large to move around.
+        var rows = requests.indices.filter { index in
+            guard inScope(requests[index].dongCode) else { return false }
+            guard !query.isEmpty, let search = data.requestSearch[requests[index].id] else { return query.isEmpty }
+            // Only what is on screen is searchable: a masked name must not be findable.
+            let showsFull = data.households[requests[index].householdID].map(showsFullDetails(of:)) ?? false
+            return (showsFull ? search.full : search.masked).matches(query)
         }
+        let key: ((Int) -> Int)?
         switch requestSort {
-        case .appointment: break
-        case .urgency: rows = rows.enumerated().sorted { a, b in
-            let ua = a.element.isUrgent(now: now), ub = b.element.isUrgent(now: now)
-            return ua != ub ? ua : a.offset < b.offset
-        }.map(\.element)
-        case .dong: rows = rows.enumerated().sorted { a, b in
-            let da = dongName(a.element.dongCode), db = dongName(b.element.dongCode)
-            return da != db ? da < db : a.offset < b.offset
-        }.map(\.element)
-        case .status: rows = rows.enumerated().sorted { a, b in
-            let sa = RequestStatus.allCases.firstIndex(of: a.element.status) ?? 0
-            let sb = RequestStatus.allCases.firstIndex(of: b.element.status) ?? 0
-            return sa != sb ? sa < sb : a.offset < b.offset
-        }.map(\.element)
+        case .appointment: key = nil  // loaded in appointment order
+        case .urgency: key = { requests[$0].isUrgent(now: now) ? 0 : 1 }
+        case .dong:
+            let byName = (data.dongs.dongs.map(\.name)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let rank = Dictionary(byName.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            key = { rank[dongName(requests[$0].dongCode)] ?? .max }
+        case .status: key = { RequestStatus.allCases.firstIndex(of: requests[$0].status) ?? 0 }
         }
-        return rows
+        if let key { rows = rows.map { (key($0), $0) }.sorted { $0 < $1 }.map(\.1) }
+        return rows.map { requests[$0] }
     }
 
     /// The volunteers the pane lists, in order.
@@ -124,10 +120,11 @@ extension AppState {
         return visibleVolunteerIndices.map { volunteers[$0] }
     }
 
-    /// The `row`th volunteer the pane lists.
-    func visibleVolunteer(_ row: Int) -> Volunteer? {
-        guard let volunteers = data?.volunteers, visibleVolunteerIndices.indices.contains(row) else { return nil }
-        return volunteers[visibleVolunteerIndices[row]]
+    /// Keeps the listed volunteers that still match the (longer) filter.
+    mutating func narrowVolunteers() {
+        guard let data else { return }
+        let query = SearchQuery(filters[.volunteers] ?? "")
+        visibleVolunteerIndices = visibleVolunteerIndices.filter { data.volunteerSearch[$0].matches(query) }
     }
 
     func computeVisibleVolunteers() -> [Int] {
@@ -195,7 +192,7 @@ extension AppState {
         return rows.indices.contains(index) ? rows[index] : nil
     }
 
-    public var urgentCount: Int {
+    func computeUrgentCount() -> Int {
         (data?.requests ?? []).filter { inScope($0.dongCode) && $0.isUrgent(now: now) }.count
     }
 }

@@ -9,28 +9,11 @@ extension PaneViews {
         let period = state.period.period(now: state.now, calendar: state.calendar)
         let badge = "[ \(state.text(state.period.phrase)) \(period.label) ]"
         let inner = filterLine(.statistics, into: &canvas, inner: frame(.statistics, into: &canvas, rect: rect, count: dongs.count, badge: badge))
-        guard let report = state.statistics?.report else {
+        guard let rows = state.statisticsRows else {
             table(.statistics, into: &canvas, rect: inner, columns: [], count: 0, rowRole: { _ in nil }, empty: state.text(UIText.loading))
             return
         }
-        // Dongs first, then each gu's total and the city's: totals are exact, not sums.
-        var labels = dongs.map(\.name)
-        var figures = dongs.map { report.byDong[$0.code] ?? AreaStatistics() }
-        var trends = dongs.map { state.statistics?.weekly[$0.code] ?? [] }
-        var totalRows = Set<Int>()
-        if state.scope.isEmpty && (state.filters[.statistics] ?? "").isEmpty {
-            for gu in report.byGu.keys.sorted() {
-                totalRows.insert(labels.count)
-                labels.append("\(gu) \(state.text(UIText.total))")
-                figures.append(report.byGu[gu] ?? AreaStatistics())
-                let members = (state.data?.dongs.dongs ?? []).filter { $0.gu == gu }.map(\.code)
-                trends.append(sumTrends(members.map { state.statistics?.weekly[$0] ?? [] }))
-            }
-            totalRows.insert(labels.count)
-            labels.append(state.text(UIText.city))
-            figures.append(report.city)
-            trends.append(sumTrends(Array(state.statistics?.weekly.values ?? [:].values)))
-        }
+        let labels = rows.labels, figures = rows.figures, trends = rows.trends, totalRows = rows.totalRows
         let number = { (value: Int) in String(value) }
         let rate = { (i: Int) in figures[i].fulfilmentRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "-" }
         let sorted = state.statisticsSort
@@ -71,7 +54,41 @@ extension PaneViews {
         return state.language == .ko ? "\(hours)시간" : "\(hours) h"
     }
 
-    private func sumTrends(_ series: [[Int]]) -> [Int] {
+
+}
+
+/// What the statistics pane lists: the dongs in scope, then each gu's total and the city's
+/// (exact figures, not sums). Worked out in `update` when the figures, scope, filter or sort
+/// change, not on every frame: a city has 500 dongs.
+public struct StatisticsRows: Sendable {
+    var labels: [String]
+    var figures: [AreaStatistics]
+    var trends: [[Int]]
+    var totalRows: Set<Int>
+}
+
+extension AppState {
+    func computeStatisticsRows() -> StatisticsRows? {
+        guard let report = statistics?.report else { return nil }
+        let dongs = visibleDongs
+        var rows = StatisticsRows(labels: dongs.map(\.name), figures: dongs.map { report.byDong[$0.code] ?? AreaStatistics() },
+                                  trends: dongs.map { statistics?.weekly[$0.code] ?? [] }, totalRows: [])
+        guard scope.isEmpty && (filters[.statistics] ?? "").isEmpty else { return rows }
+        for gu in report.byGu.keys.sorted() {
+            rows.totalRows.insert(rows.labels.count)
+            rows.labels.append("\(gu) \(text(UIText.total))")
+            rows.figures.append(report.byGu[gu] ?? AreaStatistics())
+            let members = (data?.dongs.dongs ?? []).filter { $0.gu == gu }.map(\.code)
+            rows.trends.append(Self.sumTrends(members.map { statistics?.weekly[$0] ?? [] }))
+        }
+        rows.totalRows.insert(rows.labels.count)
+        rows.labels.append(text(UIText.city))
+        rows.figures.append(report.city)
+        rows.trends.append(Self.sumTrends(Array(statistics?.weekly.values ?? [:].values)))
+        return rows
+    }
+
+    static func sumTrends(_ series: [[Int]]) -> [Int] {
         guard let length = series.map(\.count).max() else { return [] }
         return (0..<length).map { week in series.reduce(0) { $0 + (week < $1.count ? $1[week] : 0) } }
     }

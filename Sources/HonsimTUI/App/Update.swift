@@ -37,9 +37,23 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
     case .statisticsLoaded: stale = [.statistics]
     default: stale = Set(Pane.allCases.filter { next.rowInputs($0) != inputs[$0.rawValue] })
     }
+    // Typing one more character of a volunteer filter can only narrow the list, so the list
+    // on screen is filtered again rather than all twenty thousand volunteers.
+    let before = inputs[Pane.volunteers.rawValue], after = next.rowInputs(.volunteers)
+    if stale.contains(.volunteers), let old = before.filter, !old.isEmpty, let new = after.filter, new.hasPrefix(old),
+       RowInputs(filter: new, sort: before.sort, scope: before.scope, extra: before.extra) == after {
+        next.narrowVolunteers()
+        stale.remove(.volunteers)
+        next.clampSelections()
+    }
     if !stale.isEmpty {
         next.refreshRows(stale)
         next.clampSelections()
+    }
+    // Time, data and scope move the count; working it out here keeps it off every frame.
+    switch event {
+    case .loaded, .tick: next.urgentCount = next.computeUrgentCount()
+    default: if stale.contains(.requests) { next.urgentCount = next.computeUrgentCount() }
     }
     return (next, effects)
 }
