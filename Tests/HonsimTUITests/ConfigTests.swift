@@ -93,9 +93,11 @@ struct ConfigTests {
     func documentation() throws {
         let text = DashboardConfig.documentation
         for key in DashboardConfig.knownKeys { #expect(text.contains(key)) }
-        let example = text.components(separatedBy: "Example:\n").last?
-            .components(separatedBy: "\n\nNO_COLOR").first?
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n") ?? ""
+        // The settings themselves, unindented, make a config file of their own.
+        let example = text.split(separator: "\n").filter { line in
+            line == "[keys]" || (!line.hasPrefix(" ") && line.range(of: #"^[a-z_]+ = "#, options: .regularExpression) != nil)
+        }.joined(separator: "\n")
+        #expect(example.contains("[keys]") && example.contains("default_scope"))
         let config = try DashboardConfig.parse(example, file: "example")
         #expect(config.theme == "dark" && config.keys["refresh"] == [.function(5), .control("r")])
     }

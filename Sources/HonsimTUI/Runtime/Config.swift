@@ -132,37 +132,44 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     /// The file's keys, for `honsim dashboard --help`.
+    /// For `honsim dashboard --help`. Lines stay under 76 columns so that the help
+    /// formatter does not fold them.
     public static var documentation: String {
-        """
-        Settings file: $XDG_CONFIG_HOME/honsim/config.toml (~/.config/honsim/config.toml).
-        Every key is optional; command-line options win over the file.
+        let actions = Action.allCases.map(\.rawValue)
+        var actionLines: [String] = []
+        var line = "    "
+        for action in actions {
+            if line.count + action.count + 2 > 74 { actionLines.append(line); line = "    " }
+            line += action + (action == actions.last ? "" : ",")
+            if action != actions.last { line += " " }
+        }
+        actionLines.append(line)
+        actionLines = actionLines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        return """
+            Settings: $XDG_CONFIG_HOME/honsim/config.toml (~/.config/honsim/...).
+            Every setting is optional; command-line options win over the file.
 
-          theme                a theme name (default, light, dark, high-contrast, deuteranopia,
-                               mono, kiosk, or NAME from ~/.config/honsim/themes/NAME.toml)
-                               or a path to a .toml theme file
-          language             "ko" or "en" (default: from the locale, Korean otherwise)
-          refresh_interval_ms  how often the screen refreshes without a key, in ms
-                               (default 1000, at least 100)
-          default_scope        the dongs the dashboard opens with, e.g. ["충훈동", "호계1동"]
-          ascii                true draws lines with + - | for terminals without box drawing
-          [keys]               action = ["key", …]: "q", "F5", "ctrl-r", "tab", "shift-tab",
-                               "enter", "esc", "space", "up", "down", "left", "right",
-                               "pgup", "pgdn", "home", "end", "backspace", "delete"
+            theme = "dark"
+                default, light, dark, high-contrast, deuteranopia, mono, kiosk,
+                a NAME from ~/.config/honsim/themes/NAME.toml, or a .toml path
+            language = "ko"
+                "ko" or "en"; by default from the locale, Korean otherwise
+            refresh_interval_ms = 1000
+                how often the screen refreshes without a key (at least 100)
+            default_scope = ["충훈동", "호계1동"]
+                the dongs the dashboard opens with (current or former names)
+            ascii = false
+                true draws lines with + - | for terminals without box drawing
+            [keys]
+            quit = ["q", "ctrl-x"]
+            refresh = ["F5", "ctrl-r"]
+                an action and its keys: a character, F1-F12, ctrl-LETTER, tab,
+                shift-tab, enter, esc, space, up, down, left, right, pgup,
+                pgdn, home, end, backspace, delete. The actions:
+            \(actionLines.joined(separator: "\n"))
 
-        Example:
-
-          theme = "dark"
-          language = "ko"
-          refresh_interval_ms = 500
-          default_scope = ["충훈동", "안양1동"]
-          ascii = false
-
-          [keys]
-          quit = ["q", "ctrl-c"]
-          refresh = ["F5", "ctrl-r"]
-
-        NO_COLOR=1 in the environment turns colors off whatever the theme.
-        """
+            NO_COLOR=1 in the environment turns colors off whatever the theme.
+            """
     }
 }
 
