@@ -107,29 +107,6 @@ public struct Keymap: Sendable {
 
     /// The first key of an action, as the status bar and help show it.
     public func label(_ action: Action) -> String {
-        (bindings[action] ?? []).map(Keymap.describe).joined(separator: " ")
-    }
-
-    public static func describe(_ key: Key) -> String {
-        switch key {
-        case .character(" "): return "Space"
-        case .character(let c): return String(c)
-        case .up: return "↑"
-        case .down: return "↓"
-        case .left: return "←"
-        case .right: return "→"
-        case .pageUp: return "PgUp"
-        case .pageDown: return "PgDn"
-        case .home: return "Home"
-        case .end: return "End"
-        case .enter: return "Enter"
-        case .escape: return "Esc"
-        case .tab: return "Tab"
-        case .backTab: return "Shift-Tab"
-        case .backspace: return "Bksp"
-        case .delete: return "Del"
-        case .function(let n): return "F\(n)"
-        case .control(let c): return "Ctrl-\(String(c).uppercased())"
-        }
+        (bindings[action] ?? []).map(KeySpec.describe).joined(separator: " ")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HonsimStore
 
 /// Finds and loads themes. `resolve` is what the dashboard calls: it never fails, it falls back
 /// to the built-in default theme and says why in a warning.
@@ -92,25 +93,11 @@ public enum ThemeLoader {
             (ConfigDirectory.honsim(environment: environment) as NSString).appendingPathComponent("themes"),
             (workingDirectory as NSString).appendingPathComponent("Themes"),
         ]
-        if let executableDirectory, let package = packageThemes(above: executableDirectory) { folders.append(package) }
+        if let package = PackageFolder.find("Themes", workingDirectory: workingDirectory, executableDirectory: executableDirectory) {
+            folders.append(package)
+        }
         var seen = Set<String>()
         return folders.map { ($0 as NSString).standardizingPath }.filter { seen.insert($0).inserted }
-    }
-
-    /// `Themes/` beside the Package.swift of the package the executable was built in.
-    static func packageThemes(above directory: String) -> String? {
-        var folder = (directory as NSString).standardizingPath
-        for _ in 0..<6 {
-            let themes = (folder as NSString).appendingPathComponent("Themes")
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("Package.swift")),
-               FileManager.default.fileExists(atPath: themes) {
-                return themes
-            }
-            let parent = (folder as NSString).deletingLastPathComponent
-            if parent == folder || parent.isEmpty { return nil }
-            folder = parent
-        }
-        return nil
     }
 
     static func isPath(_ name: String) -> Bool { name.contains("/") || name.hasSuffix(".toml") }

@@ -73,16 +73,8 @@ enum Seeding {
         return try await store.counts()
     }
 
-    /// `seeds/` in the working folder, else beside the package the binary was built in
-    /// (`swift run` puts it in .build/<config>/).
     static func locateSeeds() throws -> String {
-        var candidates = [FileManager.default.currentDirectoryPath + "/seeds"]
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(folder.appendingPathComponent("seeds").path)
-            folder = folder.deletingLastPathComponent()
-        }
-        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/dongs.csv") }) { return found }
+        if let found = PackageFolder.find("seeds") { return found }
         throw StoreError.invalidData([DataIssue(file: "seeds/dongs.csv", line: 0, field: "-", message: Phrase(
             ko: "씨앗 자료 폴더를 찾지 못했습니다. --dir로 알려 주세요", en: "cannot find the seeds folder; give it with --dir"))])
     }
