@@ -147,10 +147,12 @@ struct DashboardEndToEndTests {
         let assign = try store.run(["assign", String(target.request), String(target.volunteers[0])])
         #expect(assign.status == 0)
         // The row follows the change feed: how fast is the benchmark's business, not this test's.
-        lines = try tmux.wait(.seconds(10)) { $0.filter { $0.contains(name) && $0.hasPrefix("│") } != rowsBefore }
-        let rowsAfter = lines.filter { $0.contains(name) && $0.hasPrefix("│") }
-        #expect(rowsAfter != rowsBefore)
-        #expect(rowsAfter.filter { $0.contains("assigned") }.count == rowsBefore.filter { $0.contains("assigned") }.count + 1)
+        // A capture can land in the middle of a frame being written, so wait for the whole row.
+        let assignedBefore = rowsBefore.filter { $0.contains("assigned") }.count
+        let rows = { (lines: [String]) in lines.filter { $0.contains(name) && $0.hasPrefix("│") } }
+        lines = try tmux.wait(.seconds(10)) { rows($0).filter { $0.contains("assigned") }.count == assignedBefore + 1 }
+        #expect(rows(lines) != rowsBefore)
+        #expect(rows(lines).filter { $0.contains("assigned") }.count == assignedBefore + 1)
         try tmux.keys("q")
         lines = try tmux.wait { $0.joined().contains("HONSIM-EXITED") }
         #expect(lines.joined().contains("HONSIM-EXITED 0"))
