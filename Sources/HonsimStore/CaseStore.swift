@@ -49,6 +49,20 @@ public protocol CaseStore: Sendable {
     func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest
     /// Loads demo or imported data in one transaction; all or nothing.
     func load(_ data: StoreData, replacingExisting: Bool) async throws
+    /// Adds new pending requests (one, or each date of a weekly series) in one transaction;
+    /// returns them with their ids. The drafts' ids, statuses and stamps are ignored.
+    @discardableResult
+    func createRequests(_ drafts: [EscortRequest]) async throws -> [EscortRequest]
+    /// Undoes this user's last change to each request by compensating writes, all or none;
+    /// refused when a request changed since `version`. Returns the requests as restored
+    /// (a request that was just created is removed instead, and not returned).
+    @discardableResult
+    func undo(_ targets: [UndoTarget]) async throws -> [EscortRequest]
+    /// Ranks only these volunteers, with every reason each is excluded: the assign dialog's
+    /// search, which reaches volunteers beyond the near-misses a ranking lists.
+    func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking
+    /// Audit entries matching `query`, newest first.
+    func auditLog(matching query: AuditQuery, limit: Int) async throws -> [AuditEntry]
 
     // MARK: Health
     /// Every invariant, verified against the stored rows.
@@ -141,4 +155,36 @@ public struct StoreData: Sendable {
         self.volunteers = volunteers
         self.requests = requests
     }
+}
+
+/// A change to undo: the request, and the version the undoing coordinator saw after it.
+public struct UndoTarget: Sendable, Hashable {
+    public var requestID: Int64
+    public var version: Int
+
+    public init(requestID: Int64, version: Int) {
+        self.requestID = requestID
+        self.version = version
+    }
+}
+
+/// Which audit entries the activity view asks for; nil means any.
+public struct AuditQuery: Sendable, Hashable {
+    public var dongCodes: Set<String>?
+    /// Part of a user name.
+    public var user: String?
+    public var requestID: Int64?
+
+    public init(dongCodes: Set<String>? = nil, user: String? = nil, requestID: Int64? = nil) {
+        self.dongCodes = dongCodes
+        self.user = user
+        self.requestID = requestID
+    }
+}
+
+/// Why an undo was refused.
+public enum UndoRefusal: Sendable, Hashable {
+    case nothingToUndo
+    /// The request's last change was another coordinator's.
+    case someoneElses(user: String, at: Date)
 }

@@ -24,6 +24,7 @@ public enum StoreError: Error, Sendable, Equatable {
     case busy(path: String)
     /// The database itself refused a change that broke an invariant.
     case integrity(reason: String)
+    case cannotUndo(requestID: Int64, reason: UndoRefusal)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -90,6 +91,12 @@ public enum StoreError: Error, Sendable, Equatable {
                 + (issues.count > 20 ? ["  …"] : [])).joined(separator: "\n")
         case .integrity(let reason):
             return language == .ko ? "저장소가 규칙에 어긋나는 변경을 거부했습니다: \(reason)" : "the store refused a change that breaks its rules: \(reason)"
+        case .cannotUndo(let id, .nothingToUndo):
+            return language == .ko ? "요청 \(id)번에는 되돌릴 변경이 없습니다" : "request \(id) has no change to undo"
+        case .cannotUndo(let id, .someoneElses(let user, let at)):
+            return language == .ko
+                ? "요청 \(id)번의 마지막 변경은 \(user)님이 \(day(at))에 한 것이라 되돌릴 수 없습니다"
+                : "the last change to request \(id) was made by \(user) at \(day(at)); only your own can be undone"
         case .busy(let path):
             return language == .ko ? "저장소가 다른 작업으로 잠겨 있습니다. 잠시 후 다시 하세요: \(path)" : "the store is locked by another operation; try again shortly: \(path)"
         }

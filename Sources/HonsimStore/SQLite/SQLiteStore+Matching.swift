@@ -114,4 +114,17 @@ extension SQLiteStore {
             return accumulator.report(period: period)
         }
     }
+
+    public func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking {
+        try await read { [self] db in
+            let request = try SQLiteStore.fetchRequest(db, id: requestID)
+            let household = try SQLiteStore.fetchHousehold(db, id: request.householdID)
+            let matcher = Matcher(request: request, household: household, dongs: try cachedDongs(db),
+                                  calendar: calendar, rules: rules)
+            let list = try cachedVolunteers(db)
+            let chosen = volunteerIDs.sorted().compactMap { SQLiteStore.volunteer(withID: $0, in: list) }
+            let loads = try self.loads(db, for: request, excludingRequest: request.id)
+            return matcher.rank(volunteers: chosen, loads: loads)
+        }
+    }
 }
