@@ -108,6 +108,16 @@ public enum DomainPhrases {
         }
     }
 
+    /// A candidate's reasons in words, as the dialog and `honsim suggest` list them.
+    public static func reasons(of candidate: Candidate, language: Language, withPoints: Bool) -> [String] {
+        candidate.terms.map { reason($0.reason).text(language) + (withPoints ? " +\($0.points)" : "") }
+    }
+
+    /// Why a candidate is excluded, in words.
+    public static func exclusions(of candidate: Candidate, calendar: Calendar, language: Language) -> [String] {
+        candidate.exclusions.map { exclusion($0, calendar: calendar).text(language) }
+    }
+
     public static func exclusion(_ exclusion: Exclusion, calendar: Calendar) -> Phrase {
         switch exclusion {
         case .closed: return Phrase(ko: "활동 종료", en: "no longer active")

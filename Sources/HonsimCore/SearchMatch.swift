@@ -16,9 +16,10 @@ public enum SearchMatch {
         String(text.map(initial(of:)))
     }
 
-    /// True when the query is all initial consonants, so it is matched against initials.
+    /// True when the query is initial consonants, with perhaps digits among them (ㅅㅅ2ㄷ for
+    /// 석수2동), so it is matched against initials.
     static func isInitialsQuery(_ query: String) -> Bool {
-        !query.isEmpty && query.allSatisfy { initialSet.contains($0) || $0 == " " }
+        query.contains { initialSet.contains($0) } && query.allSatisfy { initialSet.contains($0) || $0 == " " || ($0.isASCII && $0.isNumber) }
     }
 
     /// True when every word of the query is found in one of the fields.

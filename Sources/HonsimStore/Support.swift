@@ -55,3 +55,10 @@ enum AuditJSON {
         return try? decoder.decode(type, from: Data(text.utf8))
     }
 }
+
+extension AuditEntry {
+    /// The request as it was before the change, when the entry is about a request.
+    public var requestBefore: EscortRequest? { entity == "request" ? AuditJSON.decode(EscortRequest.self, from: before) : nil }
+    /// The request as the change left it.
+    public var requestAfter: EscortRequest? { entity == "request" ? AuditJSON.decode(EscortRequest.self, from: after) : nil }
+}

@@ -71,13 +71,15 @@ struct DashboardSnapshotTests {
         let (store, folder) = try await DemoDashboard.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         var state = try await DemoDashboard.state(width: 200, height: 60, store: store)
-        guard var data = state.data, let first = data.requests.first, var household = data.households[first.householdID] else {
+        // The request on the first row, where the whole name has room to overflow.
+        guard var data = state.data, let first = state.visibleRequests.first, var household = data.households[first.householdID],
+              let index = data.requests.firstIndex(where: { $0.id == first.id }) else {
             Issue.record("no demo request")
             return
         }
         household.name = "\u{1B}]0;pwned\u{07}김\u{1B}[31m순자\u{1B}[0m아주아주긴이름의대상자입니다정말로길어요"
         data.households[first.householdID] = household
-        data.requests[0].hospital = "한림대학교성심병원\n\t\u{1B}[2J별관"
+        data.requests[index].hospital = "한림대학교성심병원\n\t\u{1B}[2J별관"
         state = update(state, .loaded(data)).0
         let canvas = render(state)
         let text = canvas.text

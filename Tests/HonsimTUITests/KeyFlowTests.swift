@@ -18,14 +18,17 @@ struct KeyFlowTests {
         try await DemoDashboard.state(width: width, height: height, language: language, store: store)
     }
 
-    @Test func theRequestsPaneHasTheFocusOnItsFirstRowSortedByAppointment() async throws {
+    @Test func theRequestsPaneHasTheFocusOnItsFirstRowWithWhatNeedsAVolunteerFirst() async throws {
         let state = try await state()
         #expect(state.focus == .requests)
         #expect(state.selected(.requests) == 0)
         let rows = state.visibleRequests
         #expect(rows.count > 20)
-        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.appointmentAt <= $1.appointmentAt })
         #expect(rows.allSatisfy { !$0.status.isEnd })
+        // Urgent pending, then the other pending, then the rest; each part by appointment.
+        let rank = { (request: EscortRequest) in request.isUrgent(now: state.now) ? 0 : request.status == .pending ? 1 : 2 }
+        #expect(rank(rows[0]) == 0)
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { rank($0) < rank($1) || (rank($0) == rank($1) && $0.appointmentAt <= $1.appointmentAt) })
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -117,12 +120,11 @@ struct KeyFlowTests {
 
     @Test func sCyclesTheSortOfTheFocusedPane() async throws {
         let start = try await state()
-        let urgentFirst = press(start, .character("s")).0
-        #expect(urgentFirst.requestSort == .urgency)
-        let rows = urgentFirst.visibleRequests
-        let firstCalm = rows.firstIndex { !$0.isUrgent(now: urgentFirst.now) } ?? rows.count
-        #expect(rows[firstCalm...].allSatisfy { !$0.isUrgent(now: urgentFirst.now) })
-        #expect(firstCalm > 0)
+        let byTime = press(start, .character("s")).0
+        #expect(byTime.requestSort == .appointment)
+        let rows = byTime.visibleRequests
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.appointmentAt <= $1.appointmentAt })
+        #expect(rows.map(\.id) != start.visibleRequests.map(\.id))
         let statistics = press(start, .character("3"), .character("s")).0
         #expect(statistics.statisticsSort.column == .completed)
         let volunteers = press(start, .character("2"), .character("s"), .character("s")).0

@@ -9,7 +9,6 @@ enum Stored {
     static func optionalDate(_ seconds: Int64?) -> Date? { seconds.map { date($0) } }
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded()) }
     /// Now, to the whole second the store keeps, so a value returned equals the value read back.
-    static func now() -> Date { date(seconds(Date())) }
     static func seconds(_ date: Date?) -> Int64? { date.map(seconds) }
 
     static func words(_ text: String) -> [String] {

@@ -8,7 +8,7 @@ extension SQLiteStore {
     @discardableResult
     public func createRequests(_ drafts: [EscortRequest]) async throws -> [EscortRequest] {
         try await write { [self] db in
-            let now = Stored.now()
+            let now = now()
             var issues: [DataIssue] = []
             var households: [Int64: Household] = [:]
             for (index, draft) in drafts.enumerated() {
@@ -64,7 +64,7 @@ extension SQLiteStore {
     @discardableResult
     public func undo(_ targets: [UndoTarget]) async throws -> [EscortRequest] {
         try await write { [self] db in
-            let now = Stored.now()
+            let now = now()
             var restored: [EscortRequest] = []
             for target in targets {
                 let current = try SQLiteStore.fetchRequest(db, id: target.requestID)

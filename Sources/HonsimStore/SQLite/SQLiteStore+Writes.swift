@@ -16,6 +16,9 @@ extension SQLiteStore {
         }
     }
 
+    /// Now, to the second, as the rows store it.
+    func now() -> Date { Stored.date(Stored.seconds(clock())) }
+
     func appendAudit(_ db: Database, action: String, entity: String, id: String, dongCode: String?,
                      before: String?, after: String?, at: Date) throws {
         try db.execute(sql: """
@@ -33,7 +36,7 @@ extension SQLiteStore {
     @discardableResult
     public func assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws -> EscortRequest {
         try await write { [self] db in
-            let now = Stored.now()
+            let now = now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
             if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
                 let name = (try? SQLiteStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
@@ -95,7 +98,7 @@ extension SQLiteStore {
     public func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest {
         precondition(action != .assign, "assign goes through assign(requestID:volunteerID:)")
         return try await write { [self] db in
-            let now = Stored.now()
+            let now = now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
             try checkVersion(before, expected: expectedVersion)
             var after = before

@@ -13,6 +13,8 @@ public final class SQLiteStore: CaseStore {
     /// The OS user that writes are attributed to.
     public let user: String
     let rules: MatchRules
+    /// What time it is for the audit log and the rows' stamps; tests fix it.
+    let clock: @Sendable () -> Date
     /// All volunteers with their windows and days off, keyed by the store's volunteers revision.
     let volunteerCache = Locked<(revision: String, list: [Volunteer])?>(nil)
     /// The dongs, keyed by the store's dongs revision.
@@ -25,7 +27,8 @@ public final class SQLiteStore: CaseStore {
     /// Opens the store at `path`, creating and migrating it when `create` is true (`init`,
     /// `seed`, `demo`), and migrating an older one in any case.
     public init(path: String, user: String = OSUser.current, create: Bool = false, readOnly: Bool = false,
-                timeZone: String? = nil) throws {
+                timeZone: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.clock = clock
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let fileManager = FileManager.default

@@ -119,6 +119,12 @@ public enum Overlay: Hashable, Sendable {
     case help(offset: Int)
     case requestDetails(requestID: Int64)
     case scopePicker(selected: Set<String>, cursor: Int)
+    case assign(AssignDialog)
+    case action(ActionForm)
+    case newRequest(RequestForm)
+    case activity(ActivityLog)
+    /// A write failed with no dialog of its own open.
+    case problem(WriteProblem)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.
@@ -140,13 +146,15 @@ public struct AppState: Sendable {
     public var storeProblem: String?
     /// A one-time notice (a malformed theme or config file), shown until the next key.
     public var notice: String?
+    /// How the notice looks: a warning, or calm when it says that a change was saved.
+    public var noticeRole: StyleRole = .warning
 
     public var focus: Pane = .requests
     public var selection: [Pane: Int] = [:]
     public var filters: [Pane: String] = [:]
     /// The filter being typed, for the focused pane.
     public var filterInput: TextInputState?
-    public var requestSort: RequestSort = .appointment
+    public var requestSort: RequestSort = .toDo
     public var volunteerSort: VolunteerSort = .name
     public var statisticsSort = StatisticsSort(column: .requests, descending: true)
     public var period: PeriodChoice = .thisMonth
@@ -158,6 +166,14 @@ public struct AppState: Sendable {
     /// Rows another process changed, marked until the given time.
     public var changed: [Int64: Date] = [:]
     public var quit = false
+    /// The write on its way to the store; another waits until it is back.
+    public var writing: WriteRequest?
+    /// The coordinator's own last change, which `u` takes back.
+    public var lastUndo: UndoRecord?
+    /// A request to select once the next load shows it (one just created).
+    public var focusAfterLoad: Int64?
+    /// Households for the new-request form's search, loaded when it first opens.
+    public var householdIndex: HouseholdIndex?
     /// What each pane lists after scope, filter and sort; see `refreshRows`.
     public internal(set) var visibleRequests: [EscortRequest] = []
     /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change.

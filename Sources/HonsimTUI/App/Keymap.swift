@@ -23,6 +23,11 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case nextPeriod = "next_period"
     case freeOnly = "free_only"
     case back
+    case assign, confirm, start, complete, release, cancel
+    case noShow = "no_show"
+    case undo
+    case newRequest = "new_request"
+    case activity
 
     public var phrase: Phrase {
         switch self {
@@ -48,6 +53,16 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .nextPeriod: Phrase(ko: "다음 기간", en: "next period")
         case .freeOnly: Phrase(ko: "가능한 봉사자만", en: "free volunteers only")
         case .back: Phrase(ko: "닫기/취소", en: "close/cancel")
+        case .assign: Phrase(ko: "배정", en: "assign")
+        case .confirm: Phrase(ko: "확인(통화)", en: "confirm (phoned)")
+        case .start: Phrase(ko: "출발", en: "start")
+        case .complete: Phrase(ko: "완료 기록", en: "complete")
+        case .release: Phrase(ko: "배정 해제", en: "release")
+        case .cancel: Phrase(ko: "요청 취소", en: "cancel request")
+        case .noShow: Phrase(ko: "불참", en: "no-show")
+        case .undo: Phrase(ko: "되돌리기", en: "undo")
+        case .newRequest: Phrase(ko: "새 요청", en: "new request")
+        case .activity: Phrase(ko: "활동 기록", en: "activity log")
         }
     }
 }
@@ -81,6 +96,16 @@ public struct Keymap: Sendable {
         .nextPeriod: [.character("]")],
         .freeOnly: [.character("f")],
         .back: [.escape],
+        .assign: [.character("a")],
+        .confirm: [.character("c")],
+        .start: [.character("t")],
+        .complete: [.character("o")],
+        .release: [.character("R")],
+        .cancel: [.character("x")],
+        .noShow: [.character("N")],
+        .undo: [.character("u")],
+        .newRequest: [.character("n")],
+        .activity: [.character("l")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

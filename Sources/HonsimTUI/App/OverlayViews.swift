@@ -11,12 +11,19 @@ struct OverlayViews {
         case .help(let offset): drawHelp(into: &canvas, offset: offset)
         case .requestDetails(let id): drawDetails(into: &canvas, requestID: id)
         case .scopePicker(let selected, let cursor): drawScopePicker(into: &canvas, selected: selected, cursor: cursor)
+        case .assign(let dialog): AssignDialogView(state: state, theme: theme).draw(dialog, into: &canvas)
+        case .action(let form): FormViews(state: state, theme: theme).drawAction(form, into: &canvas)
+        case .newRequest(let form): FormViews(state: state, theme: theme).drawRequest(form, into: &canvas)
+        case .activity(let log): ActivityView(state: state, theme: theme).draw(log, into: &canvas)
+        case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
         case nil: break
         }
     }
 
     func drawHelp(into canvas: inout Canvas, offset: Int) {
-        let entry = { (action: Action) in HelpEntry(keys: state.keymap.label(action), description: state.text(action.phrase), enabled: true) }
+        let entry = { (action: Action) in
+            HelpEntry(keys: state.keymap.label(action), description: state.text(action.phrase), enabled: state.isAvailable(action))
+        }
         let sections = [
             HelpSection(heading: state.language == .ko ? "창 이동" : "Panes",
                         entries: [Action.nextPane, .previousPane, .requestsPane, .volunteersPane, .statisticsPane].map(entry)),
@@ -24,6 +31,10 @@ struct OverlayViews {
                         entries: [Action.up, .down, .pageUp, .pageDown, .top, .bottom, .open].map(entry)),
             HelpSection(heading: state.language == .ko ? "보기" : "View",
                         entries: [Action.filter, .sort, .scope, .freeOnly, .previousPeriod, .nextPeriod, .refresh].map(entry)),
+            HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
+                        entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
+            HelpSection(heading: state.language == .ko ? "작업" : "Work",
+                        entries: [Action.newRequest, .undo, .activity].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ]
         HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,

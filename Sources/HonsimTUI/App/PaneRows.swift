@@ -3,11 +3,14 @@ import HonsimCore
 import HonsimStore
 
 public enum RequestSort: Int, CaseIterable, Sendable {
-    case appointment, urgency, dong, status
+    /// Pending first (the urgent ones at the top), then the rest, each by time: the first row
+    /// is the next request that needs a volunteer.
+    case toDo
+    case appointment, dong, status
     var phrase: Phrase {
         switch self {
+        case .toDo: Phrase(ko: "할 일순", en: "to do first")
         case .appointment: Phrase(ko: "일시순", en: "by time")
-        case .urgency: Phrase(ko: "긴급순", en: "urgent first")
         case .dong: Phrase(ko: "동순", en: "by dong")
         case .status: Phrase(ko: "상태순", en: "by status")
         }
@@ -103,7 +106,7 @@ extension AppState {
         let key: ((Int) -> Int)?
         switch requestSort {
         case .appointment: key = nil  // loaded in appointment order
-        case .urgency: key = { requests[$0].isUrgent(now: now) ? 0 : 1 }
+        case .toDo: key = { requests[$0].isUrgent(now: now) ? 0 : requests[$0].status == .pending ? 1 : 2 }
         case .dong:
             let byName = (data.dongs.dongs.map(\.name)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let rank = Dictionary(byName.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

@@ -14,6 +14,12 @@ public enum AppEvent: Sendable {
     case statisticsLoaded(StatisticsData)
     case freeVolunteersLoaded(requestID: Int64, volunteerIDs: Set<Int64>)
     case failed(String)
+    case candidatesLoaded(EscortRequest, Ranking)
+    case candidateSearchLoaded(query: String, Ranking)
+    case written(WriteRequest, WriteResult)
+    case writeFailed(WriteRequest, WriteFailure)
+    case householdsLoaded([Household])
+    case activityLoaded(AuditQuery, [AuditEntry])
 }
 
 /// What `update` asks the runtime to do; the results come back as events.
@@ -21,6 +27,11 @@ public enum Effect: Hashable, Sendable {
     case load
     case loadStatistics(StatisticsPeriod)
     case loadFreeVolunteers(requestID: Int64, span: TimeSpan)
+    case loadCandidates(requestID: Int64)
+    case searchCandidates(requestID: Int64, volunteerIDs: Set<Int64>, query: String)
+    case write(WriteRequest)
+    case loadHouseholds
+    case loadActivity(AuditQuery, limit: Int)
     case quit
 }
 
@@ -50,6 +61,13 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
         next.refreshRows(stale)
         next.clampSelections()
     }
+    if case .loaded = event, let id = next.focusAfterLoad {
+        next.focusAfterLoad = nil
+        if let index = next.visibleRequests.firstIndex(where: { $0.id == id }) {
+            next.focus = .requests
+            next.selection[.requests] = index
+        }
+    }
     // Time, data and scope move the count; working it out here keeps it off every frame.
     switch event {
     case .loaded, .tick: next.urgentCount = next.computeUrgentCount()
@@ -70,11 +88,36 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         state.changed = state.changed.filter { $0.value > now }
         return (state, [])
     case .storeChanged:
-        return (state, [.load, .loadStatistics(state.period.period(now: state.now, calendar: state.calendar))])
+        var effects: [Effect] = [.load, .loadStatistics(state.period.period(now: state.now, calendar: state.calendar))]
+        // An open dialog follows the store too: another coordinator may have taken a candidate.
+        switch state.overlay {
+        case .assign(let dialog) where state.writing == nil: effects.append(.loadCandidates(requestID: dialog.requestID))
+        case .activity(let log): effects.append(.loadActivity(log.query(dongs: state.data?.dongs), limit: ActivityLog.limit))
+        default: break
+        }
+        return (state, effects)
     case .loaded(let data):
         state.markChanges(from: state.data, to: data)
         state.data = data
         state.storeProblem = nil
+        return (state, [])
+    case .candidatesLoaded(let request, let ranking):
+        state.candidatesLoaded(request, ranking)
+        return (state, [])
+    case .candidateSearchLoaded(let query, let ranking):
+        state.candidateSearchLoaded(query: query, ranking)
+        return (state, [])
+    case .written(let write, let result):
+        let effects = state.written(write, result)
+        return (state, effects)
+    case .writeFailed(let write, let failure):
+        let effects = state.writeFailed(write, failure)
+        return (state, effects)
+    case .householdsLoaded(let households):
+        state.householdsLoaded(households)
+        return (state, [])
+    case .activityLoaded(let query, let entries):
+        state.activityLoaded(query, entries)
         return (state, [])
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
@@ -88,6 +131,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         return (state, [])
     case .key(let key):
         state.notice = nil
+        state.noticeRole = .warning
         return state.handle(key)
     }
 }
@@ -124,6 +168,19 @@ extension AppState {
         if let overlay { return handleOverlayKey(key, overlay) }
         guard let action = keymap.action(for: key) else { return (self, []) }
         switch action {
+        // Each mutates first, then returns: `(self, f())` would copy self before f ran.
+        case .assign, .confirm, .start, .complete, .release, .cancel, .noShow:
+            let effects = startLifecycle(action)
+            return (self, effects)
+        case .undo:
+            let effects = startUndo()
+            return (self, effects)
+        case .newRequest:
+            let effects = data == nil ? [] : openRequestForm()
+            return (self, effects)
+        case .activity:
+            let effects = openActivity()
+            return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
             quit = true
@@ -203,6 +260,9 @@ extension AppState {
 
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> (AppState, [Effect]) {
         switch overlay {
+        case .assign, .action, .newRequest, .activity, .problem:
+            let effects = handleWritingOverlayKey(key, overlay)
+            return (self, effects)
         case .help(let offset):
             switch key {
             case .down, .character("j"): self.overlay = .help(offset: offset + 1)

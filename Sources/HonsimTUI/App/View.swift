@@ -90,7 +90,7 @@ private func drawTabs(_ state: AppState, theme: Theme, into canvas: inout Canvas
 private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout Canvas, rect: Rect) {
     if let notice = state.notice {
         StatusBar.draw(into: &canvas, rect: rect, left: notice, hints: [], right: "", theme: theme)
-        canvas.restyle(rect, style: theme.style(.warning))
+        canvas.restyle(rect, style: theme.style(state.noticeRole))
         return
     }
     let storeState = state.storeProblem.map { "\(state.text(UIText.storeError)): \($0)" } ?? state.text(UIText.connected)
@@ -121,7 +121,10 @@ private let homeFolder: String? = {
 func statusHints(_ state: AppState) -> [Action] {
     var actions: [Action] = [.help, .filter, .sort]
     switch state.focus {
-    case .requests: actions += [.open, .scope]
+    case .requests:
+        // The moves the selected request allows, first: they are what a coordinator is there for.
+        let moves = AppState.lifecycleKeys.map(\.0).filter(state.isAvailable)
+        actions = [.help] + moves + [.newRequest, .filter, .open] + (state.lastUndo != nil ? [.undo] : [])
     case .volunteers: actions += [.freeOnly, .scope]
     case .statistics: actions += [.previousPeriod, .nextPeriod]
     }

@@ -135,6 +135,11 @@ public final class DashboardRunner: @unchecked Sendable {
                         inbox.post(.freeVolunteersLoaded(requestID: requestID, volunteerIDs: Set(free.map(\.id))))
                     }
                 }
+            case .loadCandidates, .searchCandidates, .write, .loadHouseholds, .loadActivity:
+                let language = state.language
+                Task { [inbox, store] in
+                    if let event = await StoreWork.event(for: effect, store: store, language: language) { inbox.post(event) }
+                }
             }
         }
     }

@@ -81,11 +81,11 @@ struct CandidateRenderer {
     let dongs: DongDirectory
 
     func reasons(_ candidate: Candidate) -> [String] {
-        candidate.terms.map { "\(DomainPhrases.reason($0.reason).text(language)) +\($0.points)" }
+        DomainPhrases.reasons(of: candidate, language: language, withPoints: true)
     }
 
     func exclusions(_ candidate: Candidate) -> [String] {
-        candidate.exclusions.map { DomainPhrases.exclusion($0, calendar: calendar).text(language) }
+        DomainPhrases.exclusions(of: candidate, calendar: calendar, language: language)
     }
 
     func text(request: EscortRequest, eligible: [Candidate], excluded: [Candidate], totalEligible: Int) -> String {

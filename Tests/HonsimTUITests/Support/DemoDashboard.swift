@@ -21,13 +21,20 @@ enum DemoDashboard {
     }
 
     /// A seeded store in a temporary folder; the caller removes the folder.
-    static func store() async throws -> (SQLiteStore, URL) {
+    static func store(user: String = "kim") async throws -> (SQLiteStore, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: folder.appendingPathComponent("cases.sqlite").path, user: "kim", create: true, timeZone: "Asia/Seoul")
+        // The store's clock stands at the demo's moment too, so what it stamps is what the goldens show.
+        let store = try SQLiteStore(path: folder.appendingPathComponent("cases.sqlite").path, user: user, create: true,
+                                    timeZone: "Asia/Seoul", clock: { now })
         var reader = SeedReader(folder: seeds, now: now, calendar: store.calendar)
         try await store.load(reader.read(), replacingExisting: false)
         return (store, folder)
+    }
+
+    /// Another coordinator's process on the same file.
+    static func secondStore(_ store: SQLiteStore, user: String = "lee") throws -> SQLiteStore {
+        try SQLiteStore(path: store.location, user: user, clock: { now })
     }
 
     /// A state as the runner has it after its first loads.
@@ -58,5 +65,54 @@ func press(_ state: AppState, _ keys: Key...) -> (AppState, [Effect]) {
 func type(_ state: AppState, _ text: String) -> AppState {
     var state = state
     for character in text { state = update(state, .key(.character(character))).0 }
+    return state
+}
+
+/// Does what `update` asks of the store, as the runner does, and feeds each result back
+/// through `update` until nothing is left to do: key flows that reach a real store.
+func settle(_ state: AppState, _ effects: [Effect], store: SQLiteStore) async throws -> AppState {
+    var state = state
+    var queue = effects
+    while !queue.isEmpty {
+        let effect = queue.removeFirst()
+        let event: AppEvent?
+        switch effect {
+        case .load:
+            event = .loaded(try await DashboardLoader.load(store, now: state.now))
+        case .loadStatistics(let period):
+            let report = try await store.statistics(for: period, now: state.now)
+            event = .statisticsLoaded(StatisticsData(report: report, weekly: try await store.weeklyRequestCounts(weeks: 12, now: state.now)))
+        case .loadFreeVolunteers(let requestID, let span):
+            event = .freeVolunteersLoaded(requestID: requestID, volunteerIDs: Set(try await store.freeVolunteers(in: span).map(\.id)))
+        case .quit:
+            event = nil
+        default:
+            event = await StoreWork.event(for: effect, store: store, language: state.language)
+        }
+        if let event {
+            let (next, more) = update(state, event)
+            state = next
+            queue += more
+        }
+    }
+    return state
+}
+
+/// Presses keys one by one, letting the store answer after each.
+func press(_ state: AppState, store: SQLiteStore, _ keys: Key...) async throws -> AppState {
+    var state = state
+    for key in keys {
+        let (next, effects) = update(state, .key(key))
+        state = try await settle(next, effects, store: store)
+    }
+    return state
+}
+
+/// Types text one character at a time, letting the store answer after each.
+func type(_ state: AppState, store: SQLiteStore, _ text: String) async throws -> AppState {
+    var state = state
+    for character in text {
+        state = try await press(state, store: store, .character(character))
+    }
     return state
 }

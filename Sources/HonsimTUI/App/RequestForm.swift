@@ -1,0 +1,223 @@
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// Every open household, searchable by name (초성 too), dong and number, for the new-request
+/// form. Loaded when the form first opens.
+public struct HouseholdIndex: Sendable {
+    public var households: [Household]
+    var search: [SearchText]
+
+    public init(households: [Household], dongs: DongDirectory) {
+        self.households = households.filter { !$0.closed }.sorted { $0.name == $1.name ? $0.id < $1.id : $0.name < $1.name }
+        self.search = self.households.map { household in
+            SearchText([household.name, String(household.birthYear), "#\(household.id)"]
+                + (dongs.dong(code: household.dongCode)?.allNames ?? []))
+        }
+    }
+
+    func matches(_ text: String, limit: Int) -> [Household] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let id = Int64(trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed) {
+            return households.filter { $0.id == id }
+        }
+        let query = SearchQuery(trimmed)
+        guard !query.isEmpty else { return [] }
+        var found: [Household] = []
+        for (index, text) in search.enumerated() where text.matches(query) {
+            found.append(households[index])
+            if found.count == limit { break }
+        }
+        return found
+    }
+}
+
+/// The new-request form: the household (found by search), hospital, date and time,
+/// transport, purpose, and optionally a weekly repeat on chosen days until a date. Each field
+/// is checked as it is typed; Enter on the last field saves one request, or the whole series.
+public struct RequestForm: Hashable, Sendable {
+    public var form: FormState
+    /// Households matching what is typed in the household field, best first.
+    public var suggestions: [Household] = []
+    public var suggestionCursor = 0
+    public var household: Household?
+    public var message: String?
+    public var confirmingDiscard = false
+    /// Errors are shown once a field was left or a save was tried, not while first typing.
+    public var touched: Set<String> = []
+
+    static let suggestionLimit = 5
+    /// A series longer than half a year is a mistake more often than a plan.
+    static let maximumSeries = 27
+
+    public init(language: Language) {
+        let t = { (phrase: Phrase) in phrase.text(language) }
+        form = FormState(fields: [
+            FormField(key: "household", label: t(UIText.fieldHousehold), placeholder: t(UIText.placeholderHousehold)),
+            FormField(key: "date", label: t(UIText.fieldDate), placeholder: t(UIText.placeholderDate)),
+            FormField(key: "time", label: t(UIText.fieldTime), placeholder: "10:30"),
+            FormField(key: "pickup", label: t(UIText.fieldPickup), placeholder: t(UIText.placeholderPickup)),
+            FormField(key: "hospital", label: t(UIText.fieldHospital), placeholder: t(UIText.placeholderHospital)),
+            FormField(key: "department", label: t(UIText.fieldDepartment), placeholder: t(UIText.placeholderOptional)),
+            FormField(key: "transport", label: t(UIText.labelTransport),
+                      kind: .choice(Transport.allCases.map { DomainPhrases.transport($0).text(language) })),
+            FormField(key: "purpose", label: t(UIText.labelPurpose),
+                      kind: .choice(Purpose.allCases.map { DomainPhrases.purpose($0).text(language) })),
+            FormField(key: "hours", label: t(UIText.fieldHours), text: "3"),
+            FormField(key: "repeat", label: t(UIText.fieldRepeat), placeholder: t(UIText.placeholderRepeat)),
+            FormField(key: "until", label: t(UIText.fieldUntil), placeholder: t(UIText.placeholderUntil)),
+            FormField(key: "notes", label: t(UIText.labelNotes), placeholder: t(UIText.placeholderOptional)),
+        ])
+    }
+
+    var focusedKey: String { form.fields.indices.contains(form.focus) ? form.fields[form.focus].key : "" }
+
+    /// Works out every field's error from what is typed; returns the requests to create (one
+    /// per date of the series) when there is none.
+    mutating func validate(language: Language, now: Date, calendar: Calendar, all: Bool) -> [EscortRequest]? {
+        let t = { (phrase: Phrase) in phrase.text(language) }
+        var errors: [String: String] = [:]
+        let today = CivilDate(now, calendar: calendar)
+        if household == nil { errors["household"] = t(form.text("household").isEmpty ? UIText.errorRequired : UIText.errorNoHousehold) }
+        let date = TypedInput.date(form.text("date"), today: today, calendar: calendar)
+        if form.text("date").isEmpty { errors["date"] = t(UIText.errorRequired) } else if date == nil { errors["date"] = t(UIText.errorDate) }
+        let time = TypedInput.time(form.text("time"))
+        if form.text("time").isEmpty { errors["time"] = t(UIText.errorRequired) } else if time == nil { errors["time"] = t(UIText.errorTime) }
+        var pickup = time.map { ClockTime(minutes: max(0, $0.minutes - 60)) }
+        if !form.text("pickup").isEmpty {
+            pickup = TypedInput.time(form.text("pickup"))
+            if pickup == nil { errors["pickup"] = t(UIText.errorTime) } else if let time, let pickup, pickup > time { errors["pickup"] = t(UIText.errorPickupAfter) }
+        }
+        if form.text("hospital").isEmpty { errors["hospital"] = t(UIText.errorRequired) }
+        let minutes = TypedInput.duration(form.text("hours"))
+        if minutes.map({ !(30...16 * 60).contains($0) }) ?? true { errors["hours"] = t(UIText.errorHours) }
+        let days = TypedInput.weekdays(form.text("repeat"))
+        if days == nil { errors["repeat"] = t(UIText.errorWeekdays) }
+        var until: CivilDate?
+        if let days, !days.isEmpty {
+            until = TypedInput.date(form.text("until"), today: today, calendar: calendar)
+            if until == nil { errors["until"] = t(form.text("until").isEmpty ? UIText.errorRequired : UIText.errorDate) } else if let until, let date, until < date { errors["until"] = t(UIText.errorUntilBefore) }
+        }
+        var dates: [CivilDate] = []
+        if let date {
+            dates = [date]
+            if let days, !days.isEmpty, let until, until >= date {
+                dates = RequestForm.seriesDates(from: date, until: until, on: days, calendar: calendar)
+                if dates.count > RequestForm.maximumSeries { errors["until"] = t(UIText.errorSeriesTooLong) }
+            }
+            if let time, let first = dates.first,
+               first.start(in: calendar).addingTimeInterval(TimeInterval(time.minutes * 60)) < now {
+                errors["date"] = t(UIText.errorPast)
+            }
+        }
+        for index in form.fields.indices {
+            let key = form.fields[index].key
+            form.fields[index].error = (all || touched.contains(key)) ? errors[key] : nil
+        }
+        guard errors.isEmpty, let household, let time, let pickup, let minutes else { return nil }
+        let series = dates.count > 1 ? "series-\(household.id)-\(dates[0])-\(time)" : nil
+        let transport = Transport.allCases[form.field("transport")?.choice ?? 0]
+        let purpose = Purpose.allCases[form.field("purpose")?.choice ?? 0]
+        return dates.map { day in
+            let start = day.start(in: calendar)
+            return EscortRequest(
+                id: 0, householdID: household.id, dongCode: household.dongCode, hospital: form.text("hospital"),
+                department: form.text("department"), appointmentAt: start.addingTimeInterval(TimeInterval(time.minutes * 60)),
+                pickupAt: start.addingTimeInterval(TimeInterval(pickup.minutes * 60)), pickupPlace: household.address,
+                transport: transport, purpose: purpose, expectedMinutes: minutes, notes: form.text("notes"),
+                seriesID: series, createdAt: now)
+        }
+    }
+
+    /// The first date, then every chosen weekday up to `until`, in order.
+    static func seriesDates(from first: CivilDate, until: CivilDate, on days: [Weekday], calendar: Calendar) -> [CivilDate] {
+        var dates: [CivilDate] = [first]
+        var day = first.adding(days: 1, calendar: calendar)
+        while day <= until && dates.count <= maximumSeries {
+            if days.contains(Weekday(day.start(in: calendar), calendar: calendar)) { dates.append(day) }
+            day = day.adding(days: 1, calendar: calendar)
+        }
+        return dates
+    }
+
+    mutating func failed(_ failure: WriteFailure, write: WriteRequest) {
+        message = failure.message
+    }
+}
+
+extension AppState {
+    mutating func openRequestForm() -> [Effect] {
+        overlay = .newRequest(RequestForm(language: language))
+        return householdIndex == nil ? [.loadHouseholds] : []
+    }
+
+    mutating func handleRequestFormKey(_ key: Key, _ current: RequestForm) -> [Effect] {
+        var sheet = current
+        defer { if case .newRequest = overlay { overlay = .newRequest(sheet) } }
+        if sheet.confirmingDiscard {
+            sheet.confirmingDiscard = false
+            if key == .character("y") || key == .character("Y") { overlay = nil }
+            return []
+        }
+        // In the household field ↑ and ↓ pick among the matches; Tab and Enter take the pick.
+        if sheet.focusedKey == "household", !sheet.suggestions.isEmpty {
+            switch key {
+            case .up:
+                sheet.suggestionCursor = max(0, sheet.suggestionCursor - 1)
+                return []
+            case .down:
+                sheet.suggestionCursor = min(sheet.suggestions.count - 1, sheet.suggestionCursor + 1)
+                return []
+            case .enter, .tab:
+                let chosen = sheet.suggestions[sheet.suggestionCursor]
+                sheet.household = chosen
+                sheet.form.setText("household", householdLabel(chosen))
+                sheet.suggestions = []
+            default: break
+            }
+        }
+        let left = sheet.focusedKey
+        let result = sheet.form.handle(key)
+        switch result {
+        case .edited:
+            if left == "household" {
+                sheet.household = nil
+                sheet.suggestions = householdIndex?.matches(sheet.form.text("household"), limit: RequestForm.suggestionLimit) ?? []
+                sheet.suggestionCursor = 0
+            }
+            _ = sheet.validate(language: language, now: now, calendar: calendar, all: false)
+        case .moved:
+            sheet.touched.insert(left)
+            _ = sheet.validate(language: language, now: now, calendar: calendar, all: false)
+        case .submit:
+            guard writing == nil else { return [] }
+            guard let drafts = sheet.validate(language: language, now: now, calendar: calendar, all: true) else {
+                sheet.form.focusFirstError()
+                return []
+            }
+            sheet.message = nil
+            let write = WriteRequest.create(drafts)
+            writing = write
+            return [.write(write)]
+        case .unhandled:
+            if key == .escape {
+                if sheet.form.isDirty { sheet.confirmingDiscard = true } else { overlay = nil }
+            }
+        }
+        return []
+    }
+
+    /// How a household shows in the form: masked unless its dong is in the coordinator's scope.
+    func householdLabel(_ household: Household) -> String {
+        "\(householdName(household)) (\(household.birthYear), \(dongName(household.dongCode))) #\(household.id)"
+    }
+
+    mutating func householdsLoaded(_ households: [Household]) {
+        guard let dongs = data?.dongs else { return }
+        householdIndex = HouseholdIndex(households: households, dongs: dongs)
+        if case .newRequest(var sheet) = overlay, sheet.household == nil {
+            sheet.suggestions = householdIndex?.matches(sheet.form.text("household"), limit: RequestForm.suggestionLimit) ?? []
+            overlay = .newRequest(sheet)
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// A change the dashboard asks the store to make. Each carries the version of the request
+/// the coordinator saw, so a change made meanwhile by someone else is refused, never overwritten.
+public enum WriteRequest: Hashable, Sendable {
+    case assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int, override: Bool)
+    case lifecycle(LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int)
+    case create([EscortRequest])
+    case undo([UndoTarget])
+    /// Accepted proposals of a plan, assigned one by one: each stands or fails alone.
+    case assignAll([PlannedAssignment])
+}
+
+/// One proposal of a plan the coordinator accepted.
+public struct PlannedAssignment: Hashable, Sendable {
+    public var requestID: Int64
+    public var volunteerID: Int64
+    public var expectedVersion: Int
+
+    public init(requestID: Int64, volunteerID: Int64, expectedVersion: Int) {
+        self.requestID = requestID
+        self.volunteerID = volunteerID
+        self.expectedVersion = expectedVersion
+    }
+}
+
+/// What a write changed, and for a plan, what failed.
+public struct WriteResult: Sendable {
+    /// The requests as written, for undo and the notice.
+    public var changed: [EscortRequest]
+    /// Plan proposals the store refused, each with why.
+    public var failures: [String]
+
+    public init(changed: [EscortRequest], failures: [String] = []) {
+        self.changed = changed
+        self.failures = failures
+    }
+}
+
+/// Why a write failed, in words, and whether trying again could help.
+public struct WriteFailure: Sendable, Hashable {
+    public var message: String
+    /// The store was locked, gone or unwritable: the same write may succeed in a moment.
+    public var retryable: Bool
+    /// Another coordinator got there first: the screen must be refreshed.
+    public var conflict: Bool
+
+    public init(message: String, retryable: Bool, conflict: Bool) {
+        self.message = message
+        self.retryable = retryable
+        self.conflict = conflict
+    }
+
+    public init(_ error: any Error, language: Language, calendar: Calendar) {
+        guard let error = error as? StoreError else {
+            self.init(message: String(describing: error), retryable: true, conflict: false)
+            return
+        }
+        let message = error.message(language, calendar: calendar)
+        switch error {
+        case .busy, .folderMissing, .notWritable, .cannotOpen, .notADatabase:
+            self.init(message: message, retryable: true, conflict: false)
+        case .alreadyAssigned, .doubleBooked, .staleWrite, .illegalMove, .notFound:
+            self.init(message: message, retryable: false, conflict: true)
+        default:
+            self.init(message: message, retryable: false, conflict: false)
+        }
+    }
+}
+
+/// The coordinator's last change, which `u` takes back.
+public struct UndoRecord: Hashable, Sendable {
+    public var targets: [UndoTarget]
+    public var summary: String
+}
+
+/// A write that failed with no dialog of its own to show it in.
+public struct WriteProblem: Hashable, Sendable {
+    public var message: String
+    public var retry: WriteRequest?
+}
+
+extension AppState {
+    /// The lifecycle actions allowed on a request right now, as keys.
+    static let lifecycleKeys: [(Action, LifecycleAction)] = [
+        (.assign, .assign), (.confirm, .confirm), (.start, .start), (.complete, .complete),
+        (.release, .release), (.cancel, .cancel), (.noShow, .noShow),
+    ]
+
+    /// Whether an action has something to act on now: a lifecycle key only where the move
+    /// is legal for the selected request, undo only after a change of one's own.
+    func isAvailable(_ action: Action) -> Bool {
+        if let move = AppState.lifecycleKeys.first(where: { $0.0 == action })?.1 {
+            guard focus == .requests, let request = selectedRequest else { return false }
+            return Lifecycle.actions(from: request.status).contains(move)
+        }
+        switch action {
+        case .undo: return lastUndo != nil
+        case .newRequest, .activity: return data != nil
+        default: return true
+        }
+    }
+
+    /// A lifecycle key on the selected request: assign opens the dialog, confirm and start
+    /// write at once (undo takes them back), the others ask for their details first.
+    mutating func startLifecycle(_ action: Action) -> [Effect] {
+        guard isAvailable(action), let request = selectedRequest,
+              let move = AppState.lifecycleKeys.first(where: { $0.0 == action })?.1
+        else {
+            if action != .assign || focus == .requests { notice = text(UIText.notNow) }
+            return []
+        }
+        switch move {
+        case .assign:
+            overlay = .assign(AssignDialog(request: request))
+            return [.loadCandidates(requestID: request.id)]
+        case .confirm, .start:
+            let write = WriteRequest.lifecycle(move, requestID: request.id, details: ActionDetails(), expectedVersion: request.version)
+            writing = write
+            return [.write(write)]
+        case .complete, .release, .cancel, .noShow:
+            overlay = .action(ActionForm(action: move, request: request, language: language))
+            return []
+        }
+    }
+
+    mutating func startUndo() -> [Effect] {
+        guard let lastUndo else {
+            notice = text(UIText.nothingToUndo)
+            return []
+        }
+        let write = WriteRequest.undo(lastUndo.targets)
+        writing = write
+        return [.write(write)]
+    }
+
+    /// A write came back. The dialog that asked closes; the status bar says what changed and
+    /// that `u` takes it back; every pane reloads.
+    mutating func written(_ write: WriteRequest, _ result: WriteResult) -> [Effect] {
+        writing = nil
+        if case .problem = overlay { overlay = nil }
+        let summary = writeSummary(write, result)
+        noticeRole = result.failures.isEmpty ? .ok : .warning
+        switch write {
+        case .undo:
+            lastUndo = nil
+            notice = summary
+        default:
+            let targets = result.changed.map { UndoTarget(requestID: $0.id, version: $0.version) }
+            lastUndo = targets.isEmpty ? nil : UndoRecord(targets: targets, summary: summary)
+            notice = targets.isEmpty ? summary : "\(summary) · \(undoHint)"
+        }
+        switch overlay {
+        case .assign, .action, .newRequest: overlay = nil
+        default: break
+        }
+        // The new request is selected, so the coordinator can assign it at once.
+        if case .create(let drafts) = write, drafts.count >= 1, let first = result.changed.first {
+            focusAfterLoad = first.id
+        }
+        return [.load, .loadStatistics(period.period(now: now, calendar: calendar))]
+    }
+
+    /// A write failed. A dialog keeps what was typed and shows why; a conflict reloads what
+    /// changed; a store that was locked or gone offers to try again.
+    mutating func writeFailed(_ write: WriteRequest, _ failure: WriteFailure) -> [Effect] {
+        writing = nil
+        var effects: [Effect] = failure.conflict ? [.load] : []
+        switch overlay {
+        case .assign(var dialog):
+            dialog.failed(failure, write: write)
+            overlay = .assign(dialog)
+            effects.append(.loadCandidates(requestID: dialog.requestID))
+        case .action(var form):
+            form.failed(failure, write: write)
+            overlay = .action(form)
+        case .newRequest(var form):
+            form.failed(failure, write: write)
+            overlay = .newRequest(form)
+        default:
+            overlay = .problem(WriteProblem(message: failure.message, retry: failure.retryable ? write : nil))
+        }
+        return effects
+    }
+
+    var undoHint: String {
+        "\(keymap.label(.undo).split(separator: " ").first ?? "u") \(text(UIText.undoHint))"
+    }
+
+    func writeSummary(_ write: WriteRequest, _ result: WriteResult) -> String {
+        let t = { (phrase: Phrase) in self.text(phrase) }
+        let volunteerName = { (id: Int64?) in id.flatMap { id in self.data?.volunteers.first { $0.id == id }?.name } ?? "" }
+        switch write {
+        case .assign(let requestID, let volunteerID, _, let override):
+            return "\(t(override ? UIText.assignedOverride : UIText.assigned)): #\(requestID) → \(volunteerName(volunteerID))"
+        case .lifecycle(let action, let requestID, _, _):
+            return "#\(requestID): \(DomainPhrases.action(action).text(language)) \(t(UIText.done))"
+        case .create:
+            let ids = result.changed.map { "#\($0.id)" }
+            return "\(t(UIText.requestCreated)): \(ids.count <= 3 ? ids.joined(separator: ", ") : "\(ids[0]) … \(ids[ids.count - 1]) (\(ids.count))")"
+        case .undo(let targets):
+            return "\(t(UIText.undone)): \(targets.map { "#\($0.requestID)" }.joined(separator: ", "))"
+        case .assignAll:
+            let failed = result.failures.isEmpty ? "" : " · \(t(UIText.planFailed)) \(result.failures.count)"
+            return "\(t(UIText.planAccepted)) \(result.changed.count)\(failed)"
+        }
+    }
+
+    /// Keys for the dialogs and forms that write.
+    mutating func handleWritingOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
+        switch overlay {
+        case .assign(let dialog): return handleAssignKey(key, dialog)
+        case .action(let form): return handleActionFormKey(key, form)
+        case .newRequest(let form): return handleRequestFormKey(key, form)
+        case .activity(let log): return handleActivityKey(key, log)
+        case .problem(let problem): return handleProblemKey(key, problem)
+        default: return []
+        }
+    }
+
+    /// Keys on the problem box: Enter tries again when that can help, Esc closes.
+    mutating func handleProblemKey(_ key: Key, _ problem: WriteProblem) -> [Effect] {
+        switch key {
+        case .enter, .character("r"):
+            guard let retry = problem.retry else { overlay = nil; return [] }
+            writing = retry
+            return [.write(retry)]
+        case .escape, .character("q"):
+            overlay = nil
+        default: break
+        }
+        return []
+    }
+}
