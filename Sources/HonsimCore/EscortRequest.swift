@@ -123,6 +123,10 @@ public struct EscortRequest: Sendable, Hashable, Codable, Identifiable {
     /// The time a volunteer is taken up: from pickup for the expected duration.
     public var span: TimeSpan { TimeSpan(start: pickupAt, minutes: expectedMinutes) }
 
+    /// Still pending when its appointment has passed: a coordinator must close it (cancel it,
+    /// or record what happened), since no volunteer can be found for it any more.
+    public func isOverdue(now: Date) -> Bool { status == .pending && appointmentAt < now }
+
     /// Pending with the appointment within the next 48 hours: someone must be found now.
     public func isUrgent(now: Date) -> Bool {
         status == .pending && appointmentAt >= now && appointmentAt.timeIntervalSince(now) <= Urgency.window

@@ -101,10 +101,14 @@ struct PaneViews {
             PaneColumn(column: TableColumn(title: state.text(UIText.colNeeds), width: .fixed(11)), priority: 50) {
                 state.needTags(households[rows[$0].householdID]).joined(separator: "·")
             },
-            // An urgent request is pending by definition, so its status reads 긴급 instead.
+            // An urgent or overdue request is pending by definition, so its status says which instead.
             PaneColumn(column: TableColumn(title: state.text(UIText.colStatus), width: .fixed(state.language == .ko ? 6 : 11)), priority: 95,
-                       value: { rows[$0].isUrgent(now: state.now) ? state.text(UIText.urgent) : DomainPhrases.status(rows[$0].status).text(state.language) },
-                       role: { rows[$0].isUrgent(now: state.now) ? .urgent : nil }),
+                       value: {
+                           rows[$0].isUrgent(now: state.now) ? state.text(UIText.urgent)
+                               : rows[$0].isOverdue(now: state.now) ? state.text(UIText.overdue)
+                               : DomainPhrases.status(rows[$0].status).text(state.language)
+                       },
+                       role: { rows[$0].isUrgent(now: state.now) ? .urgent : rows[$0].isOverdue(now: state.now) ? .warning : nil }),
         ]
         let empty = state.data.map { $0.counts.isEmpty ? state.text(UIText.emptyStore) : ($0.requests.isEmpty ? state.text(UIText.noOpenRequests) : state.text(UIText.noMatch)) } ?? state.text(UIText.loading)
         table(.requests, into: &canvas, rect: inner, columns: columns, count: rows.count, rowRole: { i in

@@ -20,6 +20,7 @@ public enum UIText {
     public static let connected = Phrase(ko: "연결됨", en: "connected")
     public static let storeError = Phrase(ko: "저장소 오류", en: "store error")
     public static let urgent = Phrase(ko: "긴급", en: "urgent")
+    public static let overdue = Phrase(ko: "지남", en: "overdue")
     public static let filter = Phrase(ko: "찾기", en: "filter")
     public static let freeOnly = Phrase(ko: "선택 요청 시간에 가능", en: "free for the selected request")
     public static let updated = Phrase(ko: "갱신", en: "updated")
@@ -91,7 +92,7 @@ public enum UIText {
     /// Every phrase above, for the test that checks both languages are there.
     public static let all: [Phrase] = [
         appTitle, requests, volunteers, statistics, scopeAll, scope, loading, emptyStore, noMatch, noOpenRequests, tooSmall,
-        needsAtLeast, connected, storeError, urgent, filter, freeOnly, updated, help, helpClose, details, household,
+        needsAtLeast, connected, storeError, urgent, overdue, filter, freeOnly, updated, help, helpClose, details, household,
         chooseScope, scopeHint, total, city, weeklyTrend, fulfilment,
         colWhen, colHousehold, colDong, colHospital, colTransport, colNeeds, colStatus, colName, colSkills, colWeek,
         colAssignments, colHours, colRequests, colCompleted, colCancelled, colNoShows, colPending, colUrgent, colRate,
