@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import HonsimCore
+import HonsimStore
+import HonsimTUI
+
+/// `honsim-bench shown`: from one coordinator's assign to another coordinator's dashboard
+/// showing it, along the dashboard's own path: the change feed's notice, the reload, `update`
+/// and a frame drawn.
+struct ShownBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shown", abstract: "Measure the time from an assign in one process to another dashboard showing it.")
+
+    @Option(help: ArgumentHelp("A store to measure on (each assign is undone afterwards); a small new one when not given.", valueName: "path"))
+    var store: String?
+    @Option(help: "Assigns to time.") var writes = 20
+    @Flag(help: "Print the results as JSON instead of a table.") var json = false
+
+    static let targetMs = 1_000.0
+
+    func run() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-shown-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path: String
+        if let store {
+            path = store
+        } else {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            path = folder.appendingPathComponent("shown.sqlite").path
+            let setup = try SQLiteStore(path: path, user: "setup", create: true)
+            try await setup.load(FeedBenchCommand.data(requests: writes, calendar: setup.calendar), replacingExisting: false)
+        }
+        let reader = try SQLiteStore(path: path, user: "reader")
+        let writer = try SQLiteStore(path: path, user: "writer")
+        var state = AppState(width: 200, height: 60, language: .ko, calendar: reader.calendar, now: Date(), storeLabel: path, user: "reader")
+        state = update(state, .loaded(try await DashboardLoader.load(reader, now: Date()))).0
+
+        // Pending requests on the reader's screen, each with a volunteer who may take it.
+        var targets: [(request: Int64, volunteer: Int64)] = []
+        for request in state.visibleRequests where request.status == .pending && targets.count < writes {
+            if let best = try await writer.candidates(for: request.id).eligible.first { targets.append((request.id, best.volunteer.id)) }
+        }
+
+        let notices = AsyncStream<Void>.makeStream()
+        let watch = Task { for await _ in reader.changes() { notices.continuation.yield(()) } }
+        defer { watch.cancel() }
+        var iterator = notices.stream.makeAsyncIterator()
+        try await Task.sleep(for: .milliseconds(300))  // the feed takes its first reading
+
+        var latencies: [Duration] = []
+        for target in targets {
+            let assigned = try await writer.assign(requestID: target.request, volunteerID: target.volunteer, expectedVersion: nil, override: false)
+            let committed = ContinuousClock.now
+            // Each notice reloads, as the dashboard does, until the row shows the assign.
+            while await iterator.next() != nil {
+                state = update(state, .loaded(try await DashboardLoader.load(reader, now: Date()))).0
+                _ = renderFrame(state, theme: .mono)
+                if state.data?.requests.first(where: { $0.id == target.request })?.status == .assigned { break }
+            }
+            latencies.append(ContinuousClock.now - committed)
+            if store != nil {
+                try await writer.undo([UndoTarget(requestID: target.request, version: assigned.version)])
+                _ = await iterator.next()
+                state = update(state, .loaded(try await DashboardLoader.load(reader, now: Date()))).0
+            }
+            // Writes land at random points of the feed's poll interval, as real ones do.
+            try await Task.sleep(for: .milliseconds(Int.random(in: 20...180)))
+        }
+        let counts = try await reader.counts()
+        let summary = Summary(name: "assign shown on another dashboard", targetMs: Self.targetMs,
+                              result: "\(latencies.count) assigns, \(counts.volunteers) volunteers, \(counts.requests) requests",
+                              durations: latencies)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode([summary]), as: UTF8.self))
+        } else {
+            print(Measure.table([summary]))
+            print("(milliseconds from the assign's commit to a frame that shows it: the change feed polls every \(SQLiteStore.changePollInterval), then the dashboard reloads; its loop adds at most 50 ms more waiting for a key)")
+        }
+    }
+}
