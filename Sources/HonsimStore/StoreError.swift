@@ -25,6 +25,8 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The database itself refused a change that broke an invariant.
     case integrity(reason: String)
     case cannotUndo(requestID: Int64, reason: UndoRefusal)
+    /// The store's file went away while it was open (moved, deleted, a share unmounted).
+    case storeGone(path: String)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -97,6 +99,10 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko
                 ? "요청 \(id)번의 마지막 변경은 \(user)님이 \(day(at))에 한 것이라 되돌릴 수 없습니다"
                 : "the last change to request \(id) was made by \(user) at \(day(at)); only your own can be undone"
+        case .storeGone(let path):
+            return language == .ko
+                ? "저장소 파일이 사라졌습니다(옮겨졌거나 지워졌거나 공유 폴더 연결이 끊김). 아무것도 저장하지 않았습니다: \(path)"
+                : "the store's file is gone (moved, deleted, or its share disconnected); nothing was saved: \(path)"
         case .busy(let path):
             return language == .ko ? "저장소가 다른 작업으로 잠겨 있습니다. 잠시 후 다시 하세요: \(path)" : "the store is locked by another operation; try again shortly: \(path)"
         }

@@ -160,3 +160,23 @@ struct AssignFlowTests {
         #expect(try await store.request(id: first.id).status == .assigned)
     }
 }
+
+extension AssignFlowTests {
+    @Test func aStoreMovedAwayMidDialogSaysSoAndTheRetryWorksOnceItIsBack() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = try await state()
+        let first = try #require(start.selectedRequest)
+        let opened = try await press(start, store: store, .character("a"))
+        let aside = store.location + ".away"
+        try FileManager.default.moveItem(atPath: store.location, toPath: aside)
+        let failed = try await press(opened, store: store, .enter)
+        let shown = try #require(dialog(failed))
+        #expect(shown.message?.contains("사라졌습니다") == true)
+        #expect(shown.retry != nil)
+        try FileManager.default.moveItem(atPath: aside, toPath: store.location)
+        #expect(try await store.request(id: first.id).status == .pending)
+        let done = try await press(failed, store: store, .character("r"))
+        #expect(done.overlay == nil)
+        #expect(try await store.request(id: first.id).status == .assigned)
+    }
+}

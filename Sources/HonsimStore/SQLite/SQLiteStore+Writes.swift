@@ -6,6 +6,9 @@ extension SQLiteStore {
     /// Runs one write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is
     /// read, so the invariants checked inside hold until commit).
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        // An open connection keeps writing to a file that was deleted or moved away, and
+        // the change would be lost with it: refuse instead, so the screen can offer a retry.
+        guard FileManager.default.fileExists(atPath: location) else { throw StoreError.storeGone(path: location) }
         do {
             return try await pool.write(body)
         } catch let error as DatabaseError where error.message?.contains("double-booked") == true {
