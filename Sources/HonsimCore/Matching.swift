@@ -96,21 +96,21 @@ public struct Matcher: Sendable {
     public let request: EscortRequest
     public let household: Household
     public let rules: MatchRules
-    private let dongs: DongDirectory
-    private let calendar: Calendar
-    private let span: TimeSpan
-    private let day: CivilDate
-    private let householdGu: String?
+    let dongs: DongDirectory
+    let calendar: Calendar
+    let span: TimeSpan
+    let day: CivilDate
+    let householdGu: String?
     // The request's weekday and minutes, worked out once rather than per volunteer.
-    private let weekday: Weekday
-    private let startMinute: Int
-    private let endMinute: Int
-    private let withinOneDay: Bool
+    let weekday: Weekday
+    let startMinute: Int
+    let endMinute: Int
+    let withinOneDay: Bool
     // What the household needs, asked once rather than per volunteer.
-    private let needsSigning: Bool
-    private let needsLanguage: Bool
-    private let needsCare: Bool
-    private let usesWalkingAid: Bool
+    let needsSigning: Bool
+    let needsLanguage: Bool
+    let needsCare: Bool
+    let usesWalkingAid: Bool
 
     public init(request: EscortRequest, household: Household, dongs: DongDirectory, calendar: Calendar, rules: MatchRules = MatchRules()) {
         self.request = request
@@ -163,64 +163,8 @@ public struct Matcher: Sendable {
 
     /// The same, with the loads by volunteer id (a missing one is no load at all).
     public func rank(volunteers: [Volunteer], loads: [Int64: VolunteerLoad], nearMissLimit: Int = .max) -> Ranking {
-        // A first pass works out each volunteer's verdict as a few numbers, allocating nothing;
-        // full candidates, with their reasons in words, are built only for what is kept. With
-        // 20,000 volunteers the allocations would otherwise cost more than the ranking.
-        struct Verdict {
-            var index: Int
-            var exclusions: Int
-            var overridable: Bool
-            var score: Int
-            var minutesInMonth: Int
-            var id: Int64
-        }
-        var eligible: [Verdict] = []
-        var excluded: [Verdict] = []
-        excluded.reserveCapacity(volunteers.count)
-        // Borrowed through the buffer: copying 20,000 volunteers costs more than judging them.
-        volunteers.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices {
-                let load = loads[buffer[index].id] ?? VolunteerLoad()
-                var count = 0, overridable = true, score = 0
-                visitExclusions(buffer[index], load: load) { exclusion in
-                    count += 1
-                    if !exclusion.isOverridable { overridable = false }
-                }
-                visitTerms(buffer[index], load: load) { score += $0.points }
-                let verdict = Verdict(index: index, exclusions: count, overridable: overridable, score: score,
-                                      minutesInMonth: load.minutesInMonth, id: buffer[index].id)
-                if count == 0 { eligible.append(verdict) } else { excluded.append(verdict) }
-            }
-        }
-        eligible.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.minutesInMonth != b.minutesInMonth { return a.minutesInMonth < b.minutesInMonth }
-            return a.id < b.id
-        }
-        // Near-misses that an override could still use come first, then those missing by least.
-        let before = { (a: Verdict, b: Verdict) -> Bool in
-            if a.overridable != b.overridable { return a.overridable }
-            if a.exclusions != b.exclusions { return a.exclusions < b.exclusions }
-            if a.score != b.score { return a.score > b.score }
-            return a.id < b.id
-        }
-        // When only the best few are kept, they are selected rather than all sorted.
-        var nearMisses: [Verdict] = []
-        if nearMissLimit >= excluded.count { nearMisses = excluded.sorted(by: before) }
-        for verdict in excluded where nearMissLimit < excluded.count {
-            if nearMisses.count == nearMissLimit, let worst = nearMisses.last, !before(verdict, worst) { continue }
-            var low = 0, high = nearMisses.count
-            while low < high {
-                let middle = (low + high) / 2
-                if before(nearMisses[middle], verdict) { low = middle + 1 } else { high = middle }
-            }
-            nearMisses.insert(verdict, at: low)
-            if nearMisses.count > nearMissLimit { nearMisses.removeLast() }
-        }
-        let candidate = { (verdict: Verdict) in
-            evaluate(volunteers[verdict.index], load: loads[verdict.id] ?? VolunteerLoad())
-        }
-        return Ranking(eligible: eligible.map(candidate), excluded: nearMisses.map(candidate))
+        let pool = MatchPool(volunteers: volunteers, dongs: dongs)
+        return rank(pool: pool, loads: PoolLoads(loads, pool: pool), nearMissLimit: nearMissLimit)
     }
 
     func exclusions(_ volunteer: Volunteer, load: VolunteerLoad) -> [Exclusion] {

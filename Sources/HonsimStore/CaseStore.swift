@@ -69,6 +69,12 @@ public protocol CaseStore: Sendable {
     func checkInvariants() async throws -> [InvariantViolation]
     /// A notice each time the store changes, whichever process changed it.
     func changes() -> AsyncStream<StoreChange>
+
+    // MARK: Planning
+    /// A proposed assignment for the pending requests whose appointment is in [from, until),
+    /// of these dongs (nil: all): each volunteer at most once, every rule kept, as many
+    /// requests as possible, urgent ones first, then the highest total score.
+    func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan
 }
 
 /// How many rows of each kind a store holds.

@@ -6,19 +6,27 @@ import HonsimCore
 extension SQLiteStore {
     public func households(ids: Set<Int64>) async throws -> [Int64: Household] {
         guard !ids.isEmpty else { return [:] }
-        return try await read { db in
-            var found: [Int64: Household] = [:]
-            // In chunks: SQLite limits the number of parameters in one statement.
-            let sorted = ids.sorted()
-            for start in stride(from: 0, to: sorted.count, by: 500) {
-                let chunk = Array(sorted[start..<min(start + 500, sorted.count)])
-                let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM household WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
-                    let household = Household(row: row)
-                    found[household.id] = household
-                }
+        return try await read { db in try SQLiteStore.fetchHouseholds(db, ids: ids) }
+    }
+
+    static func fetchHouseholds(_ db: Database, ids: Set<Int64>) throws -> [Int64: Household] {
+        var found: [Int64: Household] = [:]
+        try forEachChunk(of: ids) { marks, chunk in
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM household WHERE id IN (\(marks))", arguments: chunk) {
+                let household = Household(row: row)
+                found[household.id] = household
             }
-            return found
+        }
+        return found
+    }
+
+    /// Runs `body` on the ids in chunks of 500, with the chunk's `?, ?, …` and its arguments:
+    /// SQLite limits the number of parameters in one statement.
+    static func forEachChunk(of ids: Set<Int64>, _ body: (String, StatementArguments) throws -> Void) rethrows {
+        let sorted = ids.sorted()
+        for start in stride(from: 0, to: sorted.count, by: 500) {
+            let chunk = Array(sorted[start..<min(start + 500, sorted.count)])
+            try body(chunk.map { _ in "?" }.joined(separator: ","), StatementArguments(chunk))
         }
     }
 

@@ -7,60 +7,106 @@ extension SQLiteStore {
     /// ranking 20,000 volunteers does not build 19,000 candidates nobody reads.
     public static let nearMissLimit = 50
 
-    /// Ranks every volunteer for a request. The volunteer list comes from the cache; the
-    /// loads are three indexed reads: the active assignments near the request's time, the
-    /// minutes per volunteer for its week and month, and past escorts with the household.
+    /// Ranks every volunteer for a request. The volunteers come prepared from the cache (a
+    /// `MatchPool`); the loads are three indexed reads: the active assignments near the
+    /// request's time, the minutes per volunteer for its week and month, and past escorts
+    /// with the household, written straight into arrays by pool index.
     public func candidates(for requestID: Int64) async throws -> Ranking {
         try await read { [self] db in
             let request = try SQLiteStore.fetchRequest(db, id: requestID)
             let household = try SQLiteStore.fetchHousehold(db, id: request.householdID)
+            let pool = try cachedPool(db)
             let matcher = Matcher(request: request, household: household, dongs: try cachedDongs(db),
                                   calendar: calendar, rules: rules)
-            let volunteers = try cachedVolunteers(db)
-            let loads = try self.loads(db, for: request, excludingRequest: request.id)
-            return matcher.rank(volunteers: volunteers, loads: loads, nearMissLimit: SQLiteStore.nearMissLimit)
+            var loads = PoolLoads(count: pool.count)
+            try readLoads(db, for: request, excludingRequest: request.id) { id, span in
+                if let index = pool.index(of: id) { loads.addBusy(span, at: index) }
+            } minutes: { id, isWeek, minutes in
+                guard let index = pool.index(of: id) else { return }
+                if isWeek { loads.minutesInWeek[index] = Int32(clamping: minutes) } else { loads.minutesInMonth[index] = Int32(clamping: minutes) }
+            } escorts: { id, times in
+                if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) }
+            }
+            return matcher.rank(pool: pool, loads: loads, nearMissLimit: SQLiteStore.nearMissLimit)
         }
     }
 
     /// The commitments that matter for one request, by volunteer.
     func loads(_ db: Database, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil) throws -> [Int64: VolunteerLoad] {
         var loads: [Int64: VolunteerLoad] = [:]
-        if volunteerID == nil { loads.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM volunteer") ?? 0) }
+        try readLoads(db, for: request, excludingRequest: excludingRequest, volunteerID: volunteerID) { id, span in
+            loads[id, default: VolunteerLoad()].busy.append(span)
+        } minutes: { id, isWeek, minutes in
+            if isWeek { loads[id, default: VolunteerLoad()].minutesInWeek = minutes } else { loads[id, default: VolunteerLoad()].minutesInMonth = minutes }
+        } escorts: { id, times in
+            loads[id, default: VolunteerLoad()].escortsWithHousehold = times
+        }
+        return loads
+    }
+
+    /// The three reads behind the loads for one request, each row handed on by volunteer id:
+    /// active escorts that clash with it, minutes in its week and month, completed escorts
+    /// with its household. A request being re-ranked still holds its own volunteer's
+    /// minutes; they are taken off.
+    func readLoads(_ db: Database, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil,
+                   busy: (Int64, TimeSpan) -> Void, minutes: (Int64, _ isWeek: Bool, Int) -> Void,
+                   escorts: (Int64, Int) -> Void) throws {
         let span = request.span
         let buffer = Int64(rules.travelBuffer)
         // An escort lasts at most 16 hours, so nothing starting a day earlier can reach this one.
         let volunteerFilter = volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)"
+        // The excluded request's own active escort is found by its unique index and skipped
+        // below: asking for request_id in the scan would read each row of the table, where
+        // the partial index of active escorts answers the rest on its own.
+        var own = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT volunteer_id, starts_at, ends_at FROM assignment WHERE request_id = ? AND state = 'active'
+            """), arguments: [excludingRequest]).map { [$0[0] as Int64, $0[1] as Int64, $0[2] as Int64] }
         // Cursors read by column index: with 20,000 volunteers these rows are the bulk of the work.
-        let busyRows = try Row.fetchCursor(db, sql: """
-            SELECT volunteer_id, starts_at, ends_at FROM assignment
-            WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND request_id <> ? \(volunteerFilter)
-            """, arguments: [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, excludingRequest])
+        let busyRows = try Row.fetchCursor(statement(db, """
+            SELECT volunteer_id, starts_at, ends_at FROM assignment INDEXED BY assignment_active_by_time
+            WHERE state = 'active' AND starts_at > ? AND starts_at < ? \(volunteerFilter)
+            """, cached: volunteerID == nil), arguments: [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer])
         while let row = try busyRows.next() {
-            let busy = TimeSpan(start: Stored.date(row[1] as Int64), end: Stored.date(row[2] as Int64))
-            if busy.conflicts(with: span, buffer: rules.travelBuffer) { loads[row[0], default: VolunteerLoad()].busy.append(busy) }
+            let volunteer: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]
+            if let skip = own, skip == [volunteer, start, end] {
+                own = nil
+                continue
+            }
+            let clash = TimeSpan(start: Stored.date(start), end: Stored.date(end))
+            if clash.conflicts(with: span, buffer: rules.travelBuffer) { busy(volunteer, clash) }
         }
-        let week = LoadPeriod.week(request.pickupAt, calendar: calendar)
-        let month = LoadPeriod.month(request.pickupAt, calendar: calendar)
-        let loadRows = try Row.fetchCursor(db, sql: """
-            SELECT volunteer_id, period = ?, minutes FROM volunteer_load WHERE period IN (?, ?) \(volunteerFilter)
-            """, arguments: [week, week, month])
-        while let row = try loadRows.next() {
-            let id: Int64 = row[0], isWeek: Bool = row[1], minutes: Int = row[2]
-            if isWeek { loads[id, default: VolunteerLoad()].minutesInWeek = minutes } else { loads[id, default: VolunteerLoad()].minutesInMonth = minutes }
+        let holder = request.status.holdsVolunteer ? request.volunteerID : nil
+        for (period, isWeek) in [(LoadPeriod.week(request.pickupAt, calendar: calendar), true),
+                                 (LoadPeriod.month(request.pickupAt, calendar: calendar), false)] {
+            let rows = try Row.fetchCursor(statement(db, """
+                SELECT volunteer_id, minutes FROM volunteer_load WHERE period = ? \(volunteerFilter)
+                """, cached: volunteerID == nil), arguments: [period])
+            while let row = try rows.next() {
+                let id: Int64 = row[0], value: Int = row[1]
+                minutes(id, isWeek, id == holder ? value - request.expectedMinutes : value)
+            }
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT volunteer_id, COUNT(*) AS times FROM assignment
+        let escortRows = try Row.fetchCursor(statement(db, """
+            SELECT volunteer_id, COUNT(*) FROM assignment
             WHERE household_id = ? AND state = 'completed' \(volunteerFilter) GROUP BY volunteer_id
-            """, arguments: [request.householdID]) {
-            loads[row["volunteer_id"], default: VolunteerLoad()].escortsWithHousehold = row["times"]
-        }
-        // A request being re-ranked still holds its own volunteer's minutes: take them off.
-        if let holder = request.volunteerID, request.status.holdsVolunteer, var load = loads[holder] {
-            load.minutesInWeek -= request.expectedMinutes
-            load.minutesInMonth -= request.expectedMinutes
-            loads[holder] = load
-        }
-        return loads
+            """, cached: volunteerID == nil), arguments: [request.householdID])
+        while let row = try escortRows.next() { escorts(row[0], row[1]) }
+    }
+
+    /// A statement kept for reuse when its text never varies; one naming a volunteer is not.
+    private func statement(_ db: Database, _ sql: String, cached: Bool) throws -> Statement {
+        cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+    }
+
+    /// The volunteers prepared for ranking, made again only when a volunteer or a dong changed.
+    func cachedPool(_ db: Database) throws -> MatchPool {
+        let revisions = try Row.fetchAll(db, sql: """
+            SELECT value FROM meta WHERE key IN ('volunteers_revision', 'dongs_revision') ORDER BY key
+            """).map { $0[0] as String }.joined(separator: "/")
+        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return cached.pool }
+        let pool = MatchPool(volunteers: try cachedVolunteers(db), dongs: try cachedDongs(db))
+        poolCache.withLock { $0 = (revisions, pool) }
+        return pool
     }
 
     public func freeVolunteers(in span: TimeSpan) async throws -> [Volunteer] {

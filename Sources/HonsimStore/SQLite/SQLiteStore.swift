@@ -19,6 +19,8 @@ public final class SQLiteStore: CaseStore {
     let volunteerCache = Locked<(revision: String, list: [Volunteer])?>(nil)
     /// The dongs, keyed by the store's dongs revision.
     let dongCache = Locked<(revision: String, directory: DongDirectory)?>(nil)
+    /// The volunteers prepared for ranking, keyed by both revisions.
+    let poolCache = Locked<(revisions: String, pool: MatchPool)?>(nil)
 
     /// How long a writer waits for another before giving up with `StoreError.busy`.
     public static let busyTimeout: TimeInterval = 15

@@ -1,0 +1,174 @@
+import Foundation
+
+/// The volunteers prepared for ranking: what the matching rules read, as plain numbers in
+/// flat arrays. Judging 20,000 volunteers then touches no strings, sets or reference counts;
+/// only the few that are kept become full candidates with their reasons in words.
+///
+/// Build it once per volunteer list and dong directory (a store keeps it with its volunteer
+/// cache) and rank any number of requests against it.
+public struct MatchPool: Sendable {
+    /// The volunteers, in the order given; a pool index is a position in this list.
+    public let volunteers: [Volunteer]
+    /// Their ids, apart: reading an id from a `Volunteer` in a hot loop copies the whole record.
+    let ids: [Int64]
+    let profiles: [Profile]
+    /// Every volunteer's weekly windows, one after another; a profile points at its run.
+    let windows: [PackedWindow]
+    /// Every volunteer's days off, as `yyyymmdd` numbers, one after another.
+    let daysOff: [(from: Int32, to: Int32)]
+    /// Dong codes and gu names as small numbers, so comparing them is comparing integers.
+    let dongNumbers: [String: Int32]
+    let guNumbers: [String: Int32]
+    /// Position by id: a dense table when ids are compact (as a store's are), else a dictionary.
+    private let denseIndex: [Int32]
+    private let denseBase: Int64
+    private let sparseIndex: [Int64: Int]
+
+    struct Profile {
+        var flags: UInt16
+        var weeklyCapMinutes: Int32
+        var dong: Int32
+        /// -1 when the dong is not in the directory: no gu, so never "same gu".
+        var gu: Int32
+        var windowStart: Int32
+        var windowCount: Int32
+        var dayOffStart: Int32
+        var dayOffCount: Int32
+    }
+
+    struct PackedWindow {
+        var weekday: Int16
+        var start: Int16
+        var end: Int16
+    }
+
+    enum Flag {
+        static let closed: UInt16 = 1 << 0
+        static let wheelchair: UInt16 = 1 << 1
+        static let signLanguage: UInt16 = 1 << 2
+        static let careWorker: UInt16 = 1 << 3
+        static let language: UInt16 = 1 << 4
+        static let car: UInt16 = 1 << 5
+        static let male: UInt16 = 1 << 6
+    }
+
+    public init(volunteers: [Volunteer], dongs: DongDirectory) {
+        self.volunteers = volunteers
+        var profiles: [Profile] = []
+        profiles.reserveCapacity(volunteers.count)
+        var windows: [PackedWindow] = []
+        var daysOff: [(from: Int32, to: Int32)] = []
+        var dongNumbers: [String: Int32] = [:]
+        var guNumbers: [String: Int32] = [:]
+        for volunteer in volunteers {
+            var flags: UInt16 = 0
+            if volunteer.closed { flags |= Flag.closed }
+            if volunteer.skills.contains(.wheelchair) { flags |= Flag.wheelchair }
+            if volunteer.skills.contains(.signLanguage) { flags |= Flag.signLanguage }
+            if volunteer.skills.contains(.careWorker) { flags |= Flag.careWorker }
+            if volunteer.skills.contains(where: { if case .language = $0 { return true } else { return false } }) {
+                flags |= Flag.language
+            }
+            if volunteer.hasCar { flags |= Flag.car }
+            if volunteer.gender == .male { flags |= Flag.male }
+            let dong = MatchPool.number(volunteer.dongCode, in: &dongNumbers)
+            let gu = dongs.gu(of: volunteer.dongCode).map { MatchPool.number($0, in: &guNumbers) } ?? -1
+            let windowStart = Int32(windows.count)
+            for window in volunteer.availability.windows {
+                windows.append(PackedWindow(weekday: Int16(window.weekday.rawValue), start: Int16(window.start.minutes),
+                                            end: Int16(window.end.minutes)))
+            }
+            let dayOffStart = Int32(daysOff.count)
+            for off in volunteer.daysOff { daysOff.append((MatchPool.dayNumber(off.from), MatchPool.dayNumber(off.to))) }
+            profiles.append(Profile(
+                flags: flags, weeklyCapMinutes: Int32(clamping: volunteer.weeklyCapMinutes), dong: dong, gu: gu,
+                windowStart: windowStart, windowCount: Int32(windows.count) - windowStart,
+                dayOffStart: dayOffStart, dayOffCount: Int32(daysOff.count) - dayOffStart))
+        }
+        self.profiles = profiles
+        self.windows = windows
+        self.daysOff = daysOff
+        self.dongNumbers = dongNumbers
+        self.guNumbers = guNumbers
+
+        let ids = volunteers.map(\.id)
+        self.ids = ids
+        let low = ids.min() ?? 0, high = ids.max() ?? -1
+        if !ids.isEmpty, high - low < Int64(max(1_024, ids.count * 4)) {
+            var dense = [Int32](repeating: -1, count: Int(high - low) + 1)
+            for (index, id) in ids.enumerated() where dense[Int(id - low)] < 0 { dense[Int(id - low)] = Int32(index) }
+            denseIndex = dense
+            sparseIndex = [:]
+        } else {
+            denseIndex = []
+            sparseIndex = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        denseBase = low
+    }
+
+    public var count: Int { volunteers.count }
+
+    /// The pool index of the volunteer with this id.
+    public func index(of id: Int64) -> Int? {
+        if denseIndex.isEmpty { return sparseIndex[id] }
+        let offset = id - denseBase
+        guard offset >= 0, offset < Int64(denseIndex.count) else { return nil }
+        let index = denseIndex[Int(offset)]
+        return index < 0 ? nil : Int(index)
+    }
+
+    static func number(_ text: String, in table: inout [String: Int32]) -> Int32 {
+        if let known = table[text] { return known }
+        let next = Int32(table.count)
+        table[text] = next
+        return next
+    }
+
+    static func dayNumber(_ date: CivilDate) -> Int32 {
+        Int32(clamping: date.year * 10_000 + date.month * 100 + date.day)
+    }
+}
+
+/// What the store knows about every volunteer's commitments for one request, by pool index.
+/// Minutes and past escorts are dense arrays (cheap to read in a loop over thousands); the
+/// few active escorts that may clash are sparse, behind a dense flag.
+public struct PoolLoads: Sendable {
+    public var minutesInWeek: [Int32]
+    public var minutesInMonth: [Int32]
+    /// Completed escorts with the request's household.
+    public var escortsWithHousehold: [Int32]
+    /// Active escorts of the volunteer that may clash with the request.
+    public private(set) var busy: [Int: [TimeSpan]] = [:]
+    private(set) var hasBusy: [Bool]
+
+    public init(count: Int) {
+        minutesInWeek = Array(repeating: 0, count: count)
+        minutesInMonth = Array(repeating: 0, count: count)
+        escortsWithHousehold = Array(repeating: 0, count: count)
+        hasBusy = Array(repeating: false, count: count)
+    }
+
+    /// The same loads from a dictionary by volunteer id (a missing one is no load at all).
+    public init(_ loads: [Int64: VolunteerLoad], pool: MatchPool) {
+        self.init(count: pool.count)
+        guard !loads.isEmpty else { return }
+        for (index, volunteer) in pool.volunteers.enumerated() {
+            guard let load = loads[volunteer.id] else { continue }
+            minutesInWeek[index] = Int32(clamping: load.minutesInWeek)
+            minutesInMonth[index] = Int32(clamping: load.minutesInMonth)
+            escortsWithHousehold[index] = Int32(clamping: load.escortsWithHousehold)
+            for span in load.busy { addBusy(span, at: index) }
+        }
+    }
+
+    public mutating func addBusy(_ span: TimeSpan, at index: Int) {
+        busy[index, default: []].append(span)
+        hasBusy[index] = true
+    }
+
+    /// One volunteer's load, as `Matcher.evaluate` reads it.
+    public func load(at index: Int) -> VolunteerLoad {
+        VolunteerLoad(busy: hasBusy[index] ? busy[index] ?? [] : [], minutesInWeek: Int(minutesInWeek[index]),
+                      minutesInMonth: Int(minutesInMonth[index]), escortsWithHousehold: Int(escortsWithHousehold[index]))
+    }
+}

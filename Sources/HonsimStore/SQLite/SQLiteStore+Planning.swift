@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// The plan's reads: every pending request of the window ranked against every volunteer,
+/// with the loads for all of them read in one pass rather than once per request.
+extension SQLiteStore {
+    public func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan {
+        try await read { [self] db in
+            let now = Date()
+            let requests = try Row.fetchAll(db, sql: """
+                SELECT * FROM escort_request INDEXED BY request_by_status_time
+                WHERE status = 'pending' AND appointment_at >= ? AND appointment_at < ?
+                ORDER BY appointment_at, id
+                """, arguments: [Stored.seconds(from), Stored.seconds(until)])
+                .map(EscortRequest.init(row:))
+                .filter { dongCodes?.contains($0.dongCode) ?? true }
+            guard !requests.isEmpty else { return Plan() }
+            let households = try SQLiteStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
+            let pool = try cachedPool(db)
+            let dongs = try cachedDongs(db)
+            let loads = try PlanLoads(db, store: self, pool: pool, requests: requests)
+
+            var matchers: [Matcher] = []
+            var choices: [[Planner.Choice]] = []
+            for request in requests {
+                // As candidates(for:) does: a request's household must exist (a foreign key).
+                guard let household = households[request.householdID] else {
+                    throw StoreError.notFound(entity: "household", id: request.householdID)
+                }
+                let matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
+                matchers.append(matcher)
+                choices.append(matcher.eligibleScores(pool: pool, loads: loads.of(request)).map {
+                    Planner.Choice(volunteerID: pool.volunteers[$0.index].id, score: $0.score)
+                })
+            }
+            let picks = Planner.choose(requests: requests, choices: choices, now: now)
+            // Full candidates, with their reasons in words, only for what was chosen.
+            return Planner.assemble(requests, picks: picks) { row, choice in
+                let index = pool.index(of: choices[row][choice].volunteerID) ?? 0
+                return matchers[row].evaluate(pool: pool, index: index, loads: loads.of(requests[row]))
+            }
+        }
+    }
+}
+
+/// Every volunteer's commitments for all the requests of a plan, read once: the active
+/// escorts of the whole window, the minutes of each week and month involved, and the
+/// completed escorts with each household.
+struct PlanLoads {
+    let pool: MatchPool
+    let travelBuffer: TimeInterval
+    let calendar: Calendar
+    /// Active escorts in the window by start time, with the pool index of their volunteer.
+    private var busy: [(start: Int64, end: Int64, index: Int)] = []
+    /// Minutes by pool index, for each period key (`W2026-11-30`, `M2026-11`).
+    private var minutes: [String: [Int32]] = [:]
+    /// Completed escorts by household, then by pool index.
+    private var escorts: [Int64: [Int: Int32]] = [:]
+
+    init(_ db: Database, store: SQLiteStore, pool: MatchPool, requests: [EscortRequest]) throws {
+        self.pool = pool
+        self.travelBuffer = store.rules.travelBuffer
+        self.calendar = store.calendar
+        let buffer = Int64(travelBuffer)
+        // Nothing starting a day before the earliest pickup can reach it (an escort lasts at
+        // most 16 hours); nothing starting after the latest end plus the buffer can either.
+        let earliest = requests.map { Stored.seconds($0.span.start) }.min() ?? 0
+        let latest = requests.map { Stored.seconds($0.span.end) }.max() ?? 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT volunteer_id, starts_at, ends_at FROM assignment
+            WHERE state = 'active' AND starts_at > ? AND starts_at < ?
+            ORDER BY starts_at
+            """, arguments: [earliest - 86_400, latest + buffer])
+        while let row = try rows.next() {
+            if let index = pool.index(of: row[0]) { busy.append((row[1], row[2], index)) }
+        }
+        var periods = Set<String>()
+        for request in requests {
+            periods.insert(LoadPeriod.week(request.pickupAt, calendar: calendar))
+            periods.insert(LoadPeriod.month(request.pickupAt, calendar: calendar))
+        }
+        let statement = try db.cachedStatement(sql: "SELECT volunteer_id, minutes FROM volunteer_load WHERE period = ?")
+        for period in periods {
+            var values = [Int32](repeating: 0, count: pool.count)
+            let rows = try Row.fetchCursor(statement, arguments: [period])
+            while let row = try rows.next() {
+                if let index = pool.index(of: row[0]) { values[index] = Int32(clamping: row[1] as Int) }
+            }
+            minutes[period] = values
+        }
+        try SQLiteStore.forEachChunk(of: Set(requests.map(\.householdID))) { marks, arguments in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT household_id, volunteer_id, COUNT(*) FROM assignment
+                WHERE household_id IN (\(marks)) AND state = 'completed' GROUP BY household_id, volunteer_id
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                if let index = pool.index(of: row[1]) { escorts[row[0], default: [:]][index] = Int32(clamping: row[2] as Int) }
+            }
+        }
+    }
+
+    /// The loads as one pending request sees them (it holds no volunteer, so nothing of
+    /// its own is to be taken off).
+    func of(_ request: EscortRequest) -> PoolLoads {
+        var loads = PoolLoads(count: pool.count)
+        if let week = minutes[LoadPeriod.week(request.pickupAt, calendar: calendar)] { loads.minutesInWeek = week }
+        if let month = minutes[LoadPeriod.month(request.pickupAt, calendar: calendar)] { loads.minutesInMonth = month }
+        for (index, times) in escorts[request.householdID] ?? [:] { loads.escortsWithHousehold[index] = times }
+        let span = request.span
+        let low = Stored.seconds(span.start) - 86_400, high = Stored.seconds(span.end) + Int64(travelBuffer)
+        // The first escort starting after `low`, by binary search; then on while they can reach it.
+        var first = 0, last = busy.count
+        while first < last {
+            let middle = (first + last) / 2
+            if busy[middle].start <= low { first = middle + 1 } else { last = middle }
+        }
+        for entry in busy[first...] {
+            if entry.start >= high { break }
+            let clash = TimeSpan(start: Stored.date(entry.start), end: Stored.date(entry.end))
+            if clash.conflicts(with: span, buffer: travelBuffer) { loads.addBusy(clash, at: entry.index) }
+        }
+        return loads
+    }
+}
