@@ -45,5 +45,7 @@ struct WritingSnapshotTests {
         assertSnapshot(render(assigned), named: "assigned-notice-\(language)-120x40")
         let activity = try await press(assigned, store: store, .character("l"))
         assertSnapshot(render(activity), named: "activity-\(language)-120x40")
+        let plan = try await press(state, store: store, .character("p"), .down, .character(" "))
+        assertSnapshot(render(plan), named: "plan-\(language)-120x40")
     }
 }

@@ -7,7 +7,7 @@ import HonsimCore
 extension SQLiteStore {
     public func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan {
         try await read { [self] db in
-            let now = Date()
+            let now = now()
             let requests = try Row.fetchAll(db, sql: """
                 SELECT * FROM escort_request INDEXED BY request_by_status_time
                 WHERE status = 'pending' AND appointment_at >= ? AND appointment_at < ?

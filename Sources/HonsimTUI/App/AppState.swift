@@ -123,6 +123,7 @@ public enum Overlay: Hashable, Sendable {
     case action(ActionForm)
     case newRequest(RequestForm)
     case activity(ActivityLog)
+    case plan(PlanSheet)
     /// A write failed with no dialog of its own open.
     case problem(WriteProblem)
 }

@@ -28,6 +28,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case undo
     case newRequest = "new_request"
     case activity
+    case plan
 
     public var phrase: Phrase {
         switch self {
@@ -63,6 +64,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .undo: Phrase(ko: "되돌리기", en: "undo")
         case .newRequest: Phrase(ko: "새 요청", en: "new request")
         case .activity: Phrase(ko: "활동 기록", en: "activity log")
+        case .plan: Phrase(ko: "배정 계획 제안", en: "suggest a plan")
         }
     }
 }
@@ -106,6 +108,7 @@ public struct Keymap: Sendable {
         .undo: [.character("u")],
         .newRequest: [.character("n")],
         .activity: [.character("l")],
+        .plan: [.character("p")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

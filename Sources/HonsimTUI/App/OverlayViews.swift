@@ -15,6 +15,7 @@ struct OverlayViews {
         case .action(let form): FormViews(state: state, theme: theme).drawAction(form, into: &canvas)
         case .newRequest(let form): FormViews(state: state, theme: theme).drawRequest(form, into: &canvas)
         case .activity(let log): ActivityView(state: state, theme: theme).draw(log, into: &canvas)
+        case .plan(let sheet): PlanView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
         case nil: break
         }
@@ -34,7 +35,7 @@ struct OverlayViews {
             HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",
-                        entries: [Action.newRequest, .undo, .activity].map(entry)),
+                        entries: [Action.newRequest, .plan, .undo, .activity].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ]
         HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,

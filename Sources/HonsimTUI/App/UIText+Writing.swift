@@ -89,7 +89,21 @@ extension UIText {
     public static let problemTitle = Phrase(ko: "저장하지 못했습니다", en: "Not saved")
     public static let retry = Phrase(ko: "다시 시도", en: "try again")
 
+    // The plan.
+    public static let planTitle = Phrase(ko: "배정 계획 제안", en: "Suggested plan")
+    public static let planWorking = Phrase(ko: "가장 좋은 배정을 계산하는 중…", en: "working out the best plan…")
+    public static let planModel = Phrase(
+        ko: "봉사자 한 명에 한 건씩, 모든 규칙을 지키며 배정 건수 → 긴급 건수 → 점수 합계가 가장 큰 배정입니다",
+        en: "one request per volunteer, every rule kept; most requests, then most urgent ones, then the highest total score")
+    public static let planAccept = Phrase(ko: "선택한 건 배정", en: "assign ticked")
+    public static let planTick = Phrase(ko: "선택/해제", en: "tick")
+    public static let planTickAll = Phrase(ko: "모두", en: "all")
+    public static let planDays = Phrase(ko: "기간", en: "days")
+    public static let planNobody = Phrase(ko: "배정할 수 있는 봉사자가 남지 않음", en: "nobody eligible left")
+    public static let planEmpty = Phrase(ko: "이 기간에 대기 중인 요청이 없습니다", en: "no pending requests in these days")
+
     static let writing: [Phrase] = [
+        planTitle, planWorking, planModel, planAccept, planTick, planTickAll, planDays, planNobody, planEmpty,
         assigned, assignedOverride, done, requestCreated, undone, undoHint, nothingToUndo, notNow, planAccepted, planFailed,
         assignTitle, candidates, excluded, noCandidates, loadingCandidates, searchName, cannotAssign, overrideQuestion,
         noLongerPending, retryHint, pick, close, colScore, colReasons, working, save, nextField, discardQuestion,

@@ -20,6 +20,7 @@ public enum AppEvent: Sendable {
     case writeFailed(WriteRequest, WriteFailure)
     case householdsLoaded([Household])
     case activityLoaded(AuditQuery, [AuditEntry])
+    case planLoaded(PlanQuery, Plan)
 }
 
 /// What `update` asks the runtime to do; the results come back as events.
@@ -32,6 +33,7 @@ public enum Effect: Hashable, Sendable {
     case write(WriteRequest)
     case loadHouseholds
     case loadActivity(AuditQuery, limit: Int)
+    case loadPlan(PlanQuery)
     case quit
 }
 
@@ -119,6 +121,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .activityLoaded(let query, let entries):
         state.activityLoaded(query, entries)
         return (state, [])
+    case .planLoaded(let query, let plan):
+        state.planLoaded(query, plan)
+        return (state, [])
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
         return (state, [])
@@ -180,6 +185,9 @@ extension AppState {
             return (self, effects)
         case .activity:
             let effects = openActivity()
+            return (self, effects)
+        case .plan:
+            let effects = data == nil ? [] : openPlan()
             return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
@@ -260,7 +268,7 @@ extension AppState {
 
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> (AppState, [Effect]) {
         switch overlay {
-        case .assign, .action, .newRequest, .activity, .problem:
+        case .assign, .action, .newRequest, .activity, .plan, .problem:
             let effects = handleWritingOverlayKey(key, overlay)
             return (self, effects)
         case .help(let offset):

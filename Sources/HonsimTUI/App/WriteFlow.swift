@@ -98,7 +98,7 @@ extension AppState {
         }
         switch action {
         case .undo: return lastUndo != nil
-        case .newRequest, .activity: return data != nil
+        case .newRequest, .activity, .plan: return data != nil
         default: return true
         }
     }
@@ -154,6 +154,9 @@ extension AppState {
         }
         switch overlay {
         case .assign, .action, .newRequest: overlay = nil
+        case .plan:
+            // What the store refused (taken meanwhile by another coordinator) is listed; the rest is done.
+            overlay = result.failures.isEmpty ? nil : .problem(WriteProblem(message: ([summary] + result.failures).joined(separator: "\n"), retry: nil))
         default: break
         }
         // The new request is selected, so the coordinator can assign it at once.
@@ -215,6 +218,7 @@ extension AppState {
         case .action(let form): return handleActionFormKey(key, form)
         case .newRequest(let form): return handleRequestFormKey(key, form)
         case .activity(let log): return handleActivityKey(key, log)
+        case .plan(let sheet): return handlePlanKey(key, sheet)
         case .problem(let problem): return handleProblemKey(key, problem)
         default: return []
         }

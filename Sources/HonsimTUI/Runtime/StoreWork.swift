@@ -27,6 +27,10 @@ enum StoreWork {
             do { return .activityLoaded(query, try await store.auditLog(matching: query, limit: limit)) } catch {
                 return .failed(describe(error))
             }
+        case .loadPlan(let query):
+            do { return .planLoaded(query, try await store.plan(dongCodes: query.dongCodes, from: query.from, until: query.until)) } catch {
+                return .failed(describe(error))
+            }
         case .load, .loadStatistics, .loadFreeVolunteers, .quit:
             return nil
         }
