@@ -24,6 +24,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case busy(path: String)
     /// The database itself refused a change that broke an invariant.
     case integrity(reason: String)
+    /// The acting person's role or dongs do not allow it, or a change to the users is unsound.
+    case access(AccessProblem)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -92,6 +94,8 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko ? "저장소가 규칙에 어긋나는 변경을 거부했습니다: \(reason)" : "the store refused a change that breaks its rules: \(reason)"
         case .busy(let path):
             return language == .ko ? "저장소가 다른 작업으로 잠겨 있습니다. 잠시 후 다시 하세요: \(path)" : "the store is locked by another operation; try again shortly: \(path)"
+        case .access(let problem):
+            return problem.message(language)
         }
     }
 }

@@ -6,6 +6,8 @@ extension SQLiteStore {
     /// Runs one write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is
     /// read, so the invariants checked inside hold until commit).
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        // The connection would refuse anyway; this says why in words.
+        if readOnly { throw StoreError.access(.readOnlySession) }
         do {
             return try await pool.write(body)
         } catch let error as DatabaseError where error.message?.contains("double-booked") == true {
@@ -35,6 +37,7 @@ extension SQLiteStore {
         try await write { [self] db in
             let now = Stored.now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
+            try authorize(db, toChange: before)
             if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
                 let name = (try? SQLiteStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
                 throw StoreError.alreadyAssigned(requestID: requestID, volunteerName: name, by: before.updatedBy,
@@ -97,6 +100,7 @@ extension SQLiteStore {
         return try await write { [self] db in
             let now = Stored.now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
+            try authorize(db, toChange: before)
             try checkVersion(before, expected: expectedVersion)
             var after = before
             do throws(IllegalMove) { after.status = try Lifecycle.next(from: before.status, by: action) } catch {
