@@ -16,7 +16,11 @@ struct OverlayViews {
     }
 
     func drawHelp(into canvas: inout Canvas, offset: Int) {
-        let entry = { (action: Action) in HelpEntry(keys: state.keymap.label(action), description: state.text(action.phrase), enabled: true) }
+        let target = state.selectedRequest?.dongCode
+        let entry = { (action: Action) in
+            HelpEntry(keys: state.keymap.label(action), description: state.text(action.phrase),
+                      enabled: state.access.allows(action, dongCode: target))
+        }
         let sections = [
             HelpSection(heading: state.language == .ko ? "창 이동" : "Panes",
                         entries: [Action.nextPane, .previousPane, .requestsPane, .volunteersPane, .statisticsPane].map(entry)),

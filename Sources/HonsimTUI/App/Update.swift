@@ -22,6 +22,8 @@ public enum Effect: Hashable, Sendable {
     case loadStatistics(StatisticsPeriod)
     case loadFreeVolunteers(requestID: Int64, span: TimeSpan)
     case quit
+    /// A household's full details were shown: the access log records who saw them.
+    case recordDetailView(householdID: Int64, requestID: Int64)
 }
 
 /// How long a row another process changed stays marked.
@@ -123,6 +125,7 @@ extension AppState {
         if filterInput != nil { return handleFilterKey(key) }
         if let overlay { return handleOverlayKey(key, overlay) }
         guard let action = keymap.action(for: key) else { return (self, []) }
+        if let refused = refuseIfNotAllowed(action) { return refused }
         switch action {
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
@@ -141,7 +144,10 @@ extension AppState {
         case .top: move(to: 0)
         case .bottom: move(to: rowCount(focus) - 1)
         case .open:
-            if focus == .requests, let request = selectedRequest { overlay = .requestDetails(requestID: request.id) }
+            if focus == .requests, let request = selectedRequest {
+                overlay = .requestDetails(requestID: request.id)
+                return (self, accessLogEffects(opening: request))
+            }
         case .filter: filterInput = TextInputState(text: filters[focus] ?? "")
         case .sort: cycleSort()
         case .scope:

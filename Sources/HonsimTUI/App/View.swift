@@ -97,7 +97,8 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
     // The state first: when the bar is short, the path is what gets cut.
     let left = "\(storeState) · \(abbreviatedPath(state.storeLabel))"
     let urgent = state.urgentCount
-    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(state.user)  \(ClockTime(state.now, calendar: state.calendar))"
+    let who = "\(state.user) · \(state.access.label(dongNames: state.accessDongNames, language: state.language))"
+    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(who)  \(ClockTime(state.now, calendar: state.calendar))"
     let hints = statusHints(state).map { (key: state.keymap.label($0).split(separator: " ").first.map(String.init) ?? "", label: state.text($0.phrase)) }
     StatusBar.draw(into: &canvas, rect: rect, left: left, hints: hints, right: right, theme: theme)
     if state.storeProblem != nil {

@@ -129,6 +129,13 @@ public final class DashboardRunner: @unchecked Sendable {
                         inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
                     }
                 }
+            case .recordDetailView(let householdID, let requestID):
+                let language = state.language
+                Task { [inbox, store] in
+                    do { try await store.recordPersonalDataAccess(.details(householdID: householdID, requestID: requestID)) } catch {
+                        inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
+                    }
+                }
             case .loadFreeVolunteers(let requestID, let span):
                 Task { [inbox, store] in
                     if let free = try? await store.freeVolunteers(in: span) {

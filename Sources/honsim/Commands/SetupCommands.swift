@@ -58,7 +58,9 @@ struct DemoCommand: AsyncParsableCommand {
             if reset || counts.isEmpty {
                 _ = try await Seeding.seed(store, folder: dir, replacing: true)
             }
-            try await Dashboard.open(store: store, options: options, display: display)
+            // Made and seeded as its creator; then, if asked, looked at through a read-only connection.
+            let shown = display.readonly ? try options.open(readOnly: true) : store
+            try await Dashboard.open(store: shown, options: options, display: display)
         }
     }
 }

@@ -31,9 +31,11 @@ enum DemoDashboard {
     }
 
     /// A state as the runner has it after its first loads.
-    static func state(width: Int, height: Int, language: Language = .ko, store: SQLiteStore) async throws -> AppState {
+    static func state(width: Int, height: Int, language: Language = .ko, store: SQLiteStore,
+                      access: Access = .unrestricted(user: "kim")) async throws -> AppState {
         var state = AppState(width: width, height: height, language: language, calendar: store.calendar, now: now,
-                             storeLabel: "cases.sqlite", user: "kim")
+                             storeLabel: "cases.sqlite", user: access.user)
+        state.access = access
         state = update(state, .loaded(try await DashboardLoader.load(store, now: now))).0
         let period = state.period.period(now: now, calendar: store.calendar)
         let report = try await store.statistics(for: period, now: now)
