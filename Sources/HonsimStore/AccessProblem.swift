@@ -22,6 +22,7 @@ public enum AccessProblem: Sendable, Hashable {
     /// An admin has every dong; a list of dongs for one is a mistake worth saying.
     case adminHasEveryDong(name: String)
     case invalidUserName(name: String)
+    case unknownRole(word: String)
 
     public func message(_ language: Language) -> String {
         let ko = language == .ko
@@ -62,6 +63,9 @@ public enum AccessProblem: Sendable, Hashable {
         case .invalidUserName(let name):
             return ko ? "사용자 이름이 올바르지 않습니다: '\(name)' (OS 사용자 이름: 공백·쉼표·제어 문자 없이 64자까지)"
                 : "not a valid user name: '\(name)' (an OS user name: no spaces, commas or control characters, up to 64 characters)"
+        case .unknownRole(let word):
+            return ko ? "역할은 admin(관리자), coordinator(코디네이터), viewer(열람자) 중 하나입니다: '\(word)' (--role)"
+                : "a role is admin, coordinator or viewer, not '\(word)' (--role)"
         }
     }
 }
