@@ -95,6 +95,11 @@ public final class KioskRunner: @unchecked Sendable {
         if second != lastTickSecond {
             lastTickSecond = second
             apply(.tick(now))
+            // A store moved away or replaced sends no change notice: look for that every few
+            // seconds (one stat of the file), and read, which reopens it or says it is gone.
+            if second % Int(KioskState.retrySeconds) == 0, let store = storeLock.withLock({ store }), !connection.isCurrent(store) {
+                apply(.storeChanged)
+            }
             dirty = true
         }
         if dirty { draw() }
