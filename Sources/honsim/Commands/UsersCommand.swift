@@ -58,6 +58,11 @@ struct UserDescription {
         let name = user.displayName.isEmpty ? user.name : "\(user.name) (\(TerminalText.sanitize(user.displayName)))"
         return "\(name): \(user.role.phrase.text(language)) — \(scope(role: user.role, codes: user.dongCodes))"
     }
+
+    /// "added park (박지수): coordinator — 석수2동": what a change did, in one line.
+    static func say(_ done: Phrase, _ user: StoreUser, store: SQLiteStore, language: Language) async throws {
+        emit(done.text(language) + UserDescription(language: language, dongs: try await store.dongs()).line(user) + "\n")
+    }
 }
 
 struct ListUsers: AsyncParsableCommand {
@@ -110,8 +115,7 @@ struct AddUser: AsyncParsableCommand {
             guard let parsed = try role.parsedRole() else { throw ValidationError("--role is required: admin, coordinator or viewer") }
             let store = try options.open()
             let added = try await store.addUser(name: name, role: parsed, dongs: role.parsedDongs ?? [], displayName: role.displayName ?? "")
-            let describe = UserDescription(language: options.language, dongs: try await store.dongs())
-            emit((options.language == .ko ? "추가했습니다: " : "added ") + describe.line(added) + "\n")
+            try await UserDescription.say(Phrase(ko: "추가했습니다: ", en: "added "), added, store: store, language: options.language)
         }
     }
 }
@@ -130,8 +134,7 @@ struct SetUser: AsyncParsableCommand {
             guard change != UserChange() else { throw ValidationError("nothing to change: give --role, --dongs or --display-name") }
             let store = try options.open()
             let changed = try await store.updateUser(name: name, change)
-            let describe = UserDescription(language: options.language, dongs: try await store.dongs())
-            emit((options.language == .ko ? "바꿨습니다: " : "changed ") + describe.line(changed) + "\n")
+            try await UserDescription.say(Phrase(ko: "바꿨습니다: ", en: "changed "), changed, store: store, language: options.language)
         }
     }
 }
