@@ -51,7 +51,9 @@ struct KioskCommand: AsyncParsableCommand {
         calendar.firstWeekday = 2
         if let store = try? connection.open() { calendar = store.calendar }
 
-        var (chosen, warnings) = ThemeLoader.resolve(name: theme, noColor: noColor)
+        // A theme's warning is said on the terminal when the kiosk closes, not on the hall's screen.
+        let (resolved, warnings) = ThemeLoader.resolve(name: theme, noColor: noColor)
+        var chosen = resolved
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(lineDrawing: ascii, colors: !noColor)
@@ -65,7 +67,6 @@ struct KioskCommand: AsyncParsableCommand {
         let runner = KioskRunner(connection: connection, terminal: terminal, theme: chosen, state: state)
         let status = await runner.run()
         for warning in warnings { FileHandle.standardError.write(Data("honsim: \(warning)\n".utf8)) }
-        warnings.removeAll()
         if status != 0 { throw ExitCode(status) }
     }
 }
