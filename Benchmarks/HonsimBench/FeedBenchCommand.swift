@@ -21,6 +21,8 @@ struct FeedBenchCommand: AsyncParsableCommand {
         let path = folder.appendingPathComponent("feed.sqlite").path
         let reader = try SQLiteStore(path: path, user: "reader", create: true)
         try await reader.load(Self.data(requests: writes, calendar: reader.calendar), replacingExisting: false)
+        // The creator is the store's admin; the writer is another person, who needs a role.
+        try await reader.addUser(name: "writer", role: .coordinator, dongs: ["석수2동"], displayName: "")
         let writer = try SQLiteStore(path: path, user: "writer")
 
         let notices = AsyncStream<ContinuousClock.Instant>.makeStream()

@@ -37,6 +37,16 @@ public enum Masking {
         return "\(digits.prefix(areaLength))-\(String(repeating: "*", count: middleLength))-\(digits.suffix(4))"
     }
 
+    /// A volunteer as a public screen shows them: 정지민 → ㅈㅈㅁ (each syllable's initial
+    /// consonant, as Koreans abbreviate names), Maria Santos → M.S.
+    public static func initials(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).map { word -> String in
+            guard let first = word.first else { return "" }
+            if SearchMatch.initial(of: first) != first { return SearchMatch.initials(of: String(word)) }
+            return String(first).uppercased() + "."
+        }.joined()
+    }
+
     /// The street and number are personal; the dong and district are not.
     public static func address(_ address: String) -> String {
         let words = address.split(separator: " ")

@@ -75,6 +75,21 @@ public protocol CaseStore: Sendable {
     /// of these dongs (nil: all): each volunteer at most once, every rule kept, as many
     /// requests as possible, urgent ones first, then the highest total score.
     func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan
+
+    // MARK: Access and users
+    /// The acting OS user's role and dongs in this session (a read-only session is a viewer).
+    func access() async throws -> Access
+    /// Everyone the store knows, by role and name.
+    func users() async throws -> [StoreUser]
+    /// Admins only. `dongs` are names (current or former) or codes; a coordinator needs some.
+    @discardableResult
+    func addUser(name: String, role: Role, dongs: [String], displayName: String) async throws -> StoreUser
+    @discardableResult
+    func updateUser(name: String, _ change: UserChange) async throws -> StoreUser
+    /// Never the last admin.
+    func removeUser(name: String) async throws
+    /// Appends to the access log (개인정보 열람 기록); refused to those who may not see it.
+    func recordPersonalDataAccess(_ record: PersonalDataAccess) async throws
 }
 
 /// How many rows of each kind a store holds.

@@ -27,6 +27,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case cannotUndo(requestID: Int64, reason: UndoRefusal)
     /// The store's file went away while it was open (moved, deleted, a share unmounted).
     case storeGone(path: String)
+    /// The acting person's role or dongs do not allow it, or a change to the users is unsound.
+    case access(AccessProblem)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -105,6 +107,8 @@ public enum StoreError: Error, Sendable, Equatable {
                 : "the store's file is gone (moved, deleted, or its share disconnected); nothing was saved: \(path)"
         case .busy(let path):
             return language == .ko ? "저장소가 다른 작업으로 잠겨 있습니다. 잠시 후 다시 하세요: \(path)" : "the store is locked by another operation; try again shortly: \(path)"
+        case .access(let problem):
+            return problem.message(language)
         }
     }
 }

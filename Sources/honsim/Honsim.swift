@@ -15,7 +15,8 @@ struct Honsim: AsyncParsableCommand {
         subcommands: [
             DashboardCommand.self, DemoCommand.self, InitCommand.self, SeedCommand.self, ExportCommand.self,
             SuggestCommand.self, AssignCommand.self, ConfirmCommand.self, StartCommand.self, CompleteCommand.self,
-            ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self,
+            ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self, UsersCommand.self,
+            KioskCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -23,11 +23,12 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store. Commands that create (`init`, `seed`, `demo`) make the default data
-    /// folder if needed; a folder named explicitly must already exist.
-    func open(create: Bool = false) throws -> SQLiteStore {
+    /// folder if needed; a folder named explicitly must already exist. `readOnly` opens the
+    /// SQLite connection itself read-only (`--readonly`, the kiosk).
+    func open(create: Bool = false, readOnly: Bool = false) throws -> SQLiteStore {
         let (path, isDefault) = resolvedPath()
         if create && isDefault { try DataFolder.make(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
-        return try SQLiteStore(path: path, create: create)
+        return try SQLiteStore(path: path, create: create, readOnly: readOnly)
     }
 }
 

@@ -18,6 +18,13 @@ struct MaskingTests {
         #expect(Masking.name(name) == masked)
     }
 
+    @Test("a volunteer on a public screen is their initials", arguments: [
+        ("정지민", "ㅈㅈㅁ"), ("남궁민수", "ㄴㄱㅁㅅ"), ("김 솔", "ㄱㅅ"), ("Maria Santos", "M.S."), ("nguyen", "N."), ("", ""),
+    ])
+    func initials(name: String, initials: String) {
+        #expect(Masking.initials(name) == initials)
+    }
+
     @Test("inner spaces are kept and do not count as syllables")
     func innerSpaces() {
         #expect(Masking.name("홍 길동") == "홍 *동")

@@ -29,9 +29,16 @@ struct StoreFixture {
         monday = today.adding(days: 14 - (weekday - 1), calendar: calendar).start(in: calendar)
     }
 
-    /// Another process's view of the same file, as another coordinator.
-    func secondStore(user: String = "lee") throws -> SQLiteStore {
-        try SQLiteStore(path: path, user: user)
+    /// Another process's view of the same file, as another person, registered first with
+    /// `role` and `dongCodes` (an admin by default: these tests are about concurrency).
+    func secondStore(user: String = "lee", role: Role = .admin, dongCodes: [String] = []) throws -> SQLiteStore {
+        try raw().write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO users (name, role, dongs, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, 0, 'test', 0, 'test')
+                """, arguments: [user, role.rawValue, dongCodes.joined(separator: ",")])
+        }
+        return try SQLiteStore(path: path, user: user)
     }
 
     func at(day: Int = 0, _ hour: Int, _ minute: Int = 0) -> Date {

@@ -124,7 +124,7 @@ struct AssignFlowTests {
         let opened = try await press(start, store: store, .character("a"))
         let ranking = try #require(dialog(opened)?.ranking)
         // Lee, at another terminal, takes the same request with the second candidate.
-        let lee = try DemoDashboard.secondStore(store, user: "lee")
+        let lee = try await DemoDashboard.secondStore(store, user: "lee")
         try await lee.assign(requestID: first.id, volunteerID: ranking.eligible[1].volunteer.id, expectedVersion: nil, override: false)
         let after = try await press(opened, store: store, .enter)
         let shown = try #require(dialog(after))

@@ -122,7 +122,7 @@ struct LifecycleFlowTests {
         // After someone else's change, undo is refused and says whose.
         state.selection[.requests] = state.visibleRequests.firstIndex { $0.id == id } ?? 0
         state = try await press(state, store: store, .character("a"), .enter)
-        let lee = try DemoDashboard.secondStore(store, user: "lee")
+        let lee = try await DemoDashboard.secondStore(store, user: "lee")
         try await lee.perform(.confirm, requestID: id, details: ActionDetails(), expectedVersion: nil)
         state = try await press(state, store: store, .character("u"))
         guard case .problem(let problem) = state.overlay else { Issue.record("no problem shown"); return }
@@ -175,7 +175,7 @@ struct LifecycleFlowTests {
     @Test func theActivityViewFiltersByDongUserAndRequest() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (assigned, id) = try await assigned()
-        let lee = try DemoDashboard.secondStore(store, user: "lee")
+        let lee = try await DemoDashboard.secondStore(store, user: "lee")
         let other = try #require(try await store.pendingRequests(limit: 5).first)
         try await lee.perform(.cancel, requestID: other.id, details: ActionDetails(reason: "퇴원"), expectedVersion: nil)
         var state = try await press(assigned, store: store, .character("l"))

@@ -70,7 +70,7 @@ struct PlanFlowTests {
         let state = try await press(start, store: store, .character("p"))
         let plan = try #require(sheet(state)?.plan)
         let taken = plan.proposals[0].request
-        let lee = try DemoDashboard.secondStore(store, user: "lee")
+        let lee = try await DemoDashboard.secondStore(store, user: "lee")
         try await lee.perform(.cancel, requestID: taken.id, details: ActionDetails(reason: "입원"), expectedVersion: nil)
         let after = try await press(state, store: store, .enter)
         guard case .problem(let problem) = after.overlay else { Issue.record("the refusal is not shown"); return }

@@ -78,19 +78,33 @@ public struct Exporter: Sendable {
     public let calendar: Calendar
     /// Mask names and phones by the one masking rule: for exports shown at meetings.
     public let masked: Bool
+    /// Whether records of a dong (nil: of no dong, such as volunteers) go out in full.
+    let reveals: @Sendable (String?) -> Bool
 
     public init(calendar: Calendar, masked: Bool = false) {
         self.calendar = calendar
         self.masked = masked
+        reveals = { _ in !masked }
     }
+
+    /// Masked where the person may not see in full, as on their screen: a coordinator's
+    /// export shows their own dongs' households in full, a viewer's none.
+    public init(calendar: Calendar, access: Access, masked: Bool = false) {
+        self.calendar = calendar
+        self.masked = masked
+        reveals = { !masked && access.seesFullDetails(dongCode: $0) }
+    }
+
+    /// Rows of these dongs that would go out in full: what the access log records of an export.
+    public func revealedCount(_ dongCodes: [String?]) -> Int { dongCodes.filter(reveals).count }
 
     func stamp(_ date: Date?) -> RecordTable.Value {
         guard let date else { return .null }
         return .text("\(CivilDate(date, calendar: calendar))T\(ClockTime(date, calendar: calendar))")
     }
 
-    func name(_ text: String) -> RecordTable.Value { .text(masked ? Masking.name(text) : text) }
-    func phone(_ text: String) -> RecordTable.Value { .text(masked ? Masking.phone(text) : text) }
+    func name(_ text: String, full: Bool) -> RecordTable.Value { .text(full ? text : Masking.name(text)) }
+    func phone(_ text: String, full: Bool) -> RecordTable.Value { .text(full ? text : Masking.phone(text)) }
     func optional(_ number: Int64?) -> RecordTable.Value { number.map(RecordTable.Value.number) ?? .null }
     func optional(_ text: String?) -> RecordTable.Value { text.map(RecordTable.Value.text) ?? .null }
 
@@ -98,11 +112,12 @@ public struct Exporter: Sendable {
         RecordTable(columns: ["id", "dong", "name", "birth_year", "gender", "phone", "address", "mobility", "needs",
                               "preferred_volunteer_gender", "case_manager", "consent_date", "notes", "closed"],
                     rows: households.map { h in
-            [.number(h.id), .text(dongs.dong(code: h.dongCode)?.name ?? h.dongCode), name(h.name), .number(Int64(h.birthYear)),
-             .text(DomainPhrases.gender(h.gender).ko), phone(h.phone), .text(masked ? Masking.address(h.address) : h.address),
+            let full = reveals(h.dongCode)
+            return [.number(h.id), .text(dongs.dong(code: h.dongCode)?.name ?? h.dongCode), name(h.name, full: full), .number(Int64(h.birthYear)),
+             .text(DomainPhrases.gender(h.gender).ko), phone(h.phone, full: full), .text(full ? h.address : Masking.address(h.address)),
              .text(h.mobility.rawValue), .text(h.needs.sorted().map(\.rawValue).joined(separator: ";")),
              optional(h.preferredVolunteerGender.map { DomainPhrases.gender($0).ko }), .text(h.caseManager),
-             optional(h.consentDate?.description), .text(masked ? "" : h.notes), .number(h.closed ? 1 : 0)]
+             optional(h.consentDate?.description), .text(full ? h.notes : ""), .number(h.closed ? 1 : 0)]
         })
     }
 
@@ -110,10 +125,11 @@ public struct Exporter: Sendable {
         RecordTable(columns: ["id", "dong", "name", "gender", "phone", "skills", "has_car", "weekly_cap_hours", "availability",
                               "days_off", "notes", "closed"],
                     rows: volunteers.map { v in
-            [.number(v.id), .text(dongs.dong(code: v.dongCode)?.name ?? v.dongCode), name(v.name), .text(DomainPhrases.gender(v.gender).ko),
-             phone(v.phone), .text(v.skills.sorted().map(\.description).joined(separator: ";")), .text(v.hasCar ? "yes" : "no"),
+            let full = reveals(nil)
+            return [.number(v.id), .text(dongs.dong(code: v.dongCode)?.name ?? v.dongCode), name(v.name, full: full), .text(DomainPhrases.gender(v.gender).ko),
+             phone(v.phone, full: full), .text(v.skills.sorted().map(\.description).joined(separator: ";")), .text(v.hasCar ? "yes" : "no"),
              .number(Int64(v.weeklyCapMinutes / 60)), .text(v.availability.description),
-             .text(v.daysOff.map { "\($0.from)..\($0.to)" }.joined(separator: ";")), .text(masked ? "" : v.notes),
+             .text(v.daysOff.map { "\($0.from)..\($0.to)" }.joined(separator: ";")), .text(full ? v.notes : ""),
              .number(v.closed ? 1 : 0)]
         })
     }
@@ -124,13 +140,14 @@ public struct Exporter: Sendable {
                               "created_at", "assigned_at", "actual_minutes", "outcome", "doctor_notes", "follow_up",
                               "cancel_reason", "notes", "version", "updated_at", "updated_by"],
                     rows: requests.map { r in
-            [.number(r.id), .number(r.householdID), .text(dongs.dong(code: r.dongCode)?.name ?? r.dongCode), .text(r.hospital),
+            let full = reveals(r.dongCode)
+            return [.number(r.id), .number(r.householdID), .text(dongs.dong(code: r.dongCode)?.name ?? r.dongCode), .text(r.hospital),
              .text(r.department), stamp(r.appointmentAt), stamp(r.pickupAt), .text(r.pickupPlace), .text(r.returnTrip ? "yes" : "no"),
              .text(r.transport.rawValue), .text(r.purpose.rawValue), .number(Int64(r.expectedMinutes)), .text(r.status.rawValue),
              optional(r.volunteerID), optional(r.seriesID), stamp(r.createdAt), stamp(r.assignedAt),
              optional(r.completion.map { Int64($0.actualMinutes) }), optional(r.completion?.outcome),
-             masked ? .null : optional(r.completion?.doctorNotes), optional(r.completion.map { $0.followUp ? "yes" : "no" }),
-             optional(r.cancelReason), .text(masked ? "" : r.notes), .number(Int64(r.version)), stamp(r.updatedAt), .text(r.updatedBy)]
+             full ? optional(r.completion?.doctorNotes) : .null, optional(r.completion.map { $0.followUp ? "yes" : "no" }),
+             optional(r.cancelReason), .text(full ? r.notes : ""), .number(Int64(r.version)), stamp(r.updatedAt), .text(r.updatedBy)]
         })
     }
 
@@ -148,7 +165,7 @@ public struct Exporter: Sendable {
         RecordTable(columns: ["id", "at", "user", "action", "entity", "entity_id", "dong_code", "before", "after"],
                     rows: entries.map { e in
             [.number(e.id), stamp(e.at), .text(e.user), .text(e.action), .text(e.entity), .text(e.entityID),
-             optional(e.dongCode), optional(masked ? nil : e.before), optional(masked ? nil : e.after)]
+             optional(e.dongCode), optional(reveals(e.dongCode) ? e.before : nil), optional(reveals(e.dongCode) ? e.after : nil)]
         })
     }
 }

@@ -7,6 +7,7 @@ extension SQLiteStore {
     /// clears the cases but never the audit log, which records the replacement itself.
     public func load(_ data: StoreData, replacingExisting: Bool) async throws {
         try await write { [self] db in
+            try authorizeAdmin(db, task: Phrase(ko: "자료 불러오기와 바꾸기", en: "load or replace the data"))
             let now = now()
             let existing = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*) FROM volunteer) + (SELECT COUNT(*) FROM escort_request)") ?? 0
             if existing > 0 && !replacingExisting { throw StoreError.notEmpty(path: location) }

@@ -17,6 +17,10 @@ extension SQLiteStore {
                 issues += SQLiteStore.draftIssues(draft, household: household, now: now, number: index + 1)
             }
             guard issues.isEmpty else { throw StoreError.invalidData(issues) }
+            for household in households.values.compactMap({ $0 }) {
+                try authorize(db, dongCode: household.dongCode,
+                              act: Phrase(ko: "\(household.id)번 대상자의 요청을 만들", en: "make a request for household \(household.id)"))
+            }
             var created: [EscortRequest] = []
             for draft in drafts {
                 var request = draft
@@ -68,6 +72,7 @@ extension SQLiteStore {
             var restored: [EscortRequest] = []
             for target in targets {
                 let current = try SQLiteStore.fetchRequest(db, id: target.requestID)
+                try authorize(db, toChange: current)
                 try checkVersion(current, expected: target.version)
                 guard let last = try Row.fetchOne(db, sql: """
                     SELECT * FROM audit WHERE entity = 'request' AND entity_id = ? ORDER BY id DESC LIMIT 1

@@ -6,6 +6,8 @@ extension SQLiteStore {
     /// Runs one write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is
     /// read, so the invariants checked inside hold until commit).
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        // The connection would refuse anyway; this says why in words.
+        if readOnly { throw StoreError.access(.readOnlySession) }
         // An open connection keeps writing to a file that was deleted or moved away, and
         // the change would be lost with it: refuse instead, so the screen can offer a retry.
         guard FileManager.default.fileExists(atPath: location) else { throw StoreError.storeGone(path: location) }
@@ -41,6 +43,7 @@ extension SQLiteStore {
         try await write { [self] db in
             let now = now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
+            try authorize(db, toChange: before)
             if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
                 let name = (try? SQLiteStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
                 throw StoreError.alreadyAssigned(requestID: requestID, volunteerName: name, by: before.updatedBy,
@@ -103,6 +106,7 @@ extension SQLiteStore {
         return try await write { [self] db in
             let now = now()
             let before = try SQLiteStore.fetchRequest(db, id: requestID)
+            try authorize(db, toChange: before)
             try checkVersion(before, expected: expectedVersion)
             var after = before
             do throws(IllegalMove) { after.status = try Lifecycle.next(from: before.status, by: action) } catch {

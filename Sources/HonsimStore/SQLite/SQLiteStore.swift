@@ -12,6 +12,11 @@ public final class SQLiteStore: CaseStore {
     let pool: DatabasePool
     /// The OS user that writes are attributed to.
     public let user: String
+    /// Opened read-only at the connection level (`--readonly`, the kiosk): no write can
+    /// happen, even by a bug, and the session is a viewer whatever its role.
+    public let readOnly: Bool
+    /// The file as it was when opened, to notice it being replaced or removed.
+    let openedFile: FileIdentity?
     let rules: MatchRules
     /// What time it is for the audit log and the rows' stamps; tests fix it.
     let clock: @Sendable () -> Date
@@ -67,6 +72,7 @@ public final class SQLiteStore: CaseStore {
                 try pool.write { db in
                     let zone = timeZone ?? SQLiteStore.defaultTimeZone
                     try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('time_zone', ?)", arguments: [zone])
+                    if create { try SQLiteStore.registerCreator(db, user: user, at: Stored.date(Stored.seconds(clock()))) }
                 }
             }
             let meta = try pool.read { db in
@@ -84,6 +90,8 @@ public final class SQLiteStore: CaseStore {
         }
         self.location = path
         self.user = user
+        self.readOnly = readOnly
+        self.openedFile = FileIdentity(path: path)
     }
 
     /// A SQLite file begins with "SQLite format 3\0"; an empty file is a store not yet made.

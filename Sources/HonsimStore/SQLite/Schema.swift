@@ -7,6 +7,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: cases") { db in try createV1(db) }
         migrator.registerMigration("v2: dongs revision") { db in try createV2(db) }
+        migrator.registerMigration("v3: users and access") { db in try createUsers(db) }
         return migrator
     }
 

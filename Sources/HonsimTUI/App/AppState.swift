@@ -141,6 +141,8 @@ public struct AppState: Sendable {
     public var user: String
     /// Mask every name and phone, whatever the scope: for a screen others can see.
     public var maskAll: Bool
+    /// The person's role and dongs, from the store: what they may change and see in full.
+    public var access = Access.unrestricted()
 
     public var data: DashboardData?
     public var statistics: StatisticsData?

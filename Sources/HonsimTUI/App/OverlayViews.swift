@@ -23,7 +23,7 @@ struct OverlayViews {
 
     func drawHelp(into canvas: inout Canvas, offset: Int) {
         let entry = { (action: Action) in
-            HelpEntry(keys: state.keymap.label(action), description: state.text(action.phrase), enabled: state.isAvailable(action))
+            HelpEntry(keys: state.keymap.label(action), description: state.text(action.phrase), enabled: state.canUse(action))
         }
         let sections = [
             HelpSection(heading: state.language == .ko ? "창 이동" : "Panes",

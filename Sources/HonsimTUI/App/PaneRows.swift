@@ -47,9 +47,10 @@ public struct StatisticsSort: Hashable, Sendable {
 /// What each pane lists, after scope, filter and sort: shared by `update` (to move the
 /// selection) and `view` (to draw), so both always agree.
 extension AppState {
-    /// Full names and phones only for households in the coordinator's dongs.
+    /// Full names and phones only for households in the dongs chosen on screen, and only
+    /// where the person's role allows (a coordinator's own dongs; never a viewer).
     func showsFullDetails(of household: Household) -> Bool {
-        !maskAll && (scope.isEmpty || scope.contains(household.dongCode))
+        !maskAll && (scope.isEmpty || scope.contains(household.dongCode)) && access.seesFullDetails(dongCode: household.dongCode)
     }
 
     func householdName(_ household: Household?) -> String {

@@ -35,6 +35,8 @@ public enum Effect: Hashable, Sendable {
     case loadActivity(AuditQuery, limit: Int)
     case loadPlan(PlanQuery)
     case quit
+    /// A household's full details were shown: the access log records who saw them.
+    case recordDetailView(householdID: Int64, requestID: Int64)
 }
 
 /// How long a row another process changed stays marked.
@@ -172,6 +174,7 @@ extension AppState {
         if filterInput != nil { return handleFilterKey(key) }
         if let overlay { return handleOverlayKey(key, overlay) }
         guard let action = keymap.action(for: key) else { return (self, []) }
+        if let refused = refuseIfNotAllowed(action) { return refused }
         switch action {
         // Each mutates first, then returns: `(self, f())` would copy self before f ran.
         case .assign, .confirm, .start, .complete, .release, .cancel, .noShow:
@@ -206,7 +209,10 @@ extension AppState {
         case .top: move(to: 0)
         case .bottom: move(to: rowCount(focus) - 1)
         case .open:
-            if focus == .requests, let request = selectedRequest { overlay = .requestDetails(requestID: request.id) }
+            if focus == .requests, let request = selectedRequest {
+                overlay = .requestDetails(requestID: request.id)
+                return (self, accessLogEffects(opening: request))
+            }
         case .filter: filterInput = TextInputState(text: filters[focus] ?? "")
         case .sort: cycleSort()
         case .scope:

@@ -97,7 +97,8 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
     // The state first: when the bar is short, the path is what gets cut.
     let left = "\(storeState) · \(abbreviatedPath(state.storeLabel))"
     let urgent = state.urgentCount
-    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(state.user)  \(ClockTime(state.now, calendar: state.calendar))"
+    let who = "\(state.user) · \(state.access.label(dongNames: state.accessDongNames, language: state.language))"
+    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(who)  \(ClockTime(state.now, calendar: state.calendar))"
     let hints = statusHints(state).map { (key: state.keymap.label($0).split(separator: " ").first.map(String.init) ?? "", label: state.text($0.phrase)) }
     StatusBar.draw(into: &canvas, rect: rect, left: left, hints: hints, right: right, theme: theme)
     if state.storeProblem != nil {
@@ -123,8 +124,8 @@ func statusHints(_ state: AppState) -> [Action] {
     switch state.focus {
     case .requests:
         // The moves the selected request allows, first: they are what a coordinator is there for.
-        let moves = AppState.lifecycleKeys.map(\.0).filter(state.isAvailable)
-        actions = [.help] + moves + [.newRequest, .filter, .open] + (state.lastUndo != nil ? [.undo] : [])
+        let moves = AppState.lifecycleKeys.map(\.0).filter(state.canUse)
+        actions = [.help] + moves + [.newRequest, .filter, .open, .undo].filter(state.canUse)
     case .volunteers: actions += [.freeOnly, .scope]
     case .statistics: actions += [.previousPeriod, .nextPeriod]
     }

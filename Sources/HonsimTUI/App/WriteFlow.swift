@@ -103,6 +103,12 @@ extension AppState {
         }
     }
 
+    /// Available now and allowed to this person: what the help shows enabled and the status
+    /// bar offers.
+    func canUse(_ action: Action) -> Bool {
+        isAvailable(action) && access.allows(action, dongCode: selectedRequest?.dongCode)
+    }
+
     /// A lifecycle key on the selected request: assign opens the dialog, confirm and start
     /// write at once (undo takes them back), the others ask for their details first.
     mutating func startLifecycle(_ action: Action) -> [Effect] {

@@ -2,18 +2,19 @@ import Foundation
 import HonsimCore
 import HonsimStore
 
-/// Events from background tasks (store reads, the change feed) wait here for the main loop.
-final class Inbox: @unchecked Sendable {
+/// Events from background tasks (store reads, the change feed) wait here for the main loop
+/// (the dashboard's or the kiosk's).
+final class Inbox<Event: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var events: [AppEvent] = []
+    private var events: [Event] = []
 
-    func post(_ event: AppEvent) {
+    func post(_ event: Event) {
         lock.lock()
         events.append(event)
         lock.unlock()
     }
 
-    func drain() -> [AppEvent] {
+    func drain() -> [Event] {
         lock.lock()
         defer { lock.unlock() }
         let drained = events
@@ -30,7 +31,7 @@ public final class DashboardRunner: @unchecked Sendable {
     let terminal: any Terminal
     let theme: Theme
     var state: AppState
-    let inbox = Inbox()
+    let inbox = Inbox<AppEvent>()
     /// How long to wait for a key before looking at the inbox.
     let pollMilliseconds: Int
     let refreshInterval: TimeInterval
@@ -126,6 +127,13 @@ public final class DashboardRunner: @unchecked Sendable {
                         let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
                         inbox.post(.statisticsLoaded(StatisticsData(report: report, weekly: weekly)))
                     } catch {
+                        inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
+                    }
+                }
+            case .recordDetailView(let householdID, let requestID):
+                let language = state.language
+                Task { [inbox, store] in
+                    do { try await store.recordPersonalDataAccess(.details(householdID: householdID, requestID: requestID)) } catch {
                         inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
                     }
                 }

@@ -11,6 +11,7 @@ struct DisplayOptions: ParsableArguments {
     var theme: String?
     @Flag(name: .customLong("no-color"), help: "No colors, only bold and reverse (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Mask every name and phone on screen, for a screen others can see.") var masked = false
+    @Flag(help: "Open the store read-only: a viewer, whatever your role, and nothing can be changed.") var readonly = false
     @Option(help: ArgumentHelp("A config file instead of $XDG_CONFIG_HOME/honsim/config.toml.", valueName: "path")) var config: String?
 }
 
@@ -29,7 +30,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try options.open(readOnly: display.readonly)
             try await Dashboard.open(store: store, options: options, display: display)
         }
     }
@@ -57,11 +58,15 @@ enum Dashboard {
         }
         if !terminal.usesColor { theme = .mono }
         let dongs = try await store.dongs()
-        let scope = Set(config.defaultScope.compactMap { dongs.resolve($0)?.code })
+        let access = try await store.access()
+        // A person with dongs of their own starts on them, unless the settings say otherwise.
+        let scope = config.defaultScope.isEmpty && !access.coversEveryDong
+            ? access.dongCodes : Set(config.defaultScope.compactMap { dongs.resolve($0)?.code })
         var state = AppState(
             width: terminal.width, height: terminal.height, language: language, calendar: store.calendar, now: Date(),
             keymap: Keymap(overrides: config.keys), lines: display.ascii || config.ascii ? .ascii : .unicode,
             storeLabel: store.location, user: store.user, maskAll: display.masked, scope: scope)
+        state.access = access
         // Said on screen at once, and again on the terminal after the dashboard closes.
         state.notice = warnings.first.map { "honsim: \($0)" }
         let runner = DashboardRunner(store: store, terminal: terminal, theme: theme, state: state,

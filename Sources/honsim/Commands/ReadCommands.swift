@@ -6,7 +6,12 @@ import HonsimStore
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write records to standard output as CSV or JSON.",
-        discussion: "--from and --to (YYYY-MM-DD, inclusive) select requests and assignments by appointment day and the audit log by day.")
+        discussion: """
+            --from and --to (YYYY-MM-DD, inclusive) select requests and assignments by appointment day and the audit log by day.
+            Names, phones, addresses and notes are masked where your role does not show them in full (a coordinator's \
+            own dongs only; a viewer's none), and everywhere with --masked. An export of households or volunteers \
+            with names and phones in full is recorded in the access log first.
+            """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case households, volunteers, requests, assignments, audit }
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
@@ -32,16 +37,26 @@ struct ExportCommand: AsyncParsableCommand {
             let last = to.flatMap(CivilDate.init(iso:))?.adding(days: 1, calendar: calendar).start(in: calendar)
                 ?? Date(timeIntervalSince1970: 32_503_680_000)
             let span = TimeSpan(start: first, end: last)
-            let exporter = Exporter(calendar: calendar, masked: masked)
+            let exporter = Exporter(calendar: calendar, access: try await store.access(), masked: masked)
             let dongs = try await store.dongs()
             let table: RecordTable
+            // The dongs of the people's records, for the access log: how many go out in full.
+            var rowDongs: [String?] = []
             switch kind {
-            case .households: table = exporter.households(try await store.households(), dongs: dongs)
-            case .volunteers: table = exporter.volunteers(try await store.volunteers(), dongs: dongs)
-            case .requests: table = exporter.requests(try await store.requests(in: span), dongs: dongs)
+            case .households:
+                let households = try await store.households()
+                (table, rowDongs) = (exporter.households(households, dongs: dongs), households.map(\.dongCode))
+            case .volunteers:
+                let volunteers = try await store.volunteers()
+                (table, rowDongs) = (exporter.volunteers(volunteers, dongs: dongs), volunteers.map { _ in nil })
+            case .requests:
+                table = exporter.requests(try await store.requests(in: span), dongs: dongs)
             case .assignments: table = exporter.assignments(try await store.assignments(in: span))
             case .audit: table = exporter.audit(try await store.auditLog(in: span, limit: nil))
             }
+            // Recorded before anything is written out: if it cannot be logged, it does not leave.
+            let revealed = exporter.revealedCount(rowDongs)
+            if revealed > 0 { try await store.recordPersonalDataAccess(.export(kind: kind.rawValue, rows: revealed)) }
             emit(format == .csv ? try table.csv() : table.json())
         }
     }

@@ -14,6 +14,10 @@ struct InitCommand: AsyncParsableCommand {
             emit(options.language == .ko
                  ? "저장소 준비됨: \(store.location) (대상자 \(counts.households), 봉사자 \(counts.volunteers), 요청 \(counts.requests))\n"
                  : "store ready: \(store.location) (\(counts.households) households, \(counts.volunteers) volunteers, \(counts.requests) requests)\n")
+            // Whoever creates a store is its admin; say who, and how to add the others.
+            let admins = try await store.users().filter { $0.role == .admin }.map(\.name).joined(separator: ", ")
+            emit(options.language == .ko ? "관리자: \(admins) (다른 사람은 'honsim users add'로 추가)\n"
+                 : "admin: \(admins) (add others with 'honsim users add')\n")
         }
     }
 }
@@ -58,7 +62,9 @@ struct DemoCommand: AsyncParsableCommand {
             if reset || counts.isEmpty {
                 _ = try await Seeding.seed(store, folder: dir, replacing: true)
             }
-            try await Dashboard.open(store: store, options: options, display: display)
+            // Made and seeded as its creator; then, if asked, looked at through a read-only connection.
+            let shown = display.readonly ? try options.open(readOnly: true) : store
+            try await Dashboard.open(store: shown, options: options, display: display)
         }
     }
 }

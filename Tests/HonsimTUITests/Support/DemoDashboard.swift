@@ -32,15 +32,18 @@ enum DemoDashboard {
         return (store, folder)
     }
 
-    /// Another coordinator's process on the same file.
-    static func secondStore(_ store: SQLiteStore, user: String = "lee") throws -> SQLiteStore {
-        try SQLiteStore(path: store.location, user: user, clock: { now })
+    /// Another coordinator's process on the same file, registered by the store's admin.
+    static func secondStore(_ store: SQLiteStore, user: String = "lee") async throws -> SQLiteStore {
+        try await store.addUser(name: user, role: .admin, dongs: [], displayName: "")
+        return try SQLiteStore(path: store.location, user: user, clock: { now })
     }
 
     /// A state as the runner has it after its first loads.
-    static func state(width: Int, height: Int, language: Language = .ko, store: SQLiteStore) async throws -> AppState {
+    static func state(width: Int, height: Int, language: Language = .ko, store: SQLiteStore,
+                      access: Access = .unrestricted(user: "kim")) async throws -> AppState {
         var state = AppState(width: width, height: height, language: language, calendar: store.calendar, now: now,
-                             storeLabel: "cases.sqlite", user: "kim")
+                             storeLabel: "cases.sqlite", user: access.user)
+        state.access = access
         state = update(state, .loaded(try await DashboardLoader.load(store, now: now))).0
         let period = state.period.period(now: now, calendar: store.calendar)
         let report = try await store.statistics(for: period, now: now)

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import HonsimCore
+import HonsimStore
+import HonsimTUI
+
+/// `honsim kiosk`: the display in the welfare center's hall. Read-only at the connection
+/// level, masked throughout, and no key changes anything.
+struct KioskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk", abstract: "The welfare center's hall display: today's escorts and this month's figures, read-only.",
+        discussion: """
+            Rotates between today's escorts (households masked, volunteers by initials), the city's and each gu's \
+            figures for this month in large numbers, and per-dong bars. The store is opened read-only: nothing on this \
+            screen can change it. It keeps running when the store cannot be reached (it says so and retries) and \
+            follows terminal resizes. q asks before closing; no other key does anything.
+            """)
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: ArgumentHelp("Seconds each view stays on screen (3 to 3600).", valueName: "seconds")) var rotate = 15
+    @Option(help: ArgumentHelp("The views to rotate, in order, comma-separated: board, figures, dongs.", valueName: "views"))
+    var views = "board,figures,dongs"
+    @Flag(help: "Draw lines and figures with ASCII characters (PuTTY and other terminals whose line drawing is broken).") var ascii = false
+    @Option(help: ArgumentHelp("A theme name or .toml file; the kiosk theme by default.", valueName: "name|path")) var theme = "kiosk"
+    @Flag(name: .customLong("no-color"), help: "No colors, only bold and reverse (also when NO_COLOR is set).") var noColor = false
+
+    var parsedViews: [KioskView] {
+        views.split(separator: ",").compactMap { KioskView(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+    }
+
+    func validate() throws {
+        guard (3...3600).contains(rotate) else { throw ValidationError("--rotate must be between 3 and 3600 seconds, not \(rotate)") }
+        let words = views.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if let unknown = words.first(where: { KioskView(rawValue: $0) == nil }) {
+            throw ValidationError("--views: '\(unknown)' is not one of board, figures, dongs")
+        }
+        guard !words.isEmpty else { throw ValidationError("--views needs at least one of board, figures, dongs") }
+    }
+
+    func run() async throws {
+        ProcessMemory.limitArenas()
+        let language = options.language
+        let path = options.resolvedPath().path
+        let connection = KioskConnection(
+            open: { try SQLiteStore(path: path, readOnly: true) },
+            isCurrent: { ($0 as? SQLiteStore)?.isStillAtItsPath ?? true })
+        // The store's own calendar when it can be read now; the city's time zone otherwise,
+        // until it can.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: SQLiteStore.defaultTimeZone) ?? .current
+        calendar.firstWeekday = 2
+        if let store = try? connection.open() { calendar = store.calendar }
+
+        // A theme's warning is said on the terminal when the kiosk closes, not on the hall's screen.
+        let (resolved, warnings) = ThemeLoader.resolve(name: theme, noColor: noColor)
+        var chosen = resolved
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(lineDrawing: ascii, colors: !noColor)
+        } catch {
+            FileHandle.standardError.write(Data("honsim: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if !terminal.usesColor { chosen = .mono }
+        let state = KioskState(width: terminal.width, height: terminal.height, language: language, calendar: calendar, now: Date(),
+                               lines: ascii ? .ascii : .unicode, views: parsedViews, rotateSeconds: TimeInterval(rotate))
+        let runner = KioskRunner(connection: connection, terminal: terminal, theme: chosen, state: state)
+        let status = await runner.run()
+        for warning in warnings { FileHandle.standardError.write(Data("honsim: \(warning)\n".utf8)) }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
