@@ -94,11 +94,13 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
         return
     }
     let storeState = state.storeProblem.map { "\(state.text(UIText.storeError)): \($0)" } ?? state.text(UIText.connected)
-    // The state first: when the bar is short, the path is what gets cut.
-    let left = "\(storeState) · \(abbreviatedPath(state.storeLabel))"
+    // The state first: when the bar is short, the path is what gets cut. Below 120 columns
+    // the path and the clock (the title shows it) give their room to the keys.
+    let narrow = state.width < 120
+    let left = narrow ? storeState : "\(storeState) · \(abbreviatedPath(state.storeLabel))"
     let urgent = state.urgentCount
     let who = "\(state.user) · \(state.access.label(dongNames: state.accessDongNames, language: state.language))"
-    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(who)  \(ClockTime(state.now, calendar: state.calendar))"
+    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(who)" + (narrow ? "" : "  \(ClockTime(state.now, calendar: state.calendar))")
     let hints = statusHints(state).map { (key: state.keymap.label($0).split(separator: " ").first.map(String.init) ?? "", label: state.text($0.phrase)) }
     StatusBar.draw(into: &canvas, rect: rect, left: left, hints: hints, right: right, theme: theme)
     if state.storeProblem != nil {
