@@ -55,6 +55,13 @@ public protocol CaseStore: Sendable {
     func checkInvariants() async throws -> [InvariantViolation]
     /// A notice each time the store changes, whichever process changed it.
     func changes() -> AsyncStream<StoreChange>
+
+    // MARK: Importing
+    /// Appends a batch read from a spreadsheet under new ids, in one transaction: all of its
+    /// records, or none when the batch or the store finds any problem (StoreError.invalidData,
+    /// every problem with its line). Duplicates within the batch and against stored records are
+    /// problems. A dry run checks everything and writes nothing. One audit entry per import.
+    func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome
 }
 
 /// How many rows of each kind a store holds.
