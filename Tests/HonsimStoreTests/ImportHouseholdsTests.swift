@@ -135,7 +135,7 @@ struct ImportHouseholdsTests {
         let dry = try await fixture.importFile(path, .households, dryRun: true)
         #expect(dry.dryRun && dry.count == 2 && dry.ids == 5...6)
         #expect(try fixture.count("household") == 4 && fixture.auditCount() == audit)
-        #expect(dry.summary(.en) == "checked only: all 2 households can be imported (nothing was written): 대상자.csv")
+        #expect(dry.summary(.en) == "checked only: 2 households, no problem found (nothing was written): 대상자.csv")
         let real = try await fixture.importFile(path, .households)
         #expect(real.ids == dry.ids)
         #expect(real.summary(.ko) == "대상자 2건을 가져왔습니다 (번호 5–6): 대상자.csv")

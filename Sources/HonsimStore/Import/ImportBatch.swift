@@ -72,6 +72,11 @@ public struct ImportOutcome: Sendable, Hashable {
     /// The ids the new records got (or would get): consecutive, after every id in the store.
     public var ids: ClosedRange<Int64>?
     public var dryRun: Bool
+    /// How the file was read, as the command line tells it: the text encoding of a CSV file or
+    /// the sheet of a workbook, and headers that named no column honsim knows.
+    public var encoding: TextEncodingFound?
+    public var sheet: String?
+    public var ignoredColumns: [String] = []
 
     public init(kind: ImportKind, file: String, count: Int, ids: ClosedRange<Int64>?, dryRun: Bool) {
         self.kind = kind
@@ -81,19 +86,37 @@ public struct ImportOutcome: Sendable, Hashable {
         self.dryRun = dryRun
     }
 
+    /// "CP949/EUC-KR로 읽음", "시트 '대상자 명단'", and the columns left unread, when there are any.
+    public func notes(_ language: Language) -> [String] {
+        var notes: [String] = []
+        if let sheet { notes.append(language == .ko ? "시트 '\(sheet)'을(를) 읽었습니다" : "read the sheet '\(sheet)'") }
+        if let encoding, encoding != .utf8 {
+            // 로 after ㄹ (…KR 알), 으로 after another final consonant (UTF-16 식스틴, BOM 봄).
+            let particle = encoding == .cp949 ? "로" : "으로"
+            notes.append(language == .ko ? "\(encoding.label)\(particle) 읽었습니다" : "read as \(encoding.label)")
+        }
+        if !ignoredColumns.isEmpty {
+            let list = ignoredColumns.map(TerminalText.sanitize).joined(separator: ", ")
+            notes.append(language == .ko ? "모르는 열은 읽지 않았습니다: \(list)" : "columns not read (unknown): \(list)")
+        }
+        return notes
+    }
+
     /// One sentence for the command line and the dashboard.
     public func summary(_ language: Language) -> String {
-        let range = ids.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
         let number = Grouping.thousands(count)
-        let what = kind.phrase
+        let noun = count == 1 ? kind.entity : kind.phrase.en
         if dryRun {
             return language == .ko
-                ? "확인만 했습니다: \(what.ko) \(number)건을 모두 가져올 수 있습니다 (아무것도 쓰지 않음): \(file)"
-                : "checked only: all \(number) \(what.en) can be imported (nothing was written): \(file)"
+                ? "확인만 했습니다: \(kind.phrase.ko) \(number)건, 문제 없음 (아무것도 쓰지 않음): \(file)"
+                : "checked only: \(number) \(noun), no problem found (nothing was written): \(file)"
         }
+        guard let ids else { return language == .ko ? "가져올 행이 없습니다: \(file)" : "nothing to import: \(file)" }
+        let single = ids.lowerBound == ids.upperBound
+        let range = single ? "\(ids.lowerBound)" : "\(ids.lowerBound)–\(ids.upperBound)"
         return language == .ko
-            ? "\(what.ko) \(number)건을 가져왔습니다\(range.map { " (번호 \($0))" } ?? ""): \(file)"
-            : "imported \(number) \(what.en)\(range.map { " (ids \($0))" } ?? "") from \(file)"
+            ? "\(kind.phrase.ko) \(number)건을 가져왔습니다 (번호 \(range)): \(file)"
+            : "imported \(number) \(noun) (\(single ? "id" : "ids") \(range)) from \(file)"
     }
 }
 

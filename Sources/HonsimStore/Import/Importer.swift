@@ -15,7 +15,11 @@ public enum Importer {
         }
         let batch = file.parse(as: try resolve(kind, file), dongs: try await store.dongs(), now: now, calendar: store.calendar,
                                progress: progress)
-        return try await store.importRecords(batch, dryRun: dryRun, progress: progress)
+        var outcome = try await store.importRecords(batch, dryRun: dryRun, progress: progress)
+        outcome.encoding = file.encoding
+        outcome.sheet = file.sheet
+        outcome.ignoredColumns = batch.ignoredColumns
+        return outcome
     }
 
     /// What the dashboard shows before an import: the first rows and every problem, found by a
