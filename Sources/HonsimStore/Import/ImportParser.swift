@@ -129,7 +129,7 @@ struct ImportParser {
         if let dong = dongs.resolve(text) { return dong }
         var trimmed = text
         for suffix in ["행정복지센터", "주민센터", "주민자치센터"] where trimmed.hasSuffix(suffix) {
-            trimmed = String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            trimmed = String(trimmed.dropLast(suffix.count)).trimmingSpaces()
         }
         if let dong = dongs.resolve(trimmed) { return dong }
         return trimmed.split(separator: " ").last.flatMap { dongs.resolve(String($0)) }

@@ -7,7 +7,7 @@ enum SpreadsheetValues {
     /// 2026-12-03, 2026.12.03, 2026/12/03, 2026. 12. 3., 2026년 12월 3일, 20261203; a time may
     /// follow (2026-12-03 10:30), which is returned too.
     static func date(_ text: String) -> (date: CivilDate, time: ClockTime?)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if let date = civil(trimmed) { return (date, nil) }
         // A time after the date: try each space (or an ISO T) as the boundary, from the right,
         // since "2026. 12. 3. 오후 2:30" has spaces on both sides of it.
@@ -23,7 +23,7 @@ enum SpreadsheetValues {
 
     private static func civil(_ text: String) -> CivilDate? {
         let compact = text.filter { !$0.isWhitespace }
-        if compact.count == 8, compact.allSatisfy(\.isASCIIDigitCharacter) {
+        if compact.count == 8, compact.allSatisfy({ $0.isASCIIDigitCharacter }) {
             let digits = Array(compact)
             return CivilDate(iso: "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))")
         }
@@ -41,7 +41,7 @@ enum SpreadsheetValues {
 
     /// 10:30, 10:30:00, 9:05, 오전 10:30, 오후 2:30, 2:30 PM, 14시 30분, 14시.
     static func time(_ text: String) -> ClockTime? {
-        var rest = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var rest = text.trimmingSpaces().lowercased()
         var afternoon: Bool?
         for (marker, pm) in [("오전", false), ("오후", true), ("am", false), ("pm", true), ("a.m.", false), ("p.m.", true)] {
             if rest.hasPrefix(marker) { afternoon = pm; rest = String(rest.dropFirst(marker.count)) } else if rest.hasSuffix(marker) {
@@ -49,13 +49,13 @@ enum SpreadsheetValues {
                 rest = String(rest.dropLast(marker.count))
             }
         }
-        rest = rest.trimmingCharacters(in: .whitespaces)
+        rest = rest.trimmingSpaces()
         var hour: Int?, minute = 0
         if rest.contains("시") {
             let pieces = rest.replacingOccurrences(of: "분", with: "").split(separator: "시", omittingEmptySubsequences: false)
             guard pieces.count == 2 else { return nil }
-            hour = Int(pieces[0].trimmingCharacters(in: .whitespaces))
-            let minutes = pieces[1].trimmingCharacters(in: .whitespaces)
+            hour = Int(pieces[0].trimmingSpaces())
+            let minutes = pieces[1].trimmingSpaces()
             if minutes == "반" { minute = 30 } else if !minutes.isEmpty {
                 guard let value = Int(minutes) else { return nil }
                 minute = value
@@ -63,7 +63,7 @@ enum SpreadsheetValues {
         } else {
             let pieces = rest.split(separator: ":", omittingEmptySubsequences: false)
             // Seconds are allowed and dropped: Excel writes 14:30:00.
-            guard (2...3).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }),
+            guard (2...3).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy({ $0.isASCIIDigitCharacter }) }),
                   pieces[1].count == 2 else { return nil }
             hour = Int(pieces[0])
             minute = Int(pieces[1]) ?? -1
@@ -80,10 +80,10 @@ enum SpreadsheetValues {
     /// A birth year: 1941, 1941년, a whole birth date (1941-03-02, 19410302), or 410302 as
     /// resident numbers begin (two-digit years are 19xx unless that would be in the future).
     static func birthYear(_ text: String, currentYear: Int) -> Int? {
-        let compact = text.trimmingCharacters(in: .whitespaces)
+        let compact = text.trimmingSpaces()
         let digits = compact.hasSuffix("년") ? String(compact.dropLast()) : compact
-        if digits.count == 4, digits.allSatisfy(\.isASCIIDigitCharacter) { return Int(digits) }
-        if digits.count == 6, digits.allSatisfy(\.isASCIIDigitCharacter), let yy = Int(digits.prefix(2)) {
+        if digits.count == 4, digits.allSatisfy({ $0.isASCIIDigitCharacter }) { return Int(digits) }
+        if digits.count == 6, digits.allSatisfy({ $0.isASCIIDigitCharacter }), let yy = Int(digits.prefix(2)) {
             return 1900 + yy + (1900 + yy + 100 <= currentYear ? 100 : 0)
         }
         return date(compact)?.date.year
@@ -120,9 +120,10 @@ enum SpreadsheetValues {
     /// was when it is not a Korean number (validation then names it). Dots and spaces become
     /// hyphens; a mobile number whose leading 0 a spreadsheet dropped (1012345678) gets it back.
     static func phone(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
+        if isHyphenated(trimmed) { return trimmed }
         let groups = trimmed.split(whereSeparator: { "-. ()".contains($0) }).map(String.init)
-        guard !groups.isEmpty, groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return trimmed }
+        guard !groups.isEmpty, groups.allSatisfy({ $0.allSatisfy({ $0.isASCIIDigitCharacter }) }) else { return trimmed }
         if groups.count == 3 && groups[0].hasPrefix("0") { return groups.joined(separator: "-") }
         guard groups.count == 1 else { return trimmed }
         var digits = groups[0]
@@ -135,9 +136,28 @@ enum SpreadsheetValues {
             .map { String($0) }.joined(separator: "-")
     }
 
+    /// Already 0XX-XXXX-XXXX: digits in three groups, the first beginning with 0. Checked on the
+    /// bytes, since most cells of a large file are like this.
+    private static func isHyphenated(_ text: String) -> Bool {
+        var groups = 1, digitsInGroup = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if index == 0 && byte != UInt8(ascii: "0") { return false }
+                digitsInGroup += 1
+            case UInt8(ascii: "-"):
+                guard digitsInGroup > 0 else { return false }
+                groups += 1
+                digitsInGroup = 0
+            default: return false
+            }
+        }
+        return groups == 3 && digitsInGroup > 0
+    }
+
     /// Words of a list cell: 청각;시각, 청각, 시각, 청각·시각, 청각/시각, one per line.
     static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { ";,/·、\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: { ";,/·、\n".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     /// Weekly windows as a volunteer list writes them: 월 09:00-13:00, 수 14:00~18:00 or

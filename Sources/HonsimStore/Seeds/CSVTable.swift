@@ -17,13 +17,13 @@ struct CSVTable: Sendable {
 
         func value(at index: Int?) -> String {
             guard let index, index < values.count else { return "" }
-            return values[index].trimmingCharacters(in: .whitespaces)
+            return values[index].trimmingSpaces()
         }
 
         /// Cells beyond the header's columns that hold something: a comma that should have been
         /// quoted has shifted the row.
         var overflow: Int {
-            values.count > columns.count ? values[columns.count...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count : 0
+            values.count > columns.count ? values[columns.count...].filter { !$0.trimmingSpaces().isEmpty }.count : 0
         }
     }
 
@@ -62,7 +62,7 @@ struct CSVTable: Sendable {
         } catch {
             throw StoreError.invalidData([DataIssue(file: file, line: 1, field: "-", message: Phrase(ko: "CSV 머리글을 읽을 수 없습니다", en: "cannot read the CSV header"))])
         }
-        header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        header = (reader.headerRow ?? []).map { $0.trimmingSpaces() }
         let columns = CSVTable.columns(header)
         let totalLines = progress == nil ? 0 : text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         var records: [Record] = []
@@ -72,7 +72,7 @@ struct CSVTable: Sendable {
             let newlines = row.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
             defer { line += 1 + newlines }
             if line % 2_000 == 0 { progress?(line, totalLines) }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             records.append(Record(line: line, values: row, columns: columns))
         }
         if let error = reader.error {
@@ -86,10 +86,10 @@ struct CSVTable: Sendable {
     init(file: String, rows: [(line: Int, values: [String])], encoding: TextEncodingFound = .utf8) {
         self.file = file
         self.encoding = encoding
-        header = (rows.first?.values ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        header = (rows.first?.values ?? []).map { $0.trimmingSpaces() }
         let columns = CSVTable.columns(header)
         records = rows.dropFirst()
-            .filter { !$0.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+            .filter { !$0.values.allSatisfy { $0.trimmingSpaces().isEmpty } }
             .map { Record(line: $0.line, values: $0.values, columns: columns) }
     }
 
