@@ -111,12 +111,18 @@ public struct ImportOutcome: Sendable, Hashable {
                 ? "확인만 했습니다: \(kind.phrase.ko) \(number)건, 문제 없음 (아무것도 쓰지 않음): \(file)"
                 : "checked only: \(number) \(noun), no problem found (nothing was written): \(file)"
         }
-        guard let ids else { return language == .ko ? "가져올 행이 없습니다: \(file)" : "nothing to import: \(file)" }
+        guard let ids = idsText(language) else { return language == .ko ? "가져올 행이 없습니다: \(file)" : "nothing to import: \(file)" }
+        return language == .ko
+            ? "\(kind.phrase.ko) \(number)건을 가져왔습니다 (\(ids)): \(file)"
+            : "imported \(number) \(noun) (\(ids)) from \(file)"
+    }
+
+    /// "번호 399–401", "id 399", "ids 399–401".
+    public func idsText(_ language: Language) -> String? {
+        guard let ids else { return nil }
         let single = ids.lowerBound == ids.upperBound
         let range = single ? "\(ids.lowerBound)" : "\(ids.lowerBound)–\(ids.upperBound)"
-        return language == .ko
-            ? "\(kind.phrase.ko) \(number)건을 가져왔습니다 (번호 \(range)): \(file)"
-            : "imported \(number) \(noun) (\(single ? "id" : "ids") \(range)) from \(file)"
+        return language == .ko ? "번호 \(range)" : "\(single ? "id" : "ids") \(range)"
     }
 }
 

@@ -23,6 +23,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case nextPeriod = "next_period"
     case freeOnly = "free_only"
     case back
+    case importFile = "import"
+    case exportPane = "export"
 
     public var phrase: Phrase {
         switch self {
@@ -48,6 +50,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .nextPeriod: Phrase(ko: "다음 기간", en: "next period")
         case .freeOnly: Phrase(ko: "가능한 봉사자만", en: "free volunteers only")
         case .back: Phrase(ko: "닫기/취소", en: "close/cancel")
+        case .importFile: Phrase(ko: "파일 가져오기(CSV·엑셀)", en: "import a file (CSV, Excel)")
+        case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
         }
     }
 }
@@ -81,6 +85,8 @@ public struct Keymap: Sendable {
         .nextPeriod: [.character("]")],
         .freeOnly: [.character("f")],
         .back: [.escape],
+        .importFile: [.character("I")],
+        .exportPane: [.character("E")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

@@ -24,6 +24,7 @@ struct OverlayViews {
                         entries: [Action.up, .down, .pageUp, .pageDown, .top, .bottom, .open].map(entry)),
             HelpSection(heading: state.language == .ko ? "보기" : "View",
                         entries: [Action.filter, .sort, .scope, .freeOnly, .previousPeriod, .nextPeriod, .refresh].map(entry)),
+            HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ]
         HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,

@@ -14,6 +14,8 @@ public enum AppEvent: Sendable {
     case statisticsLoaded(StatisticsData)
     case freeVolunteersLoaded(requestID: Int64, volunteerIDs: Set<Int64>)
     case failed(String)
+    /// An import preview or import, or an export, came back.
+    case files(FileEvent)
 }
 
 /// What `update` asks the runtime to do; the results come back as events.
@@ -22,6 +24,8 @@ public enum Effect: Hashable, Sendable {
     case loadStatistics(StatisticsPeriod)
     case loadFreeVolunteers(requestID: Int64, span: TimeSpan)
     case quit
+    /// Read, import or write a file: the import and export flows.
+    case files(FileEffect)
 }
 
 /// How long a row another process changed stays marked.
@@ -86,6 +90,8 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .failed(let message):
         state.storeProblem = message
         return (state, [])
+    case .files(let event):
+        return state.receive(event)
     case .key(let key):
         state.notice = nil
         return state.handle(key)
@@ -120,6 +126,7 @@ extension AppState {
     }
 
     mutating func handle(_ key: Key) -> (AppState, [Effect]) {
+        if importFlow != nil { return handleImportKey(key) }
         if filterInput != nil { return handleFilterKey(key) }
         if let overlay { return handleOverlayKey(key, overlay) }
         guard let action = keymap.action(for: key) else { return (self, []) }
@@ -161,6 +168,8 @@ extension AppState {
             }
         case .back:
             if freeFor != nil { freeFor = nil } else if filters[focus] != nil { filters[focus] = nil }
+        case .importFile: return startImport()
+        case .exportPane: return exportFocusedPane()
         }
         return (self, [])
     }
