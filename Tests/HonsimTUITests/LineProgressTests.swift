@@ -27,8 +27,9 @@ struct LineProgressTests {
         bar.finish()
         let lines = written.withLock { $0 }
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("\rimport · writing [") && lines[0].hasSuffix(" 33%  1/3"))
-        #expect(lines[1].hasSuffix("100%  3/3") && lines[2] == "\n")
+        // Each draw goes back to the start of the line and erases what a longer one left.
+        #expect(lines[0].hasPrefix("\rimport · writing [") && lines[0].hasSuffix(" 33%  1/3\u{1B}[K"))
+        #expect(lines[1].hasSuffix("100%  3/3\u{1B}[K") && lines[2] == "\n")
     }
 }
 

@@ -64,14 +64,15 @@ struct CSVTable: Sendable {
         }
         header = (reader.headerRow ?? []).map { $0.trimmingSpaces() }
         let columns = CSVTable.columns(header)
-        let totalLines = progress == nil ? 0 : text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        // Progress counts lines after the header, which is each record's but for quoted newlines.
+        let totalLines = progress == nil ? 0 : text.utf8.reduce(text.utf8.last == 0x0A ? -1 : 0) { $1 == 0x0A ? $0 + 1 : $0 }
         var records: [Record] = []
         // A record starts one line after the previous one ended; quoted fields may hold newlines.
         var line = 2
         while let row = reader.next() {
             let newlines = row.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
             defer { line += 1 + newlines }
-            if line % 2_000 == 0 { progress?(line, totalLines) }
+            if line % 2_000 == 0 { progress?(line - 1, totalLines) }
             if row.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             records.append(Record(line: line, values: row, columns: columns))
         }

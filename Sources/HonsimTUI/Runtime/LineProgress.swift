@@ -23,6 +23,9 @@ public final class LineProgress: @unchecked Sendable {
         self.write = write
     }
 
+    /// Erases the rest of the line, where a longer line drawn before may have left characters.
+    static let eraseToEnd = "\u{1B}[K"
+
     /// A bar on standard error when it is a terminal; nil otherwise.
     public static func onTerminal(title: String, language: Language) -> LineProgress? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
@@ -48,7 +51,7 @@ public final class LineProgress: @unchecked Sendable {
         lastDrawn = now
         drawnAnything = true
         write("\r" + LineProgress.render(title: title, phase: progress.label.text(language), done: progress.done,
-                                         total: progress.total, width: width - 1, lines: lines))
+                                         total: progress.total, width: width - 1, lines: lines) + LineProgress.eraseToEnd)
     }
 
     /// Ends the bar's line, leaving its last state on screen above what follows.
