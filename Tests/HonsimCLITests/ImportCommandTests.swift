@@ -10,26 +10,21 @@ struct ImportCommandTests {
         return path
     }
 
-    /// CP949 bytes from the system's iconv program.
-    func cp949(_ text: String) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "CP949"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
+    /// A file in CP949, written by the system's iconv program as Korean Excel would write it.
+    func writeCP949(_ store: SeededStore, _ name: String, _ text: String) throws -> String {
+        let path = store.folder.appendingPathComponent(name).path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "printf '%s' \"$0\" | iconv -f UTF-8 -t CP949 > \"$1\"", text, path]
+        try shell.run()
+        shell.waitUntilExit()
+        return path
     }
 
     @Test func aKoreanExcelFileIsImportedAndSaysHowItWasRead() throws {
         let store = try SeededStore()
         defer { store.remove() }
-        let path = try write(store, "명단.csv", try cp949("이름,생년,성별,동,연락처,나이\n김영희,1944,여,석수3동,01022223333,82\n"))
+        let path = try writeCP949(store, "명단.csv", "이름,생년,성별,동,연락처,나이\n김영희,1944,여,석수3동,01022223333,82\n")
         let result = try store.run(["import", "households", path], lang: "ko")
         #expect(result.status == 0)
         #expect(result.stdout == "대상자 1건을 가져왔습니다 (번호 399): 명단.csv\n")

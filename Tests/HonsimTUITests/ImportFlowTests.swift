@@ -21,23 +21,13 @@ struct ImportFlowTests {
         return state
     }
 
-    /// A CP949 file like Korean Excel's, one row sound and, unless `clean`, one with two problems.
+    /// A file as Excel saves "CSV UTF-8" (with a byte-order mark), one row sound and, unless
+    /// `clean`, one with two problems.
     func file(clean: Bool) throws -> String {
         var text = "이름,생년,성별,동,연락처,주소,나이\n김영희,1944,여,석수3동,01022223333,\"안양시 만안구 석수로 12, 101동\",82\n"
         if !clean { text += "박철수,19x0,남,없는동,,,\n" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "CP949"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         let path = folder.appendingPathComponent(clean ? "명단.csv" : "명단-틀림.csv").path
-        try bytes.write(to: URL(fileURLWithPath: path))
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)).write(to: URL(fileURLWithPath: path))
         return path
     }
 
@@ -80,7 +70,7 @@ struct ImportFlowTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = try await previewing(try file(clean: false), from: try await state())
         guard case .preview(let preview, 0)? = state.importFlow?.stage else { Issue.record("no preview"); return }
-        #expect(preview.kind == .households && preview.encoding == .cp949 && preview.rows == 2 && preview.sample.count == 2)
+        #expect(preview.kind == .households && preview.encoding == .utf8BOM && preview.rows == 2 && preview.sample.count == 2)
         #expect(preview.issues.map { $0.description(.en) } == [
             "명단-틀림.csv:3: 생년: not a birth year: '19x0' (like 1948)",
             "명단-틀림.csv:3: 동: unknown dong: '없는동'",

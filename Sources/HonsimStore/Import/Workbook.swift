@@ -67,6 +67,16 @@ enum Workbook {
     }
 }
 
+extension XMLParserDelegate where Self: NSObject {
+    /// Runs a parser over `data` with this delegate, and gives the delegate back to read from.
+    fileprivate func parsing(_ data: Data) -> Self {
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        parser.parse()
+        return self
+    }
+}
+
 /// Collects the attributes of the elements with the given names.
 private final class ElementCollector: NSObject, XMLParserDelegate {
     struct Element {
@@ -80,11 +90,7 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
     private init(names: Set<String>) { self.names = names }
 
     static func collect(_ data: Data, names: Set<String>) -> [Element] {
-        let collector = ElementCollector(names: names)
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        parser.parse()
-        return collector.found
+        ElementCollector(names: names).parsing(data).found
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -100,13 +106,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     private var inText = false
     private var inPhonetic = false
 
-    static func parse(_ data: Data) -> [String] {
-        let collector = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        parser.parse()
-        return collector.strings
-    }
+    static func parse(_ data: Data) -> [String] { SharedStrings().parsing(data).strings }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
@@ -141,10 +141,7 @@ private final class DateStyles: NSObject, XMLParserDelegate {
     private var inCellStyles = false
 
     static func parse(_ data: Data) -> [Int: Kind] {
-        let collector = DateStyles()
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        parser.parse()
+        let collector = DateStyles().parsing(data)
         var kinds: [Int: Kind] = [:]
         for (style, format) in collector.styleFormats.enumerated() {
             if let kind = kind(of: format, code: collector.customFormats[format]) { kinds[style] = kind }
@@ -220,12 +217,7 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         self.date1904 = date1904
     }
 
-    func read(_ data: Data) -> [(line: Int, values: [String])] {
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
-        return rows
-    }
+    func read(_ data: Data) -> [(line: Int, values: [String])] { parsing(data).rows }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
