@@ -180,6 +180,15 @@ struct ImportHouseholdsTests {
         #expect(try fixture.count("household") == 4)
     }
 
+    @Test func aFileWithOnlyAHeaderIsAProblemNotAnEmptyImport() async throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try await fixture.loadCast()
+        let path = try fixture.file("header.csv", utf8: "이름,생년,성별,동\n\n")
+        let issues = try #require(await importIssues { try await fixture.importFile(path, .households) })
+        #expect(issues.map { $0.description(.en) } == ["header.csv:2: -: no rows below the header"])
+    }
+
     @Test func aRowShiftedByAnUnquotedCommaIsCaught() async throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }

@@ -2,6 +2,7 @@ import Foundation
 import HonsimCore
 import Testing
 @testable import HonsimStore
+import ZIPFoundation
 
 /// Excel workbooks (.xlsx) and the values people type into spreadsheets.
 @Suite("Importing workbooks and spreadsheet values")
@@ -69,6 +70,30 @@ struct ImportWorkbookTests {
         #expect(try #require(await importIssues { try await fixture.importFile(damaged, .households) }).first?.message.en.contains("damaged") == true)
         let missing = try #require(await importIssues { try await fixture.importFile(fixture.folder.appendingPathComponent("none.csv").path, .households) })
         #expect(missing.first?.message.en.hasPrefix("no such file") == true)
+    }
+
+    @Test func aSheetCutOffHalfWayIsRefusedNotHalfImported() async throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try await fixture.loadCast()
+        let whole = try XLSX.make(sheets: [(name: "Sheet1", rows: [[.shared("이름"), .shared("생년"), .shared("성별"), .shared("동")],
+                                                                   [.shared("김영희"), .number("1944"), .shared("여"), .shared("석수2동")]])])
+        // The same parts, the sheet's XML cut off in the middle of its second row.
+        let source = try Archive(data: whole, accessMode: .read)
+        let cut = try Archive(data: Data(), accessMode: .create)
+        for entry in source {
+            var contents = Data()
+            _ = try source.extract(entry) { contents.append($0) }
+            if entry.path == "xl/worksheets/sheet1.xml" { contents = contents.prefix(contents.count - 40) }
+            let part = contents
+            try cut.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(part.count)) { position, size in
+                part.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        let path = try fixture.file("cut.xlsx", cut.data ?? Data())
+        let issues = try #require(await importIssues { try await fixture.importFile(path, .households) })
+        #expect(issues.map { $0.description(.en) } == ["cut.xlsx:0: -: xl/worksheets/sheet1.xml in the workbook is damaged"])
+        #expect(try fixture.count("household") == 4)
     }
 
     @Test func datesAsKoreanSpreadsheetsWriteThem() {

@@ -26,6 +26,10 @@ struct ImportParser {
     mutating func parse(_ table: CSVTable, progress: ImportProgress.Handler? = nil) -> ImportBatch {
         batch.rowCount = table.records.count
         readHeader(table.header)
+        if table.records.isEmpty {
+            batch.issues.append(DataIssue(file: batch.file, line: 2, field: "-", message: Phrase(
+                ko: "머리글 아래에 행이 없습니다", en: "no rows below the header")))
+        }
         // With a column missing every row would say so again: the header is fixed first.
         guard batch.issues.isEmpty else { return batch }
         for (index, record) in table.records.enumerated() {

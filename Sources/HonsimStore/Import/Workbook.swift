@@ -36,10 +36,16 @@ enum Workbook {
             }
             return contents
         }
-        guard let workbookXML = try part("xl/workbook.xml") else {
+        /// A part read as XML; nil when the workbook has no such part.
+        func xml<T>(_ path: String, _ read: (Data) throws -> T) throws -> T? {
+            guard let data = try part(path) else { return nil }
+            do { return try read(data) } catch {
+                throw fail("xlsx 파일의 \(path)이(가) 손상되었습니다", "\(path) in the workbook is damaged")
+            }
+        }
+        guard let workbook = try xml("xl/workbook.xml", { try ElementCollector.collect($0, names: ["sheet", "workbookPr"]) }) else {
             throw fail("엑셀 통합 문서(xlsx)가 아닙니다", "not an Excel workbook (xlsx)")
         }
-        let workbook = ElementCollector.collect(workbookXML, names: ["sheet", "workbookPr"])
         let sheets = workbook.filter { $0.name == "sheet" }
         let date1904 = workbook.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "") }
         let chosen: ElementCollector.Element
@@ -53,32 +59,61 @@ enum Workbook {
             guard let first = sheets.first else { throw fail("시트가 없는 통합 문서입니다", "the workbook has no sheet") }
             chosen = first
         }
-        let relations = try part("xl/_rels/workbook.xml.rels").map { ElementCollector.collect($0, names: ["Relationship"]) } ?? []
+        let relations = try xml("xl/_rels/workbook.xml.rels") { try ElementCollector.collect($0, names: ["Relationship"]) } ?? []
         let relation = chosen.attributes.first { $0.key.hasSuffix(":id") || $0.key == "id" }?.value
         let target = relations.first { $0.attributes["Id"] == relation }?.attributes["Target"] ?? "worksheets/sheet1.xml"
         let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let sheetXML = try part(sheetPath) else {
+        let strings = try xml("xl/sharedStrings.xml", SharedStrings.parse) ?? []
+        let dateStyles = try xml("xl/styles.xml", DateStyles.parse) ?? [:]
+        let reader = SheetReader(strings: strings, dateStyles: dateStyles, date1904: date1904)
+        guard let rows = try xml(sheetPath, reader.read) else {
             throw fail("시트 내용(\(sheetPath))이 없습니다", "the sheet's part \(sheetPath) is missing")
         }
-        let strings = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
-        let dateStyles = try part("xl/styles.xml").map(DateStyles.parse) ?? [:]
-        let reader = SheetReader(strings: strings, dateStyles: dateStyles, date1904: date1904)
-        return (chosen.attributes["name"] ?? "", reader.read(sheetXML))
+        return (chosen.attributes["name"] ?? "", rows)
     }
 }
 
-extension XMLParserDelegate where Self: NSObject {
-    /// Runs a parser over `data` with this delegate, and gives the delegate back to read from.
-    fileprivate func parsing(_ data: Data) -> Self {
+/// A part of the workbook that is not well-formed XML.
+private struct DamagedPart: Error {}
+
+/// A reader of one XML part. It keeps count of open elements, so that a part cut off half-way
+/// is refused rather than half a sheet imported (the parser alone does not always say so).
+private class XMLPart: NSObject, XMLParserDelegate {
+    private var depth = 0
+    private var sawElement = false
+    private var failed = false
+
+    /// Runs a parser over `data` and gives this reader back to read from.
+    func parsing(_ data: Data) throws -> Self {
         let parser = XMLParser(data: data)
         parser.delegate = self
-        parser.parse()
+        guard parser.parse(), !failed, sawElement, depth == 0 else { throw DamagedPart() }
         return self
     }
+
+    func open(_ name: String, attributes: [String: String]) {}
+    func characters(_ text: String) {}
+    func close(_ name: String) {}
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        depth += 1
+        sawElement = true
+        open(name, attributes: attributes)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
+        close(name)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { failed = true }
 }
 
 /// Collects the attributes of the elements with the given names.
-private final class ElementCollector: NSObject, XMLParserDelegate {
+private final class ElementCollector: XMLPart {
     struct Element {
         let name: String
         let attributes: [String: String]
@@ -89,27 +124,25 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
 
     private init(names: Set<String>) { self.names = names }
 
-    static func collect(_ data: Data, names: Set<String>) -> [Element] {
-        ElementCollector(names: names).parsing(data).found
+    static func collect(_ data: Data, names: Set<String>) throws -> [Element] {
+        try ElementCollector(names: names).parsing(data).found
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func open(_ name: String, attributes: [String: String]) {
         if names.contains(name) { found.append(Element(name: name, attributes: attributes)) }
     }
 }
 
 /// xl/sharedStrings.xml: the text of each `<si>`, runs joined, phonetic guides (`<rPh>`) left out.
-private final class SharedStrings: NSObject, XMLParserDelegate {
+private final class SharedStrings: XMLPart {
     private var strings: [String] = []
     private var current = ""
     private var inText = false
     private var inPhonetic = false
 
-    static func parse(_ data: Data) -> [String] { SharedStrings().parsing(data).strings }
+    static func parse(_ data: Data) throws -> [String] { try SharedStrings().parsing(data).strings }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func open(_ name: String, attributes: [String: String]) {
         switch name {
         case "si": current = ""
         case "t": inText = !inPhonetic
@@ -118,11 +151,11 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         if inText { current += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func close(_ name: String) {
         switch name {
         case "si": strings.append(current)
         case "t": inText = false
@@ -133,15 +166,15 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 }
 
 /// xl/styles.xml: which cell styles (`cellXfs` positions) show a number as a date, a time or both.
-private final class DateStyles: NSObject, XMLParserDelegate {
+private final class DateStyles: XMLPart {
     enum Kind: Equatable { case date, time, dateTime }
 
     private var customFormats: [Int: String] = [:]
     private var styleFormats: [Int] = []
     private var inCellStyles = false
 
-    static func parse(_ data: Data) -> [Int: Kind] {
-        let collector = DateStyles().parsing(data)
+    static func parse(_ data: Data) throws -> [Int: Kind] {
+        let collector = try DateStyles().parsing(data)
         var kinds: [Int: Kind] = [:]
         for (style, format) in collector.styleFormats.enumerated() {
             if let kind = kind(of: format, code: collector.customFormats[format]) { kinds[style] = kind }
@@ -149,8 +182,7 @@ private final class DateStyles: NSObject, XMLParserDelegate {
         return kinds
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func open(_ name: String, attributes: [String: String]) {
         switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap(Int.init) { customFormats[id] = attributes["formatCode"] ?? "" }
@@ -160,7 +192,7 @@ private final class DateStyles: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func close(_ name: String) {
         if name == "cellXfs" { inCellStyles = false }
     }
 
@@ -197,7 +229,7 @@ private final class DateStyles: NSObject, XMLParserDelegate {
 }
 
 /// A worksheet's `<sheetData>`: cells by their reference (C12), rows by their number.
-private final class SheetReader: NSObject, XMLParserDelegate {
+private final class SheetReader: XMLPart {
     private let strings: [String]
     private let dateStyles: [Int: DateStyles.Kind]
     private let date1904: Bool
@@ -217,10 +249,9 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         self.date1904 = date1904
     }
 
-    func read(_ data: Data) -> [(line: Int, values: [String])] { parsing(data).rows }
+    func read(_ data: Data) throws -> [(line: Int, values: [String])] { try parsing(data).rows }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func open(_ name: String, attributes: [String: String]) {
         switch name {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
@@ -238,11 +269,11 @@ private final class SheetReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         if collecting { text += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func close(_ name: String) {
         switch name {
         case "v", "t": collecting = false
         case "rPh": inPhonetic = false
