@@ -5,44 +5,29 @@ import HonsimCore
 extension SQLiteStore {
     /// Appends a batch under new ids in one IMMEDIATE transaction. Inside it, with the write
     /// lock held, the rows are checked against what is stored (duplicates, the households that
-    /// requests name); any problem, the file's own included, refuses the whole batch. A dry run
-    /// does everything, then rolls back. One audit entry records the import: the file, the count
-    /// and the ids, which find the rows themselves (each row also carries who wrote it and when).
+    /// requests name); any problem, the file's own included, refuses the whole batch. One audit
+    /// entry records the import: the file, the count and the ids, which find the rows themselves
+    /// (each row also carries who wrote it and when). A dry run makes the same checks on a
+    /// snapshot and holds no lock, so a preview never keeps other coordinators waiting.
     public func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome {
-        try await writeImmediate(rollback: dryRun) { [self] db in
+        if dryRun {
+            return try await read { [self] db in
+                _ = try check(db, batch)
+                let first = try nextID(db, batch.kind)
+                return ImportOutcome(kind: batch.kind, file: batch.file, count: batch.recordCount,
+                                     ids: batch.recordCount == 0 ? nil : first...(first + Int64(batch.recordCount) - 1), dryRun: true)
+            }
+        }
+        return try await write { [self] db in
             let now = Stored.now()
-            var issues = batch.issues
-            var requests: [ImportRow<EscortRequest>] = []
-            switch batch.kind {
-            case .households:
-                let stored = try storedHouseholdIdentities(db)
-                issues += ImportIdentity.duplicates(in: batch.households, batch: batch, field: .name, key: {
-                    ImportIdentity.Household(name: $0.name, birthYear: $0.birthYear, dongCode: $0.dongCode)
-                }, stored: { stored[$0] })
-            case .volunteers:
-                let stored = try storedVolunteerIdentities(db)
-                issues += ImportIdentity.duplicates(in: batch.volunteers, batch: batch, field: .name, key: {
-                    ImportIdentity.Volunteer(name: $0.name, phone: $0.phone)
-                }, stored: { stored[$0] })
-            case .requests:
-                let resolved = try resolveHouseholds(db, batch)
-                issues += resolved.issues
-                requests = resolved.rows
-                let stored = try storedRequestTimes(db, requests.map(\.record))
-                issues += ImportIdentity.duplicates(in: requests, batch: batch, field: .appointmentDate, key: {
-                    ImportIdentity.Request(householdID: $0.householdID, appointment: Stored.seconds($0.appointmentAt))
-                }, stored: { stored[$0] })
-            }
-            guard issues.isEmpty else {
-                throw StoreError.invalidData(issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
-            }
+            let requests = try check(db, batch)
             let ids = try write(db, batch, requests: requests, at: now, progress: progress)
             try appendAudit(db, action: "import", entity: batch.kind.entity, id: ids.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "-",
                             dongCode: nil, before: nil,
                             after: AuditJSON.encode(ImportAudit(file: batch.file, rows: batch.recordCount,
                                                                 firstID: ids?.lowerBound, lastID: ids?.upperBound)),
                             at: now)
-            return ImportOutcome(kind: batch.kind, file: batch.file, count: batch.recordCount, ids: ids, dryRun: dryRun)
+            return ImportOutcome(kind: batch.kind, file: batch.file, count: batch.recordCount, ids: ids, dryRun: false)
         }
     }
 
@@ -53,32 +38,51 @@ extension SQLiteStore {
         let lastID: Int64?
     }
 
-    /// One IMMEDIATE transaction, committed, or rolled back when `rollback` is true.
-    func writeImmediate<T: Sendable>(rollback: Bool, _ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return rollback ? .rollback : .commit
-                }
-                guard let result else { throw StoreError.integrity(reason: "the transaction returned nothing") }
-                return result
-            }
-        } catch let error as DatabaseError {
-            throw SQLiteStore.translate(error, path: location)
+    /// Every problem of the batch, its own and those only the store can see, thrown together by
+    /// line; or the batch's requests with their households found.
+    private func check(_ db: Database, _ batch: ImportBatch) throws -> [ImportRow<EscortRequest>] {
+        var issues = batch.issues
+        var requests: [ImportRow<EscortRequest>] = []
+        switch batch.kind {
+        case .households:
+            let stored = try storedHouseholdIdentities(db)
+            issues += ImportIdentity.duplicates(in: batch.households, batch: batch, field: .name, key: {
+                ImportIdentity.Household(name: $0.name, birthYear: $0.birthYear, dongCode: $0.dongCode)
+            }, stored: { stored[$0] })
+        case .volunteers:
+            let stored = try storedVolunteerIdentities(db)
+            issues += ImportIdentity.duplicates(in: batch.volunteers, batch: batch, field: .name, key: {
+                ImportIdentity.Volunteer(name: $0.name, phone: $0.phone)
+            }, stored: { stored[$0] })
+        case .requests:
+            let resolved = try resolveHouseholds(db, batch)
+            issues += resolved.issues
+            requests = resolved.rows
+            let stored = try storedRequestTimes(db, requests.map(\.record))
+            issues += ImportIdentity.duplicates(in: requests, batch: batch, field: .appointmentDate, key: {
+                ImportIdentity.Request(householdID: $0.householdID, appointment: Stored.seconds($0.appointmentAt))
+            }, stored: { stored[$0] })
         }
+        guard issues.isEmpty else {
+            throw StoreError.invalidData(issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
+        }
+        return requests
     }
 
-    private func write(_ db: Database, _ batch: ImportBatch, requests: [ImportRow<EscortRequest>], at now: Date,
-                       progress: ImportProgress.Handler?) throws -> ClosedRange<Int64>? {
+    /// The first id after every stored one of the kind's table.
+    private func nextID(_ db: Database, _ kind: ImportKind) throws -> Int64 {
         let table: String
-        switch batch.kind {
+        switch kind {
         case .households: table = "household"
         case .volunteers: table = "volunteer"
         case .requests: table = "escort_request"
         }
-        let first = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(table)") ?? 0) + 1
+        return (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(table)") ?? 0) + 1
+    }
+
+    private func write(_ db: Database, _ batch: ImportBatch, requests: [ImportRow<EscortRequest>], at now: Date,
+                       progress: ImportProgress.Handler?) throws -> ClosedRange<Int64>? {
+        let first = try nextID(db, batch.kind)
         let total = batch.recordCount
         guard total > 0 else { return nil }
         // A large import overflows SQLite's default 2 MB page cache within its one transaction.
