@@ -145,6 +145,17 @@ struct ImportFlowTests {
         #expect(figures.contents.contains("\n2026-11,안양시,"))
     }
 
+    @Test func aCellThatLooksLikeAFormulaIsSavedAsText() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var state = try await state()
+        guard var data = state.data else { Issue.record("no data"); return }
+        data.requests[0].hospital = "=HYPERLINK(\"http://x\",\"병원\")"
+        state = update(state, .loaded(data)).0
+        guard case .files(.export(let export))? = press(state, .character("E")).1.first else { Issue.record("no export"); return }
+        #expect(export.contents.contains(#""'=HYPERLINK(""http://x"",""병원"")"#))
+        #expect(!export.contents.contains(#","=HYPERLINK"#))
+    }
+
     @Test func theWriterNeverOverwritesAndKeepsTheFilePrivate() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let export = PaneExport(folder: folder.path, fileName: "honsim-requests-20261130-1000.csv", contents: "\u{FEFF}a,b\n1,2\n", rows: 1)

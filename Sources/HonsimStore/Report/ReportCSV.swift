@@ -46,7 +46,7 @@ enum ReportCSV {
         if report.otherReasons > 0 {
             reasons.rows.append([.text(t(ReportText.otherReasons)), .number(Int64(report.otherReasons)), share(report.otherReasons, report.cancelled)])
         }
-        return try [figures.csv(), volunteers.csv(), reasons.csv()].joined(separator: "\n")
+        return try [figures.spreadsheetCSV(), volunteers.spreadsheetCSV(), reasons.spreadsheetCSV()].joined(separator: "\n")
     }
 
     private static func share(_ count: Int, _ total: Int) -> RecordTable.Value {

@@ -21,7 +21,7 @@ extension AppState {
             return (self, [])
         }
         let table = paneTable(focus)
-        guard let csv = try? table.csv() else {
+        guard let csv = try? table.spreadsheetCSV() else {
             notice = text(Phrase(ko: "CSV를 만들 수 없습니다", en: "cannot make the CSV"))
             return (self, [])
         }
