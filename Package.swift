@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Reads .xlsx workbooks (a zip of XML parts) for imports.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // ncursesw with wide characters; wraps the macros Swift cannot import.
@@ -24,13 +26,14 @@ let package = Package(
         ),
         // The domain: pure Swift, no I/O.
         .target(name: "HonsimCore"),
-        // The case store: SQLite (GRDB), migrations, change feed, audit, CSV.
+        // The case store: SQLite (GRDB), migrations, change feed, audit, CSV and xlsx import.
         .target(
             name: "HonsimStore",
             dependencies: [
                 "HonsimCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The terminal user interface.
@@ -57,7 +60,10 @@ let package = Package(
         .testTarget(name: "HonsimCoreTests", dependencies: ["HonsimCore"]),
         .testTarget(
             name: "HonsimStoreTests",
-            dependencies: ["HonsimCore", "HonsimStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "HonsimCore", "HonsimStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "HonsimTUITests",

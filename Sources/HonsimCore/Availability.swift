@@ -5,7 +5,7 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
     case mon = 1, tue, wed, thu, fri, sat, sun
 
     public init?(word: String) {
-        switch word.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch word.trimmingSpaces().lowercased() {
         case "mon", "monday", "월": self = .mon
         case "tue", "tuesday", "화": self = .tue
         case "wed", "wednesday", "수": self = .wed
@@ -74,7 +74,7 @@ public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConve
     public init(parsing text: String) throws(ParseError) {
         var windows: [AvailabilityWindow] = []
         for rawPart in text.split(separator: ";") {
-            let part = rawPart.trimmingCharacters(in: .whitespaces)
+            let part = rawPart.trimmingSpaces()
             if part.isEmpty { continue }
             let pieces = part.split(separator: " ", omittingEmptySubsequences: true)
             guard pieces.count == 2, let weekday = Weekday(word: String(pieces[0])) else { throw .malformed(part) }

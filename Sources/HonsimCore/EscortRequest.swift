@@ -8,7 +8,7 @@ public enum Transport: String, Sendable, Hashable, Codable, CaseIterable {
     case volunteerCar = "volunteer_car"
 
     public init?(word: String) {
-        let word = word.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = word.trimmingSpaces().lowercased()
         if let value = Transport(rawValue: word) { self = value; return }
         switch word {
         case "대중교통", "public": self = .publicTransport
@@ -28,7 +28,7 @@ public enum Purpose: String, Sendable, Hashable, Codable, CaseIterable {
     case clinic, dialysis, rehab, tests, chemo, other
 
     public init?(word: String) {
-        let word = word.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = word.trimmingSpaces().lowercased()
         if let value = Purpose(rawValue: word) { self = value; return }
         switch word {
         case "진료", "외래": self = .clinic

@@ -6,7 +6,7 @@ public enum Gender: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Accepts 여/남, F/M, female/male and 여성/남성, as spreadsheets write them.
     public init?(word: String) {
-        switch word.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch word.trimmingSpaces().lowercased() {
         case "여", "여성", "f", "female", "w", "woman": self = .female
         case "남", "남성", "m", "male", "man": self = .male
         default: return nil
@@ -19,7 +19,7 @@ public enum Mobility: String, Sendable, Hashable, Codable, CaseIterable {
     case none, cane, walker, wheelchair
 
     public init?(word: String) {
-        let word = word.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = word.trimmingSpaces().lowercased()
         if let value = Mobility(rawValue: word) { self = value; return }
         switch word {
         case "", "없음", "자립": self = .none
@@ -36,7 +36,7 @@ public enum Need: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
     case hearing, vision, cognitive, language
 
     public init?(word: String) {
-        let word = word.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = word.trimmingSpaces().lowercased()
         if let value = Need(rawValue: word) { self = value; return }
         switch word {
         case "청각": self = .hearing

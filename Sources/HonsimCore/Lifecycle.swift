@@ -20,7 +20,7 @@ public enum RequestStatus: String, Sendable, Hashable, Codable, CaseIterable {
     public var isEnd: Bool { self == .completed || self == .cancelled || self == .noShow }
 
     public init?(word: String) {
-        let word = word.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+        let word = word.trimmingSpaces().lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = RequestStatus(rawValue: word) { self = value; return }
         switch word {
         case "대기": self = .pending

@@ -4,7 +4,7 @@ public enum Masking {
     /// 홍길동 → 홍*동, 김솔 → 김*, 남궁민수 → 남궁*수. Four syllables or more keep a
     /// two-syllable surname (남궁, 황보, 선우) and the last syllable. Spaces are kept.
     public static func name(_ name: String) -> String {
-        let letters = Array(name.trimmingCharacters(in: .whitespaces))
+        let letters = Array(name.trimmingSpaces())
         let count = letters.filter { !$0.isWhitespace }.count
         guard count > 1 else { return count == 1 ? "*" : "" }
         let keepHead = count >= 4 ? 2 : 1
@@ -22,7 +22,7 @@ public enum Masking {
     /// 010-1234-5678 → 010-****-5678; 02-123-4567 → 02-***-4567. Digits without hyphens
     /// are grouped as Korean numbers are written. Anything else keeps only its last 4 digits.
     public static func phone(_ phone: String) -> String {
-        let trimmed = phone.trimmingCharacters(in: .whitespaces)
+        let trimmed = phone.trimmingSpaces()
         if trimmed.isEmpty { return "" }
         let groups = trimmed.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
         if groups.count == 3, groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {

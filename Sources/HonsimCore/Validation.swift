@@ -18,7 +18,7 @@ public enum Validation {
     /// Korean phone numbers: mobile 010-1234-5678, Seoul 02-123-4567, regional 031-123-4567,
     /// with or without hyphens. Empty is allowed (not every household has a phone).
     public static func isPhone(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return true }
         let groups = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let digits = trimmed.filter { $0 != "-" }
@@ -32,7 +32,7 @@ public enum Validation {
 
     public static func household(_ household: Household, dongs: DongDirectory, currentYear: Int) -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        if household.name.trimmingCharacters(in: .whitespaces).isEmpty {
+        if household.name.trimmingSpaces().isEmpty {
             issues.append(FieldIssue(field: "name", message: Phrase(ko: "이름이 비어 있습니다", en: "name is empty")))
         }
         if dongs.dong(code: household.dongCode) == nil {
@@ -49,7 +49,7 @@ public enum Validation {
 
     public static func volunteer(_ volunteer: Volunteer, dongs: DongDirectory) -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        if volunteer.name.trimmingCharacters(in: .whitespaces).isEmpty {
+        if volunteer.name.trimmingSpaces().isEmpty {
             issues.append(FieldIssue(field: "name", message: Phrase(ko: "이름이 비어 있습니다", en: "name is empty")))
         }
         if dongs.dong(code: volunteer.dongCode) == nil {
@@ -69,7 +69,7 @@ public enum Validation {
 
     public static func request(_ request: EscortRequest) -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        if request.hospital.trimmingCharacters(in: .whitespaces).isEmpty {
+        if request.hospital.trimmingSpaces().isEmpty {
             issues.append(FieldIssue(field: "hospital", message: Phrase(ko: "병원이 비어 있습니다", en: "hospital is empty")))
         }
         if request.pickupAt > request.appointmentAt {

@@ -10,7 +10,7 @@ public enum Skill: Sendable, Hashable, Codable, Comparable, CustomStringConverti
 
     /// Accepts `wheelchair`, `sign_language`, `care_worker`, `lang:xx` and the Korean words.
     public init?(word: String) {
-        let word = word.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = word.trimmingSpaces().lowercased()
         switch word {
         case "wheelchair", "휠체어": self = .wheelchair
         case "sign_language", "수어", "수화": self = .signLanguage

@@ -90,6 +90,13 @@ public protocol CaseStore: Sendable {
     func removeUser(name: String) async throws
     /// Appends to the access log (개인정보 열람 기록); refused to those who may not see it.
     func recordPersonalDataAccess(_ record: PersonalDataAccess) async throws
+
+    // MARK: Importing
+    /// Appends a batch read from a spreadsheet under new ids, in one transaction: all of its
+    /// records, or none when the batch or the store finds any problem (StoreError.invalidData,
+    /// every problem with its line). Duplicates within the batch and against stored records are
+    /// problems. A dry run checks everything and writes nothing. One audit entry per import.
+    func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome
 }
 
 /// How many rows of each kind a store holds.

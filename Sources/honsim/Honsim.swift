@@ -13,7 +13,7 @@ struct Honsim: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DashboardCommand.self, DemoCommand.self, InitCommand.self, SeedCommand.self, ExportCommand.self,
+            DashboardCommand.self, DemoCommand.self, InitCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
             SuggestCommand.self, AssignCommand.self, ConfirmCommand.self, StartCommand.self, CompleteCommand.self,
             ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self, UsersCommand.self,
             KioskCommand.self,

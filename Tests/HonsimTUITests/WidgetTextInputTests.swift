@@ -33,6 +33,16 @@ struct WidgetTextInputTests {
         }
     }
 
+    @Test("backspace at the end of the text keeps the cursor at the end")
+    func backspaceAtTheEnd() {
+        var state = Self.typed("석수2")
+        _ = state.handle(.backspace)
+        #expect(state.text == "석수" && state.cursor == 2)
+        _ = state.handle(.backspace)
+        _ = state.handle(.character("동"))
+        #expect(state.text == "석동" && state.cursor == 2)
+    }
+
     @Test("keys the field does not handle are left to the caller", arguments: [
         Key.enter, .escape, .tab, .backTab, .up, .down, .pageUp, .pageDown, .function(1), .control("c"),
         .character("\u{1B}"), .character("\u{7F}"), .character("\n"),

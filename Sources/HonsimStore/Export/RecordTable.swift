@@ -37,6 +37,20 @@ public struct RecordTable: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// CSV for a spreadsheet program: a text cell that begins with = + - @ (or a tab or carriage
+    /// return) gets a leading ' so that Excel shows it as text instead of running it as a formula;
+    /// names and notes come from people and files, and a cell like =HYPERLINK(…) must stay words.
+    public func spreadsheetCSV() throws -> String {
+        var safe = self
+        safe.rows = rows.map { row in
+            row.map { value in
+                guard case .text(let text) = value, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+                return .text("'" + text)
+            }
+        }
+        return try safe.csv()
+    }
+
     public func json() -> String {
         var out = "[\n"
         for (index, row) in rows.enumerated() {

@@ -12,7 +12,7 @@ enum Stored {
     static func seconds(_ date: Date?) -> Int64? { date.map(seconds) }
 
     static func words(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     static func needs(_ text: String) -> Set<Need> { Set(words(text).compactMap(Need.init(word:))) }

@@ -176,7 +176,7 @@ public struct SeedReader {
 /// yes/no in the words spreadsheets use.
 enum Flag {
     static func parse(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingSpaces().lowercased() {
         case "yes", "y", "true", "1", "예", "네", "o", "있음": return true
         case "no", "n", "false", "0", "아니오", "아니요", "x", "없음", "": return false
         default: return nil

@@ -177,6 +177,10 @@ public struct AppState: Sendable {
     public var focusAfterLoad: Int64?
     /// Households for the new-request form's search, loaded when it first opens.
     public var householdIndex: HouseholdIndex?
+    /// The import dialog (`I`), while it is open.
+    public var importFlow: ImportFlow?
+    /// Where `E` writes and relative import paths start: the folder the dashboard was started in.
+    public var workingFolder = FileManager.default.currentDirectoryPath
     /// What each pane lists after scope, filter and sort; see `refreshRows`.
     public internal(set) var visibleRequests: [EscortRequest] = []
     /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change.

@@ -29,6 +29,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case newRequest = "new_request"
     case activity
     case plan
+    case importFile = "import"
+    case exportPane = "export"
 
     public var phrase: Phrase {
         switch self {
@@ -65,6 +67,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .newRequest: Phrase(ko: "새 요청", en: "new request")
         case .activity: Phrase(ko: "활동 기록", en: "activity log")
         case .plan: Phrase(ko: "배정 계획 제안", en: "suggest a plan")
+        case .importFile: Phrase(ko: "파일 가져오기(CSV·엑셀)", en: "import a file (CSV, Excel)")
+        case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
         }
     }
 }
@@ -109,6 +113,8 @@ public struct Keymap: Sendable {
         .newRequest: [.character("n")],
         .activity: [.character("l")],
         .plan: [.character("p")],
+        .importFile: [.character("I")],
+        .exportPane: [.character("E")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

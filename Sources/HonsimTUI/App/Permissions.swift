@@ -10,11 +10,14 @@ extension Action {
         .quit, .help, .nextPane, .previousPane, .requestsPane, .volunteersPane, .statisticsPane, .up, .down, .pageUp,
         .pageDown, .top, .bottom, .open, .filter, .sort, .scope, .refresh, .previousPeriod, .nextPeriod, .freeOnly, .back,
         .activity,
+        // The pane's CSV holds what the screen shows, masked where the screen masks.
+        .exportPane,
     ]
 
-    /// Changes that act on no selected request: a new request (its household's dong is
-    /// checked by the store), a plan for the dongs in scope, undoing one's own last change.
-    static let ownWork: Set<Action> = [.newRequest, .plan, .undo]
+    /// Changes that act on no selected request: a new request and an import (the store
+    /// checks the dongs of what they bring), a plan for the dongs in scope, undoing one's own
+    /// last change.
+    static let ownWork: Set<Action> = [.newRequest, .plan, .undo, .importFile]
 
     public var changesData: Bool { !Action.viewing.contains(self) }
 }

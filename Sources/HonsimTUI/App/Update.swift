@@ -21,6 +21,8 @@ public enum AppEvent: Sendable {
     case householdsLoaded([Household])
     case activityLoaded(AuditQuery, [AuditEntry])
     case planLoaded(PlanQuery, Plan)
+    /// An import preview or import, or an export, came back.
+    case files(FileEvent)
 }
 
 /// What `update` asks the runtime to do; the results come back as events.
@@ -37,6 +39,8 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// A household's full details were shown: the access log records who saw them.
     case recordDetailView(householdID: Int64, requestID: Int64)
+    /// Read, import or write a file: the import and export flows.
+    case files(FileEffect)
 }
 
 /// How long a row another process changed stays marked.
@@ -136,6 +140,8 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .failed(let message):
         state.storeProblem = message
         return (state, [])
+    case .files(let event):
+        return state.receive(event)
     case .key(let key):
         state.notice = nil
         state.noticeRole = .warning
@@ -171,6 +177,7 @@ extension AppState {
     }
 
     mutating func handle(_ key: Key) -> (AppState, [Effect]) {
+        if importFlow != nil { return handleImportKey(key) }
         if filterInput != nil { return handleFilterKey(key) }
         if let overlay { return handleOverlayKey(key, overlay) }
         guard let action = keymap.action(for: key) else { return (self, []) }
@@ -232,6 +239,8 @@ extension AppState {
             }
         case .back:
             if freeFor != nil { freeFor = nil } else if filters[focus] != nil { filters[focus] = nil }
+        case .importFile: return startImport()
+        case .exportPane: return exportFocusedPane()
         }
         return (self, [])
     }

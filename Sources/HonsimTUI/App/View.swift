@@ -41,6 +41,7 @@ public func view(_ state: AppState, theme: Theme, into canvas: inout Canvas) {
         break
     }
     OverlayViews(state: state, theme: theme).draw(into: &canvas)
+    ImportViews(state: state, theme: theme).draw(into: &canvas)
 }
 
 private func drawTooSmall(_ state: AppState, theme: Theme, into canvas: inout Canvas) {

@@ -137,6 +137,8 @@ public final class DashboardRunner: @unchecked Sendable {
                         inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
                     }
                 }
+            case .files(let work):
+                performFileWork(work)
             case .loadFreeVolunteers(let requestID, let span):
                 Task { [inbox, store] in
                     if let free = try? await store.freeVolunteers(in: span) {

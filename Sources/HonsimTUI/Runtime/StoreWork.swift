@@ -31,7 +31,7 @@ enum StoreWork {
             do { return .planLoaded(query, try await store.plan(dongCodes: query.dongCodes, from: query.from, until: query.until)) } catch {
                 return .failed(describe(error))
             }
-        case .load, .loadStatistics, .loadFreeVolunteers, .recordDetailView, .quit:
+        case .load, .loadStatistics, .loadFreeVolunteers, .recordDetailView, .files, .quit:
             return nil
         }
     }

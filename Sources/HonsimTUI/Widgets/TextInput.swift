@@ -25,7 +25,9 @@ public struct TextInputState: Hashable, Sendable {
             else { return false }
             insert(character)
         case .backspace:
-            if cursor > 0 { remove(at: cursor - 1); cursor -= 1 }
+            // Step back first: removing clamps the cursor to the shorter text, so at the end of
+            // the text a step after it would move the cursor twice.
+            if cursor > 0 { cursor -= 1; remove(at: cursor) }
         case .delete:
             if cursor < text.count { remove(at: cursor) }
         case .left: cursor = max(0, cursor - 1)

@@ -21,7 +21,8 @@ struct DashboardCommand: AsyncParsableCommand {
         discussion: """
             Keys: ? help, Tab/Shift-Tab or 1 2 3 between panes, arrows or j/k within one, / filter \
             (Hangul, former dong names, initials such as ㅅㅅ), s sort, d dong scope, [ ] statistics period, \
-            f volunteers free for the selected request, Enter details, r refresh, q quit.
+            f volunteers free for the selected request, Enter details, I import a file (CSV or .xlsx, after a preview), \
+            E save the focused pane as CSV, r refresh, q quit.
 
             \(DashboardConfig.documentation)
             """)
