@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Reads .xlsx workbooks (a zip of XML parts) for imports.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The city-wide store: PostgreSQL over SwiftNIO.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // ncursesw with wide characters; wraps the macros Swift cannot import.
@@ -34,6 +36,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The terminal user interface.
@@ -58,10 +61,12 @@ let package = Package(
             path: "Benchmarks/HonsimBench"
         ),
         .testTarget(name: "HonsimCoreTests", dependencies: ["HonsimCore"]),
+        // A throwaway PostgreSQL server for the store's and the command line's tests.
+        .target(name: "HonsimTestServer", path: "Tests/HonsimTestServer"),
         .testTarget(
             name: "HonsimStoreTests",
             dependencies: [
-                "HonsimCore", "HonsimStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "HonsimCore", "HonsimStore", "HonsimTestServer", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -72,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HonsimCLITests",
-            dependencies: ["HonsimCore", "HonsimStore"]
+            dependencies: ["HonsimCore", "HonsimStore", "HonsimTestServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,7 +10,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Measure the pane queries: pending queue, free volunteers, statistics, candidates."
     )
 
-    @Option(help: ArgumentHelp("The SQLite file to measure.", valueName: "path"))
+    @Option(help: ArgumentHelp("The store to measure: a SQLite file, or a postgres:// URL (the same queries, side by side).", valueName: "path|url"))
     var store: String
 
     @Option(help: "Measured iterations per query, after the warm-ups.") var iterations = 50
@@ -42,9 +42,10 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: store) else { throw ValidationError("no store at \(store)") }
+        let isPostgres = PostgresURL.isPostgres(store)
+        guard isPostgres || FileManager.default.fileExists(atPath: store) else { throw ValidationError("no store at \(store)") }
         let log = ProgressLog()
-        let opened = try SQLiteStore(path: store)
+        let opened = try await open()
         let counts = try await opened.counts()
         // Every pending request, to spread the candidate calls over the whole queue.
         let pending = try await opened.pendingRequests(limit: 10_000_000).map(\.id)
@@ -98,7 +99,7 @@ struct RunCommand: AsyncParsableCommand {
         var durations: [Duration] = []
         var last: Ranking?
         for run in 0..<coldRuns {
-            let fresh = try SQLiteStore(path: store)
+            let fresh = try await open()
             let id = pending[(run * 7_919) % pending.count]
             let started = Measure.clock.now
             last = try await fresh.candidates(for: id)
@@ -106,6 +107,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         return Summary(name: "candidates (cold: new store)", targetMs: Self.rankingTargetMs,
                        result: last.map(Self.describe) ?? "", durations: durations)
+    }
+
+    private func open() async throws -> any CaseStore {
+        if PostgresURL.isPostgres(store) { return try await PostgresStore.open(try PostgresURL(store)) }
+        return try SQLiteStore(path: store)
     }
 
     private static func describe(_ ranking: Ranking) -> String {

@@ -29,6 +29,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case storeGone(path: String)
     /// The acting person's role or dongs do not allow it, or a change to the users is unsound.
     case access(AccessProblem)
+    /// The connection to a server store dropped (a restart, the network); honsim reconnects
+    /// by itself, and a write that failed this way was not applied.
+    case disconnected(location: String)
+    /// `honsim migrate` copies into an empty store (or one holding the same copy) only.
+    case migrationTargetHoldsOtherData(location: String)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -109,6 +114,14 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko ? "저장소가 다른 작업으로 잠겨 있습니다. 잠시 후 다시 하세요: \(path)" : "the store is locked by another operation; try again shortly: \(path)"
         case .access(let problem):
             return problem.message(language)
+        case .disconnected(let location):
+            return language == .ko
+                ? "저장소 연결이 끊겼습니다. 다시 연결하는 중입니다(저장되지 않음): \(location)"
+                : "disconnected from the store, retrying (nothing was saved): \(location)"
+        case .migrationTargetHoldsOtherData(let location):
+            return language == .ko
+                ? "옮길 저장소에 이미 다른 자료가 있어 아무것도 복사하지 않았습니다(빈 저장소로만 옮깁니다): \(location)"
+                : "the target store already holds other data; nothing was copied (migrate copies into an empty store only): \(location)"
         }
     }
 }

@@ -7,7 +7,7 @@ struct Honsim: AsyncParsableCommand {
         commandName: "honsim",
         abstract: "혼심 — 혼자가 아니라 안심: the hospital-escort dashboard for people who live alone.",
         discussion: """
-            The store is chosen by --store PATH, else $HONSIM_STORE, else \
+            The store is chosen by --store PATH (or a postgres:// URL), else $HONSIM_STORE, else \
             $XDG_DATA_HOME/honsim/cases.sqlite (~/.local/share when XDG_DATA_HOME is unset).
             Korean is the default language; --lang en or an English locale gives English.
             """,
@@ -16,7 +16,7 @@ struct Honsim: AsyncParsableCommand {
             DashboardCommand.self, DemoCommand.self, InitCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
             SuggestCommand.self, AssignCommand.self, ConfirmCommand.self, StartCommand.self, CompleteCommand.self,
             ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self, UsersCommand.self,
-            KioskCommand.self,
+            KioskCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

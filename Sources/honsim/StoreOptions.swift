@@ -5,7 +5,7 @@ import HonsimStore
 
 /// Options every command that touches the store shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The case store: a SQLite file path.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The case store: a SQLite file path, or postgres://user@host:port/db (?sslmode=, ?host=/socket/dir).", valueName: "path|url"))
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of messages: ko or en.", valueName: "ko|en"))
@@ -25,8 +25,12 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store. Commands that create (`init`, `seed`, `demo`) make the default data
     /// folder if needed; a folder named explicitly must already exist. `readOnly` opens the
     /// SQLite connection itself read-only (`--readonly`, the kiosk).
-    func open(create: Bool = false, readOnly: Bool = false) throws -> SQLiteStore {
+    func open(create: Bool = false, readOnly: Bool = false) async throws -> any CaseStore {
         let (path, isDefault) = resolvedPath()
+        if PostgresURL.isPostgres(path) {
+            return try await PostgresStore.open(try PostgresURL(path), create: create, readOnly: readOnly,
+                                                timeZone: create ? SQLiteStore.defaultTimeZone : nil)
+        }
         if create && isDefault { try DataFolder.make(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         return try SQLiteStore(path: path, create: create, readOnly: readOnly)
     }

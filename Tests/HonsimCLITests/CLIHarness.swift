@@ -1,4 +1,5 @@
 import Foundation
+import HonsimTestServer
 
 /// Runs the built `honsim` binary the way a person or a script would.
 struct CLI {
@@ -65,6 +66,31 @@ struct SeededStore {
     }
 
     struct SeedFailed: Error { let message: String }
+
+    /// A demo store on `backend`: "sqlite" (a file) or "postgres" (a database of its own on the
+    /// suite's throwaway PostgreSQL server, seeded by its owner).
+    init(backend: String) throws {
+        guard backend == "postgres" else {
+            try self.init()
+            return
+        }
+        let server = try PostgresServer.shared()
+        let database = server.newDatabaseName()
+        try server.psql("CREATE DATABASE \(database)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.init(folder: folder, path: server.url(user: "postgres", database: database))
+        let result = try CLI.run(["seed", "--store", path, "--dir", CLI.seeds])
+        guard result.status == 0 else { throw SeedFailed(message: result.stderr) }
+    }
+
+    private init(folder: URL, path: String) {
+        self.folder = folder
+        self.path = path
+    }
+
+    /// The backends a store test runs on: PostgreSQL where its server binaries exist.
+    static let backends: [String] = PostgresServer.findBinaries().bin == nil ? ["sqlite"] : ["sqlite", "postgres"]
 
     func run(_ arguments: [String], lang: String = "en") throws -> CLI.Result {
         try CLI.run(arguments + ["--store", path, "--lang", lang])

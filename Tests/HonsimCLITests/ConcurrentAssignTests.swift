@@ -44,8 +44,11 @@ struct ConcurrentAssignTests {
         return outcome
     }
 
-    @Test func fourProcessesAssigningTheSameRequestsNeverDoubleBook() throws {
-        let store = try SeededStore()
+    /// On PostgreSQL each process has its own connections to the server: the advisory locks,
+    /// the unique index and the EXCLUDE constraint hold across them.
+    @Test(arguments: SeededStore.backends)
+    func fourProcessesAssigningTheSameRequestsNeverDoubleBook(backend: String) throws {
+        let store = try SeededStore(backend: backend)
         defer { store.remove() }
         let targets = try store.pendingWithCandidates(requests: 6, candidates: 4)
         try #require(targets.count >= 3, "the demo needs pending requests with candidates")
@@ -66,7 +69,7 @@ struct ConcurrentAssignTests {
         done.wait()
         let outcomes = results.all
         let unexpected = outcomes.flatMap(\.unexpected)
-        print("race: \(outcomes.map(\.runs)) runs per process, \(outcomes.reduce(0) { $0 + $1.assigned }) assigned, \(outcomes.reduce(0) { $0 + $1.refused }) refused")
+        print("race (\(backend)): \(outcomes.map(\.runs)) runs per process, \(outcomes.reduce(0) { $0 + $1.assigned }) assigned, \(outcomes.reduce(0) { $0 + $1.refused }) refused")
         #expect(unexpected.isEmpty, "\(unexpected.prefix(5))")
         #expect(outcomes.allSatisfy { $0.runs > 0 })
         #expect(outcomes.reduce(0) { $0 + $1.assigned } > 0)

@@ -9,57 +9,55 @@ import Testing
 @Suite("Access: roles and dongs, enforced by the store")
 struct AccessStoreTests {
     /// Requests 1 (김순자, 석수2동) and 3 (이말순, 평촌동), pending, far enough apart not to clash.
-    func loaded() async throws -> StoreFixture {
-        let fixture = try StoreFixture(user: "kim")
+    func loaded(_ backend: Backend) async throws -> StoreFixture {
+        let fixture = try await StoreFixture.make(backend, user: "kim")
         try await fixture.load([fixture.request(1, household: 1), fixture.request(3, household: 3, day: 1)])
         return fixture
     }
 
     /// The rows a refused write must leave as they were: requests, assignments, the audit log.
-    func state(_ fixture: StoreFixture) throws -> [String] {
-        try fixture.raw().read { db in
-            try String.fetchAll(db, sql: """
-                SELECT 'r' || id || status || IFNULL(volunteer_id, '-') || version FROM escort_request
-                UNION ALL SELECT 'a' || id || state FROM assignment
-                UNION ALL SELECT 'u' || id || action FROM audit ORDER BY 1
-                """)
-        }
+    func state(_ fixture: StoreFixture) async throws -> [String] {
+        try await fixture.rawSQL("""
+            SELECT 'r' || id || status || COALESCE(CAST(volunteer_id AS TEXT), '-') || version FROM escort_request
+            UNION ALL SELECT 'a' || id || state FROM assignment
+            UNION ALL SELECT 'u' || id || action FROM audit ORDER BY 1
+            """)
     }
 
-    @Test func theCreatorIsAdminAndAnyoneElseIsAViewerWhoChangesNothing() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func theCreatorIsAdminAndAnyoneElseIsAViewerWhoChangesNothing(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
         let mine = try await fixture.store.access()
         #expect(mine.role == .admin && mine.isRegistered && mine.user == "kim")
 
-        let stranger = try SQLiteStore(path: fixture.path, user: "guest")
+        let stranger = try await fixture.session(user: "guest")
         let access = try await stranger.access()
         #expect(access.role == .viewer && !access.isRegistered)
-        let before = try state(fixture)
+        let before = try await state(fixture)
         let assign = await storeError { try await stranger.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false) }
         #expect(assign == .access(.viewer(user: "guest", registered: false)))
         let cancel = await storeError { try await stranger.perform(.cancel, requestID: 3, details: ActionDetails(), expectedVersion: nil) }
         #expect(cancel == .access(.viewer(user: "guest", registered: false)))
-        #expect(try state(fixture) == before)
+        #expect(try await state(fixture) == before)
         #expect(assign?.message(.ko, calendar: fixture.calendar) == "guest 님은 이 저장소의 사용자 목록에 없어 열람만 할 수 있습니다. 관리자에게 'honsim users add'를 요청하세요")
         #expect(assign?.message(.en, calendar: fixture.calendar) == "guest is not among this store's users and may only view; ask an admin to run 'honsim users add'")
 
         // A registered viewer is told the same without the advice.
-        let viewer = try fixture.secondStore(user: "council", role: .viewer)
+        let viewer = try await fixture.otherStore(user: "council", role: .viewer)
         let refused = await storeError { try await viewer.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false) }
         #expect(refused?.message(.ko, calendar: fixture.calendar) == "council 님은 열람자라 바꿀 수 없습니다")
-        #expect(try state(fixture) == before)
+        #expect(try await state(fixture) == before)
     }
 
-    @Test func aCoordinatorChangesOnlyRequestsOfTheirDongs() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func aCoordinatorChangesOnlyRequestsOfTheirDongs(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
-        let park = try fixture.secondStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
+        let park = try await fixture.otherStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
         let access = try await park.access()
         #expect(access.role == .coordinator && access.dongCodes == [StoreFixture.seokSu2.code])
 
         // 평촌동 is not park's: refused, naming both, and nothing changes.
-        let before = try state(fixture)
+        let before = try await state(fixture)
         let error = await storeError { try await park.assign(requestID: 3, volunteerID: 3, expectedVersion: nil, override: false) }
         guard case .access(.outsideScope("park", _, "평촌동", ["석수2동"]))? = error else {
             Issue.record("expected outsideScope naming 평촌동 and 석수2동, got \(String(describing: error))")
@@ -69,7 +67,7 @@ struct AccessStoreTests {
         #expect(error?.message(.en, calendar: fixture.calendar) == "park coordinates 석수2동 and cannot change request 3 in 평촌동")
         let cancel = await storeError { try await park.perform(.cancel, requestID: 3, details: ActionDetails(reason: "x"), expectedVersion: nil) }
         guard case .access(.outsideScope)? = cancel else { Issue.record("cancel in 평촌동 went through: \(String(describing: cancel))"); return }
-        #expect(try state(fixture) == before)
+        #expect(try await state(fixture) == before)
 
         // 석수2동 is: the whole lifecycle goes through, recorded as park's.
         let assigned = try await park.assign(requestID: 1, volunteerID: 1, expectedVersion: 1, override: false)
@@ -86,10 +84,10 @@ struct AccessStoreTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
-    @Test func aRoleChangeCountsAtOnceForAnOpenSession() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func aRoleChangeCountsAtOnceForAnOpenSession(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
-        let park = try SQLiteStore(path: fixture.path, user: "park")
+        let park = try await fixture.session(user: "park")
         #expect(await storeError { try await park.assign(requestID: 3, volunteerID: 3, expectedVersion: nil, override: false) }
                 == .access(.viewer(user: "park", registered: false)))
         // The admin, in another process, makes park coordinator of 평촌동 by its name.
@@ -102,41 +100,43 @@ struct AccessStoreTests {
         #expect(try await fixture.store.request(id: 3).status == .assigned)
     }
 
-    @Test func aReadOnlySessionIsAViewerAndItsConnectionCannotWrite() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func aReadOnlySessionIsAViewerAndItsConnectionCannotWrite(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
-        let readOnly = try SQLiteStore(path: fixture.path, user: "kim", readOnly: true)
+        let readOnly = try await fixture.session(user: "kim", readOnly: true)
         let access = try await readOnly.access()
         #expect(access.registeredRole == .admin && access.role == .viewer && access.readOnly)
-        let before = try state(fixture)
+        let before = try await state(fixture)
         #expect(await storeError { try await readOnly.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false) }
                 == .access(.readOnlySession))
         #expect(await storeError { try await readOnly.recordPersonalDataAccess(.details(householdID: 1, requestID: 1)) }
                 == .access(.readOnlySession))
         // Below the store's own check, SQLite itself refuses: even a bug cannot write.
-        #expect(throws: DatabaseError.self) {
-            try readOnly.pool.writeWithoutTransaction { db in
-                try db.execute(sql: "UPDATE escort_request SET status = 'cancelled', volunteer_id = NULL WHERE id = 1")
+        if let readOnly = readOnly as? SQLiteStore {
+            #expect(throws: DatabaseError.self) {
+                try readOnly.pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "UPDATE escort_request SET status = 'cancelled', volunteer_id = NULL WHERE id = 1")
+                }
             }
         }
-        #expect(try state(fixture) == before)
+        #expect(try await state(fixture) == before)
         // It still reads everything the kiosk needs.
         #expect(try await readOnly.pendingRequests(limit: 10).map(\.id) == [1, 3])
     }
 
-    @Test func onlyAnAdminLoadsOrReplacesTheData() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func onlyAnAdminLoadsOrReplacesTheData(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
-        let park = try fixture.secondStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
-        let before = try state(fixture)
+        let park = try await fixture.otherStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
+        let before = try await state(fixture)
         let error = await storeError { try await park.load(StoreData(), replacingExisting: true) }
         #expect(error == .access(.adminOnly(user: "park", role: .coordinator, task: Phrase(ko: "자료 불러오기와 바꾸기", en: "load or replace the data"))))
         #expect(error?.message(.en, calendar: fixture.calendar) == "only an admin may load or replace the data (park is a coordinator)")
-        #expect(try state(fixture) == before)
+        #expect(try await state(fixture) == before)
     }
 
-    @Test func usersAreAddedChangedAndRemovedByAnAdminAndAudited() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func usersAreAddedChangedAndRemovedByAnAdminAndAudited(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
         let store = fixture.store
         // A former name (석수3동) is accepted and stored as 충훈동's code; the city's order is kept.
@@ -160,8 +160,8 @@ struct AccessStoreTests {
         #expect(log[2].after?.contains("\"dongCodes\":[\"41171-11\"]") == true)
     }
 
-    @Test func unsoundUserChangesAreRefusedWithAReasonAndChangeNothing() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func unsoundUserChangesAreRefusedWithAReasonAndChangeNothing(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
         let store = fixture.store
         try await store.addUser(name: "park", role: .coordinator, dongs: ["석수2동"], displayName: "")
@@ -190,7 +190,7 @@ struct AccessStoreTests {
             #expect(error?.message(.en, calendar: fixture.calendar).isEmpty == false)
         }
         // Only an admin manages users: a coordinator is told so.
-        let park = try SQLiteStore(path: fixture.path, user: "park")
+        let park = try await fixture.session(user: "park")
         let error = await storeError { try await park.updateUser(name: "park", UserChange(role: .admin)) }
         #expect(error?.message(.ko, calendar: fixture.calendar) == "사용자 관리: 관리자만 할 수 있습니다 (park 님은 코디네이터)")
         #expect(try await store.users() == before)
@@ -200,8 +200,8 @@ struct AccessStoreTests {
         #expect(try await store.access().role == .viewer)
     }
 
-    @Test func theAccessLogRecordsWhoSawWhichHouseholdInFull() async throws {
-        let fixture = try await loaded()
+    @Test(arguments: Backend.all) func theAccessLogRecordsWhoSawWhichHouseholdInFull(_ backend: Backend) async throws {
+        let fixture = try await loaded(backend)
         defer { fixture.remove() }
         try await fixture.store.recordPersonalDataAccess(.details(householdID: 1, requestID: 1))
         let entry = try #require(try await fixture.store.auditLog(in: nil, limit: 1).first)
@@ -209,11 +209,11 @@ struct AccessStoreTests {
         #expect(entry.user == "kim" && entry.dongCode == StoreFixture.seokSu2.code && entry.after == "{\"request\":1}")
 
         // A coordinator may see (and so log) only their own dongs' households; a viewer none.
-        let park = try fixture.secondStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
+        let park = try await fixture.otherStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
         try await park.recordPersonalDataAccess(.details(householdID: 1, requestID: nil))
         let refused = await storeError { try await park.recordPersonalDataAccess(.details(householdID: 3, requestID: 3)) }
         #expect(refused?.message(.ko, calendar: fixture.calendar) == "park 님은 석수2동 담당이라 평촌동의 대상자 3번 상세를 볼 수 없습니다")
-        let viewer = try fixture.secondStore(user: "council", role: .viewer)
+        let viewer = try await fixture.otherStore(user: "council", role: .viewer)
         #expect(await storeError { try await viewer.recordPersonalDataAccess(.export(kind: "households", rows: 4)) }
                 == .access(.viewer(user: "council", registered: true)))
         try await park.recordPersonalDataAccess(.export(kind: "households", rows: 4))
@@ -225,7 +225,7 @@ struct AccessStoreTests {
     /// A store made before roles: its writers become admins, so nobody is locked out by the
     /// upgrade; a read-only session on a store not yet upgraded is a viewer.
     @Test func anOlderStoreGivesItsWritersAdminOnUpgrade() async throws {
-        let fixture = try await loaded()
+        let fixture = try await loaded(.sqlite)
         defer { fixture.remove() }
         try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
         try await fixture.raw().write { db in

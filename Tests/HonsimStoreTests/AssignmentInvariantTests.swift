@@ -6,8 +6,8 @@ import Testing
 
 @Suite("Assigning: the invariants hold inside the write")
 struct AssignmentInvariantTests {
-    @Test func assignMovesThePendingRequestAndRecordsWhoAndWhen() async throws {
-        let fixture = try StoreFixture(user: "kim")
+    @Test(arguments: Backend.all) func assignMovesThePendingRequestAndRecordsWhoAndWhen(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend, user: "kim")
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         let assigned = try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: 1, override: false)
@@ -28,12 +28,12 @@ struct AssignmentInvariantTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
-    @Test func aRequestHasAtMostOneActiveAssignment() async throws {
-        let fixture = try StoreFixture(user: "kim")
+    @Test(arguments: Backend.all) func aRequestHasAtMostOneActiveAssignment(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend, user: "kim")
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
-        let other = try fixture.secondStore(user: "lee")
+        let other = try await fixture.otherStore(user: "lee")
         let error = await storeError { try await other.assign(requestID: 1, volunteerID: 2, expectedVersion: nil, override: false) }
         guard case .alreadyAssigned(1, "정지민", "kim", _)? = error else {
             Issue.record("expected alreadyAssigned naming 정지민 and kim, got \(String(describing: error))")
@@ -41,31 +41,27 @@ struct AssignmentInvariantTests {
         }
         #expect(error?.message(.ko, calendar: fixture.calendar).contains("정지민") == true)
         #expect(error?.message(.en, calendar: fixture.calendar).contains("by kim") == true)
-        let count = try await fixture.raw().read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment WHERE request_id = 1 AND state = 'active'")
-        }
+        let count = try await fixture.rawInt("SELECT COUNT(*) FROM assignment WHERE request_id = 1 AND state = 'active'")
         #expect(count == 1)
     }
 
-    @Test func theDatabaseItselfRefusesASecondActiveAssignment() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func theDatabaseItselfRefusesASecondActiveAssignment(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
-        #expect(throws: DatabaseError.self) {
-            try fixture.raw().write { db in
-                try db.execute(sql: """
-                    INSERT INTO assignment (request_id, volunteer_id, household_id, starts_at, ends_at, state, minutes,
-                                            week_key, month_key, assigned_at, assigned_by)
-                    SELECT request_id, 2, household_id, starts_at, ends_at, 'active', minutes, week_key, month_key, assigned_at, 'raw'
-                    FROM assignment WHERE request_id = 1
-                    """)
-            }
+        await #expect(throws: (any Error).self) {
+            try await fixture.rawSQL("""
+                INSERT INTO assignment (request_id, volunteer_id, household_id, starts_at, ends_at, state, minutes,
+                                        week_key, month_key, assigned_at, assigned_by)
+                SELECT request_id, 2, household_id, starts_at, ends_at, 'active', minutes, week_key, month_key, assigned_at, 'raw'
+                FROM assignment WHERE request_id = 1
+                """)
         }
     }
 
-    @Test func aVolunteerIsNeverDoubleBookedTravelTimeIncluded() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aVolunteerIsNeverDoubleBookedTravelTimeIncluded(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         // Request 1 occupies 10:00–12:00; request 2 starts 20 minutes after it ends, request 3 exactly 30.
         try await fixture.load([fixture.request(1, hour: 10), fixture.request(2, household: 4, hour: 12, minutes: 60).with(minute: 20),
@@ -82,28 +78,27 @@ struct AssignmentInvariantTests {
         #expect(try await fixture.store.request(id: 2).status == .pending)
     }
 
-    @Test func theDatabaseItselfRefusesAnOverlapFromAnyWriter() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func theDatabaseItselfRefusesAnOverlapFromAnyWriter(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, hour: 10), fixture.request(2, household: 4, hour: 11)])
         try await fixture.store.assign(requestID: 1, volunteerID: 2, expectedVersion: nil, override: false)
-        #expect(throws: DatabaseError.self) {
-            try fixture.raw().write { db in
-                try db.execute(sql: """
-                    INSERT INTO assignment (request_id, volunteer_id, household_id, starts_at, ends_at, state, minutes,
-                                            week_key, month_key, assigned_at, assigned_by)
-                    SELECT 2, 2, 4, starts_at + 3600, ends_at + 3600, 'active', minutes, week_key, month_key, assigned_at, 'raw'
-                    FROM assignment WHERE request_id = 1
-                    """)
-            }
+        await #expect(throws: (any Error).self) {
+            try await fixture.rawSQL("""
+                INSERT INTO assignment (request_id, volunteer_id, household_id, starts_at, ends_at, state, minutes,
+                                        week_key, month_key, assigned_at, assigned_by)
+                SELECT 2, 2, 4, starts_at + 3600, ends_at + 3600, 'active', minutes, week_key, month_key, assigned_at, 'raw'
+                FROM assignment WHERE request_id = 1
+                """)
         }
+        #expect(try await fixture.rawInt("SELECT COUNT(*) FROM assignment WHERE request_id = 2") == 0)
     }
 
-    @Test func aStaleScreenLosesAndIsToldWhoChangedTheRow() async throws {
-        let fixture = try StoreFixture(user: "kim")
+    @Test(arguments: Backend.all) func aStaleScreenLosesAndIsToldWhoChangedTheRow(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend, user: "kim")
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
-        let other = try fixture.secondStore(user: "lee")
+        let other = try await fixture.otherStore(user: "lee")
         try await other.perform(.cancel, requestID: 1, details: ActionDetails(reason: "가족 동행"), expectedVersion: 1)
         let error = await storeError { try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: 1, override: false) }
         guard case .staleWrite("request", 1, "lee", _, "cancelled")? = error else {
@@ -112,8 +107,8 @@ struct AssignmentInvariantTests {
         }
     }
 
-    @Test func overridableExclusionsNeedAnOverrideAndOthersNeverPass() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func overridableExclusionsNeedAnOverrideAndOthersNeverPass(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         // Volunteer 4 is free only on Saturdays: outside their hours on Monday (overridable).
         // Household 2 uses a wheelchair; volunteer 2 has no wheelchair skill (never).
@@ -127,15 +122,15 @@ struct AssignmentInvariantTests {
         #expect(never == .excluded(volunteerName: "곽대현", [.needsWheelchairSkill]))
     }
 
-    @Test func unknownIdsAreNamed() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func unknownIdsAreNamed(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         #expect(await storeError { try await fixture.store.assign(requestID: 99, volunteerID: 1, expectedVersion: nil, override: false) }
                 == .notFound(entity: "request", id: 99))
         #expect(await storeError { try await fixture.store.assign(requestID: 1, volunteerID: 77, expectedVersion: nil, override: false) }
                 == .notFound(entity: "volunteer", id: 77))
-        #expect(try fixture.auditCount() == 1)  // only the load
+        #expect(try await fixture.auditEntries() == 1)  // only the load
     }
 }
 

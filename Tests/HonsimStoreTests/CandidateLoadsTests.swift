@@ -7,8 +7,8 @@ import Testing
 /// never counts against its own volunteer, and everyone else's still does.
 @Suite("Candidates: the loads of a request")
 struct CandidateLoadsTests {
-    @Test func anAssignedRequestIsRerankedWithoutItsOwnEscort() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func anAssignedRequestIsRerankedWithoutItsOwnEscort(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         // 윤한도 (5, weekly cap 3 hours) takes request 1, 10:00–12:00; request 2 asks for 11:00.
         try await fixture.load([fixture.request(1, hour: 10, status: .assigned, volunteer: 5),
@@ -23,16 +23,16 @@ struct CandidateLoadsTests {
         #expect(!busy.isOverridable)
     }
 
-    @Test func theRankingIsTheSameFromTheCacheAndFromAFreshStore() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func theRankingIsTheSameFromTheCacheAndFromAFreshStore(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, household: 3, hour: 10), fixture.request(2, hour: 9, status: .assigned, volunteer: 3)])
         let first = try await fixture.store.candidates(for: 1)
         let cached = try await fixture.store.candidates(for: 1)
-        let fresh = try await fixture.secondStore().candidates(for: 1)
+        let fresh = try await fixture.otherStore().candidates(for: 1)
         #expect(first == cached && cached == fresh)
         // A volunteer changed by another process: the prepared pool is made again.
-        try await fixture.raw().write { db in try db.execute(sql: "UPDATE volunteer SET closed = 1 WHERE id = 1") }
+        try await fixture.rawSQL("UPDATE volunteer SET closed = 1 WHERE id = 1")
         let after = try await fixture.store.candidates(for: 1)
         #expect(!after.eligible.contains { $0.id == 1 })
         #expect(after.excluded.first { $0.id == 1 }?.exclusions.first == .closed)

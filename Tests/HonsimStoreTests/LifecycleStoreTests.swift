@@ -7,13 +7,11 @@ import Testing
 @Suite("Lifecycle moves in the store")
 struct LifecycleStoreTests {
     func minutes(_ fixture: StoreFixture, volunteer: Int64, period: String) async throws -> Int {
-        try await fixture.raw().read { db in
-            try Int.fetchOne(db, sql: "SELECT minutes FROM volunteer_load WHERE volunteer_id = ? AND period = ?", arguments: [volunteer, period]) ?? 0
-        }
+        try await fixture.rawInt("SELECT minutes FROM volunteer_load WHERE volunteer_id = \(volunteer) AND period = '\(period)'") ?? 0
     }
 
-    @Test func theWholeWayToCompletedKeepsTheLoadsAndTheLog() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func theWholeWayToCompletedKeepsTheLoadsAndTheLog(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         let store = fixture.store
@@ -34,8 +32,8 @@ struct LifecycleStoreTests {
         #expect(try await store.checkInvariants().isEmpty)
     }
 
-    @Test func releaseReturnsTheRequestAndFreesTheVolunteer() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func releaseReturnsTheRequestAndFreesTheVolunteer(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1), fixture.request(2, household: 4, hour: 11)])
         let store = fixture.store
@@ -46,15 +44,13 @@ struct LifecycleStoreTests {
         #expect(try await minutes(fixture, volunteer: 2, period: LoadPeriod.week(fixture.monday, calendar: fixture.calendar)) == 0)
         // Free again: the overlapping request can now take the same volunteer.
         #expect(try await store.assign(requestID: 2, volunteerID: 2, expectedVersion: nil, override: false).status == .assigned)
-        let reason = try await fixture.raw().read { db in
-            try String.fetchOne(db, sql: "SELECT reason FROM assignment WHERE request_id = 1 AND state = 'released'")
-        }
+        let reason = try await fixture.rawSQL("SELECT reason FROM assignment WHERE request_id = 1 AND state = 'released'").first
         #expect(reason == "봉사자 사정")
         #expect(try await store.checkInvariants().isEmpty)
     }
 
-    @Test func cancelAndNoShowEndTheAssignment() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func cancelAndNoShowEndTheAssignment(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1), fixture.request(2, household: 4, day: 1), fixture.request(3, household: 3, day: 2)])
         let store = fixture.store
@@ -66,25 +62,25 @@ struct LifecycleStoreTests {
         #expect(noShow.status == .noShow && noShow.volunteerID == 1)
         // A pending request can be cancelled too; it never had an assignment.
         #expect(try await store.perform(.cancel, requestID: 3, details: ActionDetails(), expectedVersion: nil).status == .cancelled)
-        let states = try await fixture.raw().read { db in try String.fetchAll(db, sql: "SELECT state FROM assignment ORDER BY id") }
+        let states = try await fixture.rawSQL("SELECT state FROM assignment ORDER BY id")
         #expect(states == ["cancelled", "no_show"])
         #expect(try await store.checkInvariants().isEmpty)
     }
 
-    @Test(arguments: [LifecycleAction.confirm, .start, .complete, .release, .noShow])
-    func illegalMovesAreRefusedAndChangeNothing(action: LifecycleAction) async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all, [LifecycleAction.confirm, .start, .complete, .release, .noShow])
+    func illegalMovesAreRefusedAndChangeNothing(_ backend: Backend, action: LifecycleAction) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
-        let before = try fixture.auditCount()
+        let before = try await fixture.auditEntries()
         let error = await storeError { try await fixture.store.perform(action, requestID: 1, details: ActionDetails(), expectedVersion: nil) }
         #expect(error == .illegalMove(requestID: 1, IllegalMove(from: .pending, action: action)))
         #expect(try await fixture.store.request(id: 1).version == 1)
-        #expect(try fixture.auditCount() == before)
+        #expect(try await fixture.auditEntries() == before)
     }
 
-    @Test func endedRequestsTakeNoFurtherMoves() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func endedRequestsTakeNoFurtherMoves(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         try await fixture.store.perform(.cancel, requestID: 1, details: ActionDetails(), expectedVersion: nil)
@@ -96,8 +92,8 @@ struct LifecycleStoreTests {
         #expect(error == .illegalMove(requestID: 1, IllegalMove(from: .cancelled, action: .assign)))
     }
 
-    @Test func weeklyCapCountsEveryActiveAndCompletedEscort() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func weeklyCapCountsEveryActiveAndCompletedEscort(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         // Volunteer 5 has a 3-hour weekly cap: two 2-hour escorts do not fit in one week.
         try await fixture.load([fixture.request(1), fixture.request(2, household: 4, day: 2)])

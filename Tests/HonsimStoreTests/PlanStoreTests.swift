@@ -18,7 +18,7 @@ struct SeededLCG: RandomNumberGenerator {
 @Suite("Planning in the store")
 struct PlanStoreTests {
     /// What no plan may ever do, checked against the store's own per-request ranking.
-    static func expectSound(_ plan: Plan, _ store: SQLiteStore) async throws {
+    static func expectSound(_ plan: Plan, _ store: any CaseStore) async throws {
         let volunteers = plan.proposals.map(\.candidate.id)
         #expect(Set(volunteers).count == volunteers.count, "a volunteer proposed twice")
         for proposal in plan.proposals {
@@ -30,7 +30,7 @@ struct PlanStoreTests {
     }
 
     /// Accepts every line as a coordinator would, without overrides; then the store is sound.
-    static func acceptAll(_ plan: Plan, _ store: SQLiteStore) async throws {
+    static func acceptAll(_ plan: Plan, _ store: any CaseStore) async throws {
         for proposal in plan.proposals {
             let assigned = try await store.assign(requestID: proposal.request.id, volunteerID: proposal.candidate.id,
                                                   expectedVersion: proposal.request.version, override: false)
@@ -39,8 +39,8 @@ struct PlanStoreTests {
         #expect(try await store.checkInvariants().isEmpty)
     }
 
-    @Test func theCastOfTheFixture() async throws {
-        let fixture = try StoreFixture(user: "kim")
+    @Test(arguments: Backend.all) func theCastOfTheFixture(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend, user: "kim")
         defer { fixture.remove() }
         try await fixture.load([
             // 김순자 (cane) and 박영호 (wheelchair) at the same hour: only 정지민 (1) can push a
@@ -82,8 +82,8 @@ struct PlanStoreTests {
         #expect(again == Plan())
     }
 
-    @Test func theDongsAndTheWindowChooseTheRequests() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func theDongsAndTheWindowChooseTheRequests(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([
             fixture.request(1, household: 1, hour: 10),
@@ -100,8 +100,8 @@ struct PlanStoreTests {
         #expect(none == Plan())
     }
 
-    @Test func aRequestNobodyCanTakeStaysUnassigned() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aRequestNobodyCanTakeStaysUnassigned(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         // 박영호 uses a wheelchair and needs a car: nobody has both.
         try await fixture.load([fixture.request(1, household: 2, hour: 10, transport: .volunteerCar)])
@@ -112,9 +112,9 @@ struct PlanStoreTests {
 
     /// A seeded random city: more requests than volunteers can cover, busy volunteers,
     /// escorts with the same households before, weekly caps that bite.
-    @Test(arguments: [UInt64(1), 2, 3])
-    func randomStoresPlanLikeTheRankingsAndAcceptCleanly(seed: UInt64) async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all, [UInt64(1), 2, 3])
+    func randomStoresPlanLikeTheRankingsAndAcceptCleanly(_ backend: Backend, seed: UInt64) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         var g = SeededLCG(seed: seed)
         let dongs = [StoreFixture.anyang2, StoreFixture.seokSu2, StoreFixture.chunghun, StoreFixture.pyeongchon]

@@ -1,32 +1,81 @@
 import Foundation
 import GRDB
 import HonsimCore
+import Testing
 @testable import HonsimStore
+import HonsimTestServer
 
-/// A fresh store in its own temporary folder, with a small cast: three dongs in two gus,
-/// four households and five volunteers, and requests placed on a Monday well ahead.
+/// A fresh store with a small cast: three dongs in two gus, four households and five
+/// volunteers, and requests placed on a Monday well ahead. On SQLite, a file in its own
+/// temporary folder; on PostgreSQL, a database of its own on the suite's throwaway server
+/// (StoreFixture+Postgres.swift), opened as the fixture's user, who is the store's admin.
 struct StoreFixture {
+    let backend: Backend
     let folder: URL
+    /// The SQLite file, or the PostgreSQL URL.
     let path: String
-    let store: SQLiteStore
+    let store: any CaseStore
     let calendar: Calendar
     /// A Monday at least a week ahead, at midnight in the store's time zone.
     let monday: Date
+    /// The PostgreSQL database, on the PostgreSQL backend.
+    let database: String?
 
     static let seokSu2 = Dong(code: "41171-11", name: "석수2동", gu: "만안구")
     static let anyang2 = Dong(code: "41171-02", name: "안양2동", gu: "만안구")
     static let chunghun = Dong(code: "41171-12", name: "충훈동", gu: "만안구", formerNames: ["석수3동"], renamedYear: 2024)
     static let pyeongchon = Dong(code: "41173-09", name: "평촌동", gu: "동안구")
 
+    /// A SQLite store.
     init(user: String = "kim") throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("cases.sqlite").path
-        store = try SQLiteStore(path: path, user: user, create: true, timeZone: "Asia/Seoul")
+        let path = folder.appendingPathComponent("cases.sqlite").path
+        self.init(backend: .sqlite, folder: folder, path: path,
+                  store: try SQLiteStore(path: path, user: user, create: true, timeZone: "Asia/Seoul"), database: nil)
+    }
+
+    init(backend: Backend, folder: URL, path: String, store: any CaseStore, database: String?) {
+        self.backend = backend
+        self.folder = folder
+        self.path = path
+        self.store = store
+        self.database = database
         calendar = store.calendar
         let today = CivilDate(Date(), calendar: calendar)
         let weekday = Weekday(Date(), calendar: calendar).rawValue
         monday = today.adding(days: 14 - (weekday - 1), calendar: calendar).start(in: calendar)
+    }
+
+    /// A store on `backend`.
+    static func make(_ backend: Backend, user: String = "kim") async throws -> StoreFixture {
+        switch backend {
+        case .sqlite: return try StoreFixture(user: user)
+        case .postgres: return try await makePostgres(user: user)
+        }
+    }
+
+    /// The SQLite store, for the tests that are about SQLite itself.
+    var sqlite: SQLiteStore {
+        guard let store = store as? SQLiteStore else { preconditionFailure("a SQLite fixture") }
+        return store
+    }
+
+    /// A session of `user` as they are registered (or not) in the store.
+    func session(user: String, readOnly: Bool = false) async throws -> any CaseStore {
+        switch backend {
+        case .sqlite: return try SQLiteStore(path: path, user: user, readOnly: readOnly)
+        case .postgres: return try await postgresSession(user: user, readOnly: readOnly)
+        }
+    }
+
+    /// Another person's session on the same store (another process, on SQLite), registered
+    /// first with `role` and `dongCodes`.
+    func otherStore(user: String = "lee", role: Role = .admin, dongCodes: [String] = []) async throws -> any CaseStore {
+        switch backend {
+        case .sqlite: return try secondStore(user: user, role: role, dongCodes: dongCodes)
+        case .postgres: return try await postgresStore(user: user, role: role, dongCodes: dongCodes)
+        }
     }
 
     /// Another process's view of the same file, as another person, registered first with
@@ -89,13 +138,61 @@ struct StoreFixture {
         try DatabaseQueue(path: path)
     }
 
+    func auditEntries() async throws -> Int {
+        try await rawInt("SELECT COUNT(*) FROM audit") ?? 0
+    }
+
     func auditCount() throws -> Int {
         try raw().unsafeReentrantRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 }
     }
 
     func remove() {
+        (store as? PostgresStore)?.close()
         try? FileManager.default.removeItem(at: folder)
     }
+
+    /// Raw SQL that bypasses the store (as the database's owner on PostgreSQL): for checking
+    /// what is stored and for breaking invariants on purpose. Returns the first column.
+    @discardableResult
+    func rawSQL(_ sql: String) async throws -> [String] {
+        switch backend {
+        case .sqlite:
+            return try await raw().write { db in
+                try Row.fetchAll(db, sql: sql).map { row in
+                    switch row.databaseValues.first?.storage ?? .null {
+                    case .null, .blob: return ""
+                    case .int64(let number): return String(number)
+                    case .double(let number): return String(number)
+                    case .string(let text): return text
+                    }
+                }
+            }
+        case .postgres:
+            let output = try PostgresServer.shared().psql(sql, database: database ?? "postgres")
+            return output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        }
+    }
+
+    func rawInt(_ sql: String) async throws -> Int? {
+        try await rawSQL(sql).first.flatMap { Int($0) }
+    }
+}
+
+/// The backends every contract test runs on. PostgreSQL is left out, with the reason printed
+/// once, only where its server binaries are missing.
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    static let all: [Backend] = {
+        let found = PostgresServer.findBinaries()
+        if found.bin == nil {
+            FileHandle.standardError.write(Data("honsim: PostgreSQL contract tests skipped: \(found.reason)\n".utf8))
+            return [.sqlite]
+        }
+        return [.sqlite, .postgres]
+    }()
+
+    var testDescription: String { rawValue }
 }
 
 /// Runs `body` and returns the StoreError it throws, or nil.

@@ -6,8 +6,8 @@ import Testing
 
 @Suite("Reading the store: panes, candidates, statistics, the change feed")
 struct StoreReadingTests {
-    @Test func thePendingQueueIsByAppointment() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func thePendingQueueIsByAppointment(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, day: 2), fixture.request(2, household: 4, day: 0), fixture.request(3, household: 3, day: 1),
                                 fixture.request(4, household: 2, day: 0, hour: 8, status: .assigned, volunteer: 1)])
@@ -15,8 +15,8 @@ struct StoreReadingTests {
         #expect(try await fixture.store.pendingRequests(limit: 2).map(\.id) == [2, 3])
     }
 
-    @Test func freeVolunteersHaveTheHoursAndNoClash() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func freeVolunteersHaveTheHoursAndNoClash(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, hour: 10, status: .assigned, volunteer: 2)])
         var volunteers = StoreFixture.volunteers
@@ -32,8 +32,8 @@ struct StoreReadingTests {
         #expect(try await fixture.store.freeVolunteers(in: TimeSpan(start: fixture.at(day: 5, 10), minutes: 60)).map(\.id).contains(4))
     }
 
-    @Test func candidatesComeWithReasonsFromTheStoredHistory() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func candidatesComeWithReasonsFromTheStoredHistory(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         // Household 3 (평촌동, hearing, wants a woman) was escorted twice by volunteer 3 before.
         let past = [fixture.request(10, household: 3, day: -7, status: .completed, volunteer: 3),
@@ -53,8 +53,8 @@ struct StoreReadingTests {
         #expect(male.isOverridable)
     }
 
-    @Test func statisticsCountEachDongAndTotalTheGus() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func statisticsCountEachDongAndTotalTheGus(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         let requests = [
             fixture.request(1, day: 0, status: .completed, volunteer: 1),
@@ -81,12 +81,12 @@ struct StoreReadingTests {
     }
 
     /// That the notice comes; how fast is measured by the benchmark, not here.
-    @Test func anotherProcessesWriteReachesTheChangeFeed() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func anotherProcessesWriteReachesTheChangeFeed(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         let feed = fixture.store.changes()
-        let other = try fixture.secondStore(user: "lee")
+        let other = try await fixture.otherStore(user: "lee")
         // Let the feed take its first reading before the write.
         try await Task.sleep(for: .milliseconds(250))
         try await other.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
@@ -101,8 +101,8 @@ struct StoreReadingTests {
         #expect(try await fixture.store.request(id: 1).status == .assigned)
     }
 
-    @Test func loadingIsAllOrNothing() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func loadingIsAllOrNothing(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         // Two active escorts of volunteer 2 an hour apart: the schema refuses the second.
         let clash = [fixture.request(1, hour: 10, status: .assigned, volunteer: 2),
@@ -114,8 +114,8 @@ struct StoreReadingTests {
         #expect(counts.auditEntries == 0)
     }
 
-    @Test func aStoreWithDataIsNotOverwrittenUnlessAsked() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aStoreWithDataIsNotOverwrittenUnlessAsked(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         #expect(await storeError { try await fixture.load([]) } == .notEmpty(path: fixture.path))

@@ -8,13 +8,11 @@ import Testing
 struct UndoAndCreateTests {
     func weekMinutes(_ fixture: StoreFixture, volunteer: Int64) async throws -> Int {
         let week = LoadPeriod.week(fixture.monday, calendar: fixture.calendar)
-        return try await fixture.raw().read { db in
-            try Int.fetchOne(db, sql: "SELECT minutes FROM volunteer_load WHERE volunteer_id = ? AND period = ?", arguments: [volunteer, week]) ?? 0
-        }
+        return try await fixture.rawInt("SELECT minutes FROM volunteer_load WHERE volunteer_id = \(volunteer) AND period = '\(week)'") ?? 0
     }
 
-    @Test func aWeeklySeriesIsCreatedWholeWithTheHouseholdsDong() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aWeeklySeriesIsCreatedWholeWithTheHouseholdsDong(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
         var draft = fixture.request(0, household: 3, day: 0, hour: 9)
@@ -35,8 +33,8 @@ struct UndoAndCreateTests {
         #expect(log.map(\.action) == ["create"])
     }
 
-    @Test func oneBadDateOfASeriesCreatesNone() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func oneBadDateOfASeriesCreatesNone(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
         let good = fixture.request(0, household: 1)
@@ -53,8 +51,8 @@ struct UndoAndCreateTests {
         #expect(try await fixture.store.counts().requests == 0)
     }
 
-    @Test func undoingAnAssignFreesTheVolunteerAndIsAudited() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func undoingAnAssignFreesTheVolunteerAndIsAudited(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         let assigned = try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: 1, override: false)
@@ -68,8 +66,8 @@ struct UndoAndCreateTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
-    @Test func undoingAReleaseGivesTheVolunteerBackUnlessTheyAreNowBusy() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func undoingAReleaseGivesTheVolunteerBackUnlessTheyAreNowBusy(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1), fixture.request(2, household: 4, hour: 11)])
         let store = fixture.store
@@ -94,8 +92,8 @@ struct UndoAndCreateTests {
         #expect(try await store.checkInvariants().isEmpty)
     }
 
-    @Test func undoingACompletionReopensTheEscort() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func undoingACompletionReopensTheEscort(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, status: .inProgress, volunteer: 1)])
         let done = try await fixture.store.perform(.complete, requestID: 1, details: ActionDetails(actualMinutes: 200, doctorNotes: "재방문"), expectedVersion: nil)
@@ -107,12 +105,12 @@ struct UndoAndCreateTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
-    @Test func undoIsRefusedAfterSomeoneElsesChange() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func undoIsRefusedAfterSomeoneElsesChange(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1)])
         let mine = try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
-        let other = try fixture.secondStore(user: "lee")
+        let other = try await fixture.otherStore(user: "lee")
         try await other.perform(.confirm, requestID: 1, details: ActionDetails(), expectedVersion: nil)
         // The version I saw is gone: the screen was stale.
         await #expect {
@@ -131,8 +129,8 @@ struct UndoAndCreateTests {
         #expect(try await fixture.store.request(id: 1).status == .confirmed)
     }
 
-    @Test func undoingACreateRemovesTheSeriesWhole() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func undoingACreateRemovesTheSeriesWhole(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
         let created = try await fixture.store.createRequests([fixture.request(0), fixture.request(0, day: 7)])
@@ -142,12 +140,12 @@ struct UndoAndCreateTests {
         #expect(try await fixture.store.auditLog(in: nil, limit: 2).map(\.action) == ["undo create", "undo create"])
     }
 
-    @Test func theActivityQueryFiltersByDongUserAndRequest() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func theActivityQueryFiltersByDongUserAndRequest(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1), fixture.request(2, household: 3, day: 1), fixture.request(3, household: 4, day: 2)])
         try await fixture.store.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
-        let lee = try fixture.secondStore(user: "lee_j")
+        let lee = try await fixture.otherStore(user: "lee_j")
         try await lee.assign(requestID: 2, volunteerID: 3, expectedVersion: nil, override: false)
         try await lee.perform(.cancel, requestID: 3, details: ActionDetails(reason: "입원"), expectedVersion: nil)
         let byDong = try await fixture.store.auditLog(matching: AuditQuery(dongCodes: [StoreFixture.seokSu2.code]), limit: 10)
@@ -159,8 +157,8 @@ struct UndoAndCreateTests {
         #expect(try await fixture.store.auditLog(matching: AuditQuery(user: "lee", requestID: 3), limit: 10).map(\.action) == ["cancel"])
     }
 
-    @Test func searchingCandidatesReachesEveryVolunteerWithItsReasons() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func searchingCandidatesReachesEveryVolunteerWithItsReasons(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, household: 2)])
         let ranking = try await fixture.store.candidates(for: 1, among: [2, 4])

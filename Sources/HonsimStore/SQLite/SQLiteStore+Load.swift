@@ -57,23 +57,27 @@ extension SQLiteStore {
 
     /// Inserts a request with the assignment its status implies.
     func insertRequest(_ db: Database, _ request: EscortRequest) throws {
+        let (request, state) = SQLiteStore.storedForm(of: request)
+        try db.insert(into: "escort_request", request.storedValues)
+        if let state {
+            let minutes = request.completion?.actualMinutes ?? request.expectedMinutes
+            try insertAssignment(db, request: request, state: state, minutes: minutes, at: request.assignedAt ?? request.createdAt,
+                                 by: request.updatedBy, endedAt: state == .active ? nil : request.updatedAt)
+        }
+    }
+
+    /// A request as stored, with the state of the assignment its status implies, if any.
+    static func storedForm(of request: EscortRequest) -> (EscortRequest, Assignment.State?) {
         var request = request
         // A completed escort always records its minutes; the expected ones stand in when unknown.
         if request.status == .completed && request.completion == nil {
             request.completion = Completion(actualMinutes: request.expectedMinutes)
         }
-        try db.insert(into: "escort_request", request.storedValues)
-        let state: Assignment.State?
         switch request.status {
-        case .assigned, .confirmed, .inProgress: state = .active
-        case .completed: state = .completed
-        case .noShow: state = .noShow
-        case .pending, .cancelled: state = nil
-        }
-        if let state {
-            let minutes = request.completion?.actualMinutes ?? request.expectedMinutes
-            try insertAssignment(db, request: request, state: state, minutes: minutes, at: request.assignedAt ?? request.createdAt,
-                                 by: request.updatedBy, endedAt: state == .active ? nil : request.updatedAt)
+        case .assigned, .confirmed, .inProgress: return (request, .active)
+        case .completed: return (request, .completed)
+        case .noShow: return (request, .noShow)
+        case .pending, .cancelled: return (request, nil)
         }
     }
 }

@@ -21,25 +21,32 @@ extension SQLiteStore {
             let dongs = try cachedDongs(db)
             let loads = try PlanLoads(db, store: self, pool: pool, requests: requests)
 
-            var matchers: [Matcher] = []
-            var choices: [[Planner.Choice]] = []
-            for request in requests {
-                // As candidates(for:) does: a request's household must exist (a foreign key).
-                guard let household = households[request.householdID] else {
-                    throw StoreError.notFound(entity: "household", id: request.householdID)
-                }
-                let matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
-                matchers.append(matcher)
-                choices.append(matcher.eligibleScores(pool: pool, loads: loads.of(request)).map {
-                    Planner.Choice(volunteerID: pool.volunteers[$0.index].id, score: $0.score)
-                })
+            return try SQLiteStore.plan(requests, households: households, pool: pool, dongs: dongs, loads: loads,
+                                        calendar: calendar, rules: rules, now: now)
+        }
+    }
+
+    /// Chooses among every pending request's eligible volunteers, for either backend.
+    static func plan(_ requests: [EscortRequest], households: [Int64: Household], pool: MatchPool, dongs: DongDirectory,
+                     loads: PlanLoads, calendar: Calendar, rules: MatchRules, now: Date) throws -> Plan {
+        var matchers: [Matcher] = []
+        var choices: [[Planner.Choice]] = []
+        for request in requests {
+            // As candidates(for:) does: a request's household must exist (a foreign key).
+            guard let household = households[request.householdID] else {
+                throw StoreError.notFound(entity: "household", id: request.householdID)
             }
-            let picks = Planner.choose(requests: requests, choices: choices, now: now)
-            // Full candidates, with their reasons in words, only for what was chosen.
-            return Planner.assemble(requests, picks: picks) { row, choice in
-                let index = pool.index(of: choices[row][choice].volunteerID) ?? 0
-                return matchers[row].evaluate(pool: pool, index: index, loads: loads.of(requests[row]))
-            }
+            let matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
+            matchers.append(matcher)
+            choices.append(matcher.eligibleScores(pool: pool, loads: loads.of(request)).map {
+                Planner.Choice(volunteerID: pool.volunteers[$0.index].id, score: $0.score)
+            })
+        }
+        let picks = Planner.choose(requests: requests, choices: choices, now: now)
+        // Full candidates, with their reasons in words, only for what was chosen.
+        return Planner.assemble(requests, picks: picks) { row, choice in
+            let index = pool.index(of: choices[row][choice].volunteerID) ?? 0
+            return matchers[row].evaluate(pool: pool, index: index, loads: loads.of(requests[row]))
         }
     }
 }
@@ -59,44 +66,68 @@ struct PlanLoads {
     private var escorts: [Int64: [Int: Int32]] = [:]
 
     init(_ db: Database, store: SQLiteStore, pool: MatchPool, requests: [EscortRequest]) throws {
-        self.pool = pool
-        self.travelBuffer = store.rules.travelBuffer
-        self.calendar = store.calendar
-        let buffer = Int64(travelBuffer)
-        // Nothing starting a day before the earliest pickup can reach it (an escort lasts at
-        // most 16 hours); nothing starting after the latest end plus the buffer can either.
-        let earliest = requests.map { Stored.seconds($0.span.start) }.min() ?? 0
-        let latest = requests.map { Stored.seconds($0.span.end) }.max() ?? 0
+        let window = PlanLoads.window(requests, buffer: store.rules.travelBuffer)
+        var busy: [(volunteer: Int64, start: Int64, end: Int64)] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT volunteer_id, starts_at, ends_at FROM assignment
             WHERE state = 'active' AND starts_at > ? AND starts_at < ?
             ORDER BY starts_at
-            """, arguments: [earliest - 86_400, latest + buffer])
-        while let row = try rows.next() {
-            if let index = pool.index(of: row[0]) { busy.append((row[1], row[2], index)) }
-        }
-        var periods = Set<String>()
-        for request in requests {
-            periods.insert(LoadPeriod.week(request.pickupAt, calendar: calendar))
-            periods.insert(LoadPeriod.month(request.pickupAt, calendar: calendar))
-        }
+            """, arguments: [window.low, window.high])
+        while let row = try rows.next() { busy.append((row[0], row[1], row[2])) }
+        var minutes: [String: [(volunteer: Int64, minutes: Int)]] = [:]
         let statement = try db.cachedStatement(sql: "SELECT volunteer_id, minutes FROM volunteer_load WHERE period = ?")
-        for period in periods {
-            var values = [Int32](repeating: 0, count: pool.count)
+        for period in PlanLoads.periods(requests, calendar: store.calendar) {
             let rows = try Row.fetchCursor(statement, arguments: [period])
-            while let row = try rows.next() {
-                if let index = pool.index(of: row[0]) { values[index] = Int32(clamping: row[1] as Int) }
-            }
-            minutes[period] = values
+            while let row = try rows.next() { minutes[period, default: []].append((row[0], row[1])) }
         }
+        var escorts: [(household: Int64, volunteer: Int64, times: Int)] = []
         try SQLiteStore.forEachChunk(of: Set(requests.map(\.householdID))) { marks, arguments in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT household_id, volunteer_id, COUNT(*) FROM assignment
                 WHERE household_id IN (\(marks)) AND state = 'completed' GROUP BY household_id, volunteer_id
                 """, arguments: arguments)
-            while let row = try rows.next() {
-                if let index = pool.index(of: row[1]) { escorts[row[0], default: [:]][index] = Int32(clamping: row[2] as Int) }
+            while let row = try rows.next() { escorts.append((row[0], row[1], row[2])) }
+        }
+        self.init(pool: pool, travelBuffer: store.rules.travelBuffer, calendar: store.calendar, busy: busy, minutes: minutes, escorts: escorts)
+    }
+
+    /// Nothing starting a day before the earliest pickup can reach it (an escort lasts at
+    /// most 16 hours); nothing starting after the latest end plus the buffer can either.
+    static func window(_ requests: [EscortRequest], buffer: TimeInterval) -> (low: Int64, high: Int64) {
+        let earliest = requests.map { Stored.seconds($0.span.start) }.min() ?? 0
+        let latest = requests.map { Stored.seconds($0.span.end) }.max() ?? 0
+        return (earliest - 86_400, latest + Int64(buffer))
+    }
+
+    /// The weeks and months the requests count toward.
+    static func periods(_ requests: [EscortRequest], calendar: Calendar) -> Set<String> {
+        var periods = Set<String>()
+        for request in requests {
+            periods.insert(LoadPeriod.week(request.pickupAt, calendar: calendar))
+            periods.insert(LoadPeriod.month(request.pickupAt, calendar: calendar))
+        }
+        return periods
+    }
+
+    /// From rows read by either backend: active escorts in start order, minutes per period,
+    /// completed escorts per household and volunteer.
+    init(pool: MatchPool, travelBuffer: TimeInterval, calendar: Calendar, busy: [(volunteer: Int64, start: Int64, end: Int64)],
+         minutes: [String: [(volunteer: Int64, minutes: Int)]], escorts: [(household: Int64, volunteer: Int64, times: Int)]) {
+        self.pool = pool
+        self.travelBuffer = travelBuffer
+        self.calendar = calendar
+        for entry in busy {
+            if let index = pool.index(of: entry.volunteer) { self.busy.append((entry.start, entry.end, index)) }
+        }
+        for (period, rows) in minutes {
+            var values = [Int32](repeating: 0, count: pool.count)
+            for row in rows {
+                if let index = pool.index(of: row.volunteer) { values[index] = Int32(clamping: row.minutes) }
             }
+            self.minutes[period] = values
+        }
+        for entry in escorts {
+            if let index = pool.index(of: entry.volunteer) { self.escorts[entry.household, default: [:]][index] = Int32(clamping: entry.times) }
         }
     }
 

@@ -23,18 +23,7 @@ extension SQLiteStore {
             }
             var created: [EscortRequest] = []
             for draft in drafts {
-                var request = draft
-                // The dong is the household's at the time of the request: statistics and scope go by it.
-                request.dongCode = households[draft.householdID]?.dongCode ?? draft.dongCode
-                request.status = .pending
-                request.volunteerID = nil
-                request.assignedAt = nil
-                request.completion = nil
-                request.cancelReason = nil
-                request.createdAt = now
-                request.updatedAt = now
-                request.updatedBy = user
-                request.version = 1
+                var request = SQLiteStore.newRequest(from: draft, dongCode: households[draft.householdID]?.dongCode, at: now, by: user)
                 var values = request.storedValues
                 values["id"] = nil
                 try db.insert(into: "escort_request", values)
@@ -45,6 +34,23 @@ extension SQLiteStore {
             }
             return created
         }
+    }
+
+    /// A draft as a new pending request. The dong is the household's at the time of the
+    /// request: statistics and scope go by it.
+    static func newRequest(from draft: EscortRequest, dongCode: String?, at now: Date, by user: String) -> EscortRequest {
+        var request = draft
+        request.dongCode = dongCode ?? draft.dongCode
+        request.status = .pending
+        request.volunteerID = nil
+        request.assignedAt = nil
+        request.completion = nil
+        request.cancelReason = nil
+        request.createdAt = now
+        request.updatedAt = now
+        request.updatedBy = user
+        request.version = 1
+        return request
     }
 
     /// What is wrong with a new request, located as "new request N" (the Nth date of a series).

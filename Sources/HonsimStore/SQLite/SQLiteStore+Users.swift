@@ -76,7 +76,7 @@ extension SQLiteStore {
             }
             let now = now()
             let added = StoreUser(name: name, displayName: displayName, role: role,
-                                  dongCodes: try scope(db, role: role, dongs: dongs, name: name),
+                                  dongCodes: try SQLiteStore.scope(try cachedDongs(db), role: role, dongs: dongs, name: name),
                                   createdAt: now, createdBy: user, updatedAt: now, updatedBy: user)
             try SQLiteStore.insert(db, added)
             try appendAudit(db, action: "user add", entity: "user", id: name, dongCode: nil, before: nil,
@@ -97,7 +97,7 @@ extension SQLiteStore {
             if change.dongs != nil || after.role != before.role {
                 // A new role without new dongs keeps the dongs it can keep: an admin has none.
                 let dongs = change.dongs ?? (after.role == .admin ? [] : before.dongCodes)
-                after.dongCodes = try scope(db, role: after.role, dongs: dongs, name: name)
+                after.dongCodes = try SQLiteStore.scope(try cachedDongs(db), role: after.role, dongs: dongs, name: name)
             }
             after.updatedAt = now()
             after.updatedBy = user
@@ -135,11 +135,10 @@ extension SQLiteStore {
     }
 
     /// Dong names or codes as stable codes, in the city's order; every name must be a dong.
-    private func scope(_ db: Database, role: Role, dongs: [String], name: String) throws -> [String] {
+    static func scope(_ directory: DongDirectory, role: Role, dongs: [String], name: String) throws -> [String] {
         let wanted = dongs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if role == .admin && !wanted.isEmpty { throw StoreError.access(.adminHasEveryDong(name: name)) }
         if role == .coordinator && wanted.isEmpty { throw StoreError.access(.coordinatorNeedsDongs(name: name)) }
-        let directory = try cachedDongs(db)
         var codes = Set<String>()
         for word in wanted {
             guard let dong = directory.resolve(word) else { throw StoreError.access(.unknownDong(name: word)) }

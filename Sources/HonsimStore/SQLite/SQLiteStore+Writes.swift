@@ -115,34 +115,12 @@ extension SQLiteStore {
             after.version += 1
             after.updatedAt = now
             after.updatedBy = user
-            // How the active assignment ends, if the move ends it.
-            var assignmentState: Assignment.State?
-            var assignmentMinutes: Int?
-            switch action {
-            case .release:
-                assignmentState = .released
-                after.volunteerID = nil
-                after.assignedAt = nil
-            case .cancel:
-                assignmentState = before.status.holdsVolunteer ? .cancelled : nil
-                after.volunteerID = nil
-                after.cancelReason = details.reason ?? ""
-            case .noShow:
-                assignmentState = .noShow
-            case .complete:
-                let completion = Completion(actualMinutes: details.actualMinutes ?? before.expectedMinutes, outcome: details.outcome,
-                                            doctorNotes: details.doctorNotes, followUp: details.followUp)
-                after.completion = completion
-                assignmentState = .completed
-                assignmentMinutes = completion.actualMinutes
-            case .confirm, .start, .assign:
-                break
-            }
-            if let state = assignmentState {
+            let ending = SQLiteStore.assignmentEnding(action, before: before, after: &after, details: details)
+            if let state = ending.state {
                 try db.execute(sql: """
                     UPDATE assignment SET state = ?, minutes = COALESCE(?, minutes), ended_at = ?, ended_by = ?, reason = ?
                     WHERE request_id = ? AND state = 'active'
-                    """, arguments: [state.rawValue, assignmentMinutes, Stored.seconds(now), user, details.reason, requestID])
+                    """, arguments: [state.rawValue, ending.minutes, Stored.seconds(now), user, details.reason, requestID])
             }
             try db.execute(sql: """
                 UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, actual_minutes = ?, outcome = ?,
@@ -154,6 +132,31 @@ extension SQLiteStore {
             try appendAudit(db, action: action.rawValue, entity: "request", id: String(requestID), dongCode: after.dongCode,
                             before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
             return after
+        }
+    }
+
+    /// How a lifecycle move ends the request's active assignment, if it does, and what it
+    /// changes on the request besides its status. Both backends make the same move.
+    static func assignmentEnding(_ action: LifecycleAction, before: EscortRequest, after: inout EscortRequest,
+                                 details: ActionDetails) -> (state: Assignment.State?, minutes: Int?) {
+        switch action {
+        case .release:
+            after.volunteerID = nil
+            after.assignedAt = nil
+            return (.released, nil)
+        case .cancel:
+            after.volunteerID = nil
+            after.cancelReason = details.reason ?? ""
+            return (before.status.holdsVolunteer ? .cancelled : nil, nil)
+        case .noShow:
+            return (.noShow, nil)
+        case .complete:
+            let completion = Completion(actualMinutes: details.actualMinutes ?? before.expectedMinutes, outcome: details.outcome,
+                                        doctorNotes: details.doctorNotes, followUp: details.followUp)
+            after.completion = completion
+            return (.completed, completion.actualMinutes)
+        case .confirm, .start, .assign:
+            return (nil, nil)
         }
     }
 }

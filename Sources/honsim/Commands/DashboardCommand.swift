@@ -31,7 +31,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open(readOnly: display.readonly)
+            let store = try await options.open(readOnly: display.readonly)
             try await Dashboard.open(store: store, options: options, display: display)
         }
     }
@@ -39,7 +39,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
 /// Wires the store, the terminal, the theme and the config to the dashboard's main loop.
 enum Dashboard {
-    static func open(store: SQLiteStore, options: StoreOptions, display: DisplayOptions) async throws {
+    static func open(store: any CaseStore, options: StoreOptions, display: DisplayOptions) async throws {
         ProcessMemory.limitArenas()
         var warnings: [String] = []
         let (config, configError) = DashboardConfig.load(path: display.config)
@@ -66,7 +66,7 @@ enum Dashboard {
         var state = AppState(
             width: terminal.width, height: terminal.height, language: language, calendar: store.calendar, now: Date(),
             keymap: Keymap(overrides: config.keys), lines: display.ascii || config.ascii ? .ascii : .unicode,
-            storeLabel: store.location, user: store.user, maskAll: display.masked, scope: scope)
+            storeLabel: store.location, user: access.user, maskAll: display.masked, scope: scope)
         state.access = access
         // Said on screen at once, and again on the terminal after the dashboard closes.
         state.notice = warnings.first.map { "honsim: \($0)" }

@@ -45,7 +45,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private func importFile(_ language: Language) async throws {
-        let store = try options.open()
+        let store = try await options.open()
         let bar = LineProgress.onTerminal(title: language == .ko ? "가져오기" : "import", language: language)
         let outcome: ImportOutcome
         do {

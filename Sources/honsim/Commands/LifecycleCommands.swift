@@ -4,7 +4,7 @@ import HonsimCore
 import HonsimStore
 
 /// Prints a request's new state in one line.
-func describe(_ request: EscortRequest, store: SQLiteStore, language: Language) async -> String {
+func describe(_ request: EscortRequest, store: any CaseStore, language: Language) async -> String {
     let status = DomainPhrases.status(request.status).text(language)
     var volunteer = ""
     if let id = request.volunteerID, let found = try? await store.volunteer(id: id) { volunteer = " — \(found.name) (#\(id))" }
@@ -23,7 +23,7 @@ struct AssignCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             let request = try await store.assign(requestID: requestID, volunteerID: volunteerID, expectedVersion: expectVersion, override: override)
             emit(await describe(request, store: store, language: options.language))
         }
@@ -41,7 +41,7 @@ protocol LifecycleMove: AsyncParsableCommand {
 extension LifecycleMove {
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             let request = try await store.perform(Self.action, requestID: requestID, details: details, expectedVersion: nil)
             emit(await describe(request, store: store, language: options.language))
         }

@@ -31,7 +31,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             let calendar = store.calendar
             let first = from.flatMap(CivilDate.init(iso:))?.start(in: calendar) ?? Date(timeIntervalSince1970: 0)
             let last = to.flatMap(CivilDate.init(iso:))?.adding(days: 1, calendar: calendar).start(in: calendar)
@@ -74,7 +74,7 @@ struct SuggestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             let ranking = try await store.candidates(for: requestID)
             let dongs = try await store.dongs()
             let eligible = Array(ranking.eligible.prefix(limit)), excluded = Array(ranking.excluded.prefix(limit))

@@ -27,7 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             guard case .month(let year, let number)? = StatisticsPeriod(month: month) else { return }
             let report = try await MonthlyReport.make(store: store, year: year, month: number, masked: !unmasked)
             emit(try report.render(format, language: options.language))

@@ -9,7 +9,7 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open(create: true)
+            let store = try await options.open(create: true)
             let counts = try await store.counts()
             emit(options.language == .ko
                  ? "저장소 준비됨: \(store.location) (대상자 \(counts.households), 봉사자 \(counts.volunteers), 요청 \(counts.requests))\n"
@@ -32,7 +32,7 @@ struct SeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open(create: true)
+            let store = try await options.open(create: true)
             let counts = try await Seeding.seed(store, folder: dir, replacing: force)
             emit(options.language == .ko
                  ? "씨앗 자료를 넣었습니다: 동 \(counts.dongs), 대상자 \(counts.households), 봉사자 \(counts.volunteers), 요청 \(counts.requests) → \(store.location)\n"
@@ -57,13 +57,13 @@ struct DemoCommand: AsyncParsableCommand {
                 try DataFolder.make(DataFolder.path())
                 options.store = DataFolder.path() + "/demo.sqlite"
             }
-            let store = try options.open(create: true)
+            let store = try await options.open(create: true)
             let counts = try await store.counts()
             if reset || counts.isEmpty {
                 _ = try await Seeding.seed(store, folder: dir, replacing: true)
             }
             // Made and seeded as its creator; then, if asked, looked at through a read-only connection.
-            let shown = display.readonly ? try options.open(readOnly: true) : store
+            let shown = display.readonly ? try await options.open(readOnly: true) : store
             try await Dashboard.open(store: shown, options: options, display: display)
         }
     }
@@ -71,7 +71,7 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// Finds and loads the demo seeds.
 enum Seeding {
-    static func seed(_ store: SQLiteStore, folder: String?, replacing: Bool) async throws -> StoreCounts {
+    static func seed(_ store: any CaseStore, folder: String?, replacing: Bool) async throws -> StoreCounts {
         let folder = try folder ?? locateSeeds()
         var reader = SeedReader(folder: folder, calendar: store.calendar)
         let data = try reader.read()
@@ -93,7 +93,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             let violations = try await store.checkInvariants()
             let counts = try await store.counts()
             if violations.isEmpty {

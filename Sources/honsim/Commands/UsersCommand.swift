@@ -60,7 +60,7 @@ struct UserDescription {
     }
 
     /// "added park (박지수): coordinator — 석수2동": what a change did, in one line.
-    static func say(_ done: Phrase, _ user: StoreUser, store: SQLiteStore, language: Language) async throws {
+    static func say(_ done: Phrase, _ user: StoreUser, store: any CaseStore, language: Language) async throws {
         emit(done.text(language) + UserDescription(language: language, dongs: try await store.dongs()).line(user) + "\n")
     }
 }
@@ -73,7 +73,7 @@ struct ListUsers: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             let users = try await store.users()
             let describe = UserDescription(language: options.language, dongs: try await store.dongs())
             let calendar = store.calendar
@@ -113,7 +113,7 @@ struct AddUser: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors(options.language) {
             guard let parsed = try role.parsedRole() else { throw ValidationError("--role is required: admin, coordinator or viewer") }
-            let store = try options.open()
+            let store = try await options.open()
             let added = try await store.addUser(name: name, role: parsed, dongs: role.parsedDongs ?? [], displayName: role.displayName ?? "")
             try await UserDescription.say(Phrase(ko: "추가했습니다: ", en: "added "), added, store: store, language: options.language)
         }
@@ -132,7 +132,7 @@ struct SetUser: AsyncParsableCommand {
         try await reportingErrors(options.language) {
             let change = UserChange(role: try role.parsedRole(), dongs: role.parsedDongs, displayName: role.displayName)
             guard change != UserChange() else { throw ValidationError("nothing to change: give --role, --dongs or --display-name") }
-            let store = try options.open()
+            let store = try await options.open()
             let changed = try await store.updateUser(name: name, change)
             try await UserDescription.say(Phrase(ko: "바꿨습니다: ", en: "changed "), changed, store: store, language: options.language)
         }
@@ -147,7 +147,7 @@ struct RemoveUser: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             try await store.removeUser(name: name)
             emit(options.language == .ko ? "지웠습니다: \(name) (이제 열람자)\n" : "removed \(name) (now a viewer)\n")
         }
@@ -160,7 +160,7 @@ struct WhoAmI: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try options.open()
+            let store = try await options.open()
             let access = try await store.access()
             let describe = UserDescription(language: options.language, dongs: try await store.dongs())
             var line = "\(access.user): \(access.role.phrase.text(options.language)) — "

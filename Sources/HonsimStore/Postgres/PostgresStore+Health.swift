@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import HonsimCore
+import NIOSSL
+import PostgresNIO
+
+extension PostgresStore {
+    /// The same invariants as SQLite's check, verified against the stored rows. The database
+    /// enforces most of them itself; this finds rows written before a constraint existed or
+    /// by someone who disabled one.
+    public func checkInvariants() async throws -> [InvariantViolation] {
+        try await read { db in
+            var found: [InvariantViolation] = []
+            for row in try await db.rows("""
+                SELECT request_id, COUNT(*) AS n FROM assignment WHERE state = 'active' GROUP BY request_id HAVING COUNT(*) > 1
+                """) {
+                found.append(InvariantViolation(rule: "one active assignment", detail: "request \(row["request_id"] as Int64) has \(row["n"] as Int)"))
+            }
+            for row in try await db.rows("""
+                SELECT r.id, r.status, r.volunteer_id, a.volunteer_id AS assigned FROM escort_request AS r
+                LEFT JOIN assignment AS a ON a.request_id = r.id AND a.state = 'active'
+                WHERE (r.status IN ('assigned', 'confirmed', 'in_progress')) <> (a.id IS NOT NULL)
+                   OR (a.id IS NOT NULL AND a.volunteer_id IS DISTINCT FROM r.volunteer_id)
+                """) {
+                found.append(InvariantViolation(rule: "status matches assignment",
+                                                detail: "request \(row["id"] as Int64) is \(row["status"] as String) with volunteer \(row["volunteer_id"] as Int64? ?? 0), active assignment to \(row["assigned"] as Int64? ?? 0)"))
+            }
+            for row in try await db.rows("SELECT id, status FROM escort_request WHERE (status IN ('pending', 'cancelled')) <> (volunteer_id IS NULL)") {
+                found.append(InvariantViolation(rule: "lifecycle", detail: "request \(row["id"] as Int64) is \(row["status"] as String) but its volunteer says otherwise"))
+            }
+            for row in try await db.rows("""
+                SELECT volunteer_id, request_id, previous_request FROM (
+                    SELECT volunteer_id, request_id, starts_at,
+                           LAG(ends_at) OVER (PARTITION BY volunteer_id ORDER BY starts_at) AS previous_end,
+                           LAG(request_id) OVER (PARTITION BY volunteer_id ORDER BY starts_at) AS previous_request
+                    FROM assignment WHERE state = 'active') AS ordered
+                WHERE previous_end IS NOT NULL AND previous_end + ? > starts_at
+                """, [Int64(rules.travelBuffer)]) {
+                found.append(InvariantViolation(rule: "no overlap",
+                                                detail: "volunteer \(row["volunteer_id"] as Int64): requests \(row["previous_request"] as Int64) and \(row["request_id"] as Int64) are closer than the travel buffer"))
+            }
+            for row in try await db.rows("""
+                WITH expected AS (
+                    SELECT volunteer_id, period, SUM(minutes)::bigint AS minutes FROM (
+                        SELECT volunteer_id, week_key AS period, minutes FROM assignment WHERE state IN ('active', 'completed')
+                        UNION ALL
+                        SELECT volunteer_id, month_key, minutes FROM assignment WHERE state IN ('active', 'completed')) AS spans
+                    GROUP BY volunteer_id, period)
+                SELECT COALESCE(e.volunteer_id, l.volunteer_id) AS volunteer_id, COALESCE(e.period, l.period) AS period,
+                       COALESCE(e.minutes, 0) AS expected, COALESCE(l.minutes, 0) AS kept
+                FROM expected AS e FULL OUTER JOIN volunteer_load AS l ON l.volunteer_id = e.volunteer_id AND l.period = e.period
+                WHERE COALESCE(e.minutes, 0) <> COALESCE(l.minutes, 0)
+                """) {
+                found.append(InvariantViolation(rule: "volunteer load",
+                                                detail: "volunteer \(row["volunteer_id"] as Int64) \(row["period"] as String): kept \(row["kept"] as Int) min, assignments add up to \(row["expected"] as Int)"))
+            }
+            return found
+        }
+    }
+
+    /// How long the change feed waits before connecting again after losing the server.
+    public static let reconnectDelay: Duration = .milliseconds(500)
+
+    /// LISTEN on a connection of its own. Each commit that changed something notifies every
+    /// listener at once; after a lost connection the feed reconnects by itself and reports a
+    /// change, so screens reload whatever happened meanwhile.
+    public func changes() -> AsyncStream<StoreChange> {
+        let url = url, logger = logger
+        return AsyncStream { continuation in
+            let task = Task.detached {
+                var first = true
+                while !Task.isCancelled {
+                    do {
+                        let configuration = try PostgresStore.connectionConfiguration(url)
+                        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+                        if !first { continuation.yield(StoreChange(observedAt: Date())) }
+                        first = false
+                        try await connection.listen(on: PostgresStore.changeChannel) { notifications in
+                            for try await _ in notifications { continuation.yield(StoreChange(observedAt: Date())) }
+                        }
+                        try? await connection.close()
+                    } catch {
+                        if Task.isCancelled { break }
+                    }
+                    try? await Task.sleep(for: PostgresStore.reconnectDelay)
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    static func connectionConfiguration(_ url: PostgresURL) throws -> PostgresConnection.Configuration {
+        if let socket = url.socketPath {
+            return .init(unixSocketPath: socket, username: url.user, password: url.password, database: url.database)
+        }
+        let tls: PostgresConnection.Configuration.TLS
+        switch url.sslMode {
+        case .disable: tls = .disable
+        case .allow, .prefer: tls = .prefer(try NIOSSLContext(configuration: tlsConfiguration(url)))
+        case .require, .verifyCA, .verifyFull: tls = .require(try NIOSSLContext(configuration: tlsConfiguration(url)))
+        }
+        return .init(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls)
+    }
+
+    /// Importing into a PostgreSQL store is not built yet: import into a SQLite store and
+    /// copy it with `honsim migrate`. Refused before anything is written.
+    public func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome {
+        throw StoreError.cannotOpen(path: location, reason: "importing a spreadsheet straight into a PostgreSQL store is not supported yet; import into a SQLite store and copy it with 'honsim migrate'")
+    }
+}

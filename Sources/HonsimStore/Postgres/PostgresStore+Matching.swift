@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// Ranking, free volunteers, statistics, the plan and the dashboard's reads: the same SQL
+/// as SQLite's where the dialects agree, and the same domain code after it.
+extension PostgresStore {
+    /// The commitments that matter for one request, as rows: active escorts near it, minutes
+    /// in its week and month, completed escorts with its household (optionally one volunteer's).
+    func loadRows(_ db: PGSQL, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil) async throws
+        -> (busy: [(Int64, TimeSpan)], minutes: [(Int64, Bool, Int)], escorts: [(Int64, Int)]) {
+        let span = request.span
+        let buffer = Int64(rules.travelBuffer)
+        let filter = volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)"
+        var busy: [(Int64, TimeSpan)] = []
+        for row in try await db.rows("""
+            SELECT volunteer_id, starts_at, ends_at FROM assignment
+            WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND request_id <> ? \(filter)
+            """, [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, excludingRequest]) {
+            let clash = TimeSpan(start: Stored.date(row["starts_at"] as Int64), end: Stored.date(row["ends_at"] as Int64))
+            if clash.conflicts(with: span, buffer: rules.travelBuffer) { busy.append((row["volunteer_id"], clash)) }
+        }
+        let holder = request.status.holdsVolunteer ? request.volunteerID : nil
+        var minutes: [(Int64, Bool, Int)] = []
+        let week = LoadPeriod.week(request.pickupAt, calendar: calendar), month = LoadPeriod.month(request.pickupAt, calendar: calendar)
+        for row in try await db.rows("SELECT volunteer_id, period, minutes FROM volunteer_load WHERE period IN (?, ?) \(filter)", [week, month]) {
+            let id: Int64 = row["volunteer_id"], value: Int = row["minutes"]
+            minutes.append((id, (row["period"] as String) == week, id == holder ? value - request.expectedMinutes : value))
+        }
+        let escorts = try await db.rows("""
+            SELECT volunteer_id, COUNT(*) AS n FROM assignment
+            WHERE household_id = ? AND state = 'completed' \(filter) GROUP BY volunteer_id
+            """, [request.householdID]).map { ($0["volunteer_id"] as Int64, $0["n"] as Int) }
+        return (busy, minutes, escorts)
+    }
+
+    func loads(_ db: PGSQL, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil) async throws -> [Int64: VolunteerLoad] {
+        let rows = try await loadRows(db, for: request, excludingRequest: excludingRequest, volunteerID: volunteerID)
+        var loads: [Int64: VolunteerLoad] = [:]
+        for (id, span) in rows.busy { loads[id, default: VolunteerLoad()].busy.append(span) }
+        for (id, isWeek, minutes) in rows.minutes {
+            if isWeek { loads[id, default: VolunteerLoad()].minutesInWeek = minutes } else { loads[id, default: VolunteerLoad()].minutesInMonth = minutes }
+        }
+        for (id, times) in rows.escorts { loads[id, default: VolunteerLoad()].escortsWithHousehold = times }
+        return loads
+    }
+
+    func cachedPool(_ db: PGSQL) async throws -> MatchPool {
+        let revisions = try await db.rows("""
+            SELECT value FROM meta WHERE key IN ('volunteers_revision', 'dongs_revision') ORDER BY key
+            """).map { $0["value"] as String }.joined(separator: "/")
+        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return cached.pool }
+        let pool = MatchPool(volunteers: try await cachedVolunteers(db), dongs: try await cachedDongs(db))
+        poolCache.withLock { $0 = (revisions, pool) }
+        return pool
+    }
+
+    public func candidates(for requestID: Int64) async throws -> Ranking {
+        try await read { db in
+            let request = try await PostgresStore.fetchRequest(db, id: requestID)
+            let household = try await PostgresStore.fetchHousehold(db, id: request.householdID)
+            let pool = try await cachedPool(db)
+            let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+            let rows = try await loadRows(db, for: request, excludingRequest: request.id)
+            var loads = PoolLoads(count: pool.count)
+            for (id, span) in rows.busy { if let index = pool.index(of: id) { loads.addBusy(span, at: index) } }
+            for (id, isWeek, minutes) in rows.minutes {
+                guard let index = pool.index(of: id) else { continue }
+                if isWeek { loads.minutesInWeek[index] = Int32(clamping: minutes) } else { loads.minutesInMonth[index] = Int32(clamping: minutes) }
+            }
+            for (id, times) in rows.escorts { if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) } }
+            return matcher.rank(pool: pool, loads: loads, nearMissLimit: SQLiteStore.nearMissLimit)
+        }
+    }
+
+    public func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking {
+        try await read { db in
+            let request = try await PostgresStore.fetchRequest(db, id: requestID)
+            let household = try await PostgresStore.fetchHousehold(db, id: request.householdID)
+            let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+            let list = try await cachedVolunteers(db)
+            let chosen = volunteerIDs.sorted().compactMap { SQLiteStore.volunteer(withID: $0, in: list) }
+            return matcher.rank(volunteers: chosen, loads: try await loads(db, for: request, excludingRequest: request.id))
+        }
+    }
+
+    public func freeVolunteers(in span: TimeSpan) async throws -> [Volunteer] {
+        try await read { db in
+            let weekday = Weekday(span.start, calendar: calendar)
+            let start = ClockTime(span.start, calendar: calendar).minutes
+            let day = CivilDate(span.start, calendar: calendar).description
+            let buffer = Int64(rules.travelBuffer)
+            let ids = try await db.rows("""
+                SELECT DISTINCT w.volunteer_id FROM availability_window AS w
+                JOIN volunteer AS v ON v.id = w.volunteer_id AND v.closed = 0
+                WHERE w.weekday = ? AND w.start_minute <= ? AND w.end_minute >= ?
+                  AND w.volunteer_id NOT IN (SELECT volunteer_id FROM day_off WHERE from_date <= ? AND to_date >= ?)
+                  AND w.volunteer_id NOT IN (SELECT volunteer_id FROM assignment
+                                             WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND ends_at > ?)
+                ORDER BY w.volunteer_id
+                """, [weekday.rawValue, start, start + span.minutes, day, day,
+                      Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, Stored.seconds(span.start) - buffer])
+                .map { $0["volunteer_id"] as Int64 }
+            let list = try await cachedVolunteers(db)
+            return ids.compactMap { SQLiteStore.volunteer(withID: $0, in: list) }
+        }
+    }
+
+    public func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
+        try await read { db in
+            let range = period.range(calendar: calendar)
+            let maxVolunteer = try await db.value("SELECT MAX(id) FROM volunteer", as: Int64.self) ?? 0
+            let maxHousehold = try await db.value("SELECT MAX(id) FROM household", as: Int64.self) ?? 0
+            var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
+                                                    maxVolunteerID: maxVolunteer, maxHouseholdID: maxHousehold)
+            for row in try await db.rows("""
+                SELECT dong_code, status, appointment_at, household_id, volunteer_id, assigned_at, created_at, actual_minutes
+                FROM escort_request WHERE appointment_at >= ? AND appointment_at < ?
+                """, [Stored.cell(range.start), Stored.cell(range.end)]) {
+                let status = RequestStatus(rawValue: row["status"] as String) ?? .pending
+                let assignedAt: Int64? = row["assigned_at"]
+                let createdAt: Int64 = row["created_at"]
+                accumulator.add(RequestFact(
+                    dongCode: row["dong_code"], status: status, appointmentAt: Stored.date(row["appointment_at"] as Int64),
+                    minutesToAssign: assignedAt.map { Int(max(0, $0 - createdAt) / 60) },
+                    volunteerID: row["volunteer_id"], householdID: row["household_id"],
+                    volunteerMinutes: status == .completed ? (row["actual_minutes"] as Int?) ?? 0 : 0))
+            }
+            return accumulator.report(period: period)
+        }
+    }
+
+    public func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan {
+        try await read { db in
+            let now = now()
+            let requests = try await db.rows("""
+                SELECT * FROM escort_request WHERE status = 'pending' AND appointment_at >= ? AND appointment_at < ?
+                ORDER BY appointment_at, id
+                """, [Stored.cell(from), Stored.cell(until)])
+                .map(EscortRequest.init(row:))
+                .filter { dongCodes?.contains($0.dongCode) ?? true }
+            guard !requests.isEmpty else { return Plan() }
+            let households = try await fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
+            let pool = try await cachedPool(db)
+            let window = PlanLoads.window(requests, buffer: rules.travelBuffer)
+            let busy = try await db.rows("""
+                SELECT volunteer_id, starts_at, ends_at FROM assignment WHERE state = 'active' AND starts_at > ? AND starts_at < ?
+                ORDER BY starts_at
+                """, [window.low, window.high]).map { (volunteer: $0["volunteer_id"] as Int64, start: $0["starts_at"] as Int64, end: $0["ends_at"] as Int64) }
+            var minutes: [String: [(volunteer: Int64, minutes: Int)]] = [:]
+            let periods = PlanLoads.periods(requests, calendar: calendar).sorted()
+            for row in try await db.rows("SELECT volunteer_id, period, minutes FROM volunteer_load WHERE period = ANY (string_to_array(?, ','))",
+                                         [periods.joined(separator: ",")]) {
+                minutes[row["period"], default: []].append((row["volunteer_id"], row["minutes"]))
+            }
+            let escorts = try await db.rows("""
+                SELECT household_id, volunteer_id, COUNT(*) AS n FROM assignment
+                WHERE household_id = ANY (string_to_array(?, ',')::bigint[]) AND state = 'completed' GROUP BY household_id, volunteer_id
+                """, [Set(requests.map(\.householdID)).map(String.init).joined(separator: ",")])
+                .map { (household: $0["household_id"] as Int64, volunteer: $0["volunteer_id"] as Int64, times: $0["n"] as Int) }
+            let loads = PlanLoads(pool: pool, travelBuffer: rules.travelBuffer, calendar: calendar, busy: busy, minutes: minutes, escorts: escorts)
+            return try SQLiteStore.plan(requests, households: households, pool: pool, dongs: try await cachedDongs(db), loads: loads,
+                                        calendar: calendar, rules: rules, now: now)
+        }
+    }
+
+    // MARK: The dashboard's reads
+
+    public func households(ids: Set<Int64>) async throws -> [Int64: Household] {
+        guard !ids.isEmpty else { return [:] }
+        return try await read { db in try await fetchHouseholds(db, ids: ids) }
+    }
+
+    func fetchHouseholds(_ db: PGSQL, ids: Set<Int64>) async throws -> [Int64: Household] {
+        var found: [Int64: Household] = [:]
+        for row in try await db.rows("SELECT * FROM household WHERE id = ANY (string_to_array(?, ',')::bigint[])",
+                                     [ids.sorted().map(String.init).joined(separator: ",")]) {
+            let household = Household(row: row)
+            found[household.id] = household
+        }
+        return found
+    }
+
+    public func openRequests(until: Date, limit: Int) async throws -> [EscortRequest] {
+        try await read { db in
+            try await db.rows("""
+                SELECT * FROM escort_request
+                WHERE status IN ('pending', 'assigned', 'confirmed', 'in_progress') AND appointment_at < ?
+                ORDER BY appointment_at, id LIMIT ?
+                """, [Stored.cell(until), limit]).map(EscortRequest.init(row:))
+        }
+    }
+
+    public func volunteerSummaries(now: Date) async throws -> [Int64: VolunteerSummary] {
+        try await read { db in
+            var summaries: [Int64: VolunteerSummary] = [:]
+            let week = LoadPeriod.week(now, calendar: calendar), month = LoadPeriod.month(now, calendar: calendar)
+            for row in try await db.rows("SELECT volunteer_id, period, minutes FROM volunteer_load WHERE period IN (?, ?)", [week, month]) {
+                let id: Int64 = row["volunteer_id"], minutes: Int = row["minutes"]
+                if (row["period"] as String) == week { summaries[id, default: VolunteerSummary()].minutesThisWeek = minutes } else {
+                    summaries[id, default: VolunteerSummary()].minutesThisMonth = minutes
+                }
+            }
+            let range = StatisticsPeriod.thisWeek(now: now, calendar: calendar).range(calendar: calendar)
+            for row in try await db.rows("""
+                SELECT volunteer_id, COUNT(*) AS n FROM assignment
+                WHERE starts_at >= ? AND starts_at < ? AND state IN ('active', 'completed') GROUP BY volunteer_id
+                """, [Stored.cell(range.start), Stored.cell(range.end)]) {
+                summaries[row["volunteer_id"], default: VolunteerSummary()].assignmentsThisWeek = row["n"]
+            }
+            let today = Stored.seconds(CivilDate(now, calendar: calendar).start(in: calendar))
+            for row in try await db.rows("""
+                SELECT volunteer_id, starts_at, ends_at FROM assignment
+                WHERE state = 'active' AND starts_at >= ? AND starts_at < ? ORDER BY starts_at
+                """, [today, today + 7 * 86_400]) {
+                summaries[row["volunteer_id"], default: VolunteerSummary()].busy.append(
+                    TimeSpan(start: Stored.date(row["starts_at"] as Int64), end: Stored.date(row["ends_at"] as Int64)))
+            }
+            return summaries
+        }
+    }
+
+    public func weeklyRequestCounts(weeks: Int, now: Date) async throws -> [String: [Int]] {
+        try await read { db in
+            let thisWeek = StatisticsPeriod.thisWeek(now: now, calendar: calendar).range(calendar: calendar)
+            let start = Stored.seconds(thisWeek.start) - Int64(weeks - 1) * 7 * 86_400
+            var counts: [String: [Int]] = [:]
+            for row in try await db.rows("""
+                SELECT dong_code, (appointment_at - ?) / 604800 AS week, COUNT(*) AS n FROM escort_request
+                WHERE appointment_at >= ? AND appointment_at < ? GROUP BY dong_code, week
+                """, [start, start, Stored.cell(thisWeek.end)]) {
+                let week: Int = row["week"]
+                guard week >= 0, week < weeks else { continue }
+                counts[row["dong_code"], default: Array(repeating: 0, count: weeks)][week] = row["n"]
+            }
+            return counts
+        }
+    }
+}

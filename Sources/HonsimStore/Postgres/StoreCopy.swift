@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Logging
+import PostgresNIO
+
+/// `honsim migrate`: copies a SQLite store whole into an empty PostgreSQL one (every table,
+/// the audit log and the users included, ids kept) in one transaction, then checks that every
+/// table holds as many rows as the source. Run again on a store that already holds the same
+/// copy, it changes nothing; on one that holds other data, it refuses.
+public enum StoreCopy {
+    /// The tables in the order their foreign keys need. `volunteer_load` is not copied: the
+    /// database rebuilds it from the assignments as they arrive.
+    static let tables = ["dong", "dong_former_name", "users", "household", "volunteer", "availability_window", "day_off",
+                         "escort_request", "assignment", "audit"]
+
+    public struct Outcome: Sendable, Hashable {
+        /// Rows per table, as both stores now hold them.
+        public var counts: [String: Int]
+        /// False when the target already held this copy and nothing was written.
+        public var copied: Bool
+    }
+
+    public static func copy(from path: String, to url: PostgresURL) async throws -> Outcome {
+        let source = try SQLiteStore(path: path, readOnly: true)
+        let sourceCounts = try await source.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0) })
+        }
+        // Opening migrates the target (its owner runs this) and creates it when new.
+        let target = try await PostgresStore.open(url, create: true, timeZone: source.calendar.timeZone.identifier)
+        defer { target.close() }
+        return try await target.write { db in
+            try await target.lock(db, .store, 0)
+            let targetCounts = try await counts(db)
+            if targetCounts == sourceCounts { return Outcome(counts: targetCounts, copied: false) }
+            // A new store holds at most its creator's own users row.
+            let holdsData = tables.contains { $0 != "users" && (targetCounts[$0] ?? 0) > 0 }
+            if holdsData {
+                throw StoreError.migrationTargetHoldsOtherData(location: url.display)
+            }
+            try await db.execute("DELETE FROM users")
+            for table in tables {
+                let rows = try await source.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }
+                try await insert(rows, into: table, db)
+            }
+            let settings = try await source.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('time_zone', 'travel_buffer_minutes')")
+            }
+            for row in settings {
+                try await db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                     [row["key"] as String, row["value"] as String])
+            }
+            try await PostgresStore.syncSequences(db)
+            let copied = try await counts(db)
+            for table in tables where copied[table] != sourceCounts[table] {
+                throw StoreError.integrity(reason: "\(table): \(sourceCounts[table] ?? 0) rows in the source, \(copied[table] ?? 0) copied")
+            }
+            return Outcome(counts: copied, copied: true)
+        }
+    }
+
+    static func counts(_ db: PGSQL) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in tables { counts[table] = try await db.value("SELECT COUNT(*) FROM \(table)", as: Int.self) ?? 0 }
+        return counts
+    }
+
+    /// Many rows per INSERT: one round trip each would make a city's store take minutes.
+    private static func insert(_ rows: [Row], into table: String, _ db: PGSQL) async throws {
+        guard let first = rows.first else { return }
+        let columns = Array(first.columnNames)
+        let perStatement = max(1, 30_000 / max(1, columns.count))
+        let names = columns.map(PGSQL.quoted).joined(separator: ", ")
+        let marks = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            let values: [(any DatabaseValueConvertible)?] = chunk.flatMap { row in row.databaseValues.map { $0 as (any DatabaseValueConvertible)? } }
+            try await db.execute("INSERT INTO \(table) (\(names)) VALUES \(Array(repeating: marks, count: chunk.count).joined(separator: ", "))", values)
+        }
+    }
+}

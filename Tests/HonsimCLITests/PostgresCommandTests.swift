@@ -1,0 +1,78 @@
+import Foundation
+import HonsimTestServer
+import Testing
+
+/// The built binary against the suite's throwaway PostgreSQL server: `migrate` from a SQLite
+/// store, and `users` there, where each person is a login role of their own.
+@Suite("Command line: PostgreSQL stores", .serialized, .enabled(if: SeededStore.backends.contains("postgres")))
+struct PostgresCommandTests {
+    func newDatabase() throws -> (server: PostgresServer, name: String) {
+        let server = try PostgresServer.shared()
+        let name = server.newDatabaseName()
+        try server.psql("CREATE DATABASE \(name)")
+        return (server, name)
+    }
+
+    func rows(_ arguments: [String], store: String) throws -> [[String: Any]] {
+        let out = try CLI.run(arguments + ["--store", store, "--lang", "en", "--format", "json"]).stdout
+        return try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]] ?? []
+    }
+
+    @Test func migrateCopiesAStoreWholeVerifiesItAndChangesNothingTheSecondTime() throws {
+        let source = try SeededStore()
+        defer { source.remove() }
+        // Some history worth copying: an assign and its audit entry.
+        let pending = try rows(["export", "requests"], store: source.path).first { $0["status"] as? String == "pending" }
+        let id = try #require((pending?["id"] as? NSNumber)?.int64Value)
+        let suggestion = try rows(["suggest", String(id), "--limit", "1"], store: source.path).first
+        if let volunteer = (suggestion?["volunteer_id"] as? NSNumber)?.int64Value, suggestion?["eligible"] as? Bool == true {
+            #expect(try source.run(["assign", String(id), String(volunteer)]).status == 0)
+        }
+        let (server, database) = try newDatabase()
+        let url = server.url(user: "postgres", database: database)
+
+        let first = try CLI.run(["migrate", "--from", source.path, "--to", url, "--lang", "en"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("copied and verified the row counts: household "))
+        let again = try CLI.run(["migrate", "--from", source.path, "--to", url, "--lang", "ko"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("이미 같은 자료가 있습니다. 바꾼 것이 없습니다"))
+
+        // The same records, the same audit log, and every invariant holds in the new home.
+        for table in ["requests", "audit", "assignments"] {
+            let before = try rows(["export", table], store: source.path)
+            let after = try rows(["export", table], store: url)
+            #expect(before.count == after.count && !after.isEmpty, "\(table): \(before.count) → \(after.count)")
+            #expect(before.map { "\($0["id"] ?? "")" } == after.map { "\($0["id"] ?? "")" })
+        }
+        #expect(try CLI.run(["check", "--store", url]).status == 0)
+        // A target that holds other data is refused, and nothing is written to it.
+        let other = try SeededStore()
+        defer { other.remove() }
+        #expect(try other.run(["cancel", String(id), "--reason", "test"]).status == 0)
+        let refused = try CLI.run(["migrate", "--from", other.path, "--to", url, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("already holds other data; nothing was copied"))
+        #expect(try rows(["export", "requests"], store: url).count == (try rows(["export", "requests"], store: source.path)).count)
+    }
+
+    @Test func usersAreLoginRolesAndTheirDongsHoldThroughTheCommandLine() throws {
+        let store = try SeededStore(backend: "postgres")
+        defer { store.remove() }
+        let admin = store.path
+        #expect(try CLI.run(["users", "whoami", "--store", admin, "--lang", "en"]).stdout == "postgres: admin — every dong\n")
+        let added = try CLI.run(["users", "add", "park", "--role", "coordinator", "--dongs", "석수2동", "--store", admin, "--lang", "en"])
+        #expect(added.status == 0, "\(added.stderr)")
+        // park logs in as park: the server's role, made by `users add`.
+        let park = admin.replacingOccurrences(of: "postgres://postgres@", with: "postgres://park@")
+        #expect(try CLI.run(["users", "whoami", "--store", park, "--lang", "en"]).stdout == "park: coordinator — 석수2동\n")
+        let requests = try rows(["export", "requests"], store: admin)
+        let elsewhere = try #require(requests.first { $0["status"] as? String == "pending" && $0["dong"] as? String != "석수2동" })
+        let refused = try CLI.run(["cancel", "\((elsewhere["id"] as? NSNumber)?.int64Value ?? 0)", "--reason", "x", "--store", park, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("석수2동"))
+        // Not an admin: park cannot hand themself more.
+        #expect(try CLI.run(["users", "set", "park", "--role", "admin", "--store", park, "--lang", "en"]).status == 1)
+        #expect(try CLI.run(["users", "remove", "park", "--store", admin]).status == 0)
+    }
+}

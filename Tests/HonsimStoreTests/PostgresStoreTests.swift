@@ -1,0 +1,158 @@
+import Foundation
+import HonsimCore
+import HonsimTestServer
+import Testing
+@testable import HonsimStore
+
+/// What only the PostgreSQL store has: row-level security that holds against raw SQL, the
+/// change feed over LISTEN/NOTIFY, and a server that goes away and comes back.
+@Suite("PostgreSQL: row-level security, change notices, a restart", .enabled(if: Backend.all.contains(.postgres)))
+struct PostgresStoreTests {
+    /// Request 1 is 석수2동's (김순자), request 4 안양2동's (최복례); park coordinates 석수2동 only.
+    func cityWithPark() async throws -> (StoreFixture, PostgresStore) {
+        let fixture = try await StoreFixture.make(.postgres)
+        try await fixture.load([fixture.request(1, household: 1), fixture.request(4, household: 4, day: 1)])
+        let park = try await fixture.postgresStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
+        return (fixture, park)
+    }
+
+    @Test func aCoordinatorOfSeokSu2CannotChangeAnAnyang2RequestEvenWithRawSQL() async throws {
+        let (fixture, park) = try await cityWithPark()
+        defer { park.close(); fixture.remove() }
+        // Through honsim: refused in words.
+        let refused = await storeError { try await park.perform(.cancel, requestID: 4, details: ActionDetails(), expectedVersion: nil) }
+        guard case .access(.outsideScope(user: "park", _, dongName: "안양2동", _))? = refused else {
+            Issue.record("expected outsideScope for 안양2동, got \(String(describing: refused))")
+            return
+        }
+        // Around honsim, logged in as park: an UPDATE finds no row it may change...
+        let updated = try fixture.psql(as: "park", "WITH changed AS (UPDATE escort_request SET status = 'cancelled' WHERE id = 4 RETURNING id) SELECT COUNT(*) FROM changed")
+        #expect(updated.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(try fixture.psql(as: "park", "DELETE FROM escort_request WHERE id = 4 RETURNING id").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        // ...moving a request into another dong, or making one there, is refused outright...
+        #expect(throws: (any Error).self) {
+            try fixture.psql(as: "park", "UPDATE escort_request SET dong_code = '\(StoreFixture.anyang2.code)' WHERE id = 1")
+        }
+        #expect(throws: (any Error).self) {
+            try fixture.psql(as: "park", """
+                INSERT INTO escort_request (household_id, dong_code, hospital, appointment_at, pickup_at, transport, purpose,
+                    expected_minutes, status, created_at, created_by, updated_at, updated_by)
+                VALUES (4, '\(StoreFixture.anyang2.code)', 'x', 1, 1, 'public', 'clinic', 60, 'pending', 1, 'park', 1, 'park')
+                """)
+        }
+        // ...nor may park write the audit log in someone else's name, or make themself an admin.
+        #expect(throws: (any Error).self) {
+            try fixture.psql(as: "park", "INSERT INTO audit (at, \"user\", action, entity, entity_id) VALUES (1, 'kim', 'forged', 'request', '4')")
+        }
+        #expect(try fixture.psql(as: "park", "UPDATE users SET role = 'admin' WHERE name = 'park' RETURNING name").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        // The request is as it was; park's own dong is theirs to change, in SQL as in honsim.
+        #expect(try await fixture.store.request(id: 4).status == .pending)
+        #expect(try fixture.psql(as: "park", "UPDATE escort_request SET notes = '보호자 연락됨' WHERE id = 1 RETURNING id").contains("1"))
+        #expect(try await park.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false).status == .assigned)
+        #expect(try await fixture.store.checkInvariants().isEmpty)
+    }
+
+    @Test func aViewerChangesNothingEvenWithRawSQL() async throws {
+        let fixture = try await StoreFixture.make(.postgres)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1)])
+        let viewer = try await fixture.postgresStore(user: "council", role: .viewer, dongCodes: [])
+        defer { viewer.close() }
+        #expect(try fixture.psql(as: "council", "UPDATE escort_request SET notes = 'x' RETURNING id").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(try fixture.psql(as: "council", "UPDATE household SET phone = 'x' RETURNING id").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        // Reading is everyone's: the kiosk and the council see the figures.
+        #expect(try await viewer.counts().requests == 1)
+    }
+
+    @Test func theDatabaseRefusesDoubleBookingFromAnyClient() async throws {
+        let fixture = try await StoreFixture.make(.postgres)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, hour: 10), fixture.request(2, household: 4, hour: 12, minutes: 60).with(minute: 20)])
+        try await fixture.store.assign(requestID: 1, volunteerID: 2, expectedVersion: nil, override: false)
+        // 12:20 is within the 30-minute travel buffer after 10:00–12:00: the EXCLUDE constraint says no.
+        let error = #expect(throws: (any Error).self) {
+            try fixture.psql(as: "kim", """
+                WITH moved AS (UPDATE escort_request SET status = 'assigned', volunteer_id = 2 WHERE id = 2 RETURNING id)
+                INSERT INTO assignment (request_id, volunteer_id, household_id, starts_at, ends_at, state, minutes, week_key, month_key, assigned_at, assigned_by)
+                SELECT 2, 2, 4, pickup_at, pickup_at + 3600, 'active', 60, 'W', 'M', 0, 'kim' FROM escort_request WHERE id = 2
+                """)
+        }
+        #expect("\(String(describing: error))".contains("assignment_no_overlap"))
+        #expect(try await fixture.store.request(id: 2).status == .pending)
+    }
+
+    /// Another session's commit reaches this store's change feed (how fast is the feed
+    /// benchmark's business, not a test's).
+    @Test func anotherSessionsCommitReachesTheChangeFeed() async throws {
+        let (fixture, park) = try await cityWithPark()
+        defer { park.close(); fixture.remove() }
+        let heard = Locked(0)
+        let listening = Task {
+            for await _ in fixture.store.changes() { heard.withLock { $0 += 1 } }
+        }
+        defer { listening.cancel() }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(heard.withLock { $0 } == 0, "a notice before any change")
+        try await park.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
+        let deadline = Date().addingTimeInterval(10)
+        while heard.withLock({ $0 }) == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(heard.withLock { $0 } >= 1, "no change notice")
+    }
+
+    /// The server restarts in the middle of a session: the call that meets the dropped
+    /// connection says "disconnected", the store reconnects by itself, the change feed says so,
+    /// and the write retried after it is applied exactly once.
+    @Test func aServerRestartMidSessionLosesNoWriteAndAppliesNoneTwice() async throws {
+        let server = try PostgresServer.dedicated()
+        defer { server.stop() }
+        try server.psql("CREATE DATABASE city")
+        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
+        defer { store.close() }
+        let fixture = StoreFixture(backend: .postgres, folder: FileManager.default.temporaryDirectory, path: store.location, store: store, database: "city")
+        try await fixture.load([fixture.request(1), fixture.request(2, household: 4, day: 1)])
+        try await store.assign(requestID: 1, volunteerID: 1, expectedVersion: 1, override: false)
+
+        let heard = Locked(0)
+        let listening = Task { for await _ in store.changes() { heard.withLock { $0 += 1 } } }
+        defer { listening.cancel() }
+        try await Task.sleep(for: .milliseconds(300))
+
+        try server.restart()
+        // A write meets the restart: either it fails as "disconnected" (and was not applied) or
+        // the pool had already reconnected. Retrying with the version it saw is always safe.
+        var outcome: EscortRequest?
+        var disconnections = 0
+        for _ in 0..<20 where outcome == nil {
+            do {
+                outcome = try await store.assign(requestID: 2, volunteerID: 2, expectedVersion: 1, override: false)
+            } catch StoreError.disconnected {
+                disconnections += 1
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        #expect(outcome?.status == .assigned)
+        let heardAfter = Date().addingTimeInterval(3)
+        while heard.withLock({ $0 }) == 0 && Date() < heardAfter { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(heard.withLock { $0 } > 0, "the change feed did not come back after the restart")
+        // Exactly one assign of request 2 in the log, and the data as it was before plus it.
+        let assigns = try await store.auditLog(matching: AuditQuery(requestID: 2), limit: 10).filter { $0.action == "assign" }
+        #expect(assigns.count == 1)
+        #expect(try await store.request(id: 1).volunteerID == 1)
+        #expect(try await store.checkInvariants().isEmpty)
+        print("restart: \(disconnections) call(s) saw the connection drop")
+    }
+
+    @Test func urlsReadAsLibpqReadsThem() throws {
+        let socket = try PostgresURL("postgres://kim@localhost:5433/city?host=/run/postgresql&sslmode=disable", environment: [:], home: "/nonexistent")
+        #expect(socket.user == "kim" && socket.port == 5433 && socket.database == "city")
+        #expect(socket.socketPath == "/run/postgresql/.s.PGSQL.5433")
+        #expect(socket.sslMode == .disable && socket.password == nil)
+        let tcp = try PostgresURL("postgresql://lee@db.example:6432/honsim?sslmode=verify-full", environment: ["PGPASSWORD": "s3cret"], home: "/nonexistent")
+        #expect(tcp.host == "db.example" && tcp.socketDirectory == nil && tcp.sslMode == .verifyFull && tcp.password == "s3cret")
+        #expect(!tcp.display.contains("s3cret"))
+        #expect(throws: StoreError.self) { try PostgresURL("postgres://x@h/db?sslmode=sometimes", environment: [:]) }
+        let pass = "# city\ndb.example:6432:honsim:lee:from\\:pgpass\n*:*:*:*:fallback\n"
+        #expect(PostgresURL.password(inPassFile: pass, host: "db.example", port: 6432, database: "honsim", user: "lee") == "from:pgpass")
+        #expect(PostgresURL.password(inPassFile: pass, host: "other", port: 5432, database: "x", user: "y") == "fallback")
+    }
+}
