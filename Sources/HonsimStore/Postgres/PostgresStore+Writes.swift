@@ -47,37 +47,25 @@ extension PostgresStore {
                                                  at: before.assignedAt ?? before.updatedAt)
             }
             try checkVersion(before, expected: expectedVersion)
-            let target: RequestStatus
-            do throws(IllegalMove) { target = try Lifecycle.next(from: before.status, by: .assign) } catch { throw StoreError.illegalMove(requestID: requestID, error) }
-
             try await lock(db, .volunteer, volunteerID)
             let volunteer = try await PostgresStore.fetchVolunteer(db, id: volunteerID)
             let household = try await PostgresStore.fetchHousehold(db, id: before.householdID)
             let matcher = Matcher(request: before, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
             let load = try await loads(db, for: before, excludingRequest: requestID, volunteerID: volunteerID)[volunteerID] ?? VolunteerLoad()
-            let exclusions = matcher.evaluate(volunteer, load: load).exclusions
-            if let clash = load.busy.first(where: { $0.conflicts(with: before.span, buffer: rules.travelBuffer) }) {
+            let judged = try SQLiteStore.judgeAssign(before, to: volunteer, matcher: matcher, load: load, override: override, at: now, by: user)
+            if let clash = judged.clash {
                 let other = try await db.value("""
                     SELECT request_id FROM assignment WHERE state = 'active' AND volunteer_id = ? AND starts_at = ?
                     """, [volunteerID, Stored.cell(clash.start)], as: Int64.self) ?? 0
                 throw StoreError.doubleBooked(volunteerName: volunteer.name, otherRequestID: other, span: clash)
             }
-            if !exclusions.isEmpty && (!override || exclusions.contains(where: { !$0.isOverridable })) {
-                throw StoreError.excluded(volunteerName: volunteer.name, exclusions)
-            }
-            var after = before
-            after.status = target
-            after.volunteerID = volunteerID
-            after.assignedAt = now
-            after.version += 1
-            after.updatedAt = now
-            after.updatedBy = user
+            let after = judged.after
             try await insertAssignment(db, request: after, state: .active, minutes: after.expectedMinutes, at: now, by: user)
             try await db.execute("""
                 UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, version = ?, updated_at = ?, updated_by = ?
                 WHERE id = ?
                 """, [after.status.rawValue, volunteerID, Stored.cell(now), after.version, Stored.cell(now), user, requestID])
-            try await appendAudit(db, action: override && !exclusions.isEmpty ? "assign (override)" : "assign", entity: "request",
+            try await appendAudit(db, action: judged.overridden ? "assign (override)" : "assign", entity: "request",
                                   id: String(requestID), dongCode: after.dongCode,
                                   before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
             return after
@@ -247,22 +235,12 @@ extension PostgresStore {
                     SELECT * FROM audit WHERE entity = 'request' AND entity_id = ? ORDER BY id DESC LIMIT 1
                     """, [String(target.requestID)]).map(AuditEntry.init(row:))
                 else { throw StoreError.cannotUndo(requestID: target.requestID, reason: .nothingToUndo) }
-                guard last.user == user else {
-                    throw StoreError.cannotUndo(requestID: target.requestID, reason: .someoneElses(user: last.user, at: last.at))
-                }
-                if last.action == "create" {
+                guard let after = try SQLiteStore.undoing(last, of: current, at: now, by: user) else {
                     try await db.execute("DELETE FROM escort_request WHERE id = ?", [current.id])
                     try await appendAudit(db, action: "undo create", entity: "request", id: String(current.id), dongCode: current.dongCode,
                                           before: AuditJSON.encode(current), after: nil, at: now)
                     continue
                 }
-                guard last.action != "undo" && !last.action.hasPrefix("undo "),
-                      let before = AuditJSON.decode(EscortRequest.self, from: last.before)
-                else { throw StoreError.cannotUndo(requestID: target.requestID, reason: .nothingToUndo) }
-                var after = before
-                after.version = current.version + 1
-                after.updatedAt = now
-                after.updatedBy = user
                 try await compensateAssignment(db, from: current, to: after, at: now)
                 try await updateRequest(db, after, at: now)
                 try await appendAudit(db, action: "undo", entity: "request", id: String(after.id), dongCode: after.dongCode,

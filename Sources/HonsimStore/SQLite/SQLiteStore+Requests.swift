@@ -84,23 +84,13 @@ extension SQLiteStore {
                     SELECT * FROM audit WHERE entity = 'request' AND entity_id = ? ORDER BY id DESC LIMIT 1
                     """, arguments: [String(target.requestID)]).map(AuditEntry.init(row:))
                 else { throw StoreError.cannotUndo(requestID: target.requestID, reason: .nothingToUndo) }
-                guard last.user == user else {
-                    throw StoreError.cannotUndo(requestID: target.requestID, reason: .someoneElses(user: last.user, at: last.at))
-                }
-                if last.action == "create" {
+                guard let after = try SQLiteStore.undoing(last, of: current, at: now, by: user) else {
                     // A request made by mistake goes away whole; the audit keeps what it was.
                     try db.execute(sql: "DELETE FROM escort_request WHERE id = ?", arguments: [current.id])
                     try appendAudit(db, action: "undo create", entity: "request", id: String(current.id), dongCode: current.dongCode,
                                     before: AuditJSON.encode(current), after: nil, at: now)
                     continue
                 }
-                guard last.action != "undo" && !last.action.hasPrefix("undo "),
-                      let before = AuditJSON.decode(EscortRequest.self, from: last.before)
-                else { throw StoreError.cannotUndo(requestID: target.requestID, reason: .nothingToUndo) }
-                var after = before
-                after.version = current.version + 1
-                after.updatedAt = now
-                after.updatedBy = user
                 try compensateAssignment(db, from: current, to: after, at: now)
                 try db.execute(sql: """
                     UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, actual_minutes = ?, outcome = ?,
@@ -116,6 +106,24 @@ extension SQLiteStore {
             }
             return restored
         }
+    }
+
+    /// The request as the undo of `last` (its latest audit entry) restores it, or nil when
+    /// `last` created it and the undo removes it. Refused when the change was someone else's
+    /// or is itself an undo. Both backends undo the same way.
+    static func undoing(_ last: AuditEntry, of current: EscortRequest, at now: Date, by user: String) throws -> EscortRequest? {
+        guard last.user == user else {
+            throw StoreError.cannotUndo(requestID: current.id, reason: .someoneElses(user: last.user, at: last.at))
+        }
+        if last.action == "create" { return nil }
+        guard last.action != "undo" && !last.action.hasPrefix("undo "),
+              let before = AuditJSON.decode(EscortRequest.self, from: last.before)
+        else { throw StoreError.cannotUndo(requestID: current.id, reason: .nothingToUndo) }
+        var after = before
+        after.version = current.version + 1
+        after.updatedAt = now
+        after.updatedBy = user
+        return after
     }
 
     /// Brings the assignment rows in line with an undone move. A volunteer taken off (by

@@ -50,37 +50,24 @@ extension SQLiteStore {
                                                  at: before.assignedAt ?? before.updatedAt)
             }
             try checkVersion(before, expected: expectedVersion)
-            let target: RequestStatus
-            do throws(IllegalMove) { target = try Lifecycle.next(from: before.status, by: .assign) } catch { throw StoreError.illegalMove(requestID: requestID, error) }
-
             let volunteer = try SQLiteStore.fetchVolunteer(db, id: volunteerID)
             let household = try SQLiteStore.fetchHousehold(db, id: before.householdID)
             let matcher = Matcher(request: before, household: household, dongs: try cachedDongs(db), calendar: calendar, rules: rules)
             let load = try loads(db, for: before, excludingRequest: requestID, volunteerID: volunteerID)[volunteerID] ?? VolunteerLoad()
-            let exclusions = matcher.evaluate(volunteer, load: load).exclusions
-            if let clash = load.busy.first(where: { $0.conflicts(with: before.span, buffer: rules.travelBuffer) }) {
+            let judged = try SQLiteStore.judgeAssign(before, to: volunteer, matcher: matcher, load: load, override: override, at: now, by: user)
+            if let clash = judged.clash {
                 let other = try Int64.fetchOne(db, sql: """
                     SELECT request_id FROM assignment WHERE state = 'active' AND volunteer_id = ? AND starts_at = ?
                     """, arguments: [volunteerID, Stored.seconds(clash.start)]) ?? 0
                 throw StoreError.doubleBooked(volunteerName: volunteer.name, otherRequestID: other, span: clash)
             }
-            if !exclusions.isEmpty && (!override || exclusions.contains(where: { !$0.isOverridable })) {
-                throw StoreError.excluded(volunteerName: volunteer.name, exclusions)
-            }
-
-            var after = before
-            after.status = target
-            after.volunteerID = volunteerID
-            after.assignedAt = now
-            after.version += 1
-            after.updatedAt = now
-            after.updatedBy = user
+            let after = judged.after
             try insertAssignment(db, request: after, state: .active, minutes: after.expectedMinutes, at: now, by: user)
             try db.execute(sql: """
                 UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, version = ?, updated_at = ?, updated_by = ?
                 WHERE id = ?
                 """, arguments: [after.status.rawValue, volunteerID, Stored.seconds(now), after.version, Stored.seconds(now), user, requestID])
-            try appendAudit(db, action: override && !exclusions.isEmpty ? "assign (override)" : "assign", entity: "request",
+            try appendAudit(db, action: judged.overridden ? "assign (override)" : "assign", entity: "request",
                             id: String(requestID), dongCode: after.dongCode,
                             before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
             return after
@@ -158,5 +145,31 @@ extension SQLiteStore {
         case .confirm, .start, .assign:
             return (nil, nil)
         }
+    }
+
+    /// What an assign decides once the request, the volunteer and their load are read: a clash
+    /// (which the caller names, by the other request), a refusal for the rules, or the request
+    /// as assigned and whether an override was needed. Both backends judge the same way.
+    static func judgeAssign(_ before: EscortRequest, to volunteer: Volunteer, matcher: Matcher, load: VolunteerLoad, override: Bool,
+                            at now: Date, by user: String) throws -> (after: EscortRequest, overridden: Bool, clash: TimeSpan?) {
+        let target: RequestStatus
+        do throws(IllegalMove) { target = try Lifecycle.next(from: before.status, by: .assign) } catch {
+            throw StoreError.illegalMove(requestID: before.id, error)
+        }
+        if let clash = load.busy.first(where: { $0.conflicts(with: before.span, buffer: matcher.rules.travelBuffer) }) {
+            return (before, false, clash)
+        }
+        let exclusions = matcher.evaluate(volunteer, load: load).exclusions
+        if !exclusions.isEmpty && (!override || exclusions.contains(where: { !$0.isOverridable })) {
+            throw StoreError.excluded(volunteerName: volunteer.name, exclusions)
+        }
+        var after = before
+        after.status = target
+        after.volunteerID = volunteer.id
+        after.assignedAt = now
+        after.version += 1
+        after.updatedAt = now
+        after.updatedBy = user
+        return (after, !exclusions.isEmpty, nil)
     }
 }
