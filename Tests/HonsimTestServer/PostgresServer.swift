@@ -73,10 +73,15 @@ public final class PostgresServer: @unchecked Sendable {
         if let runAs { try PostgresServer.run("/bin/chown", ["-R", runAs, folder]) }
         try run(bin + "/initdb", ["-D", folder + "/data", "--no-sync", "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"])
         try run(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o",
-                                  "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                                  options,
                                   "start"])
         // Every person's login role is a member; made here once rather than by each database's migration.
         try psql("CREATE ROLE honsim_user NOLOGIN")
+    }
+
+    /// Socket only, in the server's folder; durability off, for speed.
+    private var options: String {
+        "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     }
 
     /// Stops the server and removes its folder.
@@ -85,10 +90,20 @@ public final class PostgresServer: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Stops the server, keeping its data, as when it goes down under a running session.
+    public func pause() throws {
+        try run(bin + "/pg_ctl", ["-D", folder + "/data", "-m", "fast", "-w", "stop"])
+    }
+
+    /// Starts a paused server again.
+    public func resume() throws {
+        try run(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o", options, "start"])
+    }
+
     /// Restarts the server in place, as an administrator would: every connection drops.
     public func restart() throws {
         try run(bin + "/pg_ctl", ["-D", folder + "/data", "-m", "fast", "-w", "-o",
-                                  "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                                  options,
                                   "restart"])
     }
 

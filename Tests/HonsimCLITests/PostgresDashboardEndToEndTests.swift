@@ -1,0 +1,43 @@
+import Foundation
+import HonsimTestServer
+import Testing
+
+/// The dashboard on a PostgreSQL store whose server goes down and comes back, in tmux.
+@Suite("Dashboard end to end on PostgreSQL", .serialized,
+       .enabled(if: DashboardEndToEndTests.tmuxInstalled && SeededStore.backends.contains("postgres")))
+struct PostgresDashboardEndToEndTests {
+    @Test func aServerThatGoesDownShowsDisconnectedKeepsTheScreenAndComesBackByItself() throws {
+        let server = try PostgresServer.dedicated()
+        defer { server.stop() }
+        try server.psql("CREATE DATABASE city")
+        let url = server.url(user: "postgres", database: "city")
+        let seeded = try CLI.run(["seed", "--store", url, "--dir", CLI.seeds])
+        try #require(seeded.status == 0, "\(seeded.stderr)")
+
+        let tmux = DashboardEndToEndTests.Tmux()
+        try tmux.start(width: 120, height: 40,
+                       command: "env LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary) dashboard --store '\(url)' --lang en; echo HONSIM-EXITED $?; sleep 30")
+        let shown = try tmux.wait { $0.joined().contains("1 Requests") }
+        try #require(shown.joined().contains("1 Requests"), "\(shown.joined(separator: "\n"))")
+        // The requests pane as it was, to see that the data stays on screen.
+        let before = shown.joined(separator: "\n")
+
+        try server.pause()
+        try tmux.keys("r")
+        let down = try tmux.wait { $0.joined().contains("disconnected") }
+        #expect(down.joined().contains("disconnected from the store, retrying"), "\(down.joined(separator: "\n"))")
+        #expect(!down.joined().contains("HONSIM-EXITED"))
+        // The last data stays: the requests pane.s first rows are as they were.
+        let firstRows = before.components(separatedBy: "\n").filter { $0.contains("│") }.prefix(6)
+        let downText = down.joined(separator: "\n")
+        #expect(firstRows.filter { downText.contains($0) }.count >= 3)
+
+        try server.resume()
+        let back = try tmux.wait(.seconds(30)) { !$0.joined().contains("disconnected") }
+        #expect(!back.joined().contains("disconnected"), "\(back.joined(separator: "\n"))")
+        #expect(back.joined().contains("1 Requests"))
+        try tmux.keys("q")
+        let closed = try tmux.wait { $0.joined().contains("HONSIM-EXITED") }
+        #expect(closed.joined().contains("HONSIM-EXITED 0"))
+    }
+}
