@@ -13,17 +13,27 @@ struct FeedBenchCommand: AsyncParsableCommand {
 
     @Option(help: "Writes to time.") var writes = 40
     @Flag(help: "Print the results as JSON instead of a table.") var json = false
+    @Option(help: ArgumentHelp("An empty PostgreSQL database to measure LISTEN/NOTIFY on instead (its role must be able to create roles).",
+                               valueName: "postgres://…")) var store: String?
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-feed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("feed.sqlite").path
-        let reader = try SQLiteStore(path: path, user: "reader", create: true)
-        try await reader.load(Self.data(requests: writes, calendar: reader.calendar), replacingExisting: false)
-        // The creator is the store's admin; the writer is another person, who needs a role.
-        try await reader.addUser(name: "writer", role: .coordinator, dongs: ["석수2동"], displayName: "")
-        let writer = try SQLiteStore(path: path, user: "writer")
+        let reader: any CaseStore, writer: any CaseStore
+        if let store {
+            let url = try PostgresURL(store)
+            reader = try await PostgresStore.open(url, create: true, timeZone: SQLiteStore.defaultTimeZone)
+            var other = url
+            other.user = "writer"
+            try await prepare(reader)
+            writer = try await PostgresStore.open(other)
+        } else {
+            reader = try SQLiteStore(path: path, user: "reader", create: true)
+            try await prepare(reader)
+            writer = try SQLiteStore(path: path, user: "writer")
+        }
 
         let notices = AsyncStream<ContinuousClock.Instant>.makeStream()
         let watch = Task {
@@ -48,8 +58,15 @@ struct FeedBenchCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode([summary]), as: UTF8.self))
         } else {
             print(Measure.table([summary]))
-            print("(milliseconds from the writer's commit to the reader's notice; the feed polls every \(SQLiteStore.changePollInterval))")
+            print(store == nil ? "(milliseconds from the writer's commit to the reader's notice; the feed polls every \(SQLiteStore.changePollInterval))"
+                  : "(milliseconds from the writer's commit to the reader's notice, through LISTEN/NOTIFY)")
         }
+    }
+
+    /// The requests, and the writer as another person: the creator is the store's admin.
+    private func prepare(_ reader: any CaseStore) async throws {
+        try await reader.load(Self.data(requests: writes, calendar: reader.calendar), replacingExisting: false)
+        try await reader.addUser(name: "writer", role: .coordinator, dongs: ["석수2동"], displayName: "")
     }
 
     /// One dong, one volunteer per request (free all week), one pending request each, on

@@ -17,8 +17,10 @@ struct PostgresDashboardEndToEndTests {
         let tmux = DashboardEndToEndTests.Tmux()
         try tmux.start(width: 120, height: 40,
                        command: "env LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary) dashboard --store '\(url)' --lang en; echo HONSIM-EXITED $?; sleep 30")
-        let shown = try tmux.wait { $0.joined().contains("1 Requests") }
-        try #require(shown.joined().contains("1 Requests"), "\(shown.joined(separator: "\n"))")
+        // Wait for the data itself, not only the frame: the panes say "loading…" until then.
+        let loaded = { (lines: [String]) in lines.joined().contains("1 Requests") && !lines.joined().contains("loading…") }
+        let shown = try tmux.wait(.seconds(60), until: loaded)
+        try #require(loaded(shown), "\(shown.joined(separator: "\n"))")
         // The requests pane as it was, to see that the data stays on screen.
         let before = shown.joined(separator: "\n")
 

@@ -9,7 +9,7 @@ extension PostgresStore {
     /// enforces most of them itself; this finds rows written before a constraint existed or
     /// by someone who disabled one.
     public func checkInvariants() async throws -> [InvariantViolation] {
-        try await read { db in
+        try await read { [self] db in
             var found: [InvariantViolation] = []
             for row in try await db.rows("""
                 SELECT request_id, COUNT(*) AS n FROM assignment WHERE state = 'active' GROUP BY request_id HAVING COUNT(*) > 1
@@ -75,9 +75,12 @@ extension PostgresStore {
                         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
                         if !first { continuation.yield(StoreChange(observedAt: Date())) }
                         first = false
-                        try await connection.listen(on: PostgresStore.changeChannel) { notifications in
-                            for try await _ in notifications { continuation.yield(StoreChange(observedAt: Date())) }
-                        }
+                        do {
+                            try await connection.listen(on: PostgresStore.changeChannel) { notifications in
+                                for try await _ in notifications { continuation.yield(StoreChange(observedAt: Date())) }
+                            }
+                        } catch {}
+                        // Closed in every case: a connection must never be dropped open.
                         try? await connection.close()
                     } catch {
                         if Task.isCancelled { break }

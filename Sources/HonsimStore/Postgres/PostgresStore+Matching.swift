@@ -56,7 +56,7 @@ extension PostgresStore {
     }
 
     public func candidates(for requestID: Int64) async throws -> Ranking {
-        try await read { db in
+        try await read { [self] db in
             let request = try await PostgresStore.fetchRequest(db, id: requestID)
             let household = try await PostgresStore.fetchHousehold(db, id: request.householdID)
             let pool = try await cachedPool(db)
@@ -74,7 +74,7 @@ extension PostgresStore {
     }
 
     public func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking {
-        try await read { db in
+        try await read { [self] db in
             let request = try await PostgresStore.fetchRequest(db, id: requestID)
             let household = try await PostgresStore.fetchHousehold(db, id: request.householdID)
             let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
@@ -85,7 +85,7 @@ extension PostgresStore {
     }
 
     public func freeVolunteers(in span: TimeSpan) async throws -> [Volunteer] {
-        try await read { db in
+        try await read { [self] db in
             let weekday = Weekday(span.start, calendar: calendar)
             let start = ClockTime(span.start, calendar: calendar).minutes
             let day = CivilDate(span.start, calendar: calendar).description
@@ -107,7 +107,7 @@ extension PostgresStore {
     }
 
     public func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
-        try await read { db in
+        try await read { [self] db in
             let range = period.range(calendar: calendar)
             let maxVolunteer = try await db.value("SELECT MAX(id) FROM volunteer", as: Int64.self) ?? 0
             let maxHousehold = try await db.value("SELECT MAX(id) FROM household", as: Int64.self) ?? 0
@@ -131,7 +131,7 @@ extension PostgresStore {
     }
 
     public func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan {
-        try await read { db in
+        try await read { [self] db in
             let now = now()
             let requests = try await db.rows("""
                 SELECT * FROM escort_request WHERE status = 'pending' AND appointment_at >= ? AND appointment_at < ?
@@ -168,7 +168,7 @@ extension PostgresStore {
 
     public func households(ids: Set<Int64>) async throws -> [Int64: Household] {
         guard !ids.isEmpty else { return [:] }
-        return try await read { db in try await fetchHouseholds(db, ids: ids) }
+        return try await read { [self] db in try await fetchHouseholds(db, ids: ids) }
     }
 
     func fetchHouseholds(_ db: PGSQL, ids: Set<Int64>) async throws -> [Int64: Household] {
@@ -182,7 +182,7 @@ extension PostgresStore {
     }
 
     public func openRequests(until: Date, limit: Int) async throws -> [EscortRequest] {
-        try await read { db in
+        try await read { [self] db in
             try await db.rows("""
                 SELECT * FROM escort_request
                 WHERE status IN ('pending', 'assigned', 'confirmed', 'in_progress') AND appointment_at < ?
@@ -192,7 +192,7 @@ extension PostgresStore {
     }
 
     public func volunteerSummaries(now: Date) async throws -> [Int64: VolunteerSummary] {
-        try await read { db in
+        try await read { [self] db in
             var summaries: [Int64: VolunteerSummary] = [:]
             let week = LoadPeriod.week(now, calendar: calendar), month = LoadPeriod.month(now, calendar: calendar)
             for row in try await db.rows("SELECT volunteer_id, period, minutes FROM volunteer_load WHERE period IN (?, ?)", [week, month]) {
@@ -221,7 +221,7 @@ extension PostgresStore {
     }
 
     public func weeklyRequestCounts(weeks: Int, now: Date) async throws -> [String: [Int]] {
-        try await read { db in
+        try await read { [self] db in
             let thisWeek = StatisticsPeriod.thisWeek(now: now, calendar: calendar).range(calendar: calendar)
             let start = Stored.seconds(thisWeek.start) - Int64(weeks - 1) * 7 * 86_400
             var counts: [String: [Int]] = [:]

@@ -7,7 +7,7 @@ import HonsimCore
 /// `users add` also makes the person's login role, a member of `honsim_user`.
 extension PostgresStore {
     public func access() async throws -> Access {
-        try await read { db in try await fetchAccess(db) }
+        try await read { [self] db in try await fetchAccess(db) }
     }
 
     func fetchAccess(_ db: PGSQL) async throws -> Access {
@@ -56,7 +56,7 @@ extension PostgresStore {
     }
 
     public func recordPersonalDataAccess(_ record: PersonalDataAccess) async throws {
-        try await write { db in
+        try await write { [self] db in
             let now = now()
             switch record {
             case .details(let householdID, let requestID):
@@ -78,14 +78,14 @@ extension PostgresStore {
     // MARK: Users
 
     public func users() async throws -> [StoreUser] {
-        try await read { db in try await db.rows("SELECT * FROM users ORDER BY role, name").map(StoreUser.init(row:)) }
+        try await read { [self] db in try await db.rows("SELECT * FROM users ORDER BY role, name").map(StoreUser.init(row:)) }
     }
 
     private static let manageUsers = Phrase(ko: "사용자 관리", en: "manage users")
 
     @discardableResult
     public func addUser(name: String, role: Role, dongs: [String], displayName: String) async throws -> StoreUser {
-        try await write { db in
+        try await write { [self] db in
             try await authorizeAdmin(db, task: PostgresStore.manageUsers)
             guard StoreUser.isValidName(name) else { throw StoreError.access(.invalidUserName(name: name)) }
             if try await db.one("SELECT 1 AS found FROM users WHERE name = ?", [name]) != nil {
@@ -116,7 +116,7 @@ extension PostgresStore {
 
     @discardableResult
     public func updateUser(name: String, _ change: UserChange) async throws -> StoreUser {
-        try await write { db in
+        try await write { [self] db in
             try await authorizeAdmin(db, task: PostgresStore.manageUsers)
             let before = try await fetchUser(db, name: name)
             var after = before
@@ -139,7 +139,7 @@ extension PostgresStore {
     }
 
     public func removeUser(name: String) async throws {
-        try await write { db in
+        try await write { [self] db in
             try await authorizeAdmin(db, task: PostgresStore.manageUsers)
             let before = try await fetchUser(db, name: name)
             if before.role == .admin { try await keepAnAdmin(db, besides: name) }

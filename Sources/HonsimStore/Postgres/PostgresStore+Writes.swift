@@ -37,7 +37,7 @@ extension PostgresStore {
 
     @discardableResult
     public func assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws -> EscortRequest {
-        try await write { db in
+        try await write { [self] db in
             let now = now()
             let before = try await lockedRequest(db, id: requestID)
             try await authorize(db, toChange: before)
@@ -88,7 +88,7 @@ extension PostgresStore {
     @discardableResult
     public func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest {
         precondition(action != .assign, "assign goes through assign(requestID:volunteerID:)")
-        return try await write { db in
+        return try await write { [self] db in
             let now = now()
             let before = try await lockedRequest(db, id: requestID)
             try await authorize(db, toChange: before)
@@ -126,7 +126,7 @@ extension PostgresStore {
 
     /// Loads records in one transaction; replacing clears the cases but never the audit log.
     public func load(_ data: StoreData, replacingExisting: Bool) async throws {
-        try await write { db in
+        try await write { [self] db in
             try await authorizeAdmin(db, task: Phrase(ko: "자료 불러오기와 바꾸기", en: "load or replace the data"))
             try await lock(db, .store, 0)
             let now = now()
@@ -190,7 +190,7 @@ extension PostgresStore {
 
     @discardableResult
     public func createRequests(_ drafts: [EscortRequest]) async throws -> [EscortRequest] {
-        try await write { db in
+        try await write { [self] db in
             let now = now()
             var issues: [DataIssue] = []
             var households: [Int64: Household] = [:]
@@ -224,7 +224,7 @@ extension PostgresStore {
 
     @discardableResult
     public func undo(_ targets: [UndoTarget]) async throws -> [EscortRequest] {
-        try await write { db in
+        try await write { [self] db in
             let now = now()
             var restored: [EscortRequest] = []
             for target in targets {

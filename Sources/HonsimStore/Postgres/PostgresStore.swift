@@ -147,24 +147,55 @@ public final class PostgresStore: CaseStore {
         }
     }
 
-    /// Runs reads on one pooled connection.
-    func read<T: Sendable>(_ body: (PGSQL) async throws -> T) async throws -> T {
+    /// How long a call waits for a connection before saying "disconnected": the pool keeps
+    /// trying to reach a server that is down, and a screen must not hang meanwhile.
+    public static let leaseTimeout: Duration = .seconds(3)
+
+    /// Runs `body` on a pooled connection, or fails with `disconnected` when none can be had in
+    /// time. Once `body` has begun it is never cut short: a write in flight finishes or fails
+    /// on its own, so it is never reported lost when it was applied.
+    func leased<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
+        let started = Locked(false)
+        let client = client, logger = logger, location = location
         do {
-            return try await client.withConnection { connection in try await body(PGSQL(connection: connection, logger: logger)) }
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        started.withLock { $0 = true }
+                        return try await body(PGSQL(connection: connection, logger: logger))
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: PostgresStore.leaseTimeout)
+                    if started.withLock({ $0 }) { return nil }
+                    throw StoreError.disconnected(location: location)
+                }
+                while let result = try await group.next() {
+                    if let value = result {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw CancellationError()
+            }
         } catch {
             throw PostgresStore.translate(error, location: location)
         }
     }
 
+    /// Runs reads on one pooled connection.
+    func read<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
+        try await leased(body)
+    }
+
     /// Runs one write transaction; nothing of it stays when it throws.
-    func write<T: Sendable>(_ body: (PGSQL) async throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
         if readOnly { throw StoreError.access(.readOnlySession) }
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
+        let logger = logger
+        return try await leased { db in
+            try await db.connection.withTransaction(logger: logger) { connection in
                 try await body(PGSQL(connection: connection, logger: logger))
             }
-        } catch {
-            throw PostgresStore.translate(error, location: location)
         }
     }
 
@@ -173,7 +204,7 @@ public final class PostgresStore: CaseStore {
     // MARK: Reading
 
     public func counts() async throws -> StoreCounts {
-        try await read { db in
+        try await read { [self] db in
             guard let row = try await db.one("""
                 SELECT (SELECT COUNT(*) FROM dong) AS dongs, (SELECT COUNT(*) FROM household) AS households,
                        (SELECT COUNT(*) FROM volunteer) AS volunteers, (SELECT COUNT(*) FROM escort_request) AS requests,
@@ -193,7 +224,7 @@ public final class PostgresStore: CaseStore {
     }
 
     public func dongs() async throws -> DongDirectory {
-        try await read { db in try await cachedDongs(db) }
+        try await read { [self] db in try await cachedDongs(db) }
     }
 
     func cachedDongs(_ db: PGSQL) async throws -> DongDirectory {
@@ -211,7 +242,7 @@ public final class PostgresStore: CaseStore {
     }
 
     public func household(id: Int64) async throws -> Household {
-        try await read { db in try await PostgresStore.fetchHousehold(db, id: id) }
+        try await read { [self] db in try await PostgresStore.fetchHousehold(db, id: id) }
     }
 
     static func fetchHousehold(_ db: PGSQL, id: Int64) async throws -> Household {
@@ -222,11 +253,11 @@ public final class PostgresStore: CaseStore {
     }
 
     public func households() async throws -> [Household] {
-        try await read { db in try await db.rows("SELECT * FROM household ORDER BY id").map(Household.init(row:)) }
+        try await read { [self] db in try await db.rows("SELECT * FROM household ORDER BY id").map(Household.init(row:)) }
     }
 
     public func volunteer(id: Int64) async throws -> Volunteer {
-        try await read { db in try await PostgresStore.fetchVolunteer(db, id: id) }
+        try await read { [self] db in try await PostgresStore.fetchVolunteer(db, id: id) }
     }
 
     static func fetchVolunteer(_ db: PGSQL, id: Int64) async throws -> Volunteer {
@@ -242,7 +273,7 @@ public final class PostgresStore: CaseStore {
     }
 
     public func volunteers() async throws -> [Volunteer] {
-        try await read { db in try await cachedVolunteers(db) }
+        try await read { [self] db in try await cachedVolunteers(db) }
     }
 
     /// The whole volunteer list in id order, read again only when a volunteer's record changed.
@@ -268,7 +299,7 @@ public final class PostgresStore: CaseStore {
     }
 
     public func request(id: Int64) async throws -> EscortRequest {
-        try await read { db in try await PostgresStore.fetchRequest(db, id: id) }
+        try await read { [self] db in try await PostgresStore.fetchRequest(db, id: id) }
     }
 
     static func fetchRequest(_ db: PGSQL, id: Int64) async throws -> EscortRequest {
@@ -279,28 +310,28 @@ public final class PostgresStore: CaseStore {
     }
 
     public func pendingRequests(limit: Int) async throws -> [EscortRequest] {
-        try await read { db in
+        try await read { [self] db in
             try await db.rows("SELECT * FROM escort_request WHERE status = 'pending' ORDER BY appointment_at, id LIMIT ?", [limit])
                 .map(EscortRequest.init(row:))
         }
     }
 
     public func requests(in span: TimeSpan) async throws -> [EscortRequest] {
-        try await read { db in
+        try await read { [self] db in
             try await db.rows("SELECT * FROM escort_request WHERE appointment_at >= ? AND appointment_at < ? ORDER BY appointment_at, id",
                               [Stored.cell(span.start), Stored.cell(span.end)]).map(EscortRequest.init(row:))
         }
     }
 
     public func assignments(in span: TimeSpan) async throws -> [Assignment] {
-        try await read { db in
+        try await read { [self] db in
             try await db.rows("SELECT * FROM assignment WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
                               [Stored.cell(span.start), Stored.cell(span.end)]).map(Assignment.init(row:))
         }
     }
 
     public func auditLog(in span: TimeSpan?, limit: Int?) async throws -> [AuditEntry] {
-        try await read { db in
+        try await read { [self] db in
             let from = span.map { Stored.seconds($0.start) } ?? Int64.min
             let to = span.map { Stored.seconds($0.end) } ?? Int64.max
             return try await db.rows("SELECT * FROM audit WHERE at >= ? AND at < ? ORDER BY id DESC LIMIT ?",
@@ -309,7 +340,7 @@ public final class PostgresStore: CaseStore {
     }
 
     public func auditLog(matching query: AuditQuery, limit: Int) async throws -> [AuditEntry] {
-        try await read { db in
+        try await read { [self] db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let dongs = query.dongCodes {
