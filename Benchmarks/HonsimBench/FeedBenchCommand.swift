@@ -42,14 +42,7 @@ struct FeedBenchCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(Int.random(in: 20...180)))
         }
         let summary = Summary(name: "change feed latency", targetMs: 250, result: "\(latencies.count) writes", durations: latencies)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode([summary]), as: UTF8.self))
-        } else {
-            print(Measure.table([summary]))
-            print("(milliseconds from the writer's commit to the reader's notice; the feed polls every \(SQLiteStore.changePollInterval))")
-        }
+        try Measure.report([summary], json: json, note: "(milliseconds from the writer's commit to the reader's notice; the feed polls every \(SQLiteStore.changePollInterval))")
     }
 
     /// One dong, one volunteer per request (free all week), one pending request each, on

@@ -217,6 +217,12 @@ extension AppState {
         }
     }
 
+    /// Esc on a form: it closes at once when nothing was typed; otherwise the form asks
+    /// first (its `confirmingDiscard`), so nothing typed is lost to a stray key.
+    mutating func escapeForm(dirty: Bool, confirming: inout Bool) {
+        if dirty { confirming = true } else { overlay = nil }
+    }
+
     /// Keys for the dialogs and forms that write.
     mutating func handleWritingOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
         switch overlay {
