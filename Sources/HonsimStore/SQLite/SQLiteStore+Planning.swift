@@ -80,15 +80,7 @@ struct PlanLoads {
             periods.insert(LoadPeriod.week(request.pickupAt, calendar: calendar))
             periods.insert(LoadPeriod.month(request.pickupAt, calendar: calendar))
         }
-        let statement = try db.cachedStatement(sql: "SELECT volunteer_id, minutes FROM volunteer_load WHERE period = ?")
-        for period in periods {
-            var values = [Int32](repeating: 0, count: pool.count)
-            let rows = try Row.fetchCursor(statement, arguments: [period])
-            while let row = try rows.next() {
-                if let index = pool.index(of: row[0]) { values[index] = Int32(clamping: row[1] as Int) }
-            }
-            minutes[period] = values
-        }
+        for period in periods { minutes[period] = try store.periodMinutes(db, period, pool: pool) }
         try SQLiteStore.forEachChunk(of: Set(requests.map(\.householdID))) { marks, arguments in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT household_id, volunteer_id, COUNT(*) FROM assignment
