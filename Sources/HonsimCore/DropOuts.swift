@@ -14,7 +14,12 @@ public enum DropOuts {
             guard isHeld(request, now: now) else { return false }
             // Closing a record takes the volunteer off everything, overrides included.
             if after.closed && !before.closed { return true }
-            return allows(before, request, calendar: calendar) && !allows(after, request, calendar: calendar)
+            // A new day off takes the volunteer off whatever they hold that day, even an escort
+            // given to them outside their weekly hours; a narrower window only what it used to cover.
+            let (offBefore, offAfter) = (isOff(before, request, calendar: calendar), isOff(after, request, calendar: calendar))
+            if offAfter { return !offBefore }
+            return !after.closed && before.availability.covers(request.span, calendar: calendar)
+                && !after.availability.covers(request.span, calendar: calendar)
         }
         return ordered(broken, now: now)
     }
@@ -24,15 +29,11 @@ public enum DropOuts {
         (request.status == .assigned || request.status == .confirmed) && request.pickupAt >= now
     }
 
-    /// Whether a volunteer's schedule lets them go on the request: not a day off on any day it
-    /// touches, and one weekly window covers it.
-    public static func allows(_ volunteer: Volunteer, _ request: EscortRequest, calendar: Calendar) -> Bool {
-        if volunteer.closed { return false }
-        let span = request.span
-        let first = CivilDate(span.start, calendar: calendar)
-        let last = CivilDate(span.end.addingTimeInterval(-1), calendar: calendar)
-        if volunteer.daysOff.contains(where: { $0.from <= last && first <= $0.to }) { return false }
-        return volunteer.availability.covers(span, calendar: calendar)
+    /// Whether one of the volunteer's days off touches a day of the escort.
+    public static func isOff(_ volunteer: Volunteer, _ request: EscortRequest, calendar: Calendar) -> Bool {
+        let first = CivilDate(request.span.start, calendar: calendar)
+        let last = CivilDate(request.span.end.addingTimeInterval(-1), calendar: calendar)
+        return volunteer.daysOff.contains { $0.from <= last && first <= $0.to }
     }
 
     /// Urgent first (the appointment within 48 hours: once released it needs someone now),
