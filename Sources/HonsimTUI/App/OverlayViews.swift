@@ -17,6 +17,7 @@ struct OverlayViews {
         case .activity(let log): ActivityView(state: state, theme: theme).draw(log, into: &canvas)
         case .plan(let sheet): PlanView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
+        case .records(let sheet): RecordSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case nil: break
         }
     }
