@@ -4,21 +4,10 @@ import Testing
 /// `honsim volunteer off|show`, `honsim household show` and `honsim hours` on a seeded store.
 @Suite("Record commands")
 struct RecordCommandTests {
-    /// A held escort in the seeds from tomorrow on, with its volunteer and day.
-    func heldEscort(_ store: SeededStore) throws -> (request: Int64, volunteer: Int64, day: String) {
-        let json = try store.run(["export", "requests", "--format", "json"]).stdout
-        let rows = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
-        let tomorrow = ISO8601DateFormatter.string(from: Date().addingTimeInterval(86_400), timeZone: TimeZone(identifier: "Asia/Seoul") ?? .current,
-                                                   formatOptions: [.withFullDate, .withDashSeparatorInDate])
-        let row = try #require(rows.first { ["assigned", "confirmed"].contains($0["status"] as? String) && ($0["pickup_at"] as? String ?? "") >= tomorrow })
-        return ((row["id"] as? NSNumber)?.int64Value ?? 0, (row["volunteer_id"] as? NSNumber)?.int64Value ?? 0,
-                String((row["pickup_at"] as? String ?? "").prefix(10)))
-    }
-
     @Test func offListsTheCollidingEscortThenReleasesItAndTheStoreStaysSound() throws {
         let store = try SeededStore()
         defer { store.remove() }
-        let held = try heldEscort(store)
+        let held = try store.heldEscort()
         let listed = try store.run(["volunteer", "off", String(held.volunteer), "--from", held.day, "--reason", "flu"])
         #expect(listed.status == 3, "colliding escorts not released: \(listed.stderr)")
         #expect(listed.stdout.contains("#\(held.request) \(held.day)"))
@@ -73,5 +62,18 @@ struct RecordCommandTests {
         let minutes = expected.compactMap { ($0["minutes"] as? NSNumber)?.intValue }.reduce(0, +)
         let text = try store.run(["hours", "--month", month]).stdout
         #expect(text.contains(String(format: "total %.1f h", Double(minutes) / 60)))
+    }
+}
+
+extension SeededStore {
+    /// A held escort in the seeds from tomorrow on, with its volunteer and day.
+    func heldEscort() throws -> (request: Int64, volunteer: Int64, day: String) {
+        let json = try run(["export", "requests", "--format", "json"]).stdout
+        let rows = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
+        let tomorrow = ISO8601DateFormatter.string(from: Date().addingTimeInterval(86_400), timeZone: TimeZone(identifier: "Asia/Seoul") ?? .current,
+                                                   formatOptions: [.withFullDate, .withDashSeparatorInDate])
+        let row = try #require(rows.first { ["assigned", "confirmed"].contains($0["status"] as? String) && ($0["pickup_at"] as? String ?? "") >= tomorrow })
+        return ((row["id"] as? NSNumber)?.int64Value ?? 0, (row["volunteer_id"] as? NSNumber)?.int64Value ?? 0,
+                String((row["pickup_at"] as? String ?? "").prefix(10)))
     }
 }
