@@ -18,7 +18,7 @@ struct DropOutEndToEndTests {
         let off = "\(CLI.binary) volunteer off \(held.volunteer) --from \(held.day) --store \(store.path) --lang en"
         try tmux.start(width: 120, height: 40, command: "env LANG=C.UTF-8 sh -c '\(off); echo OFF-EXITED $?; \(off) --release; "
             + "echo RELEASE-EXITED $?; sleep 30'")
-        let lines = try tmux.wait { $0.joined().contains("RELEASE-EXITED") }
+        let lines = try tmux.wait(.seconds(60)) { $0.joined().contains("RELEASE-EXITED") }
         let screen = lines.joined(separator: "\n")
         #expect(screen.contains("#\(held.request) \(held.day)"), "the escort is listed: \(screen)")
         #expect(screen.contains("OFF-EXITED 3"))
@@ -28,15 +28,19 @@ struct DropOutEndToEndTests {
         let dashboard = Tmux()
         try dashboard.start(width: 120, height: 40, command: "env LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary) dashboard --store \(store.path) "
             + "--lang en; echo HONSIM-EXITED $?; sleep 30")
-        _ = try dashboard.wait { $0.joined().contains("1 Requests") }
+        // Generous waits: the whole suite shares two cores with this terminal.
+        _ = try dashboard.wait(.seconds(60)) { $0.joined().contains("1 Requests") && $0.joined().contains("connected") }
         try dashboard.keys("/")
         try dashboard.keys("-l", name)
         try dashboard.keys("Enter")
-        _ = try dashboard.wait { $0.joined().contains("/\(name)") }
+        var lines2 = try dashboard.wait(.seconds(60)) { $0.joined().contains("/\(name)") }
+        #expect(lines2.contains { $0.contains(name) && ($0.contains("pending") || $0.contains("urgent")) }, "\(lines2.joined(separator: "\n"))")
         try dashboard.keys("a")
-        _ = try dashboard.wait { $0.joined().contains("#\(held.request)") && $0.joined().contains("1.") }
+        lines2 = try dashboard.wait(.seconds(60)) { $0.joined().contains("Assign a volunteer — #\(held.request)") && $0.joined().contains(" 1 ") }
+        #expect(lines2.joined().contains("Assign a volunteer — #\(held.request)"), "the released escort is the first to see to: \(lines2.joined(separator: "\n"))")
         try dashboard.keys("Enter")
-        _ = try dashboard.wait { $0.joined().contains("assigned: #\(held.request)") }
+        lines2 = try dashboard.wait(.seconds(60)) { $0.joined().contains("assigned: #\(held.request)") }
+        #expect(lines2.joined().contains("assigned: #\(held.request)"))
         try dashboard.keys("q")
         _ = try dashboard.wait { $0.joined().contains("HONSIM-EXITED") }
 

@@ -66,13 +66,19 @@ struct RecordCommandTests {
 }
 
 extension SeededStore {
-    /// A held escort in the seeds from tomorrow on, with its volunteer and day.
+    /// The soonest escort held in the seeds from tomorrow on, with its volunteer and day, of a
+    /// household with no other request pending (so, once released, it is the household's one
+    /// request to see to).
     func heldEscort() throws -> (request: Int64, volunteer: Int64, day: String) {
         let json = try run(["export", "requests", "--format", "json"]).stdout
         let rows = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
         let tomorrow = ISO8601DateFormatter.string(from: Date().addingTimeInterval(86_400), timeZone: TimeZone(identifier: "Asia/Seoul") ?? .current,
                                                    formatOptions: [.withFullDate, .withDashSeparatorInDate])
-        let row = try #require(rows.first { ["assigned", "confirmed"].contains($0["status"] as? String) && ($0["pickup_at"] as? String ?? "") >= tomorrow })
+        let household = { (row: [String: Any]) in (row["household_id"] as? NSNumber)?.int64Value ?? 0 }
+        let pending = Set(rows.filter { $0["status"] as? String == "pending" }.map(household))
+        let held = rows.filter { ["assigned", "confirmed"].contains($0["status"] as? String) && ($0["pickup_at"] as? String ?? "") >= tomorrow }
+            .sorted { ($0["pickup_at"] as? String ?? "") < ($1["pickup_at"] as? String ?? "") }
+        let row = try #require(held.first { !pending.contains(household($0)) })
         return ((row["id"] as? NSNumber)?.int64Value ?? 0, (row["volunteer_id"] as? NSNumber)?.int64Value ?? 0,
                 String((row["pickup_at"] as? String ?? "").prefix(10)))
     }

@@ -70,7 +70,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .plan: Phrase(ko: "배정 계획 제안", en: "suggest a plan")
         case .importFile: Phrase(ko: "파일 가져오기(CSV·엑셀)", en: "import a file (CSV, Excel)")
         case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
-        case .household: Phrase(ko: "대상자 보기(요청 없으면 새 대상자)", en: "the household's page (none selected: a new one)")
+        case .household: Phrase(ko: "대상자 기록", en: "household page")
         }
     }
 }
