@@ -182,3 +182,23 @@ extension DemoDashboard {
         (try? store.pool.read { try SQLiteStore.fetchDongs($0) })?.resolve(name)?.code
     }
 }
+
+/// Golden grids of the volunteer page and its availability grid, Korean and English.
+@Suite("Record snapshots", .serialized)
+struct RecordSnapshotTests {
+    @Test(arguments: [Language.ko, .en])
+    func theVolunteerPageAndItsGrid(language: Language) async throws {
+        let (store, folder) = try await DemoDashboard.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var state = try await DemoDashboard.state(width: 120, height: 40, language: language, store: store)
+        let effects = state.openVolunteerPage(1)
+        state = try await settle(state, effects, store: store)
+        var canvas = renderFrame(state, theme: .mono)
+        assertWellFormed(canvas)
+        assertSnapshot(canvas, named: "volunteer-page-\(language)-120x40")
+        state = try await press(state, store: store, .character("w"), .right, .right, .character(" "))
+        canvas = renderFrame(state, theme: .mono)
+        assertWellFormed(canvas)
+        assertSnapshot(canvas, named: "availability-grid-\(language)-120x40")
+    }
+}

@@ -85,7 +85,7 @@ struct RecordSheetView {
         let labelWidth = 4
         let contentHeight = 1 + 7 + 2 + 2
         let area = Dialog.draw(into: &canvas, title: title, body: [], buttons: [], footer: t(RecordText.gridHelp),
-                               width: min(canvas.width - 4, 80), contentHeight: contentHeight, lines: state.lines, theme: theme)
+                               width: min(canvas.width - 4, 92), contentHeight: contentHeight, lines: state.lines, theme: theme)
         guard area.height > 0 else { return }
         let dialog = theme.style(.dialog)
         var header = ""
