@@ -114,9 +114,11 @@ struct RecordSheetView {
 
     func drawDropOuts(_ requests: [EscortRequest], into canvas: inout Canvas) {
         let rows = requests.map { request -> String in
-            let household = state.data?.households[request.householdID]
+            // A household whose requests are beyond the loaded two weeks is named by its number.
+            let household = state.data?.households[request.householdID].map(state.householdName)
+                ?? "\(t(UIText.household)) #\(request.householdID)"
             let urgent = request.appointmentAt >= state.now && request.appointmentAt.timeIntervalSince(state.now) <= Urgency.window
-            return "#\(request.id) \(RecordPage.when(request.pickupAt, state.calendar)) \(state.householdName(household)) "
+            return "#\(request.id) \(RecordPage.when(request.pickupAt, state.calendar)) \(household) "
                 + "\(state.dongName(request.dongCode)) \(TerminalText.sanitize(request.hospital))" + (urgent ? " · \(t(UIText.urgent))" : "")
         }
         Dialog.draw(into: &canvas, title: "\(t(RecordText.dropOutsTitle)) \(requests.count)", body: rows,
