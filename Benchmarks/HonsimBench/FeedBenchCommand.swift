@@ -52,15 +52,9 @@ struct FeedBenchCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(Int.random(in: 20...180)))
         }
         let summary = Summary(name: "change feed latency", targetMs: 250, result: "\(latencies.count) writes", durations: latencies)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode([summary]), as: UTF8.self))
-        } else {
-            print(Measure.table([summary]))
-            print(store == nil ? "(milliseconds from the writer's commit to the reader's notice; the feed polls every \(SQLiteStore.changePollInterval))"
-                  : "(milliseconds from the writer's commit to the reader's notice, through LISTEN/NOTIFY)")
-        }
+        try Measure.report([summary], json: json, note: store == nil
+            ? "(milliseconds from the writer's commit to the reader's notice; the feed polls every \(SQLiteStore.changePollInterval))"
+            : "(milliseconds from the writer's commit to the reader's notice, through LISTEN/NOTIFY)")
     }
 
     /// The requests, and the writer as another person: the creator is the store's admin.

@@ -72,13 +72,7 @@ struct ImportBenchCommand: AsyncParsableCommand {
         let summaries = phases.keys.sorted().map { name in
             Summary(name: name, targetMs: 10_000, result: rows, durations: phases[name] ?? [])
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
-        } else {
-            print(Measure.table(summaries))
-        }
+        try Measure.report(summaries, json: json)
     }
 
     /// Distinct people (no two share a name, birth year and dong, or the import would refuse

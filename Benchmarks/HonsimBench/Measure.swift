@@ -30,6 +30,18 @@ struct Summary: Codable, Sendable {
 enum Measure {
     static let clock = ContinuousClock()
 
+    /// Prints the summaries as JSON, or as the table with a note under it saying what was timed.
+    static func report(_ summaries: [Summary], json: Bool, note: String? = nil) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
+        } else {
+            print(table(summaries))
+            if let note { print(note) }
+        }
+    }
+
     static func milliseconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) * 1_000 + Double(parts.attoseconds) / 1e15

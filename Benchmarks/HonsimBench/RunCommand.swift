@@ -19,6 +19,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Print the results as JSON instead of a table.") var json = false
     @Option(help: ArgumentHelp("Measure only these queries, e.g. for a profiler.", valueName: "cold,pending,free,statistics,candidates"))
     var only: String?
+    @Flag(help: """
+        Also time the first ranking after another process's commit (the kept minutes read again). \
+        Each sample assigns and releases a pending request through a second connection: this changes the store.
+        """)
+    var afterCommits = false
 
     private func wanted(_ query: String) -> Bool {
         guard let only else { return true }
@@ -81,6 +86,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await opened.candidates(for: pending[(index * step) % pending.count])
             })
         }
+        if afterCommits { results.append(try await candidatesAfterCommits(opened, pending: pending)) }
         log.note("done")
 
         let report = Report(store: store, fileBytes: FileSizes.bytes(store), walBytes: FileSizes.bytes(store + "-wal"),
@@ -91,6 +97,28 @@ struct RunCommand: AsyncParsableCommand {
     private func measure<T>(_ name: String, targetMs: Double = RunCommand.queryTargetMs, describe: (T) -> String,
                             _ body: (Int) async throws -> T) async throws -> Summary {
         try await Measure.run(name, targetMs: targetMs, warmups: warmups, iterations: iterations, describe: describe, body)
+    }
+
+    /// The ranking a coordinator sees right after another's assignment: a second connection
+    /// assigns a pending request and releases it again (two commits), then one ranking is timed.
+    /// On PostgreSQL the second connection is a second store of the same person.
+    private func candidatesAfterCommits(_ opened: any CaseStore, pending: [Int64]) async throws -> Summary {
+        let writer: any CaseStore = PostgresURL.isPostgres(store) ? try await open() : try SQLiteStore(path: store, user: "bench")
+        let step = max(1, pending.count / (iterations + 1))
+        var durations: [Duration] = []
+        var last: Ranking?
+        for index in 0..<iterations {
+            let changed = pending[(index * step + step / 2) % pending.count]
+            if let volunteer = try await opened.candidates(for: changed).eligible.first {
+                try await writer.assign(requestID: changed, volunteerID: volunteer.id, expectedVersion: nil, override: false)
+                try await writer.perform(.release, requestID: changed, details: ActionDetails(reason: "benchmark"), expectedVersion: nil)
+            }
+            let started = Measure.clock.now
+            last = try await opened.candidates(for: pending[(index * step) % pending.count])
+            durations.append(Measure.clock.now - started)
+        }
+        return Summary(name: "candidates (after a commit)", targetMs: Self.rankingTargetMs,
+                       result: last.map(Self.describe) ?? "", durations: durations)
     }
 
     /// The first ranking after opening a store reads and decodes the whole volunteer list;

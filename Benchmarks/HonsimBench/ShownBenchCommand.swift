@@ -70,13 +70,6 @@ struct ShownBenchCommand: AsyncParsableCommand {
         let summary = Summary(name: "assign shown on another dashboard", targetMs: Self.targetMs,
                               result: "\(latencies.count) assigns, \(counts.volunteers) volunteers, \(counts.requests) requests",
                               durations: latencies)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode([summary]), as: UTF8.self))
-        } else {
-            print(Measure.table([summary]))
-            print("(milliseconds from the assign's commit to a frame that shows it: the change feed polls every \(SQLiteStore.changePollInterval), then the dashboard reloads; its loop adds at most 50 ms more waiting for a key)")
-        }
+        try Measure.report([summary], json: json, note: "(milliseconds from the assign's commit to a frame that shows it: the change feed polls every \(SQLiteStore.changePollInterval), then the dashboard reloads; its loop adds at most 50 ms more waiting for a key)")
     }
 }

@@ -61,6 +61,12 @@ public enum DomainPhrases {
         }
     }
 
+    /// A weekday's short name: 월, Mon.
+    public static func weekday(_ weekday: Weekday) -> Phrase {
+        let index = weekday.rawValue - 1
+        return Phrase(ko: ["월", "화", "수", "목", "금", "토", "일"][index], en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][index])
+    }
+
     public static func skill(_ skill: Skill) -> Phrase {
         switch skill {
         case .wheelchair: Phrase(ko: "휠체어", en: "wheelchair")

@@ -97,6 +97,28 @@ public protocol CaseStore: Sendable {
     /// every problem with its line). Duplicates within the batch and against stored records are
     /// problems. A dry run checks everything and writes nothing. One audit entry per import.
     func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome
+
+    // MARK: Records
+    /// Adds a household (id 0) or changes one, closing or reopening it with `closed`. Refused
+    /// when the row moved past `expectedVersion` (StoreError.staleRecord, with who and when), or
+    /// when it looks like another household unless `allowDuplicate`. A household that moves to
+    /// another dong takes its open requests along. Closing never deletes: its history stays.
+    @discardableResult
+    func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household
+    /// The same for a volunteer, windows and days off included. Returns the escorts the change
+    /// rules out (a day off, a narrower window, closing), urgent first; it releases none.
+    @discardableResult
+    func saveVolunteer(_ volunteer: Volunteer, expectedVersion: Int?, allowDuplicate: Bool) async throws -> VolunteerSaved
+    /// Returns a volunteer's held escorts to pending with `reason`, all or none, in the order
+    /// given; allowed to whoever may change the volunteer's record.
+    @discardableResult
+    func releaseDropOuts(volunteerID: Int64, requestIDs: [Int64], reason: String) async throws -> [EscortRequest]
+    /// The household page: the record and all its requests, with the volunteers' names.
+    func householdRecord(id: Int64) async throws -> HouseholdRecord
+    /// The volunteer page: the record, the escorts they held or hold, hours by month.
+    func volunteerRecord(id: Int64) async throws -> VolunteerRecord
+    /// Each volunteer's completed escorts in a month, by name: for certification of hours.
+    func volunteerHours(year: Int, month: Int) async throws -> [VolunteerHours]
 }
 
 /// How many rows of each kind a store holds.

@@ -34,6 +34,13 @@ public enum StoreError: Error, Sendable, Equatable {
     case disconnected(location: String)
     /// `honsim migrate` copies into an empty store (or one holding the same copy) only.
     case migrationTargetHoldsOtherData(location: String)
+    /// A household's or volunteer's record changed since the form read it (optimistic versions).
+    case staleRecord(entity: String, id: Int64, changedBy: String, changedAt: Date)
+    /// A new or edited record looks like one already kept (households: name, birth year and
+    /// dong; volunteers: name and phone). Saving again with the duplicate allowed goes ahead.
+    case likelyDuplicate(entity: String, existingID: Int64, name: String)
+    /// A household cannot be closed while it has escorts still to happen.
+    case openRequests(householdID: Int64, count: Int)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -122,6 +129,20 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko
                 ? "옮길 저장소에 이미 다른 자료가 있어 아무것도 복사하지 않았습니다(빈 저장소로만 옮깁니다): \(location)"
                 : "the target store already holds other data; nothing was copied (migrate copies into an empty store only): \(location)"
+        case .staleRecord(let entity, let id, let by, let at):
+            let ko = entity == "volunteer" ? "봉사자" : "대상자"
+            return language == .ko
+                ? "그 사이 \(by)님이 \(day(at))에 \(ko) \(id)번을 바꿨습니다. 두 내용을 비교해 고르세요"
+                : "\(by) changed \(entity) \(id) at \(day(at)) meanwhile; compare both versions and choose"
+        case .likelyDuplicate(let entity, let existingID, let name):
+            let ko = entity == "volunteer" ? "봉사자(같은 이름·전화)" : "대상자(같은 이름·생년·동)"
+            return language == .ko
+                ? "이미 있는 \(ko)와 같아 보입니다: \(name) #\(existingID)"
+                : "looks like an existing \(entity) (\(entity == "volunteer" ? "same name and phone" : "same name, birth year and dong")): \(name) #\(existingID)"
+        case .openRequests(let id, let count):
+            return language == .ko
+                ? "대상자 \(id)번에 아직 끝나지 않은 요청이 \(count)건 있어 종결할 수 없습니다. 먼저 취소하거나 마치세요"
+                : "household \(id) has \(count) request(s) still open; cancel or finish them before closing it"
         }
     }
 }

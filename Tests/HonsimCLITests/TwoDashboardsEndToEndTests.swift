@@ -25,7 +25,7 @@ struct TwoDashboardsEndToEndTests {
             try tmux.keys("a")
         }
         // Both dialogs are open on the same request, with their candidates.
-        let dialogs = try [first, second].map { tmux in try tmux.wait { $0.joined().contains("봉사자 배정 — #") && $0.joined().contains("  1 ") } }
+        let dialogs = try [first, second].map { tmux in try tmux.wait { $0.joined().contains("봉사자 배정 — #") && $0.contains { $0.contains("│  1 ") } } }
         let title = { (lines: [String]) in lines.first { $0.contains("봉사자 배정 — #") }.flatMap { line in
             line.range(of: "#").map { String(line[$0.upperBound...].prefix { $0.isNumber }) } } }
         let requestID = try #require(title(dialogs[0]))

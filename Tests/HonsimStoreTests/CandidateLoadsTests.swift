@@ -37,4 +37,29 @@ struct CandidateLoadsTests {
         #expect(!after.eligible.contains { $0.id == 1 })
         #expect(after.excluded.first { $0.id == 1 }?.exclusions.first == .closed)
     }
+
+    /// The minutes are kept between rankings until the store changes: a change by another
+    /// process, or by this one, shows in the very next ranking.
+    @Test func keptMinutesGiveWayToTheNextCommit() async throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        // 윤한도 (5) may give 3 hours a week; two 2-hour escorts on Monday and Wednesday.
+        try await fixture.load([fixture.request(1, hour: 10), fixture.request(2, household: 4, day: 2, hour: 10)])
+        let store = fixture.store
+        #expect(try await store.candidates(for: 2).eligible.contains { $0.id == 5 })
+        #expect(try await store.candidates(for: 2).eligible.contains { $0.id == 5 }, "a second ranking from the kept minutes")
+
+        // This process assigns her on Monday: its next ranking knows.
+        try await store.assign(requestID: 1, volunteerID: 5, expectedVersion: nil, override: false)
+        let capped = try await store.candidates(for: 2)
+        #expect(!capped.eligible.contains { $0.id == 5 })
+        #expect(capped.excluded.first { $0.id == 5 }?.exclusions == [.weeklyCap(usedMinutes: 120, capMinutes: 180)])
+
+        // Another process releases her: this process's next ranking knows too.
+        try await fixture.secondStore(user: "lee").perform(.release, requestID: 1, details: ActionDetails(reason: "일정 변경"),
+                                                           expectedVersion: nil)
+        let freed = try await store.candidates(for: 2)
+        #expect(freed.eligible.first { $0.id == 5 }?.minutesInMonth == 0)
+        #expect(freed.excluded.first { $0.id == 5 } == nil)
+    }
 }

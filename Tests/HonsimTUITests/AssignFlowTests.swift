@@ -180,3 +180,28 @@ extension AssignFlowTests {
         #expect(try await store.request(id: first.id).status == .assigned)
     }
 }
+
+extension AssignFlowTests {
+    @Test func whenTheVolunteerIsBookedMeanwhileForAnOverlappingEscortTheDialogSaysSo() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = try await state()
+        let first = try #require(start.selectedRequest)
+        let opened = try await press(start, store: store, .character("a"))
+        let best = try #require(dialog(opened)?.ranking?.eligible.first)
+        // Meanwhile lee books the same volunteer for another household at the same hour.
+        let lee = try await DemoDashboard.secondStore(store, user: "lee")
+        let household = try #require(try await store.households().first { $0.id != first.householdID && !$0.closed })
+        var draft = first
+        draft.householdID = household.id
+        let overlapping = try #require(try await lee.createRequests([draft]).first)
+        try await lee.assign(requestID: overlapping.id, volunteerID: best.volunteer.id, expectedVersion: nil, override: true)
+        let after = try await press(opened, store: store, .enter)
+        let shown = try #require(dialog(after))
+        #expect(shown.message?.contains(best.volunteer.name) == true)
+        #expect(shown.message?.contains("겹칩니다") == true)
+        #expect(try await store.request(id: first.id).status == .pending)
+        // The candidates were read again: the volunteer is now a near-miss for the overlap.
+        #expect(shown.ranking?.eligible.contains { $0.id == best.id } == false)
+        #expect(try await store.checkInvariants().isEmpty)
+    }
+}

@@ -10,12 +10,6 @@ import Testing
 struct DashboardSnapshotTests {
     static let sizes = [(80, 24), (120, 40), (200, 60)]
 
-    func render(_ state: AppState) -> Canvas {
-        let canvas = renderFrame(state, theme: .mono)
-        assertWellFormed(canvas)
-        return canvas
-    }
-
     @Test(arguments: Language.allCases)
     func everyPaneAtEverySize(language: Language) async throws {
         let (store, folder) = try await DemoDashboard.store()

@@ -41,12 +41,6 @@ struct ImportFlowTests {
         return update(reading, .files(.previewed(preview))).0
     }
 
-    func render(_ state: AppState) -> Canvas {
-        let canvas = renderFrame(state, theme: .mono)
-        assertWellFormed(canvas)
-        return canvas
-    }
-
     @Test func iAsksForAPathWhichKeysTypeIntoWithoutReachingThePanes() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let start = try await state()

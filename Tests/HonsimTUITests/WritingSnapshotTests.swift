@@ -7,12 +7,6 @@ import Testing
 /// Golden snapshots of the dialogs and forms that change the store, Korean and English.
 @Suite("Writing snapshots", .serialized)
 struct WritingSnapshotTests {
-    func render(_ state: AppState) -> Canvas {
-        let canvas = renderFrame(state, theme: .mono)
-        assertWellFormed(canvas)
-        return canvas
-    }
-
     @Test(arguments: Language.allCases)
     func theAssignDialogWithReasonsNearMissesAndSearch(language: Language) async throws {
         let (store, folder) = try await DemoDashboard.store()

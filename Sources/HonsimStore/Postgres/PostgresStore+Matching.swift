@@ -147,12 +147,13 @@ extension PostgresStore {
                 SELECT volunteer_id, starts_at, ends_at FROM assignment WHERE state = 'active' AND starts_at > ? AND starts_at < ?
                 ORDER BY starts_at
                 """, [window.low, window.high]).map { (volunteer: $0["volunteer_id"] as Int64, start: $0["starts_at"] as Int64, end: $0["ends_at"] as Int64) }
-            var minutes: [String: [(volunteer: Int64, minutes: Int)]] = [:]
+            var rows: [String: [(volunteer: Int64, minutes: Int)]] = [:]
             let periods = PlanLoads.periods(requests, calendar: calendar).sorted()
             for row in try await db.rows("SELECT volunteer_id, period, minutes FROM volunteer_load WHERE period = ANY (string_to_array(?, ','))",
                                          [periods.joined(separator: ",")]) {
-                minutes[row["period"], default: []].append((row["volunteer_id"], row["minutes"]))
+                rows[row["period"], default: []].append((row["volunteer_id"], row["minutes"]))
             }
+            let minutes = rows.mapValues { PlanLoads.byIndex($0, pool: pool) }
             let escorts = try await db.rows("""
                 SELECT household_id, volunteer_id, COUNT(*) AS n FROM assignment
                 WHERE household_id = ANY (string_to_array(?, ',')::bigint[]) AND state = 'completed' GROUP BY household_id, volunteer_id

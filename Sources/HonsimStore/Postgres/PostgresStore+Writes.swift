@@ -8,7 +8,7 @@ import HonsimCore
 /// partial unique index stand behind that for any other writer, raw SQL included.
 extension PostgresStore {
     enum LockSpace: Int32 {
-        case request = 1, volunteer = 2, store = 3
+        case request = 1, volunteer = 2, store = 3, household = 4
     }
 
     /// Holds until the transaction ends.
@@ -89,29 +89,36 @@ extension PostgresStore {
     public func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest {
         precondition(action != .assign, "assign goes through assign(requestID:volunteerID:)")
         return try await write { [self] db in
-            let now = now()
-            let before = try await lockedRequest(db, id: requestID)
-            try await authorize(db, toChange: before)
-            try checkVersion(before, expected: expectedVersion)
-            var after = before
-            do throws(IllegalMove) { after.status = try Lifecycle.next(from: before.status, by: action) } catch {
-                throw StoreError.illegalMove(requestID: requestID, error)
-            }
-            after.version += 1
-            after.updatedAt = now
-            after.updatedBy = user
-            let ending = SQLiteStore.assignmentEnding(action, before: before, after: &after, details: details)
-            if let state = ending.state {
-                try await db.execute("""
-                    UPDATE assignment SET state = ?, minutes = COALESCE(?, minutes), ended_at = ?, ended_by = ?, reason = ?
-                    WHERE request_id = ? AND state = 'active'
-                    """, [state.rawValue, ending.minutes, Stored.cell(now), user, details.reason, requestID])
-            }
-            try await updateRequest(db, after, at: now)
-            try await appendAudit(db, action: action.rawValue, entity: "request", id: String(requestID), dongCode: after.dongCode,
-                                  before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
-            return after
+            try await applyLifecycle(db, action, requestID: requestID, details: details, expectedVersion: expectedVersion, checkAccess: true)
         }
+    }
+
+    /// One lifecycle move inside a transaction that is already open; `checkAccess` false is
+    /// for a caller that authorized the whole change itself, as on SQLite.
+    func applyLifecycle(_ db: PGSQL, _ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?,
+                        checkAccess: Bool) async throws -> EscortRequest {
+        let now = now()
+        let before = try await lockedRequest(db, id: requestID)
+        if checkAccess { try await authorize(db, toChange: before) }
+        try checkVersion(before, expected: expectedVersion)
+        var after = before
+        do throws(IllegalMove) { after.status = try Lifecycle.next(from: before.status, by: action) } catch {
+            throw StoreError.illegalMove(requestID: requestID, error)
+        }
+        after.version += 1
+        after.updatedAt = now
+        after.updatedBy = user
+        let ending = SQLiteStore.assignmentEnding(action, before: before, after: &after, details: details)
+        if let state = ending.state {
+            try await db.execute("""
+                UPDATE assignment SET state = ?, minutes = COALESCE(?, minutes), ended_at = ?, ended_by = ?, reason = ?
+                WHERE request_id = ? AND state = 'active'
+                """, [state.rawValue, ending.minutes, Stored.cell(now), user, details.reason, requestID])
+        }
+        try await updateRequest(db, after, at: now)
+        try await appendAudit(db, action: action.rawValue, entity: "request", id: String(requestID), dongCode: after.dongCode,
+                              before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+        return after
     }
 
     func updateRequest(_ db: PGSQL, _ after: EscortRequest, at now: Date) async throws {
@@ -168,6 +175,11 @@ extension PostgresStore {
 
     func insertVolunteer(_ db: PGSQL, _ volunteer: Volunteer, stamp: [String: (any DatabaseValueConvertible)?]) async throws {
         try await db.insert(into: "volunteer", volunteer.storedValues.merging(stamp) { $1 })
+        try await insertSchedule(db, volunteer)
+    }
+
+    /// A volunteer's windows and days off, inserted one way for loads and saves.
+    func insertSchedule(_ db: PGSQL, _ volunteer: Volunteer) async throws {
         for window in volunteer.availability.windows {
             try await db.execute("INSERT INTO availability_window (volunteer_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
                                  [volunteer.id, window.weekday.rawValue, window.start.minutes, window.end.minutes])

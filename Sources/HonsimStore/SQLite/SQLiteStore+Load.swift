@@ -45,14 +45,7 @@ extension SQLiteStore {
 
     func insertVolunteer(_ db: Database, _ volunteer: Volunteer, stamp: [String: (any DatabaseValueConvertible)?]) throws {
         try db.insert(into: "volunteer", volunteer.storedValues.merging(stamp) { $1 })
-        for window in volunteer.availability.windows {
-            try db.execute(sql: "INSERT INTO availability_window (volunteer_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
-                           arguments: [volunteer.id, window.weekday.rawValue, window.start.minutes, window.end.minutes])
-        }
-        for off in volunteer.daysOff {
-            try db.execute(sql: "INSERT INTO day_off (volunteer_id, from_date, to_date, reason) VALUES (?, ?, ?, ?)",
-                           arguments: [volunteer.id, off.from.description, off.to.description, off.reason])
-        }
+        try insertSchedule(db, volunteer)
     }
 
     /// Inserts a request with the assignment its status implies.

@@ -8,9 +8,9 @@ extension SQLiteStore {
     public static let nearMissLimit = 50
 
     /// Ranks every volunteer for a request. The volunteers come prepared from the cache (a
-    /// `MatchPool`); the loads are three indexed reads: the active assignments near the
-    /// request's time, the minutes per volunteer for its week and month, and past escorts
-    /// with the household, written straight into arrays by pool index.
+    /// `MatchPool`); the loads are the active escorts near the request's time and past escorts
+    /// with the household, read by index, and every volunteer's minutes in the request's week
+    /// and month, kept by pool index until the store changes (`periodMinutes`).
     public func candidates(for requestID: Int64) async throws -> Ranking {
         try await read { [self] db in
             let request = try SQLiteStore.fetchRequest(db, id: requestID)
@@ -19,78 +19,89 @@ extension SQLiteStore {
             let matcher = Matcher(request: request, household: household, dongs: try cachedDongs(db),
                                   calendar: calendar, rules: rules)
             var loads = PoolLoads(count: pool.count)
-            try readLoads(db, for: request, excludingRequest: request.id) { id, span in
+            loads.minutesInWeek = try periodMinutes(db, LoadPeriod.week(request.pickupAt, calendar: calendar), pool: pool)
+            loads.minutesInMonth = try periodMinutes(db, LoadPeriod.month(request.pickupAt, calendar: calendar), pool: pool)
+            // A request being re-ranked still holds its own volunteer's minutes: take them off.
+            if request.status.holdsVolunteer, let holder = request.volunteerID, let index = pool.index(of: holder) {
+                loads.minutesInWeek[index] -= Int32(clamping: request.expectedMinutes)
+                loads.minutesInMonth[index] -= Int32(clamping: request.expectedMinutes)
+            }
+            try readBusy(db, for: request, excludingRequest: request.id) { id, span in
                 if let index = pool.index(of: id) { loads.addBusy(span, at: index) }
-            } minutes: { id, isWeek, minutes in
-                guard let index = pool.index(of: id) else { return }
-                if isWeek { loads.minutesInWeek[index] = Int32(clamping: minutes) } else { loads.minutesInMonth[index] = Int32(clamping: minutes) }
-            } escorts: { id, times in
+            }
+            try readEscorts(db, householdID: request.householdID) { id, times in
                 if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) }
             }
             return matcher.rank(pool: pool, loads: loads, nearMissLimit: SQLiteStore.nearMissLimit)
         }
     }
 
-    /// The commitments that matter for one request, by volunteer.
+    /// The commitments that matter for one request, by volunteer (all, or only `volunteerID`).
     func loads(_ db: Database, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil) throws -> [Int64: VolunteerLoad] {
         var loads: [Int64: VolunteerLoad] = [:]
-        try readLoads(db, for: request, excludingRequest: excludingRequest, volunteerID: volunteerID) { id, span in
+        try readBusy(db, for: request, excludingRequest: excludingRequest, volunteerID: volunteerID) { id, span in
             loads[id, default: VolunteerLoad()].busy.append(span)
-        } minutes: { id, isWeek, minutes in
-            if isWeek { loads[id, default: VolunteerLoad()].minutesInWeek = minutes } else { loads[id, default: VolunteerLoad()].minutesInMonth = minutes }
-        } escorts: { id, times in
+        }
+        let holder = request.status.holdsVolunteer ? request.volunteerID : nil
+        for (period, isWeek) in [(LoadPeriod.week(request.pickupAt, calendar: calendar), true),
+                                 (LoadPeriod.month(request.pickupAt, calendar: calendar), false)] {
+            let rows = try Row.fetchCursor(statement(db, """
+                SELECT volunteer_id, minutes FROM volunteer_load WHERE period = ? \(SQLiteStore.filter(volunteerID))
+                """, cached: volunteerID == nil), arguments: [period])
+            while let row = try rows.next() {
+                let id: Int64 = row[0], value: Int = row[1]
+                // A request being re-ranked still holds its own volunteer's minutes: take them off.
+                let minutes = id == holder ? value - request.expectedMinutes : value
+                if isWeek { loads[id, default: VolunteerLoad()].minutesInWeek = minutes } else { loads[id, default: VolunteerLoad()].minutesInMonth = minutes }
+            }
+        }
+        try readEscorts(db, householdID: request.householdID, volunteerID: volunteerID) { id, times in
             loads[id, default: VolunteerLoad()].escortsWithHousehold = times
         }
         return loads
     }
 
-    /// The three reads behind the loads for one request, each row handed on by volunteer id:
-    /// active escorts that clash with it, minutes in its week and month, completed escorts
-    /// with its household. A request being re-ranked still holds its own volunteer's
-    /// minutes; they are taken off.
-    func readLoads(_ db: Database, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil,
-                   busy: (Int64, TimeSpan) -> Void, minutes: (Int64, _ isWeek: Bool, Int) -> Void,
-                   escorts: (Int64, Int) -> Void) throws {
+    /// The active escorts that clash with a request, by volunteer, leaving out the
+    /// excluded request's own.
+    func readBusy(_ db: Database, for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64? = nil,
+                  _ found: (Int64, TimeSpan) -> Void) throws {
         let span = request.span
         let buffer = Int64(rules.travelBuffer)
-        // An escort lasts at most 16 hours, so nothing starting a day earlier can reach this one.
-        let volunteerFilter = volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)"
         // The excluded request's own active escort is found by its unique index and skipped
         // below: asking for request_id in the scan would read each row of the table, where
         // the partial index of active escorts answers the rest on its own.
         var own = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT volunteer_id, starts_at, ends_at FROM assignment WHERE request_id = ? AND state = 'active'
             """), arguments: [excludingRequest]).map { [$0[0] as Int64, $0[1] as Int64, $0[2] as Int64] }
-        // Cursors read by column index: with 20,000 volunteers these rows are the bulk of the work.
-        let busyRows = try Row.fetchCursor(statement(db, """
+        // An escort lasts at most 16 hours, so nothing starting a day earlier can reach this one.
+        // Cursors read by column index: with 20,000 volunteers these rows add up.
+        let rows = try Row.fetchCursor(statement(db, """
             SELECT volunteer_id, starts_at, ends_at FROM assignment INDEXED BY assignment_active_by_time
-            WHERE state = 'active' AND starts_at > ? AND starts_at < ? \(volunteerFilter)
+            WHERE state = 'active' AND starts_at > ? AND starts_at < ? \(SQLiteStore.filter(volunteerID))
             """, cached: volunteerID == nil), arguments: [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer])
-        while let row = try busyRows.next() {
+        while let row = try rows.next() {
             let volunteer: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]
             if let skip = own, skip == [volunteer, start, end] {
                 own = nil
                 continue
             }
             let clash = TimeSpan(start: Stored.date(start), end: Stored.date(end))
-            if clash.conflicts(with: span, buffer: rules.travelBuffer) { busy(volunteer, clash) }
+            if clash.conflicts(with: span, buffer: rules.travelBuffer) { found(volunteer, clash) }
         }
-        let holder = request.status.holdsVolunteer ? request.volunteerID : nil
-        for (period, isWeek) in [(LoadPeriod.week(request.pickupAt, calendar: calendar), true),
-                                 (LoadPeriod.month(request.pickupAt, calendar: calendar), false)] {
-            let rows = try Row.fetchCursor(statement(db, """
-                SELECT volunteer_id, minutes FROM volunteer_load WHERE period = ? \(volunteerFilter)
-                """, cached: volunteerID == nil), arguments: [period])
-            while let row = try rows.next() {
-                let id: Int64 = row[0], value: Int = row[1]
-                minutes(id, isWeek, id == holder ? value - request.expectedMinutes : value)
-            }
-        }
-        let escortRows = try Row.fetchCursor(statement(db, """
+    }
+
+    /// Completed escorts with a household, by volunteer.
+    func readEscorts(_ db: Database, householdID: Int64, volunteerID: Int64? = nil, _ found: (Int64, Int) -> Void) throws {
+        let rows = try Row.fetchCursor(statement(db, """
             SELECT volunteer_id, COUNT(*) FROM assignment
-            WHERE household_id = ? AND state = 'completed' \(volunteerFilter) GROUP BY volunteer_id
-            """, cached: volunteerID == nil), arguments: [request.householdID])
-        while let row = try escortRows.next() { escorts(row[0], row[1]) }
+            WHERE household_id = ? AND state = 'completed' \(SQLiteStore.filter(volunteerID)) GROUP BY volunteer_id
+            """, cached: volunteerID == nil), arguments: [householdID])
+        while let row = try rows.next() { found(row[0], row[1]) }
+    }
+
+    /// The SQL that narrows a read to one volunteer, or nothing.
+    private static func filter(_ volunteerID: Int64?) -> String {
+        volunteerID.map { "AND volunteer_id = \($0)" } ?? ""
     }
 
     /// A statement kept for reuse when its text never varies; one naming a volunteer is not.

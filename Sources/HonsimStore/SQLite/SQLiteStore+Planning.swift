@@ -74,12 +74,9 @@ struct PlanLoads {
             ORDER BY starts_at
             """, arguments: [window.low, window.high])
         while let row = try rows.next() { busy.append((row[0], row[1], row[2])) }
-        var minutes: [String: [(volunteer: Int64, minutes: Int)]] = [:]
-        let statement = try db.cachedStatement(sql: "SELECT volunteer_id, minutes FROM volunteer_load WHERE period = ?")
-        for period in PlanLoads.periods(requests, calendar: store.calendar) {
-            let rows = try Row.fetchCursor(statement, arguments: [period])
-            while let row = try rows.next() { minutes[period, default: []].append((row[0], row[1])) }
-        }
+        // Kept by pool index until the store changes (`periodMinutes`).
+        var minutes: [String: [Int32]] = [:]
+        for period in PlanLoads.periods(requests, calendar: store.calendar) { minutes[period] = try store.periodMinutes(db, period, pool: pool) }
         var escorts: [(household: Int64, volunteer: Int64, times: Int)] = []
         try SQLiteStore.forEachChunk(of: Set(requests.map(\.householdID))) { marks, arguments in
             let rows = try Row.fetchCursor(db, sql: """
@@ -109,23 +106,26 @@ struct PlanLoads {
         return periods
     }
 
-    /// From rows read by either backend: active escorts in start order, minutes per period,
-    /// completed escorts per household and volunteer.
+    /// One period's minutes by pool index, from `volunteer_load` rows read by either backend.
+    static func byIndex(_ rows: [(volunteer: Int64, minutes: Int)], pool: MatchPool) -> [Int32] {
+        var values = [Int32](repeating: 0, count: pool.count)
+        for row in rows {
+            if let index = pool.index(of: row.volunteer) { values[index] = Int32(clamping: row.minutes) }
+        }
+        return values
+    }
+
+    /// From rows read by either backend: active escorts in start order, minutes per period
+    /// by pool index (`byIndex`), completed escorts per household and volunteer.
     init(pool: MatchPool, travelBuffer: TimeInterval, calendar: Calendar, busy: [(volunteer: Int64, start: Int64, end: Int64)],
-         minutes: [String: [(volunteer: Int64, minutes: Int)]], escorts: [(household: Int64, volunteer: Int64, times: Int)]) {
+         minutes: [String: [Int32]], escorts: [(household: Int64, volunteer: Int64, times: Int)]) {
         self.pool = pool
         self.travelBuffer = travelBuffer
         self.calendar = calendar
         for entry in busy {
             if let index = pool.index(of: entry.volunteer) { self.busy.append((entry.start, entry.end, index)) }
         }
-        for (period, rows) in minutes {
-            var values = [Int32](repeating: 0, count: pool.count)
-            for row in rows {
-                if let index = pool.index(of: row.volunteer) { values[index] = Int32(clamping: row.minutes) }
-            }
-            self.minutes[period] = values
-        }
+        self.minutes = minutes
         for entry in escorts {
             if let index = pool.index(of: entry.volunteer) { self.escorts[entry.household, default: [:]][index] = Int32(clamping: entry.times) }
         }

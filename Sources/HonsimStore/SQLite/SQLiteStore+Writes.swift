@@ -91,35 +91,43 @@ extension SQLiteStore {
     public func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest {
         precondition(action != .assign, "assign goes through assign(requestID:volunteerID:)")
         return try await write { [self] db in
-            let now = now()
-            let before = try SQLiteStore.fetchRequest(db, id: requestID)
-            try authorize(db, toChange: before)
-            try checkVersion(before, expected: expectedVersion)
-            var after = before
-            do throws(IllegalMove) { after.status = try Lifecycle.next(from: before.status, by: action) } catch {
-                throw StoreError.illegalMove(requestID: requestID, error)
-            }
-            after.version += 1
-            after.updatedAt = now
-            after.updatedBy = user
-            let ending = SQLiteStore.assignmentEnding(action, before: before, after: &after, details: details)
-            if let state = ending.state {
-                try db.execute(sql: """
-                    UPDATE assignment SET state = ?, minutes = COALESCE(?, minutes), ended_at = ?, ended_by = ?, reason = ?
-                    WHERE request_id = ? AND state = 'active'
-                    """, arguments: [state.rawValue, ending.minutes, Stored.seconds(now), user, details.reason, requestID])
-            }
-            try db.execute(sql: """
-                UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, actual_minutes = ?, outcome = ?,
-                    doctor_notes = ?, follow_up = ?, cancel_reason = ?, version = ?, updated_at = ?, updated_by = ?
-                WHERE id = ?
-                """, arguments: [after.status.rawValue, after.volunteerID, Stored.seconds(after.assignedAt),
-                                 after.completion?.actualMinutes, after.completion?.outcome, after.completion?.doctorNotes,
-                                 after.completion?.followUp, after.cancelReason, after.version, Stored.seconds(now), user, requestID])
-            try appendAudit(db, action: action.rawValue, entity: "request", id: String(requestID), dongCode: after.dongCode,
-                            before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
-            return after
+            try applyLifecycle(db, action, requestID: requestID, details: details, expectedVersion: expectedVersion, checkAccess: true)
         }
+    }
+
+    /// One lifecycle move inside a transaction that is already open. `checkAccess` false is for
+    /// a caller that authorized the whole change itself (a volunteer's drop-outs, released by
+    /// whoever may change that volunteer's record).
+    func applyLifecycle(_ db: Database, _ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?,
+                        checkAccess: Bool) throws -> EscortRequest {
+        let now = now()
+        let before = try SQLiteStore.fetchRequest(db, id: requestID)
+        if checkAccess { try authorize(db, toChange: before) }
+        try checkVersion(before, expected: expectedVersion)
+        var after = before
+        do throws(IllegalMove) { after.status = try Lifecycle.next(from: before.status, by: action) } catch {
+            throw StoreError.illegalMove(requestID: requestID, error)
+        }
+        after.version += 1
+        after.updatedAt = now
+        after.updatedBy = user
+        let ending = SQLiteStore.assignmentEnding(action, before: before, after: &after, details: details)
+        if let state = ending.state {
+            try db.execute(sql: """
+                UPDATE assignment SET state = ?, minutes = COALESCE(?, minutes), ended_at = ?, ended_by = ?, reason = ?
+                WHERE request_id = ? AND state = 'active'
+                """, arguments: [state.rawValue, ending.minutes, Stored.seconds(now), user, details.reason, requestID])
+        }
+        try db.execute(sql: """
+            UPDATE escort_request SET status = ?, volunteer_id = ?, assigned_at = ?, actual_minutes = ?, outcome = ?,
+                doctor_notes = ?, follow_up = ?, cancel_reason = ?, version = ?, updated_at = ?, updated_by = ?
+            WHERE id = ?
+            """, arguments: [after.status.rawValue, after.volunteerID, Stored.seconds(after.assignedAt),
+                             after.completion?.actualMinutes, after.completion?.outcome, after.completion?.doctorNotes,
+                             after.completion?.followUp, after.cancelReason, after.version, Stored.seconds(now), user, requestID])
+        try appendAudit(db, action: action.rawValue, entity: "request", id: String(requestID), dongCode: after.dongCode,
+                        before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+        return after
     }
 
     /// How a lifecycle move ends the request's active assignment, if it does, and what it

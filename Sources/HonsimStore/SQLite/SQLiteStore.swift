@@ -26,6 +26,8 @@ public final class SQLiteStore: CaseStore {
     let dongCache = Locked<(revision: String, directory: DongDirectory)?>(nil)
     /// The volunteers prepared for ranking, keyed by both revisions.
     let poolCache = Locked<(revisions: String, pool: MatchPool)?>(nil)
+    /// Every volunteer's minutes per week and month, per reader connection and data version.
+    let minutesCache = Locked<[ObjectIdentifier: PeriodMinutes]>([:])
 
     /// How long a writer waits for another before giving up with `StoreError.busy`.
     public static let busyTimeout: TimeInterval = 15
@@ -58,6 +60,9 @@ public final class SQLiteStore: CaseStore {
         configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
         configuration.readonly = readOnly
         configuration.label = "honsim"
+        // Readers stay open for the store's life (GRDB would close them only to release
+        // memory): the minutes cache is kept per reader connection.
+        configuration.persistentReadOnlyConnections = true
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Schema.migrator

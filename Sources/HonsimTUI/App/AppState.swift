@@ -126,6 +126,8 @@ public enum Overlay: Hashable, Sendable {
     case plan(PlanSheet)
     /// A write failed with no dialog of its own open.
     case problem(WriteProblem)
+    /// A household's or volunteer's page, with its forms, grid and drop-outs.
+    case records(RecordSheet)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.
@@ -179,6 +181,8 @@ public struct AppState: Sendable {
     public var householdIndex: HouseholdIndex?
     /// The import dialog (`I`), while it is open.
     public var importFlow: ImportFlow?
+    /// Escorts a volunteer's drop-out released, each to open in the assign dialog in turn.
+    public var assignQueue: [EscortRequest] = []
     /// Where `E` writes and relative import paths start: the folder the dashboard was started in.
     public var workingFolder = FileManager.default.currentDirectoryPath
     /// What each pane lists after scope, filter and sort; see `refreshRows`.

@@ -93,7 +93,8 @@ extension AppState {
         switch key {
         case .escape, .character("q"):
             overlay = nil
-            return []
+            // Skipping one of a drop-out's released escorts goes on to the next.
+            return advanceAssignQueue()
         case .up, .character("k"): dialog.cursor = max(0, dialog.cursor - 1)
         case .down, .character("j"): dialog.cursor = min(max(0, dialog.rows.count - 1), dialog.cursor + 1)
         case .pageUp: dialog.cursor = max(0, dialog.cursor - 10)

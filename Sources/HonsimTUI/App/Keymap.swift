@@ -31,6 +31,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case plan
     case importFile = "import"
     case exportPane = "export"
+    case household
 
     public var phrase: Phrase {
         switch self {
@@ -69,6 +70,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .plan: Phrase(ko: "배정 계획 제안", en: "suggest a plan")
         case .importFile: Phrase(ko: "파일 가져오기(CSV·엑셀)", en: "import a file (CSV, Excel)")
         case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
+        case .household: Phrase(ko: "대상자 기록", en: "household page")
         }
     }
 }
@@ -115,6 +117,7 @@ public struct Keymap: Sendable {
         .plan: [.character("p")],
         .importFile: [.character("I")],
         .exportPane: [.character("E")],
+        .household: [.character("h")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

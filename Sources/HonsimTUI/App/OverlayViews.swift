@@ -17,6 +17,7 @@ struct OverlayViews {
         case .activity(let log): ActivityView(state: state, theme: theme).draw(log, into: &canvas)
         case .plan(let sheet): PlanView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
+        case .records(let sheet): RecordSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case nil: break
         }
     }
@@ -35,7 +36,7 @@ struct OverlayViews {
             HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",
-                        entries: [Action.newRequest, .plan, .undo, .activity].map(entry)),
+                        entries: [Action.newRequest, .plan, .undo, .activity, .household].map(entry)),
             HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ]

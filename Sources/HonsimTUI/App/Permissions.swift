@@ -12,6 +12,8 @@ extension Action {
         .activity,
         // The pane's CSV holds what the screen shows, masked where the screen masks.
         .exportPane,
+        // The page only shows; its own keys (edit, close, hours) are checked against the record's dong.
+        .household,
     ]
 
     /// Changes that act on no selected request: a new request and an import (the store

@@ -200,9 +200,7 @@ extension AppState {
             writing = write
             return [.write(write)]
         case .unhandled:
-            if key == .escape {
-                if sheet.form.isDirty { sheet.confirmingDiscard = true } else { overlay = nil }
-            }
+            if key == .escape { escapeForm(dirty: sheet.form.isDirty, confirming: &sheet.confirmingDiscard) }
         }
         return []
     }

@@ -23,6 +23,8 @@ public enum AppEvent: Sendable {
     case planLoaded(PlanQuery, Plan)
     /// An import preview or import, or an export, came back.
     case files(FileEvent)
+    /// A household or volunteer page's store work came back.
+    case records(RecordEvent)
 }
 
 /// What `update` asks the runtime to do; the results come back as events.
@@ -41,6 +43,8 @@ public enum Effect: Hashable, Sendable {
     case recordDetailView(householdID: Int64, requestID: Int64)
     /// Read, import or write a file: the import and export flows.
     case files(FileEffect)
+    /// Read or save a household or volunteer, or release a volunteer's drop-outs.
+    case records(RecordEffect)
 }
 
 /// How long a row another process changed stays marked.
@@ -142,6 +146,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         return (state, [])
     case .files(let event):
         return state.receive(event)
+    case .records(let event):
+        let effects = state.recordsEvent(event)
+        return (state, effects)
     case .key(let key):
         state.notice = nil
         state.noticeRole = .warning
@@ -220,6 +227,10 @@ extension AppState {
                 overlay = .requestDetails(requestID: request.id)
                 return (self, accessLogEffects(opening: request))
             }
+            if focus == .volunteers, let volunteer = selectedVolunteer {
+                let effects = openVolunteerPage(volunteer.id)
+                return (self, effects)
+            }
         case .filter: filterInput = TextInputState(text: filters[focus] ?? "")
         case .sort: cycleSort()
         case .scope:
@@ -241,6 +252,9 @@ extension AppState {
             if freeFor != nil { freeFor = nil } else if filters[focus] != nil { filters[focus] = nil }
         case .importFile: return startImport()
         case .exportPane: return exportFocusedPane()
+        case .household:
+            let effects = data == nil ? [] : openHouseholdPage()
+            return (self, effects)
         }
         return (self, [])
     }
@@ -285,6 +299,9 @@ extension AppState {
         switch overlay {
         case .assign, .action, .newRequest, .activity, .plan, .problem:
             let effects = handleWritingOverlayKey(key, overlay)
+            return (self, effects)
+        case .records(let sheet):
+            let effects = handleRecordKey(key, sheet)
             return (self, effects)
         case .help(let offset):
             switch key {

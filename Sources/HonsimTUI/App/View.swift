@@ -60,9 +60,7 @@ private func drawTitle(_ state: AppState, theme: Theme, into canvas: inout Canva
     canvas.fill(rect, style: theme.style(.title))
     let day = CivilDate(state.now, calendar: state.calendar)
     let weekday = Weekday(state.now, calendar: state.calendar)
-    let weekdayName = state.language == .ko
-        ? ["월", "화", "수", "목", "금", "토", "일"][weekday.rawValue - 1]
-        : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday.rawValue - 1]
+    let weekdayName = DomainPhrases.weekday(weekday).text(state.language)
     let scope: String
     if state.scope.isEmpty {
         scope = state.text(UIText.scopeAll)

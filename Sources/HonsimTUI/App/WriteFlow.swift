@@ -26,6 +26,10 @@ public struct PlannedAssignment: Hashable, Sendable {
     }
 }
 
+extension WriteRequest {
+    var isAssign: Bool { if case .assign = self { true } else { false } }
+}
+
 /// What a write changed, and for a plan, what failed.
 public struct WriteResult: Sendable {
     /// The requests as written, for undo and the notice.
@@ -169,7 +173,9 @@ extension AppState {
         if case .create(let drafts) = write, drafts.count >= 1, let first = result.changed.first {
             focusAfterLoad = first.id
         }
-        return [.load, .loadStatistics(period.period(now: now, calendar: calendar))]
+        // A drop-out's next released escort, if any, opens in the dialog.
+        let next = write.isAssign ? advanceAssignQueue() : []
+        return [.load, .loadStatistics(period.period(now: now, calendar: calendar))] + next
     }
 
     /// A write failed. A dialog keeps what was typed and shows why; a conflict reloads what
@@ -215,6 +221,12 @@ extension AppState {
             let failed = result.failures.isEmpty ? "" : " · \(t(UIText.planFailed)) \(result.failures.count)"
             return "\(t(UIText.planAccepted)) \(result.changed.count)\(failed)"
         }
+    }
+
+    /// Esc on a form: it closes at once when nothing was typed; otherwise the form asks
+    /// first (its `confirmingDiscard`), so nothing typed is lost to a stray key.
+    mutating func escapeForm(dirty: Bool, confirming: inout Bool) {
+        if dirty { confirming = true } else { overlay = nil }
     }
 
     /// Keys for the dialogs and forms that write.

@@ -145,7 +145,7 @@ public final class DashboardRunner: @unchecked Sendable {
                         inbox.post(.freeVolunteersLoaded(requestID: requestID, volunteerIDs: Set(free.map(\.id))))
                     }
                 }
-            case .loadCandidates, .searchCandidates, .write, .loadHouseholds, .loadActivity, .loadPlan:
+            case .loadCandidates, .searchCandidates, .write, .loadHouseholds, .loadActivity, .loadPlan, .records:
                 let language = state.language
                 Task { [inbox, store] in
                     if let event = await StoreWork.event(for: effect, store: store, language: language) { inbox.post(event) }

@@ -31,6 +31,8 @@ enum StoreWork {
             do { return .planLoaded(query, try await store.plan(dongCodes: query.dongCodes, from: query.from, until: query.until)) } catch {
                 return .failed(describe(error))
             }
+        case .records(let work):
+            return .records(await RecordWork.event(for: work, store: store, language: language))
         case .load, .loadStatistics, .loadFreeVolunteers, .recordDetailView, .files, .quit:
             return nil
         }

@@ -138,3 +138,10 @@ func locate(_ text: String, in canvas: Canvas) -> (x: Int, y: Int)? {
     }
     return nil
 }
+
+/// The dashboard's frame in the mono theme, checked to be well formed: what every golden holds.
+func render(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> Canvas {
+    let canvas = renderFrame(state, theme: .mono)
+    assertWellFormed(canvas, sourceLocation: sourceLocation)
+    return canvas
+}

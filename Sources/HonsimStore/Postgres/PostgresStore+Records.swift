@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// Keeping households and volunteers up to date, as on SQLite: one transaction per save,
+/// checked against the person's role and dongs, the row's version and likely duplicates, and
+/// audited with the record before and after. An advisory lock on the record is taken before
+/// it is read (a volunteer's is the one an assign takes; not `FOR UPDATE`, which row-level
+/// security would turn into "not found" for a coordinator of another dong), so two saves of
+/// one record queue and the second is told the first changed it. Closing sets a flag.
+extension PostgresStore {
+    @discardableResult
+    public func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household {
+        try await write { [self] db in
+            let now = now()
+            let issues = Validation.household(household, dongs: try await cachedDongs(db), currentYear: CivilDate(now, calendar: calendar).year)
+            try SQLiteStore.refuse(issues, entity: "household", id: household.id)
+            var before: Household?
+            if household.id != 0 {
+                try await lock(db, .household, household.id)
+                before = try await PostgresStore.fetchHousehold(db, id: household.id)
+            }
+            let label = household.id == 0 ? Phrase(ko: "대상자를 등록할", en: "add a household")
+                : Phrase(ko: "대상자 \(household.id)번을 바꿀", en: "change household \(household.id)")
+            try await authorize(db, dongCode: before?.dongCode ?? household.dongCode, act: label)
+            if let before { try await checkRecordVersion(db, table: "household", id: before.id, current: before.version, expected: expectedVersion) }
+            if !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) {
+                throw StoreError.likelyDuplicate(entity: "household", existingID: twin.id, name: twin.name)
+            }
+            if household.closed && before?.closed != true {
+                let open = try await db.value("""
+                    SELECT COUNT(*) FROM escort_request WHERE household_id = ? AND status IN ('pending', 'assigned', 'confirmed', 'in_progress')
+                    """, [household.id], as: Int.self) ?? 0
+                if open > 0 { throw StoreError.openRequests(householdID: household.id, count: open) }
+            }
+            var after = household
+            after.version = (before?.version ?? 0) + 1
+            let values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
+            if let before {
+                try await PostgresStore.update(db, table: "household", id: before.id, values)
+                // A household that moves takes its open requests to the new dong's coordinators.
+                if before.dongCode != after.dongCode {
+                    try await db.execute("""
+                        UPDATE escort_request SET dong_code = ? WHERE household_id = ? AND status IN ('pending', 'assigned', 'confirmed', 'in_progress')
+                        """, [after.dongCode, after.id])
+                }
+            } else {
+                after.id = try await PostgresStore.insertReturningID(db, table: "household", values)
+            }
+            try await appendAudit(db, action: SQLiteStore.recordAction(before: before?.closed, after: after.closed), entity: "household",
+                                  id: String(after.id), dongCode: after.dongCode, before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+            return after
+        }
+    }
+
+    @discardableResult
+    public func saveVolunteer(_ volunteer: Volunteer, expectedVersion: Int?, allowDuplicate: Bool) async throws -> VolunteerSaved {
+        try await write { [self] db in
+            let now = now()
+            try SQLiteStore.refuse(Validation.volunteer(volunteer, dongs: try await cachedDongs(db)), entity: "volunteer", id: volunteer.id)
+            var before: Volunteer?
+            if volunteer.id != 0 {
+                // Held escorts are read under the volunteer's lock: no assign slips in between.
+                try await lock(db, .volunteer, volunteer.id)
+                before = try await PostgresStore.fetchVolunteer(db, id: volunteer.id)
+            }
+            let label = volunteer.id == 0 ? Phrase(ko: "봉사자를 등록할", en: "add a volunteer")
+                : Phrase(ko: "봉사자 \(volunteer.id)번을 바꿀", en: "change volunteer \(volunteer.id)")
+            try await authorize(db, dongCode: before?.dongCode ?? volunteer.dongCode, act: label)
+            if let before { try await checkRecordVersion(db, table: "volunteer", id: before.id, current: before.version, expected: expectedVersion) }
+            if !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) {
+                throw StoreError.likelyDuplicate(entity: "volunteer", existingID: twin.id, name: twin.name)
+            }
+            var after = volunteer
+            after.version = (before?.version ?? 0) + 1
+            let values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
+            var dropOuts: [EscortRequest] = []
+            if let before {
+                try await PostgresStore.update(db, table: "volunteer", id: before.id, values)
+                try await db.execute("DELETE FROM availability_window WHERE volunteer_id = ?", [before.id])
+                try await db.execute("DELETE FROM day_off WHERE volunteer_id = ?", [before.id])
+                try await insertSchedule(db, after)
+                dropOuts = DropOuts.collisions(before: before, after: after, held: try await heldEscorts(db, volunteerID: before.id, from: now),
+                                               now: now, calendar: calendar)
+            } else {
+                after.id = try await PostgresStore.insertReturningID(db, table: "volunteer", values)
+                try await insertSchedule(db, after)
+            }
+            try await appendAudit(db, action: SQLiteStore.recordAction(before: before?.closed, after: after.closed), entity: "volunteer",
+                                  id: String(after.id), dongCode: after.dongCode, before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+            return VolunteerSaved(volunteer: after, dropOuts: dropOuts)
+        }
+    }
+
+    @discardableResult
+    public func releaseDropOuts(volunteerID: Int64, requestIDs: [Int64], reason: String) async throws -> [EscortRequest] {
+        try await write { [self] db in
+            let volunteer = try await PostgresStore.fetchVolunteer(db, id: volunteerID)
+            try await authorize(db, dongCode: volunteer.dongCode,
+                                act: Phrase(ko: "봉사자 \(volunteerID)번의 동행을 해제할", en: "release the escorts of volunteer \(volunteerID)"))
+            var released: [EscortRequest] = []
+            for id in requestIDs {
+                let request = try await lockedRequest(db, id: id)
+                // Released or reassigned meanwhile: no longer this volunteer's to give back.
+                guard request.volunteerID == volunteerID, Lifecycle.actions(from: request.status).contains(.release) else { continue }
+                released.append(try await applyLifecycle(db, .release, requestID: id, details: ActionDetails(reason: reason),
+                                                         expectedVersion: nil, checkAccess: false))
+            }
+            return released
+        }
+    }
+
+    public func householdRecord(id: Int64) async throws -> HouseholdRecord {
+        try await read { [self] db in
+            let household = try await PostgresStore.fetchHousehold(db, id: id)
+            let requests = try await db.rows("SELECT * FROM escort_request WHERE household_id = ? ORDER BY appointment_at, id", [id])
+                .map(EscortRequest.init(row:))
+            let volunteers = try await cachedVolunteers(db)
+            var names: [Int64: String] = [:]
+            for volunteerID in Set(requests.compactMap(\.volunteerID)) {
+                names[volunteerID] = SQLiteStore.volunteer(withID: volunteerID, in: volunteers)?.name
+            }
+            return HouseholdRecord(household: household, requests: requests, volunteerNames: names)
+        }
+    }
+
+    public func volunteerRecord(id: Int64) async throws -> VolunteerRecord {
+        try await read { [self] db in
+            let volunteer = try await PostgresStore.fetchVolunteer(db, id: id)
+            let escorts = try await db.rows("""
+                SELECT * FROM escort_request WHERE id IN (
+                    SELECT request_id FROM assignment WHERE volunteer_id = ? AND state IN ('active', 'completed', 'no_show'))
+                ORDER BY appointment_at, id
+                """, [id]).map(EscortRequest.init(row:))
+            let households = try await fetchHouseholds(db, ids: Set(escorts.map(\.householdID)))
+            let months = try await db.rows("""
+                SELECT month_key, COUNT(*) AS escorts, SUM(minutes)::bigint AS minutes FROM assignment WHERE volunteer_id = ? AND state = 'completed'
+                GROUP BY month_key ORDER BY month_key
+                """, [id]).map { row in
+                    MonthHours(month: String((row["month_key"] as String).dropFirst()), escorts: row["escorts"], minutes: row["minutes"])
+                }
+            return VolunteerRecord(volunteer: volunteer, escorts: escorts, households: households, months: months)
+        }
+    }
+
+    public func volunteerHours(year: Int, month: Int) async throws -> [VolunteerHours] {
+        try await read { [self] db in
+            let volunteers = try await cachedVolunteers(db)
+            var byVolunteer: [Int64: [VolunteerHours.Escort]] = [:]
+            let rows = try await db.rows("""
+                SELECT a.volunteer_id, a.request_id, a.starts_at, a.minutes, r.dong_code, r.hospital
+                FROM assignment AS a JOIN escort_request AS r ON r.id = a.request_id
+                WHERE a.state = 'completed' AND a.month_key = ? ORDER BY a.starts_at, a.request_id
+                """, [String(format: "M%04d-%02d", year, month)])
+            for row in rows {
+                byVolunteer[row["volunteer_id"], default: []].append(VolunteerHours.Escort(
+                    requestID: row["request_id"], start: Stored.date(row["starts_at"] as Int64), minutes: row["minutes"],
+                    dongCode: row["dong_code"], hospital: row["hospital"]))
+            }
+            return byVolunteer.map { id, escorts in
+                let volunteer = SQLiteStore.volunteer(withID: id, in: volunteers)
+                return VolunteerHours(volunteerID: id, name: volunteer?.name ?? "#\(id)", dongCode: volunteer?.dongCode ?? "", escorts: escorts)
+            }.sorted { $0.name == $1.name ? $0.volunteerID < $1.volunteerID : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Optimistic versions for records, as on SQLite.
+    func checkRecordVersion(_ db: PGSQL, table: String, id: Int64, current: Int, expected: Int?) async throws {
+        guard let expected, expected != current else { return }
+        let row = try await db.one("SELECT updated_by, updated_at FROM \(table) WHERE id = ?", [id])
+        throw StoreError.staleRecord(entity: table, id: id, changedBy: row?["updated_by"] ?? "?",
+                                     changedAt: Stored.date(row?["updated_at"] ?? 0))
+    }
+
+    static func update(_ db: PGSQL, table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) async throws {
+        let columns = values.keys.filter { $0 != "id" }.sorted()
+        try await db.execute("UPDATE \(table) SET \(columns.map { "\(PGSQL.quoted($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                             columns.map { values[$0] ?? nil } + [id])
+    }
+
+    /// INSERT of a new record under the next id of its table.
+    static func insertReturningID(_ db: PGSQL, table: String, _ values: [String: (any DatabaseValueConvertible)?]) async throws -> Int64 {
+        var values = values
+        values.removeValue(forKey: "id")
+        let columns = values.keys.sorted()
+        return try await db.value("""
+            INSERT INTO \(table) (\(columns.map(PGSQL.quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) RETURNING id
+            """, columns.map { values[$0] ?? nil }, as: Int64.self) ?? 0
+    }
+
+    func heldEscorts(_ db: PGSQL, volunteerID: Int64, from now: Date) async throws -> [EscortRequest] {
+        try await db.rows("""
+            SELECT * FROM escort_request WHERE volunteer_id = ? AND status IN ('assigned', 'confirmed') AND pickup_at >= ?
+            ORDER BY pickup_at, id
+            """, [volunteerID, Stored.cell(now)]).map(EscortRequest.init(row:))
+    }
+
+    /// Another open household with the same name (spaces aside), birth year and dong.
+    func likelyTwin(_ db: PGSQL, of household: Household) async throws -> Household? {
+        let identity = ImportIdentity.Household(name: household.name, birthYear: household.birthYear, dongCode: household.dongCode)
+        return try await db.rows("SELECT * FROM household WHERE birth_year = ? AND dong_code = ? AND closed = 0 AND id != ? ORDER BY id",
+                                 [household.birthYear, household.dongCode, household.id]).map(Household.init(row:))
+            .first { ImportIdentity.Household(name: $0.name, birthYear: $0.birthYear, dongCode: $0.dongCode) == identity }
+    }
+
+    /// Another open volunteer with the same name and phone; a volunteer with no phone has no twin.
+    func likelyTwin(_ db: PGSQL, of volunteer: Volunteer) async throws -> Volunteer? {
+        let identity = ImportIdentity.Volunteer(name: volunteer.name, phone: volunteer.phone)
+        guard !identity.phone.isEmpty else { return nil }
+        return try await cachedVolunteers(db).first {
+            !$0.closed && $0.id != volunteer.id && ImportIdentity.Volunteer(name: $0.name, phone: $0.phone) == identity
+        }
+    }
+}
