@@ -5,7 +5,7 @@ import HonsimCore
 import Testing
 
 /// Keeping households and volunteers: saves, versions, duplicates, closing, and the drop-out
-/// flow (a day off or a narrower window against escorts the volunteer holds).
+/// flow (a day off or a narrower window against escorts the volunteer holds), on both backends.
 @Suite("Records and drop-outs")
 struct RecordsStoreTests {
     /// Tomorrow at `hour`, within the 48 hours that make a released escort urgent.
@@ -27,8 +27,8 @@ struct RecordsStoreTests {
         return try await fixture.store.saveVolunteer(volunteer, expectedVersion: volunteer.version, allowDuplicate: false)
     }
 
-    @Test func aDayOffWithNoEscortsThenListsNothing() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aDayOffWithNoEscortsThenListsNothing(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, day: 0, status: .assigned, volunteer: 1)])
         let saved = try await dayOff(fixture, 1, from: fixture.at(day: 2, 0), to: fixture.at(day: 3, 0))
@@ -42,8 +42,8 @@ struct RecordsStoreTests {
         #expect(audit.first?.before?.contains("\"daysOff\":[]") == true)
     }
 
-    @Test func aDayOffOnOneEscortListsItAndReleaseReturnsItToPending() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aDayOffOnOneEscortListsItAndReleaseReturnsItToPending(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, day: 0, status: .assigned, volunteer: 1), fixture.request(2, day: 1, status: .assigned, volunteer: 1)])
         let saved = try await dayOff(fixture, 1, from: fixture.at(day: 0, 0), to: fixture.at(day: 0, 0))
@@ -54,13 +54,13 @@ struct RecordsStoreTests {
         #expect(try await fixture.store.request(id: 2).status == .assigned, "the escort on another day stays")
         let audit = try await fixture.store.auditLog(in: nil, limit: 1)
         #expect(audit.first?.action == "release")
-        let reason = try fixture.raw().unsafeReentrantRead { db in try String.fetchOne(db, sql: "SELECT reason FROM assignment WHERE request_id = 1") }
+        let reason = try await fixture.rawSQL("SELECT reason FROM assignment WHERE request_id = 1").first
         #expect(reason == "봉사자 휴무")
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
-    @Test func severalCollisionsComeUrgentFirstThenByTime() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func severalCollisionsComeUrgentFirstThenByTime(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([
             held(fixture, 1, at: fixture.at(day: 0, 14)),
@@ -81,8 +81,8 @@ struct RecordsStoreTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
-    @Test func aNarrowerWindowListsOnlyTheEscortsItNoLongerCovers() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aNarrowerWindowListsOnlyTheEscortsItNoLongerCovers(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, day: 0, hour: 9), fixture.request(2, day: 0, hour: 14, status: .assigned, volunteer: 1),
                                 fixture.request(3, day: 1, hour: 9, status: .assigned, volunteer: 1)])
@@ -100,11 +100,11 @@ struct RecordsStoreTests {
         #expect(try await fixture.store.auditLog(in: nil, limit: 1).first?.action == "close")
     }
 
-    @Test func aStaleEditIsRefusedWithWhoAndWhen() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aStaleEditIsRefusedWithWhoAndWhen(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
-        let other = try fixture.secondStore(user: "lee")
+        let other = try await fixture.otherStore(user: "lee")
         var theirs = try await other.household(id: 1)
         theirs.phone = "010-2222-3333"
         try await other.saveHousehold(theirs, expectedVersion: 1, allowDuplicate: false)
@@ -120,8 +120,8 @@ struct RecordsStoreTests {
         #expect(applied.version == 3 && applied.address == "석수로 1")
     }
 
-    @Test func aLikelyDuplicateWarnsUnlessAllowed() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aLikelyDuplicateWarnsUnlessAllowed(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
         let twin = Household(id: 0, dongCode: StoreFixture.seokSu2.code, name: "김 순자", birthYear: 1941, gender: .female)
@@ -137,8 +137,8 @@ struct RecordsStoreTests {
         #expect(try await fixture.store.saveHousehold(other, expectedVersion: nil, allowDuplicate: false).id == 6)
     }
 
-    @Test func badFieldsAreNamedAndNothingIsWritten() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func badFieldsAreNamedAndNothingIsWritten(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
         var household = StoreFixture.households[0]
@@ -150,8 +150,8 @@ struct RecordsStoreTests {
         #expect(try await fixture.store.household(id: 1).version == 1)
     }
 
-    @Test func aMoveTakesOpenRequestsAlongAndClosingKeepsHistory() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aMoveTakesOpenRequestsAlongAndClosingKeepsHistory(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, day: 0), fixture.request(2, day: -30, status: .completed, volunteer: 1)])
         var household = try await fixture.store.household(id: 1)
@@ -170,17 +170,17 @@ struct RecordsStoreTests {
         #expect(record.companions.map(\.name) == ["정지민"])
     }
 
-    @Test func aCoordinatorChangesOnlyTheirDongsAndAViewerNothing() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aCoordinatorChangesOnlyTheirDongsAndAViewerNothing(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
-        let park = try fixture.secondStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.pyeongchon.code])
+        let park = try await fixture.otherStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.pyeongchon.code])
         var household = try await park.household(id: 1)
         household.notes = "x"
         guard case .access? = await storeError({ try await park.saveHousehold(household, expectedVersion: 1, allowDuplicate: false) }) else {
             Issue.record("a coordinator of another dong was let through"); return
         }
-        let viewer = try fixture.secondStore(user: "guest", role: .viewer)
+        let viewer = try await fixture.otherStore(user: "guest", role: .viewer)
         var volunteer = try await viewer.volunteer(id: 3)
         volunteer.notes = "x"
         guard case .access? = await storeError({ try await viewer.saveVolunteer(volunteer, expectedVersion: 1, allowDuplicate: false) }) else {
@@ -191,8 +191,8 @@ struct RecordsStoreTests {
         #expect(try await park.saveVolunteer(own, expectedVersion: 1, allowDuplicate: false).volunteer.hasCar)
     }
 
-    @Test func hoursForAMonthCountCompletedEscortsOnly() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func hoursForAMonthCountCompletedEscortsOnly(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, day: 0, status: .assigned, volunteer: 1), fixture.request(2, day: 1, status: .assigned, volunteer: 1),
                                 fixture.request(3, day: 0, hour: 15, status: .assigned, volunteer: 2)])
