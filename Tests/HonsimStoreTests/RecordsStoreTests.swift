@@ -189,6 +189,13 @@ struct RecordsStoreTests {
         var own = try await park.volunteer(id: 3)
         own.hasCar = true
         #expect(try await park.saveVolunteer(own, expectedVersion: 1, allowDuplicate: false).volunteer.hasCar)
+        // Their own household moved to a dong that is not theirs: refused in words on both stores.
+        var moving = try await park.household(id: 3)
+        moving.dongCode = StoreFixture.seokSu2.code
+        guard case .access? = await storeError({ try await park.saveHousehold(moving, expectedVersion: 1, allowDuplicate: false) }) else {
+            Issue.record("a move out of the coordinator's dongs was let through"); return
+        }
+        #expect(try await fixture.store.household(id: 3).dongCode == StoreFixture.pyeongchon.code)
     }
 
     @Test(arguments: Backend.all) func hoursForAMonthCountCompletedEscortsOnly(_ backend: Backend) async throws {

@@ -23,6 +23,8 @@ extension PostgresStore {
             let label = household.id == 0 ? Phrase(ko: "대상자를 등록할", en: "add a household")
                 : Phrase(ko: "대상자 \(household.id)번을 바꿀", en: "change household \(household.id)")
             try await authorize(db, dongCode: before?.dongCode ?? household.dongCode, act: label)
+            // A move must be allowed in the dong it goes to as well as the one it leaves.
+            if let before, before.dongCode != household.dongCode { try await authorize(db, dongCode: household.dongCode, act: label) }
             if let before { try await checkRecordVersion(db, table: "household", id: before.id, current: before.version, expected: expectedVersion) }
             if !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) {
                 throw StoreError.likelyDuplicate(entity: "household", existingID: twin.id, name: twin.name)
@@ -67,6 +69,8 @@ extension PostgresStore {
             let label = volunteer.id == 0 ? Phrase(ko: "봉사자를 등록할", en: "add a volunteer")
                 : Phrase(ko: "봉사자 \(volunteer.id)번을 바꿀", en: "change volunteer \(volunteer.id)")
             try await authorize(db, dongCode: before?.dongCode ?? volunteer.dongCode, act: label)
+            // A move must be allowed in the dong it goes to as well as the one it leaves.
+            if let before, before.dongCode != volunteer.dongCode { try await authorize(db, dongCode: volunteer.dongCode, act: label) }
             if let before { try await checkRecordVersion(db, table: "volunteer", id: before.id, current: before.version, expected: expectedVersion) }
             if !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) {
                 throw StoreError.likelyDuplicate(entity: "volunteer", existingID: twin.id, name: twin.name)
