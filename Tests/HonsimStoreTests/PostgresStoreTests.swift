@@ -64,6 +64,26 @@ struct PostgresStoreTests {
         #expect(try await viewer.counts().requests == 1)
     }
 
+    /// `--readonly` and the kiosk: even an admin's session is read-only in the server, so
+    /// SQL that gets past the store's own refusal still changes nothing. The change feed works.
+    @Test func aReadOnlySessionIsReadOnlyInTheServerItself() async throws {
+        let fixture = try await StoreFixture.make(.postgres)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1)])
+        let session = try await fixture.postgresSession(user: "kim", readOnly: true)
+        defer { session.close() }
+        #expect(try await session.access().readOnly)
+        await #expect(throws: StoreError.self) {
+            try await session.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false)
+        }
+        let refused = await #expect(throws: (any Error).self) {
+            try await session.read { db in try await db.execute("UPDATE escort_request SET notes = 'x' WHERE id = 1") }
+        }
+        #expect("\(String(describing: refused))".contains("read-only"), "\(String(describing: refused))")
+        #expect(try await fixture.store.request(id: 1).notes.isEmpty)
+        #expect(try await session.counts().requests == 1)
+    }
+
     @Test func theDatabaseRefusesDoubleBookingFromAnyClient() async throws {
         let fixture = try await StoreFixture.make(.postgres)
         defer { fixture.remove() }
@@ -97,6 +117,39 @@ struct PostgresStoreTests {
         let deadline = Date().addingTimeInterval(10)
         while heard.withLock({ $0 }) == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(heard.withLock { $0 } >= 1, "no change notice")
+    }
+
+    /// A server that stops while a freshly opened store's reads are under way: every read ends,
+    /// as "disconnected" or with its answer, instead of waiting on a pool that keeps trying to
+    /// reach the server. The deadline only catches a hang; it measures nothing.
+    @Test func readsMeetingAServerShutdownEndInsteadOfHanging() async throws {
+        let server = try PostgresServer.dedicated()
+        defer { server.stop() }
+        try server.psql("CREATE DATABASE city")
+        let url = try PostgresURL(server.url(user: "postgres", database: "city"))
+        let owner = try await PostgresStore.open(url, create: true, timeZone: "Asia/Seoul")
+        owner.close()
+        let store = try await PostgresStore.open(url, readOnly: true)
+        defer { store.close() }
+        let ended = Locked(0)
+        let reads = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<12 {
+                    group.addTask {
+                        _ = try? await store.counts()
+                        _ = try? await store.volunteers()
+                        ended.withLock { $0 += 1 }
+                    }
+                }
+            }
+        }
+        try server.pause()
+        let deadline = Date().addingTimeInterval(60)
+        while ended.withLock({ $0 }) < 12 && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(ended.withLock { $0 } == 12, "reads still waiting a minute after the server stopped")
+        reads.cancel()
+        await #expect(throws: StoreError.self) { _ = try await store.counts() }
+        try server.resume()
     }
 
     /// The server restarts in the middle of a session: the call that meets the dropped
@@ -147,6 +200,10 @@ struct PostgresStoreTests {
         #expect(socket.user == "kim" && socket.port == 5433 && socket.database == "city")
         #expect(socket.socketPath == "/run/postgresql/.s.PGSQL.5433")
         #expect(socket.sslMode == .disable && socket.password == nil)
+        // What messages show is itself a URL that reaches the same place.
+        #expect(socket.display == "postgres://kim@localhost:5433/city?host=/run/postgresql")
+        let again = try PostgresURL(socket.display, environment: [:], home: "/nonexistent")
+        #expect(again.socketPath == socket.socketPath && again.database == "city" && again.user == "kim")
         let tcp = try PostgresURL("postgresql://lee@db.example:6432/honsim?sslmode=verify-full", environment: ["PGPASSWORD": "s3cret"], home: "/nonexistent")
         #expect(tcp.host == "db.example" && tcp.socketDirectory == nil && tcp.sslMode == .verifyFull && tcp.password == "s3cret")
         #expect(!tcp.display.contains("s3cret"))

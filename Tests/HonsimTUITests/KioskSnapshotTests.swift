@@ -81,9 +81,13 @@ struct KioskSnapshotTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         // Never reached since it started: it says so in the middle, and what it is doing.
         var state = KioskState(width: 80, height: 24, language: .en, calendar: store.calendar, now: DemoDashboard.now)
+        // Before the store first answers, the footer does not claim a connection.
+        let footer = { (canvas: Canvas) in canvas.text.split(separator: "\n").last.map(String.init) ?? "" }
+        #expect(footer(render(state)).contains("loading…") && !footer(render(state)).contains("connected"))
         state = kioskUpdate(state, .failed("cannot open the store")).0
         assertSnapshot(render(state), named: "kiosk-unreachable-en-80x24")
         state = kioskUpdate(state, .loaded(try await KioskLoader.load(store, now: DemoDashboard.now))).0
+        #expect(footer(render(state)).contains("connected"))
         state = kioskUpdate(state, .key(.character("q"))).0
         assertSnapshot(render(state), named: "kiosk-confirm-quit-en-80x24")
     }

@@ -82,6 +82,9 @@ extension PostgresStore {
                         } catch {}
                         // Closed in every case: a connection must never be dropped open.
                         try? await connection.close()
+                        // The server went away: a notice now makes every screen read, find it
+                        // unreachable and say so, rather than show old figures as current.
+                        if !Task.isCancelled { continuation.yield(StoreChange(observedAt: Date())) }
                     } catch {
                         if Task.isCancelled { break }
                     }

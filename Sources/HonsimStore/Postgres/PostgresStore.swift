@@ -49,14 +49,12 @@ public final class PostgresStore: CaseStore {
                             clock: @escaping @Sendable () -> Date = { Date() }) async throws -> PostgresStore {
         var logger = Logger(label: "honsim.postgres")
         logger.logLevel = .critical
-        let client = PostgresClient(configuration: try configuration(url), backgroundLogger: logger)
+        let client = PostgresClient(configuration: try configuration(url, readOnly: readOnly), backgroundLogger: logger)
         let runner = Task { await client.run() }
         do {
-            let sql = { (body: (PGSQL) async throws -> Void) in
-                try await client.withConnection { connection in try await body(PGSQL(connection: connection, logger: logger)) }
-            }
-            var meta: [String: String] = [:]
-            try await sql { db in
+            // Within the same wait as every later call: a kiosk or dashboard started while the
+            // server is down says so instead of hanging.
+            let meta = try await leased(client: client, logger: logger, location: url.display) { db in
                 if !readOnly { try await PostgresMigrator.migrate(db, create: create, location: url.display) }
                 guard try await db.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true else {
                     throw StoreError.cannotOpen(path: url.display, reason: "no store there yet; run 'honsim init --store \(url.display)'")
@@ -64,7 +62,9 @@ public final class PostgresStore: CaseStore {
                 if create && !readOnly, let zone = timeZone {
                     try await db.execute("INSERT INTO meta (key, value) VALUES ('time_zone', ?) ON CONFLICT (key) DO NOTHING", [zone])
                 }
+                var meta: [String: String] = [:]
                 for row in try await db.rows("SELECT key, value FROM meta") { meta[row["key"]] = row["value"] as String }
+                return meta
             }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: meta["time_zone"] ?? SQLiteStore.defaultTimeZone) ?? .current
@@ -82,7 +82,9 @@ public final class PostgresStore: CaseStore {
         }
     }
 
-    static func configuration(_ url: PostgresURL) throws -> PostgresClient.Configuration {
+    /// A read-only session is read-only in the server too (`default_transaction_read_only`):
+    /// a kiosk or `--readonly` dashboard cannot write even through a bug of ours.
+    static func configuration(_ url: PostgresURL, readOnly: Bool = false) throws -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         if let socket = url.socketPath {
             configuration = .init(unixSocketPath: socket, username: url.user, password: url.password, database: url.database)
@@ -98,6 +100,7 @@ public final class PostgresStore: CaseStore {
         configuration.options.minimumConnections = 0
         configuration.options.maximumConnections = 8
         configuration.options.connectionIdleTimeout = .seconds(60)
+        if readOnly { configuration.options.additionalStartupParameters = [("default_transaction_read_only", "on")] }
         return configuration
     }
 
@@ -155,33 +158,63 @@ public final class PostgresStore: CaseStore {
     /// time. Once `body` has begun it is never cut short: a write in flight finishes or fails
     /// on its own, so it is never reported lost when it was applied.
     func leased<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
-        let started = Locked(false)
-        let client = client, logger = logger, location = location
+        try await PostgresStore.leased(client: client, logger: logger, location: location, body)
+    }
+
+    private static func leased<T: Sendable>(client: PostgresClient, logger: Logger, location: String,
+                                            _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
+        // One decision, under one lock: either the body starts, or the wait is given up and it
+        // never will. So a call reported "disconnected" was certainly not applied.
+        let lease = Locked(LeaseState.waiting)
+        let reply = Locked<CheckedContinuation<T, any Error>?>(nil)
+        let work = Locked<Task<Void, Never>?>(nil)
+        let answer: @Sendable (Result<T, any Error>) -> Void = { result in
+            reply.withLock { continuation in
+                continuation?.resume(with: result)
+                continuation = nil
+            }
+        }
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        started.withLock { $0 = true }
-                        return try await body(PGSQL(connection: connection, logger: logger))
+            return try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                    reply.withLock { $0 = continuation }
+                    // Unstructured on purpose: a pool still trying to reach a server that is down
+                    // may not let go of a cancelled lease at once, and the caller must not wait for it.
+                    let task = Task {
+                        do {
+                            answer(.success(try await client.withConnection { connection in
+                                let go = lease.withLock { state in
+                                    if state == .waiting { state = .started }
+                                    return state == .started
+                                }
+                                guard go else { throw CancellationError() }
+                                return try await body(PGSQL(connection: connection, logger: logger))
+                            }))
+                        } catch {
+                            answer(.failure(error))
+                        }
+                    }
+                    work.withLock { $0 = task }
+                    Task {
+                        try? await Task.sleep(for: PostgresStore.leaseTimeout)
+                        let abandon = lease.withLock { state in
+                            if state == .waiting { state = .abandoned }
+                            return state == .abandoned
+                        }
+                        guard abandon else { return }
+                        answer(.failure(StoreError.disconnected(location: location)))
+                        task.cancel()
                     }
                 }
-                group.addTask {
-                    try await Task.sleep(for: PostgresStore.leaseTimeout)
-                    if started.withLock({ $0 }) { return nil }
-                    throw StoreError.disconnected(location: location)
-                }
-                while let result = try await group.next() {
-                    if let value = result {
-                        group.cancelAll()
-                        return value
-                    }
-                }
-                throw CancellationError()
+            } onCancel: {
+                work.withLock { $0 }?.cancel()
             }
         } catch {
             throw PostgresStore.translate(error, location: location)
         }
     }
+
+    private enum LeaseState: Sendable { case waiting, started, abandoned }
 
     /// Runs reads on one pooled connection.
     func read<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {

@@ -59,8 +59,7 @@ public struct PostgresURL: Sendable, Hashable {
 
     /// The URL without its password, for the status bar and messages.
     public var display: String {
-        let place = socketDirectory.map { "\(host):\(port)?host=\($0)" } ?? "\(host):\(port)"
-        return "postgres://\(user)@\(place)/\(database)"
+        "postgres://\(user)@\(host):\(port)/\(database)" + (socketDirectory.map { "?host=\($0)" } ?? "")
     }
 
     static func passFile(environment: [String: String], home: String) -> String? {

@@ -5,12 +5,12 @@ import HonsimStore
 /// How the kiosk reaches its store, and knows to reach it again: a kiosk runs for days, and
 /// meanwhile the store may be moved, replaced (`honsim demo --reset`) or briefly gone.
 public struct KioskConnection: Sendable {
-    /// Opens the store read-only.
-    public var open: @Sendable () throws -> any CaseStore
+    /// Opens the store read-only. Async: a PostgreSQL store is reached over the network.
+    public var open: @Sendable () async throws -> any CaseStore
     /// False once the store opened is no longer the one at its place.
     public var isCurrent: @Sendable (any CaseStore) -> Bool
 
-    public init(open: @escaping @Sendable () throws -> any CaseStore, isCurrent: @escaping @Sendable (any CaseStore) -> Bool) {
+    public init(open: @escaping @Sendable () async throws -> any CaseStore, isCurrent: @escaping @Sendable (any CaseStore) -> Bool) {
         self.open = open
         self.isCurrent = isCurrent
     }
@@ -157,7 +157,7 @@ public final class KioskRunner: @unchecked Sendable {
         let now = state.now, language = state.language, calendar = state.calendar
         let task = Task { [self, inbox] in
             do {
-                let store = try currentStore()
+                let store = try await currentStore()
                 inbox.post(.loaded(try await KioskLoader.load(store, now: now)))
             } catch {
                 // Whatever went wrong, the next attempt opens the store afresh.
@@ -169,18 +169,19 @@ public final class KioskRunner: @unchecked Sendable {
     }
 
     /// The store, opened again when it is not open or no longer the file at its path; a new
-    /// store gets a new change feed.
-    private func currentStore() throws -> any CaseStore {
-        try storeLock.withLock {
-            if let store, connection.isCurrent(store) { return store }
-            feed?.cancel()
-            let opened = try connection.open()
+    /// store gets a new change feed. Only the one read in flight calls this, so the opening
+    /// itself needs no lock, and none is held while it waits on the network.
+    private func currentStore() async throws -> any CaseStore {
+        if let open = storeLock.withLock({ store }), connection.isCurrent(open) { return open }
+        drop()
+        let opened = try await connection.open()
+        storeLock.withLock {
             store = opened
             feed = Task { [inbox] in
                 for await _ in opened.changes() { inbox.post(.storeChanged) }
             }
-            return opened
         }
+        return opened
     }
 
     private func drop() {

@@ -187,8 +187,9 @@ private func drawKioskFooter(_ state: KioskState, layout: KioskLayout, theme: Th
     let updated = state.data.map {
         "\(state.text(KioskText.lastUpdated)) \(ClockTime($0.loadedAt, calendar: state.calendar)):\(twoDigits(Int($0.loadedAt.timeIntervalSince1970) % 60))"
     }
-    let connection = state.storeProblem == nil ? state.text(KioskText.connected)
-        : "\(state.text(KioskText.unavailable)) — \(state.text(KioskText.retrying))"
+    // "Connected" only once something was read: until then the store has not answered yet.
+    let connection = state.storeProblem != nil ? "\(state.text(KioskText.unavailable)) — \(state.text(KioskText.retrying))"
+        : state.data == nil ? state.text(KioskText.loading) : state.text(KioskText.connected)
     // The time of the figures on the right, which a narrow bar never cuts: stale figures must say so.
     let right = ((updated.map { [$0] } ?? []) + [state.text(KioskText.readOnly)]).joined(separator: " · ")
     StatusBar.draw(into: &canvas, rect: rect, left: connection, right: right, theme: theme)

@@ -40,16 +40,18 @@ struct KioskCommand: AsyncParsableCommand {
     func run() async throws {
         ProcessMemory.limitArenas()
         let language = options.language
-        let path = options.resolvedPath().path
+        let options = options
+        // A SQLite file may be moved or replaced under a kiosk that runs for days; a PostgreSQL
+        // store stays where it is, and its pool reconnects by itself.
         let connection = KioskConnection(
-            open: { try SQLiteStore(path: path, readOnly: true) },
+            open: { try await options.open(readOnly: true) },
             isCurrent: { ($0 as? SQLiteStore)?.isStillAtItsPath ?? true })
         // The store's own calendar when it can be read now; the city's time zone otherwise,
         // until it can.
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: SQLiteStore.defaultTimeZone) ?? .current
         calendar.firstWeekday = 2
-        if let store = try? connection.open() { calendar = store.calendar }
+        if let store = try? await connection.open() { calendar = store.calendar }
 
         // A theme's warning is said on the terminal when the kiosk closes, not on the hall's screen.
         let (resolved, warnings) = ThemeLoader.resolve(name: theme, noColor: noColor)
