@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HonsimCLITests",
-            dependencies: ["HonsimCore", "HonsimStore", "HonsimTestServer"]
+            dependencies: ["HonsimCore", "HonsimStore", "HonsimTestServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

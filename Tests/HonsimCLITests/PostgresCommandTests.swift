@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HonsimTestServer
 import Testing
 
@@ -54,6 +55,27 @@ struct PostgresCommandTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("already holds other data; nothing was copied"))
         #expect(try rows(["export", "requests"], store: url).count == (try rows(["export", "requests"], store: source.path)).count)
+    }
+
+    /// A dong office's store made before roles existed is brought up to date as it is opened,
+    /// then copied; its 2,364 requests and their audit entries cross more than one page.
+    @Test func aStoreMadeBeforeRolesIsUpgradedThenCopied() throws {
+        let source = try SeededStore()
+        defer { source.remove() }
+        // As the store was before migration v3: no users table, and GRDB not knowing of v3.
+        try DatabaseQueue(path: source.path).write { db in
+            try db.execute(sql: """
+                DROP TABLE users; DROP INDEX audit_by_user;
+                DELETE FROM grdb_migrations WHERE identifier = 'v3: users and access';
+                """)
+        }
+        let (server, database) = try newDatabase()
+        let url = server.url(user: "postgres", database: database)
+        let copied = try CLI.run(["migrate", "--from", source.path, "--to", url, "--lang", "en"])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout.contains("escort_request 2364"), "\(copied.stdout)")
+        #expect(try rows(["export", "requests"], store: url).count == 2364)
+        #expect(try CLI.run(["check", "--store", url]).status == 0)
     }
 
     @Test func usersAreLoginRolesAndTheirDongsHoldThroughTheCommandLine() throws {

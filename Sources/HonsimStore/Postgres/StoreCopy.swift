@@ -21,8 +21,11 @@ public enum StoreCopy {
     }
 
     public static func copy(from path: String, to url: PostgresURL) async throws -> Outcome {
-        let source = try SQLiteStore(path: path, readOnly: true)
-        let sourceCounts = try await source.pool.read { db in
+        let source = try openSource(path)
+        // One moment of the source however long the copy takes: a coordinator may keep working
+        // on it meanwhile, and the counts checked at the end are the counts of that moment.
+        let snapshot = try source.pool.makeSnapshot()
+        let sourceCounts = try await snapshot.read { db in
             try Dictionary(uniqueKeysWithValues: tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0) })
         }
         // Opening migrates the target (its owner runs this) and creates it when new.
@@ -39,10 +42,9 @@ public enum StoreCopy {
             }
             try await db.execute("DELETE FROM users")
             for table in tables {
-                let rows = try await source.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }
-                try await insert(rows, into: table, db)
+                try await copyTable(table, from: snapshot, into: db)
             }
-            let settings = try await source.pool.read { db in
+            let settings = try await snapshot.read { db in
                 try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('time_zone', 'travel_buffer_minutes')")
             }
             for row in settings {
@@ -55,6 +57,34 @@ public enum StoreCopy {
                 throw StoreError.integrity(reason: "\(table): \(sourceCounts[table] ?? 0) rows in the source, \(copied[table] ?? 0) copied")
             }
             return Outcome(counts: copied, copied: true)
+        }
+    }
+
+    /// The source as any command opens it, so a store made by an older honsim is brought up to
+    /// date first; read-only when its file cannot be written (it must then be current already).
+    private static func openSource(_ path: String) throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(path: path)
+        } catch StoreError.notWritable {
+            return try SQLiteStore(path: path, readOnly: true)
+        }
+    }
+
+    /// A table in pages of its ids: a city's two million requests never sit in memory at once.
+    private static func copyTable(_ table: String, from snapshot: DatabaseSnapshot, into db: PGSQL) async throws {
+        let keyed = try await snapshot.read { db in try db.columns(in: table).contains { $0.name == "id" } }
+        guard keyed else {
+            try await insert(try await snapshot.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }, into: table, db)
+            return
+        }
+        var after = Int64.min
+        while true {
+            let page = try await snapshot.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE id > ? ORDER BY id LIMIT 20000", arguments: [after])
+            }
+            guard let last = page.last else { return }
+            try await insert(page, into: table, db)
+            after = last["id"]
         }
     }
 
