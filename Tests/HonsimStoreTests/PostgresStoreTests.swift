@@ -213,3 +213,4 @@ struct PostgresStoreTests {
         #expect(PostgresURL.password(inPassFile: pass, host: "other", port: 5432, database: "x", user: "y") == "fallback")
     }
 }
+

@@ -5,28 +5,40 @@ import PostgresNIO
 
 /// One PostgreSQL connection (inside a transaction or not) with the conveniences the store's
 /// SQL needs: `?` placeholders as in the SQLite code, values as GRDB `DatabaseValueConvertible`
-/// and rows handed back as GRDB `Row`s, so both backends decode records with the same code
-/// (RowDecoding.swift) and store the same cells (seconds since 1970, 0/1 flags, `;` lists).
+/// and rows handed back as `PGRow`s, read by name as GRDB rows are, so both backends decode
+/// records with the same code (RowDecoding.swift) and store the same cells (seconds since 1970,
+/// 0/1 flags, `;` lists).
 struct PGSQL {
     let connection: PostgresConnection
     let logger: Logger
 
-    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> [Row] {
+    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> [PGRow] {
         // `logger:` is always passed: without it an older overload returning a future is chosen.
         let sequence = try await connection.query(PGSQL.query(sql, values), logger: logger)
-        var found: [Row] = []
-        for try await row in sequence { found.append(PGSQL.row(row)) }
+        var found: [PGRow] = []
+        var columns: PGRow.Columns?
+        for try await row in sequence {
+            let names = columns ?? PGRow.Columns(row.map(\.columnName))
+            columns = names
+            found.append(PGRow(columns: names, values: row.map(PGSQL.value)))
+        }
         return found
     }
 
-    func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> Row? {
+    /// Each row as the server sent it, for the hot reads that take thousands of rows and decode
+    /// them by position (`row.decode((Int64, String).self)`): no dictionary, no GRDB `Row`.
+    func each(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = [], _ body: (PostgresRow) throws -> Void) async throws {
+        for try await row in try await connection.query(PGSQL.query(sql, values), logger: logger) { try body(row) }
+    }
+
+    func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> PGRow? {
         try await rows(sql, values).first
     }
 
     /// The first column of the first row.
     func value<T: DatabaseValueConvertible>(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = [], as type: T.Type = T.self) async throws -> T? {
-        guard let row = try await one(sql, values), let first = row.columnNames.first else { return nil }
-        return row[first]
+        guard let row = try await one(sql, values), let first = row.values.first else { return nil }
+        return T.fromDatabaseValue(first)
     }
 
     /// Runs a statement to its end: an error the server sends after the first rows only
@@ -71,24 +83,47 @@ struct PGSQL {
         return PostgresQuery(unsafeSQL: text, binds: binds)
     }
 
-    /// A row as GRDB's: integers as Int64, text as String, booleans as Bool, floats as Double.
-    static func row(_ row: PostgresRow) -> Row {
-        var values: [String: (any DatabaseValueConvertible)?] = [:]
-        for cell in row {
-            values[cell.columnName] = value(cell)
+    /// A cell as GRDB holds it: integers as Int64, text as String, booleans as 0/1, floats as Double.
+    static func value(_ cell: PostgresCell) -> DatabaseValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return (try? cell.decode(Int64.self))?.databaseValue ?? .null
+        case .bool: return (try? cell.decode(Bool.self))?.databaseValue ?? .null
+        case .float4, .float8: return (try? cell.decode(Double.self))?.databaseValue ?? .null
+        case .numeric: return (try? cell.decode(String.self)).flatMap { Int64($0) ?? Double($0).map { Int64($0) } }?.databaseValue ?? .null
+        default: return (try? cell.decode(String.self))?.databaseValue ?? .null
         }
-        return Row(values)
+    }
+}
+
+/// A row of a PostgreSQL result, read by column name like a GRDB `Row`. The names are looked up
+/// in one table shared by every row of the result: GRDB's own rows built from values find a
+/// column by lowercasing each name in turn, which dominated reading the volunteer list.
+struct PGRow: StoredRow {
+    final class Columns: Sendable {
+        let names: [String]
+        let index: [String: Int]
+
+        init(_ names: [String]) {
+            self.names = names
+            var index: [String: Int] = [:]
+            // The first of two equal names wins, as in GRDB.
+            for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
+            self.index = index
+        }
     }
 
-    private static func value(_ cell: PostgresCell) -> (any DatabaseValueConvertible)? {
-        guard cell.bytes != nil else { return nil }
-        switch cell.dataType {
-        case .int2, .int4, .int8: return try? cell.decode(Int64.self)
-        case .bool: return try? cell.decode(Bool.self)
-        case .float4, .float8: return try? cell.decode(Double.self)
-        case .numeric: return (try? cell.decode(String.self)).flatMap { Int64($0) ?? Double($0).map { Int64($0) } }
-        default: return try? cell.decode(String.self)
+    let columns: Columns
+    let values: [DatabaseValue]
+
+    /// As GRDB reads a row: an optional `Value` takes NULL (or a missing column) as nil; any
+    /// other mismatch is a bug in the store's own SQL and stops, as it does in GRDB.
+    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
+        let cell = columns.index[column].map { values[$0] } ?? .null
+        guard let value = Value.fromDatabaseValue(cell) else {
+            fatalError("column '\(column)' of \(columns.names) holds \(cell), not a \(Value.self)")
         }
+        return value
     }
 }
 

@@ -109,22 +109,22 @@ extension PostgresStore {
     public func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
         try await read { [self] db in
             let range = period.range(calendar: calendar)
-            let maxVolunteer = try await db.value("SELECT MAX(id) FROM volunteer", as: Int64.self) ?? 0
-            let maxHousehold = try await db.value("SELECT MAX(id) FROM household", as: Int64.self) ?? 0
+            let highest = try await db.one("SELECT (SELECT MAX(id) FROM volunteer) AS v, (SELECT MAX(id) FROM household) AS h")
             var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
-                                                    maxVolunteerID: maxVolunteer, maxHouseholdID: maxHousehold)
-            for row in try await db.rows("""
+                                                    maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
+            // A month of a city is tens of thousands of rows: read by position.
+            try await db.each("""
                 SELECT dong_code, status, appointment_at, household_id, volunteer_id, assigned_at, created_at, actual_minutes
                 FROM escort_request WHERE appointment_at >= ? AND appointment_at < ?
-                """, [Stored.cell(range.start), Stored.cell(range.end)]) {
-                let status = RequestStatus(rawValue: row["status"] as String) ?? .pending
-                let assignedAt: Int64? = row["assigned_at"]
-                let createdAt: Int64 = row["created_at"]
+                """, [Stored.cell(range.start), Stored.cell(range.end)]) { row in
+                let (dong, statusName, appointmentAt, householdID, volunteerID, assignedAt, createdAt, actualMinutes) =
+                    try row.decode((String, String, Int64, Int64, Int64?, Int64?, Int64, Int64?).self)
+                let status = RequestStatus(rawValue: statusName) ?? .pending
                 accumulator.add(RequestFact(
-                    dongCode: row["dong_code"], status: status, appointmentAt: Stored.date(row["appointment_at"] as Int64),
+                    dongCode: dong, status: status, appointmentAt: Stored.date(appointmentAt),
                     minutesToAssign: assignedAt.map { Int(max(0, $0 - createdAt) / 60) },
-                    volunteerID: row["volunteer_id"], householdID: row["household_id"],
-                    volunteerMinutes: status == .completed ? (row["actual_minutes"] as Int?) ?? 0 : 0))
+                    volunteerID: volunteerID, householdID: householdID,
+                    volunteerMinutes: status == .completed ? Int(actualMinutes ?? 0) : 0))
             }
             return accumulator.report(period: period)
         }

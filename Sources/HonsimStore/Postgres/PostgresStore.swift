@@ -54,7 +54,7 @@ public final class PostgresStore: CaseStore {
         do {
             // Within the same wait as every later call: a kiosk or dashboard started while the
             // server is down says so instead of hanging.
-            let meta = try await leased(client: client, logger: logger, location: url.display) { db in
+            let meta = try await leased(client: client, url: url, logger: logger) { db in
                 if !readOnly { try await PostgresMigrator.migrate(db, create: create, location: url.display) }
                 guard try await db.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true else {
                     throw StoreError.cannotOpen(path: url.display, reason: "no store there yet; run 'honsim init --store \(url.display)'")
@@ -118,103 +118,6 @@ public final class PostgresStore: CaseStore {
 
     /// The pool's connections close; later calls fail.
     public func close() { runner.cancel() }
-
-    /// Server errors in the store's terms: a constraint is a broken rule, a refused policy is
-    /// a refusal, a lost connection is "disconnected, retrying".
-    static func translate(_ error: any Error, location: String) -> any Error {
-        if error is StoreError || error is CancellationError { return error }
-        if let failed = error as? PostgresTransactionError {
-            // The first thing that went wrong: the body, else BEGIN, else COMMIT.
-            if let cause = failed.closureError ?? failed.beginError ?? failed.commitError { return translate(cause, location: location) }
-        }
-        guard let error = error as? PSQLError else {
-            // NIO's own errors: the socket could not be reached or broke.
-            return StoreError.disconnected(location: location)
-        }
-        switch error.code {
-        case .server:
-            let state = error.serverInfo?[.sqlState] ?? ""
-            let message = error.serverInfo?[.message] ?? "\(error.code)"
-            switch state {
-            case "23P01": return StoreError.integrity(reason: "honsim: volunteer double-booked (\(message))")
-            case _ where state.hasPrefix("23"): return StoreError.integrity(reason: message)
-            case "42501": return StoreError.integrity(reason: "row-level security: \(message)")
-            case "40001", "40P01", "55P03": return StoreError.busy(path: location)
-            case "57P01", "57P02", "57P03", "08006", "08003", "08001": return StoreError.disconnected(location: location)
-            default: return StoreError.cannotOpen(path: location, reason: message)
-            }
-        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed:
-            return StoreError.disconnected(location: location)
-        default:
-            return StoreError.cannotOpen(path: location, reason: "\(error.code)")
-        }
-    }
-
-    /// How long a call waits for a connection before saying "disconnected": the pool keeps
-    /// trying to reach a server that is down, and a screen must not hang meanwhile.
-    public static let leaseTimeout: Duration = .seconds(3)
-
-    /// Runs `body` on a pooled connection, or fails with `disconnected` when none can be had in
-    /// time. Once `body` has begun it is never cut short: a write in flight finishes or fails
-    /// on its own, so it is never reported lost when it was applied.
-    func leased<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
-        try await PostgresStore.leased(client: client, logger: logger, location: location, body)
-    }
-
-    private static func leased<T: Sendable>(client: PostgresClient, logger: Logger, location: String,
-                                            _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
-        // One decision, under one lock: either the body starts, or the wait is given up and it
-        // never will. So a call reported "disconnected" was certainly not applied.
-        let lease = Locked(LeaseState.waiting)
-        let reply = Locked<CheckedContinuation<T, any Error>?>(nil)
-        let work = Locked<Task<Void, Never>?>(nil)
-        let answer: @Sendable (Result<T, any Error>) -> Void = { result in
-            reply.withLock { continuation in
-                continuation?.resume(with: result)
-                continuation = nil
-            }
-        }
-        do {
-            return try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                    reply.withLock { $0 = continuation }
-                    // Unstructured on purpose: a pool still trying to reach a server that is down
-                    // may not let go of a cancelled lease at once, and the caller must not wait for it.
-                    let task = Task {
-                        do {
-                            answer(.success(try await client.withConnection { connection in
-                                let go = lease.withLock { state in
-                                    if state == .waiting { state = .started }
-                                    return state == .started
-                                }
-                                guard go else { throw CancellationError() }
-                                return try await body(PGSQL(connection: connection, logger: logger))
-                            }))
-                        } catch {
-                            answer(.failure(error))
-                        }
-                    }
-                    work.withLock { $0 = task }
-                    Task {
-                        try? await Task.sleep(for: PostgresStore.leaseTimeout)
-                        let abandon = lease.withLock { state in
-                            if state == .waiting { state = .abandoned }
-                            return state == .abandoned
-                        }
-                        guard abandon else { return }
-                        answer(.failure(StoreError.disconnected(location: location)))
-                        task.cancel()
-                    }
-                }
-            } onCancel: {
-                work.withLock { $0 }?.cancel()
-            }
-        } catch {
-            throw PostgresStore.translate(error, location: location)
-        }
-    }
-
-    private enum LeaseState: Sendable { case waiting, started, abandoned }
 
     /// Runs reads on one pooled connection.
     func read<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
@@ -394,3 +297,4 @@ public final class PostgresStore: CaseStore {
         }
     }
 }
+

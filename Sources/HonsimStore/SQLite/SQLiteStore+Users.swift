@@ -28,7 +28,7 @@ public struct StoreUser: Sendable, Hashable, Codable {
 
     static func codes(_ stored: String) -> [String] { stored.split(separator: ",").map(String.init) }
 
-    init(row: Row) {
+    init(row: some StoredRow) {
         self.init(name: row["name"], displayName: row["display_name"], role: Role(rawValue: row["role"]) ?? .viewer,
                   dongCodes: StoreUser.codes(row["dongs"]), createdAt: Stored.date(row["created_at"] as Int64),
                   createdBy: row["created_by"], updatedAt: Stored.date(row["updated_at"] as Int64), updatedBy: row["updated_by"])

@@ -194,12 +194,12 @@ public final class SQLiteStore: CaseStore {
         return volunteer
     }
 
-    static func window(row: Row) -> AvailabilityWindow? {
+    static func window(row: some StoredRow) -> AvailabilityWindow? {
         guard let weekday = Weekday(rawValue: row["weekday"]) else { return nil }
         return AvailabilityWindow(weekday: weekday, start: ClockTime(minutes: row["start_minute"]), end: ClockTime(minutes: row["end_minute"]))
     }
 
-    static func dayOff(row: Row) -> DayOff? {
+    static func dayOff(row: some StoredRow) -> DayOff? {
         guard let from = CivilDate(iso: row["from_date"]), let to = CivilDate(iso: row["to_date"]) else { return nil }
         return DayOff(from: from, to: to, reason: row["reason"])
     }

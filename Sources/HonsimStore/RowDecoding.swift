@@ -2,6 +2,15 @@ import Foundation
 import GRDB
 import HonsimCore
 
+/// A stored row, read by column name: GRDB's `Row` on SQLite, `PGRow` on PostgreSQL. Both
+/// stores decode records with the same code below, whatever the row came from.
+/// As in GRDB, an optional `Value` reads NULL as nil.
+protocol StoredRow {
+    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value { get }
+}
+
+extension Row: StoredRow {}
+
 /// Turns stored rows into domain values and back. Times are stored as whole seconds since
 /// 1970 (UTC); sets of words as `;`-separated text.
 enum Stored {
@@ -22,7 +31,7 @@ enum Stored {
 }
 
 extension Household {
-    init(row: Row) {
+    init(row: some StoredRow) {
         self.init(
             id: row["id"], dongCode: row["dong_code"], name: row["name"], birthYear: row["birth_year"],
             gender: Gender(rawValue: row["gender"]) ?? .female, phone: row["phone"], address: row["address"],
@@ -45,7 +54,7 @@ extension Household {
 
 extension Volunteer {
     /// A volunteer row without its windows and days off, which live in their own tables.
-    init(row: Row) {
+    init(row: some StoredRow) {
         self.init(
             id: row["id"], dongCode: row["dong_code"], name: row["name"],
             gender: Gender(rawValue: row["gender"]) ?? .female, phone: row["phone"],
@@ -64,7 +73,7 @@ extension Volunteer {
 }
 
 extension EscortRequest {
-    init(row: Row) {
+    init(row: some StoredRow) {
         let actual: Int? = row["actual_minutes"]
         self.init(
             id: row["id"], householdID: row["household_id"], dongCode: row["dong_code"], hospital: row["hospital"],
@@ -101,7 +110,7 @@ extension EscortRequest {
 }
 
 extension Assignment {
-    init(row: Row) {
+    init(row: some StoredRow) {
         self.init(
             id: row["id"], requestID: row["request_id"], volunteerID: row["volunteer_id"],
             householdID: row["household_id"],
@@ -115,7 +124,7 @@ extension Assignment {
 }
 
 extension AuditEntry {
-    init(row: Row) {
+    init(row: some StoredRow) {
         self.init(
             id: row["id"], at: Stored.date(row["at"] as Int64), user: row["user"], action: row["action"],
             entity: row["entity"], entityID: row["entity_id"], dongCode: row["dong_code"],

@@ -1,0 +1,181 @@
+import Foundation
+import HonsimCore
+import Logging
+import PostgresNIO
+
+/// How a call reaches the server: a pooled connection waited for at most a few seconds, a
+/// watchdog while it runs, and the server's errors in the store's terms.
+extension PostgresStore {
+    /// Server errors in the store's terms: a constraint is a broken rule, a refused policy is
+    /// a refusal, a lost connection is "disconnected, retrying".
+    static func translate(_ error: any Error, location: String) -> any Error {
+        if error is StoreError || error is CancellationError { return error }
+        if let failed = error as? PostgresTransactionError {
+            // The first thing that went wrong: the body, else BEGIN, else COMMIT.
+            if let cause = failed.closureError ?? failed.beginError ?? failed.commitError { return translate(cause, location: location) }
+        }
+        guard let error = error as? PSQLError else {
+            // NIO's own errors: the socket could not be reached or broke.
+            return StoreError.disconnected(location: location)
+        }
+        switch error.code {
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? "\(error.code)"
+            switch state {
+            case "23P01": return StoreError.integrity(reason: "honsim: volunteer double-booked (\(message))")
+            case _ where state.hasPrefix("23"): return StoreError.integrity(reason: message)
+            case "42501": return StoreError.integrity(reason: "row-level security: \(message)")
+            case "40001", "40P01", "55P03": return StoreError.busy(path: location)
+            case "57P01", "57P02", "57P03", "08006", "08003", "08001": return StoreError.disconnected(location: location)
+            default: return StoreError.cannotOpen(path: location, reason: message)
+            }
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed:
+            return StoreError.disconnected(location: location)
+        default:
+            return StoreError.cannotOpen(path: location, reason: "\(error.code)")
+        }
+    }
+
+    /// How long a call waits for a connection before saying "disconnected": the pool keeps
+    /// trying to reach a server that is down, and a screen must not hang meanwhile.
+    public static let leaseTimeout: Duration = .seconds(3)
+
+    /// Runs `body` on a pooled connection, or fails with `disconnected` when none can be had in
+    /// time. Once `body` has begun it is never cut short: a write in flight finishes or fails
+    /// on its own, so it is never reported lost when it was applied.
+    func leased<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
+        try await PostgresStore.leased(client: client, url: url, logger: logger, body)
+    }
+
+    static func leased<T: Sendable>(client: PostgresClient, url: PostgresURL, logger: Logger,
+                                            _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
+        let location = url.display
+        // One decision, under one lock: either the body starts, or the wait is given up and it
+        // never will. So a call reported "disconnected" was certainly not applied.
+        let lease = Locked(LeaseState.waiting)
+        do {
+            return try await FirstAnswer<T>.race { answer in
+                // Unstructured on purpose: a pool still trying to reach a server that is down
+                // may not let go of a cancelled lease at once, and the caller must not wait for it.
+                let work = Task {
+                    do {
+                        _ = try await client.withConnection { connection in
+                            let go = lease.withLock { state in
+                                if state == .waiting { state = .started }
+                                return state == .started
+                            }
+                            guard go else { throw CancellationError() }
+                            // Answered here, not after the connection goes back to the pool.
+                            let value = try await watched(connection, url: url, logger: logger, body)
+                            answer(.success(value))
+                            return value
+                        }
+                    } catch {
+                        answer(.failure(error))
+                    }
+                }
+                Task {
+                    try? await Task.sleep(for: PostgresStore.leaseTimeout)
+                    let abandon = lease.withLock { state in
+                        if state == .waiting { state = .abandoned }
+                        return state == .abandoned
+                    }
+                    guard abandon else { return }
+                    answer(.failure(StoreError.disconnected(location: location)))
+                    work.cancel()
+                }
+                return work
+            }
+        } catch {
+            throw PostgresStore.translate(error, location: location)
+        }
+    }
+
+    private enum LeaseState: Sendable { case waiting, started, abandoned }
+
+    /// How often a call that is still running looks whether its server still answers.
+    static let watchInterval: Duration = .seconds(4)
+
+    /// Runs `body` on its connection while a watchdog looks, every few seconds, whether the
+    /// server still takes a new connection. A statement in flight when the server stops can wait
+    /// forever in the driver; once the server is found gone, the connection is closed and the
+    /// call says "disconnected" without waiting for that statement. A call that is merely slow
+    /// (an import, a migration) runs on, however long it takes. A write cut off this way was not
+    /// committed: a server that stops rolls back what it has not acknowledged.
+    private static func watched<T: Sendable>(_ connection: PostgresConnection, url: PostgresURL, logger: Logger,
+                                             _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
+        try await FirstAnswer<T>.race { answer in
+            let work = Task {
+                do { answer(.success(try await body(PGSQL(connection: connection, logger: logger)))) } catch { answer(.failure(error)) }
+            }
+            Task {
+                while !answer.given {
+                    try? await Task.sleep(for: watchInterval)
+                    if answer.given { return }
+                    guard await serverAnswers(url, logger: logger) else {
+                        answer(.failure(StoreError.disconnected(location: url.display)))
+                        work.cancel()
+                        try? await connection.close()
+                        return
+                    }
+                }
+            }
+            return work
+        }
+    }
+
+    /// Whether the server answers a new connection within a few seconds. A refusal in words
+    /// (too many connections, say) is an answer: only silence or a closed door means it is gone.
+    static func serverAnswers(_ url: PostgresURL, logger: Logger) async -> Bool {
+        guard var configuration = try? connectionConfiguration(url) else { return false }
+        configuration.options.connectTimeout = .seconds(3)
+        do {
+            let probe = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try? await probe.close()
+            return true
+        } catch let error as PSQLError where error.code == .server {
+            // Shutting down or starting up is not answering: the statement in flight is lost.
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return !["57P01", "57P02", "57P03"].contains(state)
+        } catch {
+            return false
+        }
+    }
+}
+
+/// The first of several racing outcomes, handed to an awaiting caller once; later ones are
+/// dropped. The work that loses may still be running, and the caller does not wait for it:
+/// that is the point, where a driver can hang on a connection whose server is gone.
+final class FirstAnswer<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+    private var answered = false
+
+    var given: Bool { lock.withLock { answered } }
+
+    func callAsFunction(_ result: Result<T, any Error>) {
+        let waiting: CheckedContinuation<T, any Error>? = lock.withLock {
+            guard !answered else { return nil }
+            answered = true
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(with: result)
+    }
+
+    /// Starts the racers (`start` returns the main work, cancelled if the caller is) and waits
+    /// for the first answer.
+    static func race(_ start: @escaping @Sendable (FirstAnswer<T>) -> Task<Void, Never>) async throws -> T {
+        let answer = FirstAnswer<T>()
+        let work = Locked<Task<Void, Never>?>(nil)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                answer.lock.withLock { answer.continuation = continuation }
+                work.withLock { $0 = start(answer) }
+            }
+        } onCancel: {
+            work.withLock { $0 }?.cancel()
+        }
+    }
+}
