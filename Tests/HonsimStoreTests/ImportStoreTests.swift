@@ -128,6 +128,31 @@ struct ImportStoreTests {
         #expect(try await fixture.count("household") == 4 + rows)
         #expect(try await fixture.rawInt("SELECT COUNT(*) FROM audit WHERE action = 'import'") == 1)
     }
+
+    /// The save's check waits for the import to commit, and so sees the twin it brought. (On
+    /// SQLite one writer at a time holds the whole file: there is no in between to test.)
+    @Test(.enabled(if: Backend.all.contains(.postgres)))
+    func aHouseholdSavedDuringAnImportWaitsForItAndFindsTheImportedTwin() async throws {
+        let fixture = try await StoreFixture.make(.postgres)
+        defer { fixture.remove() }
+        try await fixture.loadCast()
+        let lee = try await fixture.otherStore(user: "lee", role: .admin)
+        let batch = try await batch(fixture, try fixture.file("h.csv", utf8: Self.households), .households)
+        let gate = try #require(try await Gate.hold(fixture, "household"))
+        async let imported = Result { try await lee.importRecords(batch, dryRun: false, progress: nil) }
+        try await gate.waitForWaiters(1)
+        let twin = Household(id: 0, dongCode: StoreFixture.seokSu2.code, name: "김영희", birthYear: 1944, gender: .female)
+        let store = fixture.store
+        async let saved = Result { try await store.saveHousehold(twin, expectedVersion: nil, allowDuplicate: false) }
+        try await gate.release(afterWaiters: 2)
+        #expect(try await imported.get().ids == 5...6)
+        let refusal = await saved
+        guard case .failure(StoreError.likelyDuplicate(entity: "household", existingID: 5, name: "김영희")) = refusal else {
+            Issue.record("expected the imported 김영희 as a likely twin, got \(refusal)")
+            return
+        }
+        #expect(try await fixture.count("household") == 6)
+    }
 }
 
 extension Result where Failure == any Error {
@@ -160,13 +185,18 @@ struct Gate {
         return Gate(fixture: fixture, table: table, release: release, holder: holder)
     }
 
-    /// Lets the table go once `count` sessions wait for it.
-    func release(afterWaiters count: Int) async throws {
+    /// Returns once `count` sessions wait for the table (or after 10 s, for the test to fail on what follows).
+    func waitForWaiters(_ count: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
         while try await fixture.rawInt("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = '\(table)'::regclass") ?? 0 < count {
-            guard ContinuousClock.now < deadline else { break }
+            guard ContinuousClock.now < deadline else { return }
             try await Task.sleep(for: .milliseconds(20))
         }
+    }
+
+    /// Lets the table go once `count` sessions wait for it.
+    func release(afterWaiters count: Int) async throws {
+        try await waitForWaiters(count)
         release.yield()
         try await holder.value
     }
