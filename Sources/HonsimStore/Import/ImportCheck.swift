@@ -209,6 +209,35 @@ struct ImportCheck: Sendable {
         let lastID: Int64?
     }
 
+    /// The volunteers as they are written, each with its id.
+    func volunteers(first: Int64) -> [Volunteer] {
+        batch.volunteers.enumerated().map { offset, row in
+            var volunteer = row.record
+            volunteer.id = first + Int64(offset)
+            return volunteer
+        }
+    }
+
+    /// The requests as they are written, each with its id, made now by the importer.
+    func requests(_ checked: Checked, first: Int64, at now: Date, by user: String) -> [EscortRequest] {
+        checked.requests.enumerated().map { offset, row in
+            var request = row.record
+            request.id = first + Int64(offset)
+            request.createdAt = now
+            request.updatedAt = now
+            request.updatedBy = user
+            return request
+        }
+    }
+
     /// How often the progress handler hears of the rows written.
     static let progressStep = 1_000
+
+    /// Tells `progress` of every `progressStep`th row written, and of the last.
+    func reporter(_ progress: ImportProgress.Handler?) -> (Int) -> Void {
+        let total = batch.recordCount
+        return { done in
+            if done % ImportCheck.progressStep == 0 || done == total { progress?(ImportProgress(phase: .writing, done: done, total: total)) }
+        }
+    }
 }

@@ -23,7 +23,7 @@ extension PostgresStore {
             let checked = try check.run(try await importFacts(db, check))
             try await authorizeImport(db, checked, check)
             let first = try await nextID(db, check)
-            try await write(db, batch, requests: checked.requests, first: first, at: now, progress: progress)
+            try await write(db, check, checked, first: first, at: now, progress: progress)
             if let ids = check.ids(first: first) { try await advanceSequence(db, check.table, past: ids.upperBound) }
             let audit = check.audit(ids: check.ids(first: first))
             try await appendAudit(db, action: "import", entity: batch.kind.entity, id: audit.entityID, dongCode: nil, before: nil,
@@ -90,33 +90,24 @@ extension PostgresStore {
     /// Rows per INSERT of households: the progress handler hears of them as often as on SQLite.
     static let importChunk = ImportCheck.progressStep
 
-    private func write(_ db: PGSQL, _ batch: ImportBatch, requests: [ImportRow<EscortRequest>], first: Int64, at now: Date,
+    private func write(_ db: PGSQL, _ check: ImportCheck, _ checked: ImportCheck.Checked, first: Int64, at now: Date,
                        progress: ImportProgress.Handler?) async throws {
-        let total = batch.recordCount
-        guard total > 0 else { return }
-        let report = { (done: Int) in
-            if done % ImportCheck.progressStep == 0 || done == total { progress?(ImportProgress(phase: .writing, done: done, total: total)) }
-        }
+        let batch = check.batch
+        guard batch.recordCount > 0 else { return }
+        let report = check.reporter(progress)
         for start in stride(from: 0, to: batch.households.count, by: PostgresStore.importChunk) {
             let end = min(start + PostgresStore.importChunk, batch.households.count)
             try await insertHouseholds(db, batch.households[start..<end], first: first + Int64(start), at: now)
-            progress?(ImportProgress(phase: .writing, done: end, total: total))
+            report(end)
         }
         // Volunteers and requests come in hundreds, not hundreds of thousands: the inserts a
         // load and a save use, a window or an assignment with them where there is one.
         let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
-        for (offset, row) in batch.volunteers.enumerated() {
-            var volunteer = row.record
-            volunteer.id = first + Int64(offset)
+        for (offset, volunteer) in check.volunteers(first: first).enumerated() {
             try await insertVolunteer(db, volunteer, stamp: stamp)
             report(offset + 1)
         }
-        for (offset, row) in requests.enumerated() {
-            var request = row.record
-            request.id = first + Int64(offset)
-            request.createdAt = now
-            request.updatedAt = now
-            request.updatedBy = user
+        for (offset, request) in check.requests(checked, first: first, at: now, by: user).enumerated() {
             try await insertRequest(db, request)
             report(offset + 1)
         }

@@ -22,7 +22,7 @@ extension SQLiteStore {
             let checked = try check.run(try importFacts(db, check))
             try authorizeImport(db, checked, check)
             let first = try nextID(db, check)
-            try write(db, batch, requests: checked.requests, first: first, at: now, progress: progress)
+            try write(db, check, checked, first: first, at: now, progress: progress)
             let audit = check.audit(ids: check.ids(first: first))
             try appendAudit(db, action: "import", entity: batch.kind.entity, id: audit.entityID, dongCode: nil, before: nil, after: audit.after, at: now)
             return check.outcome(first: first, dryRun: false)
@@ -40,17 +40,15 @@ extension SQLiteStore {
         (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(check.table)") ?? 0) + 1
     }
 
-    private func write(_ db: Database, _ batch: ImportBatch, requests: [ImportRow<EscortRequest>], first: Int64, at now: Date,
+    private func write(_ db: Database, _ check: ImportCheck, _ checked: ImportCheck.Checked, first: Int64, at now: Date,
                        progress: ImportProgress.Handler?) throws {
-        let total = batch.recordCount
-        guard total > 0 else { return }
+        let batch = check.batch
+        guard batch.recordCount > 0 else { return }
         // A large import overflows SQLite's default 2 MB page cache within its one transaction.
         try db.execute(sql: "PRAGMA cache_size = -262144")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.seconds(now), "updated_by": user]
-        let report = { (done: Int) in
-            if done % ImportCheck.progressStep == 0 || done == total { progress?(ImportProgress(phase: .writing, done: done, total: total)) }
-        }
+        let report = check.reporter(progress)
         if !batch.households.isEmpty {
             // One prepared statement with the columns in a fixed order: building a dictionary of
             // values per row costs more than SQLite's own work at this size.
@@ -72,18 +70,11 @@ extension SQLiteStore {
                 report(offset + 1)
             }
         }
-        for (offset, row) in batch.volunteers.enumerated() {
-            var volunteer = row.record
-            volunteer.id = first + Int64(offset)
+        for (offset, volunteer) in check.volunteers(first: first).enumerated() {
             try insertVolunteer(db, volunteer, stamp: stamp)
             report(offset + 1)
         }
-        for (offset, row) in requests.enumerated() {
-            var request = row.record
-            request.id = first + Int64(offset)
-            request.createdAt = now
-            request.updatedAt = now
-            request.updatedBy = user
+        for (offset, request) in check.requests(checked, first: first, at: now, by: user).enumerated() {
             try insertRequest(db, request)
             report(offset + 1)
         }
