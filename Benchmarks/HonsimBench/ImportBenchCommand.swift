@@ -7,7 +7,8 @@ import HonsimStore
 /// default) imported the way `honsim import` does it, each step timed: reading and decoding
 /// the file, reading its rows as households, and the store's check and write in one
 /// transaction. Each run starts from a new store holding only the dongs (and, with
-/// --existing, that many households to check duplicates against).
+/// --existing, that many households to check duplicates against). With `--store postgres://…`
+/// the runs import into that PostgreSQL store instead, each replacing its data first.
 struct ImportBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Measure importing a large households CSV (target: 200,000 rows under 10 s).")
@@ -21,9 +22,14 @@ struct ImportBenchCommand: AsyncParsableCommand {
     @Option(help: "Runs, each on a new store; the median is reported.") var runs = 3
     @Option(help: "Seed of the random generator.") var seed: UInt64 = 1
     @Flag(help: "Print the results as JSON instead of a table.") var json = false
+    @Option(help: ArgumentHelp("""
+        A PostgreSQL store (made by 'honsim init', the URL's role one of its admins) to import into \
+        instead of a new SQLite file per run. Each run replaces its data, as 'honsim seed --force' does.
+        """, valueName: "postgres://…")) var store: String?
 
     func validate() throws {
         guard households > 0, existing >= 0, dongs > 0, runs > 0 else { throw ValidationError("sizes must be positive") }
+        if let store, !PostgresURL.isPostgres(store) { throw ValidationError("--store takes a postgres:// URL; without it each run makes a SQLite file") }
     }
 
     func run() async throws {
@@ -49,8 +55,8 @@ struct ImportBenchCommand: AsyncParsableCommand {
         var outcome: ImportOutcome?
         for run in 1...runs {
             let path = folder.appendingPathComponent("run\(run).sqlite").path
-            let store = try SQLiteStore(path: path, user: "bench", create: true)
-            try await store.load(StoreData(dongs: places, households: stored), replacingExisting: false)
+            let store = try await open(path)
+            try await store.load(StoreData(dongs: places, households: stored), replacingExisting: self.store != nil)
             let started = ContinuousClock.now
             let file = try ImportFile.read(path: csv)
             let read = ContinuousClock.now
@@ -66,13 +72,20 @@ struct ImportBenchCommand: AsyncParsableCommand {
             phases["3 check and write (one transaction)", default: []].append(written - parsed)
             phases["import, all of it", default: []].append(written - started)
             log.note(String(format: "run %d: %.2f s", run, Measure.milliseconds(written - started) / 1_000))
+            (store as? PostgresStore)?.close()
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let rows = "\(Grouping.thousands(outcome?.count ?? 0)) rows"
         let summaries = phases.keys.sorted().map { name in
             Summary(name: name, targetMs: 10_000, result: rows, durations: phases[name] ?? [])
         }
-        try Measure.report(summaries, json: json)
+        try Measure.report(summaries, json: json, note: store.map { "(into PostgreSQL: \((try? PostgresURL($0).display) ?? $0))" })
+    }
+
+    /// A new SQLite file, or the PostgreSQL store.
+    private func open(_ path: String) async throws -> any CaseStore {
+        if let store { return try await PostgresStore.open(try PostgresURL(store)) }
+        return try SQLiteStore(path: path, user: "bench", create: true)
     }
 
     /// Distinct people (no two share a name, birth year and dong, or the import would refuse

@@ -4,7 +4,7 @@ import HonsimTestServer
 import Testing
 
 /// The built binary against the suite's throwaway PostgreSQL server: `migrate` from a SQLite
-/// store, and `users` there, where each person is a login role of their own.
+/// store, `users` there, where each person is a login role of their own, and `import`.
 @Suite("Command line: PostgreSQL stores", .serialized, .enabled(if: SeededStore.backends.contains("postgres")))
 struct PostgresCommandTests {
     func newDatabase() throws -> (server: PostgresServer, name: String) {
@@ -96,5 +96,37 @@ struct PostgresCommandTests {
         // Not an admin: park cannot hand themself more.
         #expect(try CLI.run(["users", "set", "park", "--role", "admin", "--store", park, "--lang", "en"]).status == 1)
         #expect(try CLI.run(["users", "remove", "park", "--store", admin]).status == 0)
+    }
+
+    @Test func aCoordinatorImportsTheirDongsListStraightIntoPostgreSQL() throws {
+        let store = try SeededStore(backend: "postgres")
+        defer { store.remove() }
+        let admin = store.path
+        #expect(try CLI.run(["users", "add", "park", "--role", "coordinator", "--dongs", "석수2동", "--store", admin]).status == 0)
+        let park = admin.replacingOccurrences(of: "postgres://postgres@", with: "postgres://park@")
+        let list = store.folder.appendingPathComponent("명단.csv").path
+        try Data("이름,생년,성별,동,연락처\n김영희,1944,여,석수2동,01022223333\n".utf8).write(to: URL(fileURLWithPath: list))
+
+        let dry = try CLI.run(["import", "households", list, "--dry-run", "--store", park, "--lang", "en"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout == "checked only: 1 household, no problem found (nothing was written): 명단.csv\n")
+        let imported = try CLI.run(["import", "대상자", list, "--store", park, "--lang", "ko"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "대상자 1건을 가져왔습니다 (번호 399): 명단.csv\n")
+        #expect(try CLI.run(["export", "households", "--store", admin]).stdout.contains("399,석수2동,김영희,1944,여,010-2222-3333,"))
+
+        let again = try CLI.run(["import", "households", list, "--store", park, "--lang", "en"])
+        #expect(again.status == 1)
+        #expect(again.stderr == """
+            honsim: 명단.csv: nothing was imported: 1 problem(s)
+              명단.csv:2: 이름: already in the store: household 399 (same name, birth year and dong)
+
+            """)
+        let elsewhere = store.folder.appendingPathComponent("평촌동.csv").path
+        try Data("이름,생년,성별,동\n이영자,1947,여,평촌동\n".utf8).write(to: URL(fileURLWithPath: elsewhere))
+        let refused = try CLI.run(["import", "households", elsewhere, "--store", park, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("park coordinates 석수2동 and cannot import 평촌동.csv in 평촌동"), "\(refused.stderr)")
+        #expect(try CLI.run(["check", "--store", admin]).status == 0)
     }
 }

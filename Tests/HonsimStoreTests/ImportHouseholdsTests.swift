@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HonsimCore
 import Testing
 @testable import HonsimStore
@@ -33,8 +32,8 @@ struct ImportHouseholdsTests {
         #expect(park.phone == "010-9876-5432" && park.mobility == .wheelchair, sourceLocation: sourceLocation)
     }
 
-    @Test func utf8WithABOMQuotedCommasAndNewlinesAndTrailingBlankLines() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func utf8WithABOMQuotedCommasAndNewlinesAndTrailingBlankLines(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let path = try fixture.file("대상자.csv", utf8: Self.messy, bom: true)
@@ -44,8 +43,8 @@ struct ImportHouseholdsTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
-    @Test func cp949AsKoreanExcelSavesItWithWindowsLineEnds() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func cp949AsKoreanExcelSavesItWithWindowsLineEnds(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let bytes = try cp949(Self.messy.replacingOccurrences(of: "\n", with: "\r\n"))
@@ -61,8 +60,8 @@ struct ImportHouseholdsTests {
         #expect(try await fixture.store.households().contains { $0.name == "박철수" && $0.phone == "010-9876-5432" })
     }
 
-    @Test func englishHeadersInAnyCaseAndOrderWithAnUnknownColumn() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func englishHeadersInAnyCaseAndOrderWithAnUnknownColumn(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let path = try fixture.file("households.csv", utf8: """
@@ -78,23 +77,24 @@ struct ImportHouseholdsTests {
         #expect(lee.dongCode == StoreFixture.pyeongchon.code && lee.gender == .female && lee.mobility == .walker && lee.phone == "02-345-6789")
     }
 
-    @Test func aMissingRequiredColumnIsNamedOnLineOneAndNothingIsImported() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aMissingRequiredColumnIsNamedOnLineOneAndNothingIsImported(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
-        let audit = try fixture.auditCount()
+        let audit = try await fixture.auditEntries()
         let path = try fixture.file("no-gender.csv", utf8: "이름,생년,동\n김영희,1944,석수2동\n")
         let issues = try #require(await importIssues { try await fixture.importFile(path, .households) })
         #expect(issues.map { $0.description(.en) } == ["no-gender.csv:1: 성별/gender: required column is missing"])
         #expect(issues.map { $0.description(.ko) } == ["no-gender.csv:1: 성별/gender: 필수 열이 없습니다"])
-        #expect(try fixture.count("household") == 4 && fixture.auditCount() == audit)
+        #expect(try await fixture.count("household") == 4)
+        #expect(try await fixture.auditEntries() == audit)
     }
 
-    @Test func tenThousandRowsWithThreeBadOnesImportNothingAndReportThree() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func tenThousandRowsWithThreeBadOnesImportNothingAndReportThree(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
-        let audit = try fixture.auditCount()
+        let audit = try await fixture.auditEntries()
         let dongs = ["석수2동", "안양2동", "충훈동", "평촌동"]
         var lines = ["성명,출생연도,성별,행정동,연락처"]
         for index in 0..<10_000 {
@@ -112,51 +112,51 @@ struct ImportHouseholdsTests {
             "big.csv:9999: 성명: duplicates line 2 (same name, birth year and dong)",
         ])
         #expect(issues.map { $0.description(.ko) }[2] == "big.csv:9999: 성명: 2행과 중복됩니다(같은 이름·생년·동)")
-        #expect(try fixture.count("household") == 4 && fixture.auditCount() == audit)
+        #expect(try await fixture.count("household") == 4)
+        #expect(try await fixture.auditEntries() == audit)
     }
 
-    @Test func aHouseholdAlreadyStoredIsADuplicate() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aHouseholdAlreadyStoredIsADuplicate(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         // 김순자, 1941, 석수2동 is household 1; spaces in a name make no difference.
         let path = try fixture.file("again.csv", utf8: "이름,생년,성별,동\n김 순자,1941,여,석수2동\n김순자,1941,여,평촌동\n")
         let issues = try #require(await importIssues { try await fixture.importFile(path, .households) })
         #expect(issues.map { $0.description(.en) } == ["again.csv:2: 이름: already in the store: household 1 (same name, birth year and dong)"])
-        #expect(try fixture.count("household") == 4)
+        #expect(try await fixture.count("household") == 4)
     }
 
-    @Test func aDryRunReportsWhatItWouldDoAndWritesNothing() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aDryRunReportsWhatItWouldDoAndWritesNothing(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
-        let audit = try fixture.auditCount()
+        let audit = try await fixture.auditEntries()
         let path = try fixture.file("대상자.csv", utf8: Self.messy)
         let dry = try await fixture.importFile(path, .households, dryRun: true)
         #expect(dry.dryRun && dry.count == 2 && dry.ids == 5...6)
-        #expect(try fixture.count("household") == 4 && fixture.auditCount() == audit)
+        #expect(try await fixture.count("household") == 4)
+        #expect(try await fixture.auditEntries() == audit)
         #expect(dry.summary(.en) == "checked only: 2 households, no problem found (nothing was written): 대상자.csv")
         let real = try await fixture.importFile(path, .households)
         #expect(real.ids == dry.ids)
         #expect(real.summary(.ko) == "대상자 2건을 가져왔습니다 (번호 5–6): 대상자.csv")
     }
 
-    @Test func oneAuditEntryRecordsTheImportWithItsFileCountAndIDs() async throws {
-        let fixture = try StoreFixture(user: "park")
+    @Test(arguments: Backend.all) func oneAuditEntryRecordsTheImportWithItsFileCountAndIDs(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend, user: "park")
         defer { fixture.remove() }
         try await fixture.loadCast()
         _ = try await fixture.importFile(try fixture.file("대상자.csv", utf8: Self.messy), .households)
         let entry = try #require(try await fixture.store.auditLog(in: nil, limit: 1).first)
         #expect(entry.action == "import" && entry.entity == "household" && entry.entityID == "5-6" && entry.user == "park")
         #expect(entry.after == #"{"file":"대상자.csv","firstID":5,"lastID":6,"rows":2}"#)
-        let stamps = try fixture.raw().unsafeReentrantRead { db in
-            try Row.fetchAll(db, sql: "SELECT updated_by FROM household WHERE id >= 5").map { $0[0] as String }
-        }
+        let stamps = try await fixture.rawSQL("SELECT updated_by FROM household WHERE id >= 5 ORDER BY id")
         #expect(stamps == ["park", "park"])
     }
 
-    @Test func everyBadCellOfARowIsReportedWithItsColumnAsTheFileNamesIt() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func everyBadCellOfARowIsReportedWithItsColumnAsTheFileNamesIt(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let path = try fixture.file("bad.csv", utf8: """
@@ -177,11 +177,11 @@ struct ImportHouseholdsTests {
             "bad.csv:3: 생년: birth year out of range: 1890",
             "bad.csv:3: 연락처: not a phone number: 010-12",
         ])
-        #expect(try fixture.count("household") == 4)
+        #expect(try await fixture.count("household") == 4)
     }
 
-    @Test func aFileWithOnlyAHeaderIsAProblemNotAnEmptyImport() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aFileWithOnlyAHeaderIsAProblemNotAnEmptyImport(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let path = try fixture.file("header.csv", utf8: "이름,생년,성별,동\n\n")
@@ -189,8 +189,8 @@ struct ImportHouseholdsTests {
         #expect(issues.map { $0.description(.en) } == ["header.csv:2: -: no rows below the header"])
     }
 
-    @Test func aRowShiftedByAnUnquotedCommaIsCaught() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aRowShiftedByAnUnquotedCommaIsCaught(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let path = try fixture.file("shifted.csv", utf8: "이름,생년,성별,동,주소\n김영희,1944,여,석수2동,안양시 석수로 12, 101동\n박철수,1950,남,평촌동,\n")

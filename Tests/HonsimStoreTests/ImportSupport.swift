@@ -25,8 +25,9 @@ extension StoreFixture {
         try await Importer.run(path: path, kind: kind, into: store, dryRun: dryRun, now: now)
     }
 
-    func count(_ table: String) throws -> Int {
-        try raw().unsafeReentrantRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    /// The rows of a table, on either backend.
+    func count(_ table: String) async throws -> Int {
+        try await rawInt("SELECT COUNT(*) FROM \(table)") ?? 0
     }
 }
 

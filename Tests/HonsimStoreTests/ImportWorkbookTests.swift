@@ -7,8 +7,8 @@ import ZIPFoundation
 /// Excel workbooks (.xlsx) and the values people type into spreadsheets.
 @Suite("Importing workbooks and spreadsheet values")
 struct ImportWorkbookTests {
-    @Test func aWorkbookSheetWithSharedStringsNumbersDatesAndGaps() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aWorkbookSheetWithSharedStringsNumbersDatesAndGaps(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let consent = CivilDate(year: 2025, month: 3, day: 14)
@@ -34,8 +34,8 @@ struct ImportWorkbookTests {
         #expect(park.phone == "" && park.dongCode == StoreFixture.pyeongchon.code)
     }
 
-    @Test func aWorkbooksRowNumbersAreTheLinesOfItsProblems() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aWorkbooksRowNumbersAreTheLinesOfItsProblems(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let workbook = try XLSX.make(sheets: [(name: "Sheet1", rows: [
@@ -72,8 +72,8 @@ struct ImportWorkbookTests {
         #expect(missing.first?.message.en.hasPrefix("no such file") == true)
     }
 
-    @Test func aSheetCutOffHalfWayIsRefusedNotHalfImported() async throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: Backend.all) func aSheetCutOffHalfWayIsRefusedNotHalfImported(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.loadCast()
         let whole = try XLSX.make(sheets: [(name: "Sheet1", rows: [[.shared("이름"), .shared("생년"), .shared("성별"), .shared("동")],
@@ -93,7 +93,7 @@ struct ImportWorkbookTests {
         let path = try fixture.file("cut.xlsx", cut.data ?? Data())
         let issues = try #require(await importIssues { try await fixture.importFile(path, .households) })
         #expect(issues.map { $0.description(.en) } == ["cut.xlsx:0: -: xl/worksheets/sheet1.xml in the workbook is damaged"])
-        #expect(try fixture.count("household") == 4)
+        #expect(try await fixture.count("household") == 4)
     }
 
     @Test func datesAsKoreanSpreadsheetsWriteThem() {

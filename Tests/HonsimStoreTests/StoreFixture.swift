@@ -142,10 +142,6 @@ struct StoreFixture {
         try await rawInt("SELECT COUNT(*) FROM audit") ?? 0
     }
 
-    func auditCount() throws -> Int {
-        try raw().unsafeReentrantRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 }
-    }
-
     func remove() {
         (store as? PostgresStore)?.close()
         try? FileManager.default.removeItem(at: folder)

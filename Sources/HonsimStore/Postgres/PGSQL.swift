@@ -47,6 +47,20 @@ struct PGSQL {
         for try await _ in try await connection.query(PGSQL.query(sql, values), logger: logger) {}
     }
 
+    /// A statement with binds of its own making, such as whole arrays for many rows at once.
+    func execute(_ query: PostgresQuery) async throws {
+        for try await _ in try await connection.query(query, logger: logger) {}
+    }
+
+    /// The rows as they arrive, to be decoded straight into Swift values where there are many.
+    func stream(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> PostgresRowSequence {
+        try await stream(PGSQL.query(sql, values))
+    }
+
+    func stream(_ query: PostgresQuery) async throws -> PostgresRowSequence {
+        try await connection.query(query, logger: logger)
+    }
+
     /// INSERT of a dictionary of column values, as `Database.insert(into:_:)` does for SQLite.
     func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) async throws {
         let columns = values.keys.sorted()

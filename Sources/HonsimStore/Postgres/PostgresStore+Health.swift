@@ -108,10 +108,4 @@ extension PostgresStore {
         }
         return .init(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls)
     }
-
-    /// Importing into a PostgreSQL store is not built yet: import into a SQLite store and
-    /// copy it with `honsim migrate`. Refused before anything is written.
-    public func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome {
-        throw StoreError.cannotOpen(path: location, reason: "importing a spreadsheet straight into a PostgreSQL store is not supported yet; import into a SQLite store and copy it with 'honsim migrate'")
-    }
 }

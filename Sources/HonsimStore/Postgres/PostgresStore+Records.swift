@@ -26,6 +26,9 @@ extension PostgresStore {
             // A move must be allowed in the dong it goes to as well as the one it leaves.
             if let before, before.dongCode != household.dongCode { try await authorize(db, dongCode: household.dongCode, act: label) }
             if let before { try await checkRecordVersion(db, table: "household", id: before.id, current: before.version, expected: expectedVersion) }
+            // An import of households holds the table until it commits (PostgresStore+Import.swift): wait
+            // for it, so the twin check sees its rows; an import that begins later waits for this save.
+            try await db.execute("LOCK TABLE household IN ROW EXCLUSIVE MODE")
             if !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) {
                 throw StoreError.likelyDuplicate(entity: "household", existingID: twin.id, name: twin.name)
             }
@@ -72,6 +75,9 @@ extension PostgresStore {
             // A move must be allowed in the dong it goes to as well as the one it leaves.
             if let before, before.dongCode != volunteer.dongCode { try await authorize(db, dongCode: volunteer.dongCode, act: label) }
             if let before { try await checkRecordVersion(db, table: "volunteer", id: before.id, current: before.version, expected: expectedVersion) }
+            // An import of volunteers holds the table until it commits (PostgresStore+Import.swift): wait
+            // for it, so the twin check sees its rows; an import that begins later waits for this save.
+            try await db.execute("LOCK TABLE volunteer IN ROW EXCLUSIVE MODE")
             if !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) {
                 throw StoreError.likelyDuplicate(entity: "volunteer", existingID: twin.id, name: twin.name)
             }
