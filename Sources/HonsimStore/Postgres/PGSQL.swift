@@ -25,12 +25,6 @@ struct PGSQL {
         return found
     }
 
-    /// Each row as the server sent it, for the hot reads that take thousands of rows and decode
-    /// them by position (`row.decode((Int64, String).self)`): no dictionary, no GRDB `Row`.
-    func each(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = [], _ body: (PostgresRow) throws -> Void) async throws {
-        for try await row in try await connection.query(PGSQL.query(sql, values), logger: logger) { try body(row) }
-    }
-
     func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> PGRow? {
         try await rows(sql, values).first
     }

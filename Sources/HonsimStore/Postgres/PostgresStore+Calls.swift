@@ -98,7 +98,7 @@ extension PostgresStore {
     static let watchInterval: Duration = .seconds(4)
 
     /// Runs `body` on its connection while a watchdog looks, every few seconds, whether the
-    /// server still takes a new connection. A statement in flight when the server stops can wait
+    /// server still takes a new connection; twice without an answer and it is taken as gone. A statement in flight when the server stops can wait
     /// forever in the driver; once the server is found gone, the connection is closed and the
     /// call says "disconnected" without waiting for that statement. A call that is merely slow
     /// (an import, a migration) runs on, however long it takes. A write cut off this way was not
@@ -110,10 +110,13 @@ extension PostgresStore {
                 do { answer(.success(try await body(PGSQL(connection: connection, logger: logger)))) } catch { answer(.failure(error)) }
             }
             Task {
+                // Twice in a row: on a machine busy enough, one probe can miss its few seconds.
+                var silent = 0
                 while !answer.given {
                     try? await Task.sleep(for: watchInterval)
                     if answer.given { return }
-                    guard await serverAnswers(url, logger: logger) else {
+                    silent = await serverAnswers(url, logger: logger) ? 0 : silent + 1
+                    if silent >= 2 {
                         answer(.failure(StoreError.disconnected(location: url.display)))
                         work.cancel()
                         try? await connection.close()
@@ -129,7 +132,7 @@ extension PostgresStore {
     /// (too many connections, say) is an answer: only silence or a closed door means it is gone.
     static func serverAnswers(_ url: PostgresURL, logger: Logger) async -> Bool {
         guard var configuration = try? connectionConfiguration(url) else { return false }
-        configuration.options.connectTimeout = .seconds(3)
+        configuration.options.connectTimeout = .seconds(5)
         do {
             let probe = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try? await probe.close()

@@ -113,12 +113,12 @@ extension PostgresStore {
             var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
                                                     maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
             // A month of a city is tens of thousands of rows: read by position.
-            try await db.each("""
+            let rows = try await db.stream("""
                 SELECT dong_code, status, appointment_at, household_id, volunteer_id, assigned_at, created_at, actual_minutes
                 FROM escort_request WHERE appointment_at >= ? AND appointment_at < ?
-                """, [Stored.cell(range.start), Stored.cell(range.end)]) { row in
-                let (dong, statusName, appointmentAt, householdID, volunteerID, assignedAt, createdAt, actualMinutes) =
-                    try row.decode((String, String, Int64, Int64, Int64?, Int64?, Int64, Int64?).self)
+                """, [Stored.cell(range.start), Stored.cell(range.end)])
+            for try await (dong, statusName, appointmentAt, householdID, volunteerID, assignedAt, createdAt, actualMinutes)
+                in rows.decode((String, String, Int64, Int64, Int64?, Int64?, Int64, Int64?).self) {
                 let status = RequestStatus(rawValue: statusName) ?? .pending
                 accumulator.add(RequestFact(
                     dongCode: dong, status: status, appointmentAt: Stored.date(appointmentAt),
