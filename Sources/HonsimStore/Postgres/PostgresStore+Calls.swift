@@ -41,6 +41,10 @@ extension PostgresStore {
     /// trying to reach a server that is down, and a screen must not hang meanwhile.
     public static let leaseTimeout: Duration = .seconds(3)
 
+    /// The same wait when a store is being opened: the first connection of a new pool is made,
+    /// not borrowed, and a server busy with many sessions starting at once may take longer.
+    public static let openTimeout: Duration = .seconds(20)
+
     /// Runs `body` on a pooled connection, or fails with `disconnected` when none can be had in
     /// time. Once `body` has begun it is never cut short: a write in flight finishes or fails
     /// on its own, so it is never reported lost when it was applied.
@@ -48,8 +52,8 @@ extension PostgresStore {
         try await PostgresStore.leased(client: client, url: url, logger: logger, body)
     }
 
-    static func leased<T: Sendable>(client: PostgresClient, url: PostgresURL, logger: Logger,
-                                            _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
+    static func leased<T: Sendable>(client: PostgresClient, url: PostgresURL, logger: Logger, wait: Duration = leaseTimeout,
+                                    _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
         let location = url.display
         // One decision, under one lock: either the body starts, or the wait is given up and it
         // never will. So a call reported "disconnected" was certainly not applied.
@@ -76,7 +80,7 @@ extension PostgresStore {
                     }
                 }
                 Task {
-                    try? await Task.sleep(for: PostgresStore.leaseTimeout)
+                    try? await Task.sleep(for: wait)
                     let abandon = lease.withLock { state in
                         if state == .waiting { state = .abandoned }
                         return state == .abandoned

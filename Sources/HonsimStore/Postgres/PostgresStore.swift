@@ -52,9 +52,9 @@ public final class PostgresStore: CaseStore {
         let client = PostgresClient(configuration: try configuration(url, readOnly: readOnly), backgroundLogger: logger)
         let runner = Task { await client.run() }
         do {
-            // Within the same wait as every later call: a kiosk or dashboard started while the
-            // server is down says so instead of hanging.
-            let meta = try await leased(client: client, url: url, logger: logger) { db in
+            // Within a bounded wait, like every later call: a kiosk or dashboard started while
+            // the server is down says so instead of hanging.
+            let meta = try await leased(client: client, url: url, logger: logger, wait: openTimeout) { db in
                 if !readOnly { try await PostgresMigrator.migrate(db, create: create, location: url.display) }
                 guard try await db.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true else {
                     throw StoreError.cannotOpen(path: url.display, reason: "no store there yet; run 'honsim init --store \(url.display)'")
