@@ -44,7 +44,7 @@ public enum StoreCopy {
             for table in tables {
                 try await copyTable(table, from: snapshot, into: db)
             }
-            let settings = try await snapshot.read { db in
+            let settings = try snapshot.read { db in
                 try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('time_zone', 'travel_buffer_minutes')")
             }
             for row in settings {
@@ -74,12 +74,12 @@ public enum StoreCopy {
     private static func copyTable(_ table: String, from snapshot: DatabaseSnapshot, into db: PGSQL) async throws {
         let keyed = try await snapshot.read { db in try db.columns(in: table).contains { $0.name == "id" } }
         guard keyed else {
-            try await insert(try await snapshot.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }, into: table, db)
+            try await insert(try snapshot.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }, into: table, db)
             return
         }
         var after = Int64.min
         while true {
-            let page = try await snapshot.read { db in
+            let page = try snapshot.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE id > ? ORDER BY id LIMIT 20000", arguments: [after])
             }
             guard let last = page.last else { return }
