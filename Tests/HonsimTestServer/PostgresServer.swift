@@ -79,9 +79,10 @@ public final class PostgresServer: @unchecked Sendable {
         try psql("CREATE ROLE honsim_user NOLOGIN")
     }
 
-    /// Socket only, in the server's folder; durability off, for speed.
+    /// Socket only, in the server's folder; durability off, for speed; room for the sessions of
+    /// every test running at once (each store is a pool, a change feed, and psql besides).
     private var options: String {
-        "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000"
     }
 
     /// Stops the server and removes its folder.
