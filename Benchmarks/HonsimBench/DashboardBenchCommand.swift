@@ -131,7 +131,7 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         withExtendedLifetime((again, second, volunteersAgain)) {}
         log.note("done")
 
-        let report = Report(store: store, counts: data.counts, held: held, loadMs: loadMs, statisticsMs: statisticsMs, frames: frames,
+        let report = Report(store: store, counts: try await opened.counts(), held: held, loadMs: loadMs, statisticsMs: statisticsMs, frames: frames,
                             keystrokes: keystrokes, bytes: bytes,
                             memory: MemoryReport(points: memory, peakKB: peakKB, targetKB: Self.memoryTargetKB))
         print(json ? try Self.json(report) : Self.text(report), terminator: "")

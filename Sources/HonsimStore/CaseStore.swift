@@ -11,6 +11,9 @@ public protocol CaseStore: Sendable {
 
     // MARK: Reading
     func counts() async throws -> StoreCounts
+    /// No household, volunteer or request at all: what a screen says differs from "nothing open".
+    /// Cheap on a city's store, where `counts()` reads every row of the big tables.
+    func isEmpty() async throws -> Bool
     func dongs() async throws -> DongDirectory
     func household(id: Int64) async throws -> Household
     func households() async throws -> [Household]

@@ -6,6 +6,16 @@ import Testing
 
 @Suite("Reading the store: panes, candidates, statistics, the change feed")
 struct StoreReadingTests {
+    /// "Empty" is no record at all: a store whose requests are all closed is not empty.
+    @Test(arguments: Backend.all) func aStoreIsEmptyUntilItHoldsAnyRecord(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        #expect(try await fixture.store.isEmpty())
+        try await fixture.load([fixture.request(1, status: .cancelled)])
+        #expect(try await !fixture.store.isEmpty())
+        #expect(try await fixture.store.pendingRequests(limit: 10).isEmpty)
+    }
+
     @Test(arguments: Backend.all) func thePendingQueueIsByAppointment(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

@@ -139,6 +139,10 @@ public final class PostgresStore: CaseStore {
 
     // MARK: Reading
 
+    public func isEmpty() async throws -> Bool {
+        try await read { db in try await db.value(SQLiteStore.isEmptySQL, as: Bool.self) ?? true }
+    }
+
     public func counts() async throws -> StoreCounts {
         try await read { [self] db in
             guard let row = try await db.one("""

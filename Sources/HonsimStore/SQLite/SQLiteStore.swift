@@ -125,6 +125,15 @@ public final class SQLiteStore: CaseStore {
 
     // MARK: Reading
 
+    public func isEmpty() async throws -> Bool {
+        try await read { db in try Bool.fetchOne(db, sql: Self.isEmptySQL) ?? true }
+    }
+
+    /// One statement for both stores: each EXISTS stops at the first row.
+    static let isEmptySQL = """
+        SELECT NOT (EXISTS (SELECT 1 FROM household) OR EXISTS (SELECT 1 FROM volunteer) OR EXISTS (SELECT 1 FROM escort_request))
+        """
+
     public func counts() async throws -> StoreCounts {
         try await read { db in
             var counts = StoreCounts()

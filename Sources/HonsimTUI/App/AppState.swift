@@ -31,11 +31,12 @@ public struct DashboardData: Sendable {
     /// walk an order instead of sorting twenty thousand volunteers.
     public var volunteerOrders: [VolunteerSort: [Int]]
     public var summaries: [Int64: VolunteerSummary]
-    public var counts: StoreCounts
+    /// No household, volunteer or request at all (not merely none open).
+    public var storeIsEmpty: Bool
     public var loadedAt: Date
 
     public init(dongs: DongDirectory, requests: [EscortRequest], households: [Int64: Household], volunteers: [Volunteer],
-                summaries: [Int64: VolunteerSummary], counts: StoreCounts, loadedAt: Date) {
+                summaries: [Int64: VolunteerSummary], storeIsEmpty: Bool, loadedAt: Date) {
         self.dongs = dongs
         self.requests = requests
         self.households = households
@@ -75,7 +76,7 @@ public struct DashboardData: Sendable {
             .fewestHours: order { summaries[sorted[$0].id]?.minutesThisMonth ?? 0 },
             .mostAssignments: order { -(summaries[sorted[$0].id]?.assignmentsThisWeek ?? 0) },
         ]
-        self.counts = counts
+        self.storeIsEmpty = storeIsEmpty
         self.loadedAt = loadedAt
     }
 }

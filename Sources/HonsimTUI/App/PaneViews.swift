@@ -70,7 +70,7 @@ struct PaneViews {
 
     var emptyMessage: String {
         guard let data = state.data else { return state.text(UIText.loading) }
-        if data.counts.isEmpty { return state.text(UIText.emptyStore) }
+        if data.storeIsEmpty { return state.text(UIText.emptyStore) }
         return state.text(UIText.noMatch)
     }
 
@@ -110,7 +110,7 @@ struct PaneViews {
                        },
                        role: { rows[$0].isUrgent(now: state.now) ? .urgent : rows[$0].isOverdue(now: state.now) ? .warning : nil }),
         ]
-        let empty = state.data.map { $0.counts.isEmpty ? state.text(UIText.emptyStore) : ($0.requests.isEmpty ? state.text(UIText.noOpenRequests) : state.text(UIText.noMatch)) } ?? state.text(UIText.loading)
+        let empty = state.data.map { $0.storeIsEmpty ? state.text(UIText.emptyStore) : ($0.requests.isEmpty ? state.text(UIText.noOpenRequests) : state.text(UIText.noMatch)) } ?? state.text(UIText.loading)
         table(.requests, into: &canvas, rect: inner, columns: columns, count: rows.count, rowRole: { i in
             if let until = state.changed[rows[i].id], until > state.now { return .changed }
             return rows[i].isUrgent(now: state.now) ? .urgent : nil

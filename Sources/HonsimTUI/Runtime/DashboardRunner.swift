@@ -178,7 +178,7 @@ public enum DashboardLoader {
             households: try await store.households(ids: Set(requests.map(\.householdID))),
             volunteers: try await store.volunteers(),
             summaries: try await store.volunteerSummaries(now: now),
-            counts: try await store.counts(),
+            storeIsEmpty: try await store.isEmpty(),
             loadedAt: now)
     }
 
