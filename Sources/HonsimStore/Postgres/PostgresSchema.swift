@@ -22,7 +22,8 @@ enum PostgresSchema {
 
     static var migrations: [Migration] {
         [Migration(name: "v1: cases", sql: cases), Migration(name: "v2: change notices", sql: notices),
-         Migration(name: "v3: users and row-level security", sql: security)]
+         Migration(name: "v3: users and row-level security", sql: security),
+         Migration(name: "v4: indexes for the dashboard's reads", sql: dashboardIndexes)]
     }
 
     static let cases = """
@@ -325,5 +326,15 @@ enum PostgresSchema {
         GRANT UPDATE ON meta TO honsim_user;
         -- UPDATE for setval: a load or an import keeps its ids and moves the sequences past them.
         GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO honsim_user;
+        """
+
+    /// What the dashboard reads on every change, measured on a 2-million-request city. The open
+    /// requests, by time: a partial index of only the open ones, in the order the query asks,
+    /// where PostgreSQL otherwise walked every closed request since the first. Assignments by
+    /// time, for the week's counts per volunteer, as the SQLite store has had from the start.
+    static let dashboardIndexes = """
+        CREATE INDEX request_open_by_time ON escort_request(appointment_at, id)
+            WHERE status IN ('pending', 'assigned', 'confirmed', 'in_progress');
+        CREATE INDEX assignment_by_time ON assignment(starts_at);
         """
 }
