@@ -25,6 +25,8 @@ struct PGSQL {
         return found
     }
 
+    func rows(_ query: StoredQuery) async throws -> [PGRow] { try await rows(query.sql, query.arguments) }
+
     func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> PGRow? {
         try await rows(sql, values).first
     }

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// The volunteers pane's summaries and the per-dong weekly counts: the same SQL on both stores
+/// and the same folding of its rows, which each store only runs in its own way.
+struct StoredQuery {
+    let sql: String
+    let arguments: [(any DatabaseValueConvertible)?]
+}
+
+enum VolunteerSummaryReads {
+    /// Minutes this week and month, escorts this week, and the next seven days' escorts.
+    static func queries(now: Date, calendar: Calendar) -> (loads: StoredQuery, escorts: StoredQuery, busy: StoredQuery) {
+        let week = LoadPeriod.week(now, calendar: calendar), month = LoadPeriod.month(now, calendar: calendar)
+        let range = StatisticsPeriod.thisWeek(now: now, calendar: calendar).range(calendar: calendar)
+        let today = Stored.seconds(CivilDate(now, calendar: calendar).start(in: calendar))
+        return (
+            StoredQuery(sql: "SELECT volunteer_id, period, minutes FROM volunteer_load WHERE period IN (?, ?)", arguments: [week, month]),
+            StoredQuery(sql: """
+                SELECT volunteer_id, COUNT(*) AS n FROM assignment
+                WHERE starts_at >= ? AND starts_at < ? AND state IN ('active', 'completed') GROUP BY volunteer_id
+                """, arguments: [Stored.cell(range.start), Stored.cell(range.end)]),
+            StoredQuery(sql: """
+                SELECT volunteer_id, starts_at, ends_at FROM assignment
+                WHERE state = 'active' AND starts_at >= ? AND starts_at < ? ORDER BY starts_at
+                """, arguments: [today, today + 7 * 86_400]))
+    }
+
+    static func summaries(loads: [some StoredRow], escorts: [some StoredRow], busy: [some StoredRow],
+                          now: Date, calendar: Calendar) -> [Int64: VolunteerSummary] {
+        let week = LoadPeriod.week(now, calendar: calendar)
+        var summaries: [Int64: VolunteerSummary] = [:]
+        for row in loads {
+            let id: Int64 = row["volunteer_id"], minutes: Int = row["minutes"]
+            if (row["period"] as String) == week { summaries[id, default: VolunteerSummary()].minutesThisWeek = minutes } else {
+                summaries[id, default: VolunteerSummary()].minutesThisMonth = minutes
+            }
+        }
+        for row in escorts { summaries[row["volunteer_id"], default: VolunteerSummary()].assignmentsThisWeek = row["n"] }
+        for row in busy {
+            summaries[row["volunteer_id"], default: VolunteerSummary()].busy.append(
+                TimeSpan(start: Stored.date(row["starts_at"] as Int64), end: Stored.date(row["ends_at"] as Int64)))
+        }
+        return summaries
+    }
+
+    /// Requests per dong in each of the last `weeks` weeks, this one last. `indexHint` is
+    /// SQLite's `INDEXED BY`, which PostgreSQL does not have.
+    static func weeklyCountsQuery(weeks: Int, now: Date, calendar: Calendar, indexHint: String = "") -> StoredQuery {
+        let thisWeek = StatisticsPeriod.thisWeek(now: now, calendar: calendar).range(calendar: calendar)
+        let start = Stored.seconds(thisWeek.start) - Int64(weeks - 1) * 7 * 86_400
+        return StoredQuery(sql: """
+            SELECT dong_code, (appointment_at - ?) / 604800 AS week, COUNT(*) AS n FROM escort_request \(indexHint)
+            WHERE appointment_at >= ? AND appointment_at < ? GROUP BY dong_code, week
+            """, arguments: [start, start, Stored.cell(thisWeek.end)])
+    }
+
+    static func weeklyCounts(_ rows: [some StoredRow], weeks: Int) -> [String: [Int]] {
+        var counts: [String: [Int]] = [:]
+        for row in rows {
+            let week: Int = row["week"]
+            guard week >= 0, week < weeks else { continue }
+            counts[row["dong_code"], default: Array(repeating: 0, count: weeks)][week] = row["n"]
+        }
+        return counts
+    }
+}
