@@ -121,6 +121,21 @@ extension Assignment {
             minutes: row["minutes"]
         )
     }
+
+    /// The cells of the assignment a request's volunteer holds, as both stores insert it; nil
+    /// when the request has no volunteer.
+    static func storedValues(holding request: EscortRequest, state: Assignment.State, minutes: Int, at: Date, by: String,
+                             endedAt: Date?, calendar: Calendar) -> [String: (any DatabaseValueConvertible)?]? {
+        guard let volunteerID = request.volunteerID else { return nil }
+        let span = request.span
+        return [
+            "request_id": request.id, "volunteer_id": volunteerID, "household_id": request.householdID,
+            "starts_at": Stored.seconds(span.start), "ends_at": Stored.seconds(span.end), "state": state.rawValue,
+            "minutes": minutes, "week_key": LoadPeriod.week(span.start, calendar: calendar),
+            "month_key": LoadPeriod.month(span.start, calendar: calendar), "assigned_at": Stored.seconds(at),
+            "assigned_by": by, "ended_at": Stored.seconds(endedAt), "ended_by": endedAt == nil ? nil : by,
+        ]
+    }
 }
 
 extension AuditEntry {

@@ -74,15 +74,9 @@ extension PostgresStore {
 
     func insertAssignment(_ db: PGSQL, request: EscortRequest, state: Assignment.State, minutes: Int, at: Date, by: String,
                           endedAt: Date? = nil) async throws {
-        guard let volunteerID = request.volunteerID else { return }
-        let span = request.span
-        try await db.insert(into: "assignment", [
-            "request_id": request.id, "volunteer_id": volunteerID, "household_id": request.householdID,
-            "starts_at": Stored.cell(span.start), "ends_at": Stored.cell(span.end), "state": state.rawValue,
-            "minutes": minutes, "week_key": LoadPeriod.week(span.start, calendar: calendar),
-            "month_key": LoadPeriod.month(span.start, calendar: calendar), "assigned_at": Stored.cell(at),
-            "assigned_by": by, "ended_at": Stored.seconds(endedAt), "ended_by": endedAt == nil ? nil : by,
-        ])
+        guard let values = Assignment.storedValues(holding: request, state: state, minutes: minutes, at: at, by: by,
+                                                   endedAt: endedAt, calendar: calendar) else { return }
+        try await db.insert(into: "assignment", values)
     }
 
     @discardableResult

@@ -76,15 +76,9 @@ extension SQLiteStore {
 
     func insertAssignment(_ db: Database, request: EscortRequest, state: Assignment.State, minutes: Int, at: Date, by: String,
                           endedAt: Date? = nil) throws {
-        guard let volunteerID = request.volunteerID else { return }
-        let span = request.span
-        try db.insert(into: "assignment", [
-            "request_id": request.id, "volunteer_id": volunteerID, "household_id": request.householdID,
-            "starts_at": Stored.seconds(span.start), "ends_at": Stored.seconds(span.end), "state": state.rawValue,
-            "minutes": minutes, "week_key": LoadPeriod.week(span.start, calendar: calendar),
-            "month_key": LoadPeriod.month(span.start, calendar: calendar), "assigned_at": Stored.seconds(at),
-            "assigned_by": by, "ended_at": Stored.seconds(endedAt), "ended_by": endedAt == nil ? nil : by,
-        ])
+        guard let values = Assignment.storedValues(holding: request, state: state, minutes: minutes, at: at, by: by,
+                                                   endedAt: endedAt, calendar: calendar) else { return }
+        try db.insert(into: "assignment", values)
     }
 
     @discardableResult
