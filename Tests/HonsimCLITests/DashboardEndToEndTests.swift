@@ -89,7 +89,8 @@ struct DashboardEndToEndTests {
         defer { store.remove() }
         let tmux = Tmux()
         try tmux.start(width: 120, height: 40, command: command(store))
-        var lines = try tmux.wait { $0.joined().contains("동별 통계") && $0.joined().contains("월화수목금토일") }
+        // A capture can land in the middle of a frame: wait for the footer, the last line written.
+        var lines = try tmux.wait { $0.joined().contains("동별 통계") && $0.joined().contains("월화수목금토일") && $0.last?.contains("연결됨") == true }
         assertFits(lines, width: 120)
         #expect(lines.first?.hasPrefix(" 혼심 · 병원 동행") == true)
         // Requests on the left, volunteers top right, statistics below them.
@@ -132,7 +133,7 @@ struct DashboardEndToEndTests {
         let target = try #require(try store.pendingWithCandidates(requests: 1, candidates: 2).first)
         let tmux = Tmux()
         try tmux.start(width: 80, height: 24, command: command(store, lang: "en"))
-        var lines = try tmux.wait { $0.joined().contains("1 Requests") }
+        var lines = try tmux.wait { $0.joined().contains("1 Requests") && $0.last?.contains("connected") == true }
         assertFits(lines, width: 80)
         #expect(lines.last?.contains("connected") == true)
         // Filter the requests pane to the household of the request another process will assign.
