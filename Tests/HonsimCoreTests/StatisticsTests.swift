@@ -166,6 +166,35 @@ struct StatisticsTests {
         #expect(StatisticsAccumulator.median([10, 11]) == 10)
     }
 
+    @Test("the median by selection agrees with the middle of a sort, for sorted, reversed, repeated and random minutes")
+    func medianAgreesWithASort() {
+        func sortedMedian(_ values: [Int]) -> Int? {
+            let sorted = values.sorted()
+            guard !sorted.isEmpty else { return nil }
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        var generator = SeededGenerator(seed: 7)
+        var cases: [[Int]] = [Array(0..<1_000), Array((0..<1_001).reversed()), Array(repeating: 5, count: 64), [3, 3, 1, 1, 2, 2]]
+        for _ in 0..<300 {
+            let count = Int.random(in: 1...200, using: &generator)
+            let spread = Int.random(in: 1...10_000, using: &generator)
+            cases.append((0..<count).map { _ in Int.random(in: 0...spread, using: &generator) })
+        }
+        for values in cases {
+            #expect(StatisticsAccumulator.median(values) == sortedMedian(values), "\(values)")
+        }
+    }
+
+    @Test("distinct volunteers and households are the same counted in a bitmap, in a set, or both")
+    func distinctCountsDoNotDependOnTheKnownRange() {
+        let bySet = Self.report()
+        for highest in [Int64(4), 250, 400] {
+            var accumulator = StatisticsAccumulator(dongs: directory, now: Self.now, maxVolunteerID: highest, maxHouseholdID: highest)
+            for fact in Self.facts { accumulator.add(fact) }
+            #expect(accumulator.report(period: .month(year: 2026, month: 11)) == bySet, "ids known up to \(highest)")
+        }
+    }
+
     // MARK: Periods
 
     @Test("a week runs Monday 00:00 to the next Monday, whichever day it contains", arguments: [

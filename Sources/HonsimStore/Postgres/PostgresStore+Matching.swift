@@ -112,19 +112,28 @@ extension PostgresStore {
             let highest = try await db.one("SELECT (SELECT MAX(id) FROM volunteer) AS v, (SELECT MAX(id) FROM household) AS h")
             var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
                                                     maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
-            // A month of a city is tens of thousands of rows: read by position.
+            // A month of a city is tens of thousands of rows. Decoding them one row at a time
+            // cost the driver six times what the server spent; as one row of arrays, one per
+            // column, it decodes each column in a single pass.
             let rows = try await db.stream("""
-                SELECT dong_code, status, appointment_at, household_id, volunteer_id, assigned_at, created_at, actual_minutes
+                SELECT array_agg(dong_code), array_agg(status), array_agg(appointment_at), array_agg(household_id),
+                       array_agg(coalesce(volunteer_id, 0)),
+                       array_agg(coalesce(greatest(0, assigned_at - created_at) / 60, -1)),
+                       array_agg(coalesce(actual_minutes, 0))
                 FROM escort_request WHERE appointment_at >= ? AND appointment_at < ?
                 """, [Stored.cell(range.start), Stored.cell(range.end)])
-            for try await (dong, statusName, appointmentAt, householdID, volunteerID, assignedAt, createdAt, actualMinutes)
-                in rows.decode((String, String, Int64, Int64, Int64?, Int64?, Int64, Int64?).self) {
-                let status = RequestStatus(rawValue: statusName) ?? .pending
-                accumulator.add(RequestFact(
-                    dongCode: dong, status: status, appointmentAt: Stored.date(appointmentAt),
-                    minutesToAssign: assignedAt.map { Int(max(0, $0 - createdAt) / 60) },
-                    volunteerID: volunteerID, householdID: householdID,
-                    volunteerMinutes: status == .completed ? Int(actualMinutes ?? 0) : 0))
+            for try await (dongs, statuses, appointments, households, volunteers, assignMinutes, actualMinutes)
+                in rows.decode(([String]?, [String]?, [Int64]?, [Int64]?, [Int64]?, [Int64]?, [Int64]?).self) {
+                guard let dongs, let statuses, let appointments, let households, let volunteers, let assignMinutes, let actualMinutes
+                else { continue }
+                for index in dongs.indices {
+                    let status = RequestStatus(rawValue: statuses[index]) ?? .pending
+                    accumulator.add(RequestFact(
+                        dongCode: dongs[index], status: status, appointmentAt: Stored.date(appointments[index]),
+                        minutesToAssign: assignMinutes[index] < 0 ? nil : Int(assignMinutes[index]),
+                        volunteerID: volunteers[index] == 0 ? nil : volunteers[index], householdID: households[index],
+                        volunteerMinutes: status == .completed ? Int(actualMinutes[index]) : 0))
+                }
             }
             return accumulator.report(period: period)
         }
