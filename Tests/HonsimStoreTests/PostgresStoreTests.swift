@@ -52,6 +52,32 @@ struct PostgresStoreTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
+    /// Availability, days off and assignments have no dong of their own: the policy asks
+    /// the volunteer's or the request's. An admin may change any of them.
+    @Test func rowsWithoutADongFollowTheirVolunteersOrRequestsDongEvenWithRawSQL() async throws {
+        let (fixture, park) = try await cityWithPark()
+        defer { park.close(); fixture.remove() }
+        let kim = try await fixture.postgresStore(user: "kim", role: .admin, dongCodes: [])
+        defer { kim.close() }
+        let empty = { (output: String) in output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        // Volunteer 1 is 석수2동's, 2 is 안양2동's.
+        #expect(try fixture.psql(as: "park", "INSERT INTO day_off (volunteer_id, from_date, to_date) VALUES (1, '2026-12-01', '2026-12-02') RETURNING volunteer_id").contains("1"))
+        #expect(throws: (any Error).self) {
+            try fixture.psql(as: "park", "INSERT INTO day_off (volunteer_id, from_date, to_date) VALUES (2, '2026-12-01', '2026-12-02')")
+        }
+        #expect(throws: (any Error).self) {
+            try fixture.psql(as: "park", "INSERT INTO availability_window (volunteer_id, weekday, start_minute, end_minute) VALUES (2, 1, 540, 600)")
+        }
+        #expect(try empty(fixture.psql(as: "park", "DELETE FROM availability_window WHERE volunteer_id = 2 RETURNING volunteer_id")))
+        #expect(try fixture.psql(as: "park", "DELETE FROM availability_window WHERE volunteer_id = 1 AND weekday = 1 RETURNING volunteer_id").contains("1"))
+        // An assignment of 안양2동's request 4, made by the admin, is out of park's reach.
+        #expect(try await kim.assign(requestID: 4, volunteerID: 2, expectedVersion: nil, override: false).status == .assigned)
+        #expect(try empty(fixture.psql(as: "park", "UPDATE assignment SET state = 'released' WHERE request_id = 4 RETURNING id")))
+        #expect(try fixture.psql(as: "kim", "INSERT INTO day_off (volunteer_id, from_date, to_date) VALUES (2, '2026-12-01', '2026-12-02') RETURNING volunteer_id").contains("2"))
+        #expect(try fixture.psql(as: "kim", "UPDATE dong SET position = position WHERE code = '\(StoreFixture.anyang2.code)' RETURNING code").contains(StoreFixture.anyang2.code))
+        #expect(try empty(fixture.psql(as: "park", "UPDATE dong SET position = position RETURNING code")))
+    }
+
     @Test func aViewerChangesNothingEvenWithRawSQL() async throws {
         let fixture = try await StoreFixture.make(.postgres)
         defer { fixture.remove() }

@@ -23,7 +23,8 @@ enum PostgresSchema {
     static var migrations: [Migration] {
         [Migration(name: "v1: cases", sql: cases), Migration(name: "v2: change notices", sql: notices),
          Migration(name: "v3: users and row-level security", sql: security),
-         Migration(name: "v4: indexes for the dashboard's reads", sql: dashboardIndexes)]
+         Migration(name: "v4: indexes for the dashboard's reads", sql: dashboardIndexes),
+         Migration(name: "v5: row-level security asked once per statement", sql: policiesOncePerStatement)]
     }
 
     static let cases = """
@@ -256,76 +257,6 @@ enum PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION honsim_notify();
         CREATE TRIGGER dong_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dong
             FOR EACH STATEMENT EXECUTE FUNCTION honsim_notify();
-        """
-
-    /// Row-level security: everyone registered reads; a write to a household, volunteer,
-    /// request or assignment must be of a dong the login role's `users` row covers (an admin
-    /// covers all), whether it comes through honsim or raw SQL. The store's owner (who
-    /// migrated it) is not subject to it; every person logs in as their own role, a member of
-    /// `honsim_user`. The checks run as the caller (not SECURITY DEFINER): `current_user` must be
-    /// the person, and everyone may read `users`.
-    static let security = """
-        DO $$ BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'honsim_user') THEN CREATE ROLE honsim_user NOLOGIN; END IF;
-        END $$;
-        CREATE FUNCTION honsim_may_change(dong_code TEXT) RETURNS boolean LANGUAGE sql STABLE SET search_path = public AS $$
-            SELECT EXISTS (SELECT 1 FROM users WHERE name = current_user
-                           AND (role = 'admin' OR (role = 'coordinator' AND $1 = ANY (string_to_array(dongs, ',')))))
-        $$;
-        CREATE FUNCTION honsim_is_admin() RETURNS boolean LANGUAGE sql STABLE SET search_path = public AS $$
-            SELECT EXISTS (SELECT 1 FROM users WHERE name = current_user AND role = 'admin')
-        $$;
-        CREATE FUNCTION honsim_request_dong(request_id BIGINT) RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-            SELECT dong_code FROM escort_request WHERE id = $1
-        $$;
-        CREATE FUNCTION honsim_volunteer_dong(volunteer_id BIGINT) RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-            SELECT dong_code FROM volunteer WHERE id = $1
-        $$;
-
-        ALTER TABLE household ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY household_read ON household FOR SELECT USING (true);
-        CREATE POLICY household_write ON household FOR ALL USING (honsim_may_change(dong_code)) WITH CHECK (honsim_may_change(dong_code));
-        ALTER TABLE volunteer ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY volunteer_read ON volunteer FOR SELECT USING (true);
-        CREATE POLICY volunteer_write ON volunteer FOR ALL USING (honsim_may_change(dong_code)) WITH CHECK (honsim_may_change(dong_code));
-        ALTER TABLE availability_window ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY availability_read ON availability_window FOR SELECT USING (true);
-        CREATE POLICY availability_write ON availability_window FOR ALL
-            USING (honsim_may_change(honsim_volunteer_dong(volunteer_id))) WITH CHECK (honsim_may_change(honsim_volunteer_dong(volunteer_id)));
-        ALTER TABLE day_off ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY day_off_read ON day_off FOR SELECT USING (true);
-        CREATE POLICY day_off_write ON day_off FOR ALL
-            USING (honsim_may_change(honsim_volunteer_dong(volunteer_id))) WITH CHECK (honsim_may_change(honsim_volunteer_dong(volunteer_id)));
-        ALTER TABLE escort_request ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY request_read ON escort_request FOR SELECT USING (true);
-        CREATE POLICY request_write ON escort_request FOR ALL USING (honsim_may_change(dong_code)) WITH CHECK (honsim_may_change(dong_code));
-        ALTER TABLE assignment ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY assignment_read ON assignment FOR SELECT USING (true);
-        CREATE POLICY assignment_write ON assignment FOR ALL
-            USING (honsim_may_change(honsim_request_dong(request_id))) WITH CHECK (honsim_may_change(honsim_request_dong(request_id)));
-        -- Dongs and the rest of the city's data: admins only.
-        ALTER TABLE dong ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY dong_read ON dong FOR SELECT USING (true);
-        CREATE POLICY dong_write ON dong FOR ALL USING (honsim_is_admin()) WITH CHECK (honsim_is_admin());
-        ALTER TABLE dong_former_name ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY dong_former_read ON dong_former_name FOR SELECT USING (true);
-        CREATE POLICY dong_former_write ON dong_former_name FOR ALL USING (honsim_is_admin()) WITH CHECK (honsim_is_admin());
-        ALTER TABLE users ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY users_read ON users FOR SELECT USING (true);
-        CREATE POLICY users_write ON users FOR ALL USING (honsim_is_admin()) WITH CHECK (honsim_is_admin());
-        -- The audit log is append-only, and each entry names who wrote it.
-        ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY audit_read ON audit FOR SELECT USING (true);
-        CREATE POLICY audit_append ON audit FOR INSERT WITH CHECK ("user" = current_user);
-
-        GRANT USAGE ON SCHEMA public TO honsim_user;
-        GRANT SELECT ON ALL TABLES IN SCHEMA public TO honsim_user;
-        GRANT INSERT, UPDATE, DELETE ON household, volunteer, availability_window, day_off, escort_request, assignment,
-            dong, dong_former_name, users TO honsim_user;
-        GRANT INSERT ON audit TO honsim_user;
-        GRANT UPDATE ON meta TO honsim_user;
-        -- UPDATE for setval: a load or an import keeps its ids and moves the sequences past them.
-        GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO honsim_user;
         """
 
     /// What the dashboard reads on every change, measured on a 2-million-request city. The open
