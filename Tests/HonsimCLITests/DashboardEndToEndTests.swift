@@ -50,11 +50,21 @@ struct DashboardEndToEndTests {
             try run(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
         }
 
-        /// Waits until the screen satisfies `condition`, up to `timeout`; returns the screen.
+        /// Waits until the screen satisfies `condition` and has settled, up to `timeout`;
+        /// returns the screen. A capture can land while a frame is half written (a frame of
+        /// Korean text in colour is more than one write), so a screen counts only when a
+        /// second capture a moment later is the same.
         func wait(_ timeout: Duration = .seconds(20), until condition: ([String]) -> Bool) throws -> [String] {
             let deadline = ContinuousClock.now + timeout
             var lines = try screen()
-            while !condition(lines) && ContinuousClock.now < deadline {
+            while ContinuousClock.now < deadline {
+                if condition(lines) {
+                    Thread.sleep(forTimeInterval: 0.1)
+                    let again = try screen()
+                    if again == lines { return lines }
+                    lines = again
+                    continue
+                }
                 Thread.sleep(forTimeInterval: 0.05)
                 lines = try screen()
             }
