@@ -137,27 +137,17 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         print(json ? try Self.json(report) : Self.text(report), terminator: "")
     }
 
-    /// The full frame at 200x60 and 80x24, then the pane lists a frame computes (public on
-    /// AppState), so a slow frame shows which list costs it.
+    /// The full frame at 200x60 and 80x24. The panes' lists are worked out when the data, a
+    /// filter, a sort or the scope changes, not per frame, so a frame is drawing alone.
     private func measureFrames(_ state: AppState, theme: Theme) async -> [Summary] {
         let target = Self.frameTargetMs
         var small = state
         small.width = 80
         small.height = 24
-        let lists: [(String, (AppState) -> Int)] = [
-            ("  of which visibleRequests", { $0.visibleRequests.count }),
-            ("  of which visibleVolunteers", { $0.visibleVolunteers.count }),
-            ("  of which visibleDongs", { $0.visibleDongs.count }),
-            ("  of which urgentCount", { $0.urgentCount }),
-        ]
         var results = [
             await Measure.run("full frame \(Self.width)x\(Self.height) (ko)", targetMs: target, warmups: warmups,
                               iterations: iterations, describe: Self.describe) { _ in renderFrame(state, theme: theme) },
         ]
-        for (name, list) in lists {
-            results.append(await Measure.run(name, targetMs: target, warmups: warmups, iterations: iterations,
-                                             describe: { "\($0) rows" }) { _ in list(state) })
-        }
         results.append(await Measure.run("full frame 80x24 (ko, tabs)", targetMs: target, warmups: warmups,
                                          iterations: iterations, describe: Self.describe) { _ in renderFrame(small, theme: theme) })
         return results

@@ -30,7 +30,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {
@@ -76,7 +76,7 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.minutes = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
     }
 
-    public var description: String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+    public var description: String { zeroPadded(minutes / 60, 2) + ":" + zeroPadded(minutes % 60, 2) }
 
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutes < b.minutes }
 }
@@ -102,4 +102,11 @@ public struct TimeSpan: Sendable, Hashable, Codable {
     public func conflicts(with other: TimeSpan, buffer: TimeInterval) -> Bool {
         start < other.end.addingTimeInterval(buffer) && other.start < end.addingTimeInterval(buffer)
     }
+}
+
+/// `value` with leading zeros to `digits` places, as `%0Nd` prints it. Not `String(format:)`:
+/// a frame draws dozens of dates and times, and Foundation's formatter was a twentieth of it.
+public func zeroPadded(_ value: Int, _ digits: Int) -> String {
+    let text = String(value.magnitude), sign = value < 0 ? "-" : ""
+    return sign + String(repeating: "0", count: max(0, digits - sign.count - text.count)) + text
 }

@@ -30,7 +30,33 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most text on a screen is ASCII, Hangul syllables and lines: add up their scalars
+        // without finding grapheme boundaries, which costs more than the rest of the sum.
+        var width = 0
+        for scalar in text.unicodeScalars {
+            guard let columns = loneWidth(scalar) else { return text.reduce(0) { $0 + of($1) } }
+            width += columns
+        }
+        return width
+    }
+
+    /// Whether every scalar of `text` is a grapheme on its own (see `loneWidth`), so the text
+    /// can be laid out scalar by scalar.
+    public static func isScalarByScalar(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { loneWidth($0) != nil }
+    }
+
+    /// The width of a scalar that is always a grapheme cluster by itself in the text a screen
+    /// holds — printable ASCII, precomposed Hangul syllables, the dot, the multiplication sign,
+    /// the ellipsis, arrows, box drawing and blocks — or nil for any other. None of these join
+    /// a neighbour, unless the neighbour is a combining scalar, which is not one of them.
+    @inline(__always)
+    public static func loneWidth(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x20...0x7E, 0xB7, 0xD7, 0x2026, 0x2190...0x21FF, 0x2500...0x259F: return 1
+        case 0xAC00...0xD7A3: return 2
+        default: return nil
+        }
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

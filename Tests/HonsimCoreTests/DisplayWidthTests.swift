@@ -52,6 +52,35 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(Unicode.Scalar(0x2026)!) == 1)  // …, the truncation mark
     }
 
+    @Test("a lone scalar's width is what the full rules give it, and it stays one grapheme beside any other lone scalar")
+    func loneScalarsAgreeWithTheFullRules() {
+        let lone = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { DisplayWidth.loneWidth($0) != nil }
+        #expect(lone.count > 11_000, "ASCII, Hangul syllables, lines and blocks")
+        for scalar in lone {
+            #expect(DisplayWidth.loneWidth(scalar) == DisplayWidth.of(Character(scalar)), "U+\(String(scalar.value, radix: 16))")
+        }
+        // Neighbours of every kind of lone scalar stay apart: as many graphemes as scalars.
+        let samples = lone.filter { [0x20, 0x41, 0x7E, 0xB7, 0xD7, 0x2026, 0x2190, 0x2500, 0x2588, 0xAC00, 0xD55C, 0xD7A3].contains($0.value) }
+        for first in samples {
+            for second in samples {
+                let pair = String(String.UnicodeScalarView([first, second]))
+                #expect(pair.count == 2 && DisplayWidth.of(pair) == pair.reduce(0) { $0 + DisplayWidth.of($1) })
+            }
+        }
+        // A combining scalar after a lone one takes the full rules: decomposed Hangul, a mark.
+        #expect(DisplayWidth.of("가\u{11A8}") == 2)
+        #expect(DisplayWidth.isScalarByScalar("가\u{11A8}") == false)
+        #expect(DisplayWidth.isScalarByScalar("석수2동 ─ 10:30…") == true)
+    }
+
+    @Test("numbers with leading zeros, as %0Nd prints them")
+    func zeroPadding() {
+        #expect(zeroPadded(7, 2) == "07" && zeroPadded(12, 2) == "12" && zeroPadded(123, 2) == "123")
+        #expect(zeroPadded(0, 2) == "00" && zeroPadded(2026, 4) == "2026" && zeroPadded(33, 4) == "0033" && zeroPadded(-5, 3) == "-05")
+        #expect(CivilDate(year: 2026, month: 3, day: 9).description == "2026-03-09")
+        #expect(ClockTime(minutes: 9 * 60 + 5).description == "09:05")
+    }
+
     // MARK: Sanitize
 
     @Test("sanitize strips escape sequences and control characters", arguments: [

@@ -16,8 +16,6 @@ func oneDecimal(_ value: Double) -> String {
     return "\(tenths / 10).\(abs(tenths % 10))"
 }
 
-func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
 /// Keeps the most important columns that fit in `width`, in their original order.
 func fitColumns(_ columns: [PaneColumn], width: Int) -> [PaneColumn] {
     var kept = columns
@@ -83,8 +81,9 @@ struct PaneViews {
         let households = state.data?.households ?? [:]
         let calendar = state.calendar
         let when = { (i: Int) -> String in
-            let day = CivilDate(rows[i].appointmentAt, calendar: calendar)
-            return twoDigits(day.month) + "-" + twoDigits(day.day) + " " + ClockTime(rows[i].appointmentAt, calendar: calendar).description
+            // One question to the calendar per row, not one for the day and one for the time.
+            let at = calendar.dateComponents([.month, .day, .hour, .minute], from: rows[i].appointmentAt)
+            return zeroPadded(at.month ?? 0, 2) + "-" + zeroPadded(at.day ?? 0, 2) + " " + zeroPadded(at.hour ?? 0, 2) + ":" + zeroPadded(at.minute ?? 0, 2)
         }
         let columns = [
             PaneColumn(column: TableColumn(title: state.text(UIText.colWhen), width: .fixed(11)), priority: 100, value: when),
@@ -128,6 +127,7 @@ struct PaneViews {
         if let free = state.freeFor { badge = "\(state.text(UIText.freeOnly)) #\(free.requestID)" }
         let inner = filterLine(.volunteers, into: &canvas, inner: frame(.volunteers, into: &canvas, rect: rect, count: indices.count, badge: badge))
         let summaries = state.data?.summaries ?? [:]
+        let week = thisWeek()
         let columns = [
             PaneColumn(column: TableColumn(title: state.text(UIText.colName), width: .fixed(8)), priority: 100) { rows($0).name },
             PaneColumn(column: TableColumn(title: state.text(UIText.colDong), width: .fixed(8)), priority: 90) { state.dongName(rows($0).dongCode) },
@@ -136,7 +136,7 @@ struct PaneViews {
                     .joined(separator: "·")
             },
             PaneColumn(column: TableColumn(title: state.text(UIText.colWeek), width: .fixed(state.language == .ko ? 14 : 7)), priority: 80) {
-                availabilityStrip(rows($0), summary: summaries[rows($0).id] ?? VolunteerSummary())
+                availabilityStrip(rows($0), summary: summaries[rows($0).id] ?? VolunteerSummary(), week: week)
             },
             PaneColumn(column: TableColumn(title: state.text(UIText.colAssignments), width: .fixed(6), alignment: .right), priority: 70) {
                 String(summaries[rows($0).id]?.assignmentsThisWeek ?? 0)
@@ -150,19 +150,25 @@ struct PaneViews {
 
     /// One mark per day of this week, Monday first: free all the hours asked, busy with an
     /// escort, no hours, or a day off. In Korean each mark is padded to line up under 월화수….
-    func availabilityStrip(_ volunteer: Volunteer, summary: VolunteerSummary) -> String {
+    func availabilityStrip(_ volunteer: Volunteer, summary: VolunteerSummary, week: [CivilDate]) -> String {
         let calendar = state.calendar
-        let today = CivilDate(state.now, calendar: calendar)
-        let monday = today.adding(days: -(Weekday(state.now, calendar: calendar).rawValue - 1), calendar: calendar)
         let ascii = state.lines == .ascii
-        let marks: [String] = (0..<7).map { offset in
-            let day = monday.adding(days: offset, calendar: calendar)
+        // Each escort's day once, not once for each day of the week: a frame draws dozens of rows.
+        let busyDays = Set(summary.busy.map { CivilDate($0.start, calendar: calendar) })
+        let marks: [String] = week.enumerated().map { offset, day in
             let weekday = Weekday(rawValue: offset + 1) ?? .mon
             if volunteer.dayOff(on: day) != nil { return ascii ? "x" : "×" }
             if volunteer.availability.windows(on: weekday).isEmpty { return "." }
-            let busy = summary.busy.contains { CivilDate($0.start, calendar: calendar) == day }
-            return busy ? (ascii ? "*" : "▒") : (ascii ? "#" : "█")
+            return busyDays.contains(day) ? (ascii ? "*" : "▒") : (ascii ? "#" : "█")
         }
         return state.language == .ko ? marks.map { $0 + " " }.joined() : marks.joined()
+    }
+
+    /// The days of this week, Monday first, worked out once per frame.
+    func thisWeek() -> [CivilDate] {
+        let calendar = state.calendar
+        let today = CivilDate(state.now, calendar: calendar)
+        let monday = today.adding(days: -(Weekday(state.now, calendar: calendar).rawValue - 1), calendar: calendar)
+        return (0..<7).map { monday.adding(days: $0, calendar: calendar) }
     }
 }

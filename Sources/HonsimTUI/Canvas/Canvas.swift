@@ -88,21 +88,29 @@ public struct Canvas: Hashable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         guard area.contains(x: max(x, area.x), y: y), y >= area.y, y < area.maxY else { return 0 }
         var column = x
-        for character in TerminalText.sanitize(text) {
-            let columns = DisplayWidth.of(character)
-            if columns == 0 { continue }
+        /// Places one grapheme; false once the clip's right edge is reached.
+        func place(_ grapheme: String, columns: Int) -> Bool {
+            if columns == 0 { return true }
             if column + columns > area.maxX {
                 if column < area.maxX && column >= area.x { put(Cell(" ", style: style), x: column, y: y) }
-                break
+                return false
             }
             // A wide grapheme straddling the clip's left edge: its right half is inside, and
             // gets a space rather than keeping whatever was there.
             if column < area.x && column + columns > area.x { put(Cell(" ", style: style), x: area.x, y: y) }
             if column >= area.x {
-                put(Cell(String(character), style: style), x: column, y: y)
+                put(Cell(grapheme, style: style), x: column, y: y)
                 if columns == 2 { put(Cell("", style: style), x: column + 1, y: y) }
             }
             column += columns
+            return true
+        }
+        let clean = TerminalText.sanitize(text)
+        // Text of lone scalars (nearly all of it) skips finding grapheme boundaries.
+        if DisplayWidth.isScalarByScalar(clean) {
+            for scalar in clean.unicodeScalars where !place(String(scalar), columns: DisplayWidth.loneWidth(scalar) ?? 1) { break }
+        } else {
+            for character in clean where !place(String(character), columns: DisplayWidth.of(character)) { break }
         }
         return max(0, column - x)
     }
@@ -120,8 +128,17 @@ public struct Canvas: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style, grapheme: String = " ") {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        let cell = Cell(grapheme, style: style)
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { put(Cell(grapheme, style: style), x: x, y: y) }
+            // Only the edge cells can cut a wide grapheme in half; those inside are simply replaced.
+            guard area.width > 2, DisplayWidth.of(grapheme) == 1 else {
+                for x in area.x..<area.maxX { put(cell, x: x, y: y) }
+                continue
+            }
+            put(cell, x: area.x, y: y)
+            let row = y * width
+            for index in (row + area.x + 1)..<(row + area.maxX - 1) { cells[index] = cell }
+            put(cell, x: area.maxX - 1, y: y)
         }
     }
 

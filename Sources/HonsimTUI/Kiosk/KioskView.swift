@@ -154,12 +154,12 @@ private func drawKioskHeader(_ state: KioskState, layout: KioskLayout, theme: Th
         let size = BigDigits.size(of: clock, scale: 1, lines: state.lines)
         let x = rect.maxX - 2 - size.width - 4
         BigDigits.draw(clock, x: x, y: rect.y, scale: 1, lines: state.lines, style: theme.style(.title), clip: rect, into: &canvas)
-        canvas.write(":" + twoDigits(seconds), x: x + size.width + 1, y: rect.y + size.height - 1, style: theme.style(.muted), clip: rect)
+        canvas.write(":" + zeroPadded(seconds, 2), x: x + size.width + 1, y: rect.y + size.height - 1, style: theme.style(.muted), clip: rect)
         return
     }
     canvas.fill(rect, style: theme.style(.title))
     canvas.write(title, x: 0, y: rect.y, width: rect.width, style: theme.style(.title))
-    let right = "\(date)  \(clock):\(twoDigits(seconds)) "
+    let right = "\(date)  \(clock):\(zeroPadded(seconds, 2)) "
     canvas.write(right, x: rect.maxX - DisplayWidth.of(right), y: rect.y, style: theme.style(.title))
 }
 
@@ -185,7 +185,7 @@ private func drawKioskTitleLine(_ state: KioskState, layout: KioskLayout, theme:
 private func drawKioskFooter(_ state: KioskState, layout: KioskLayout, theme: Theme, into canvas: inout Canvas) {
     let rect = layout.footer
     let updated = state.data.map {
-        "\(state.text(KioskText.lastUpdated)) \(ClockTime($0.loadedAt, calendar: state.calendar)):\(twoDigits(Int($0.loadedAt.timeIntervalSince1970) % 60))"
+        "\(state.text(KioskText.lastUpdated)) \(ClockTime($0.loadedAt, calendar: state.calendar)):\(zeroPadded(Int($0.loadedAt.timeIntervalSince1970) % 60, 2))"
     }
     // "Connected" only once something was read: until then the store has not answered yet.
     let connection = state.storeProblem != nil ? "\(state.text(KioskText.unavailable)) — \(state.text(KioskText.retrying))"
