@@ -3,14 +3,19 @@ import Foundation
 /// Folds request facts into per-dong, per-gu and city figures in one pass. Distinct counts
 /// and medians are computed per area, never summed from the dongs, so totals are exact.
 /// Built for a month of a whole city (about 90,000 requests) on every reload of the pane:
-/// areas are array indices, an area keeps its ids in plain arrays while facts arrive, and
-/// the distinct counts and medians are taken once, in `report`, in linear time.
+/// areas are array indices, distinct ids are counted in bitmaps, and medians are found by
+/// selection, all in linear time.
 public struct StatisticsAccumulator {
     private struct Tally {
         var figures = AreaStatistics()
         var assignMinutes: [Int] = []
-        var volunteers: [Int64] = []
-        var households: [Int64] = []
+        var volunteers: AreaIDs
+        var households: AreaIDs
+
+        init(markingUpTo highestID: Int64?) {
+            volunteers = AreaIDs(markingUpTo: highestID)
+            households = AreaIDs(markingUpTo: highestID)
+        }
 
         mutating func add(_ fact: RequestFact, isUrgent: Bool) {
             figures.requests += 1
@@ -18,7 +23,7 @@ public struct StatisticsAccumulator {
             case .completed:
                 figures.completed += 1
                 figures.volunteerMinutes += fact.volunteerMinutes
-                households.append(fact.householdID)
+                households.insert(fact.householdID)
             case .cancelled: figures.cancelled += 1
             case .noShow: figures.noShows += 1
             case .pending:
@@ -28,15 +33,15 @@ public struct StatisticsAccumulator {
             }
             // A volunteer who went to a no-show still went.
             if let volunteer = fact.volunteerID, fact.status == .completed || fact.status == .noShow || fact.status.holdsVolunteer {
-                volunteers.append(volunteer)
+                volunteers.insert(volunteer)
             }
             if let minutes = fact.minutesToAssign { assignMinutes.append(minutes) }
         }
 
         func finished(_ distinct: inout DistinctCounter) -> AreaStatistics {
             var result = figures
-            result.activeVolunteers = distinct.count(volunteers)
-            result.householdsServed = distinct.count(households)
+            result.activeVolunteers = volunteers.count(&distinct)
+            result.householdsServed = households.count(&distinct)
             result.medianMinutesToAssign = StatisticsAccumulator.median(assignMinutes)
             return result
         }
@@ -49,7 +54,7 @@ public struct StatisticsAccumulator {
     private let guOfDong: [Int]
     private var dongs: [Tally]
     private var gus: [Tally]
-    private var city = Tally()
+    private var city: Tally
     /// Facts for dongs the directory does not know, kept rather than dropped.
     private var strays: [String: Tally] = [:]
     private let highestID: Int64
@@ -70,9 +75,13 @@ public struct StatisticsAccumulator {
         }
         self.guNames = guNames
         self.guOfDong = guOfDong
-        dongs = Array(repeating: Tally(), count: directory.dongs.count)
-        gus = Array(repeating: Tally(), count: guNames.count)
         highestID = max(0, maxVolunteerID, maxHouseholdID)
+        // A dong lists its few ids, counted at the end with one shared bitmap; a gu and the
+        // city mark theirs as they come, in bitmaps of their own, rather than list a month.
+        let marking = highestID > 0 ? highestID : nil
+        dongs = Array(repeating: Tally(markingUpTo: nil), count: directory.dongs.count)
+        gus = Array(repeating: Tally(markingUpTo: marking), count: guNames.count)
+        city = Tally(markingUpTo: marking)
     }
 
     public mutating func add(_ fact: RequestFact) {
@@ -81,7 +90,7 @@ public struct StatisticsAccumulator {
             dongs[index].add(fact, isUrgent: urgent)
             gus[guOfDong[index]].add(fact, isUrgent: urgent)
         } else {
-            strays[fact.dongCode, default: Tally()].add(fact, isUrgent: urgent)
+            strays[fact.dongCode, default: Tally(markingUpTo: nil)].add(fact, isUrgent: urgent)
         }
         city.add(fact, isUrgent: urgent)
     }
@@ -130,6 +139,34 @@ public struct StatisticsAccumulator {
         }
         return values[k]
     }
+}
+
+/// The distinct ids of one area: listed, to be counted at the end, or marked in a bitmap of
+/// the area's own as they come.
+struct AreaIDs {
+    private var listed: [Int64] = []
+    private var marked: [UInt64]
+    private var markedCount = 0
+
+    /// Marks ids up to `highestID` in a bitmap (any beyond it are listed); lists all without one.
+    init(markingUpTo highestID: Int64?) {
+        marked = highestID.map { Array(repeating: 0, count: Int($0) / 64 + 1) } ?? []
+    }
+
+    mutating func insert(_ id: Int64) {
+        if id >= 0, Int(id) / 64 < marked.count {
+            let word = Int(id) / 64, mask = UInt64(1) << UInt64(Int(id) % 64)
+            if marked[word] & mask == 0 {
+                marked[word] |= mask
+                markedCount += 1
+            }
+        } else {
+            listed.append(id)
+        }
+    }
+
+    /// The marked ids and the distinct listed ones; listed ids are never in the bitmap.
+    func count(_ counter: inout DistinctCounter) -> Int { markedCount + counter.count(listed) }
 }
 
 /// Counts the distinct ids of one list after another with one bitmap, cleared after each

@@ -27,22 +27,29 @@ enum VolunteerSummaryReads {
                 """, arguments: [today, today + 7 * 86_400]))
     }
 
-    static func summaries(loads: [some StoredRow], escorts: [some StoredRow], busy: [some StoredRow],
-                          now: Date, calendar: Calendar) -> [Int64: VolunteerSummary] {
-        let week = LoadPeriod.week(now, calendar: calendar)
-        var summaries: [Int64: VolunteerSummary] = [:]
-        for row in loads {
+    /// Folds the three queries' rows into summaries as they arrive: a city's week is tens of
+    /// thousands of rows, and holding them all before folding doubled what a reload needs.
+    struct Folding {
+        private let week: String
+        private(set) var summaries: [Int64: VolunteerSummary] = [:]
+
+        init(now: Date, calendar: Calendar) { week = LoadPeriod.week(now, calendar: calendar) }
+
+        mutating func addLoad(_ row: some StoredRow) {
             let id: Int64 = row["volunteer_id"], minutes: Int = row["minutes"]
             if (row["period"] as String) == week { summaries[id, default: VolunteerSummary()].minutesThisWeek = minutes } else {
                 summaries[id, default: VolunteerSummary()].minutesThisMonth = minutes
             }
         }
-        for row in escorts { summaries[row["volunteer_id"], default: VolunteerSummary()].assignmentsThisWeek = row["n"] }
-        for row in busy {
+
+        mutating func addEscorts(_ row: some StoredRow) {
+            summaries[row["volunteer_id"], default: VolunteerSummary()].assignmentsThisWeek = row["n"]
+        }
+
+        mutating func addBusy(_ row: some StoredRow) {
             summaries[row["volunteer_id"], default: VolunteerSummary()].busy.append(
                 TimeSpan(start: Stored.date(row["starts_at"] as Int64), end: Stored.date(row["ends_at"] as Int64)))
         }
-        return summaries
     }
 
     /// Requests per dong in each of the last `weeks` weeks, this one last. `indexHint` is

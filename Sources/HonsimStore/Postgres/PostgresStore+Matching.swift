@@ -215,8 +215,11 @@ extension PostgresStore {
     public func volunteerSummaries(now: Date) async throws -> [Int64: VolunteerSummary] {
         try await read { [self] db in
             let queries = VolunteerSummaryReads.queries(now: now, calendar: calendar)
-            return VolunteerSummaryReads.summaries(loads: try await db.rows(queries.loads), escorts: try await db.rows(queries.escorts),
-                                                   busy: try await db.rows(queries.busy), now: now, calendar: calendar)
+            var folding = VolunteerSummaryReads.Folding(now: now, calendar: calendar)
+            for row in try await db.rows(queries.loads) { folding.addLoad(row) }
+            for row in try await db.rows(queries.escorts) { folding.addEscorts(row) }
+            for row in try await db.rows(queries.busy) { folding.addBusy(row) }
+            return folding.summaries
         }
     }
 

@@ -43,8 +43,11 @@ extension SQLiteStore {
     public func volunteerSummaries(now: Date) async throws -> [Int64: VolunteerSummary] {
         try await read { [self] db in
             let queries = VolunteerSummaryReads.queries(now: now, calendar: calendar)
-            return VolunteerSummaryReads.summaries(loads: try SQLiteStore.rows(db, queries.loads), escorts: try SQLiteStore.rows(db, queries.escorts),
-                                                   busy: try SQLiteStore.rows(db, queries.busy), now: now, calendar: calendar)
+            var folding = VolunteerSummaryReads.Folding(now: now, calendar: calendar)
+            try SQLiteStore.forEachRow(db, queries.loads) { folding.addLoad($0) }
+            try SQLiteStore.forEachRow(db, queries.escorts) { folding.addEscorts($0) }
+            try SQLiteStore.forEachRow(db, queries.busy) { folding.addBusy($0) }
+            return folding.summaries
         }
     }
 
@@ -57,5 +60,11 @@ extension SQLiteStore {
 
     static func rows(_ db: Database, _ query: StoredQuery) throws -> [Row] {
         try Row.fetchAll(db, sql: query.sql, arguments: StatementArguments(query.arguments))
+    }
+
+    /// Each row in turn, none kept: a cursor's row is only valid until the next.
+    static func forEachRow(_ db: Database, _ query: StoredQuery, _ body: (Row) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(query.arguments))
+        while let row = try rows.next() { try body(row) }
     }
 }
