@@ -12,10 +12,12 @@ public struct StatisticsAccumulator {
         var volunteers: AreaIDs
         var households: AreaIDs
 
-        init(markingUpTo highestID: Int64?) {
-            volunteers = AreaIDs(markingUpTo: highestID)
-            households = AreaIDs(markingUpTo: highestID)
+        init(volunteersUpTo highestVolunteer: Int64?, householdsUpTo highestHousehold: Int64?) {
+            volunteers = AreaIDs(markingUpTo: highestVolunteer)
+            households = AreaIDs(markingUpTo: highestHousehold)
         }
+
+        static let listing = Tally(volunteersUpTo: nil, householdsUpTo: nil)
 
         mutating func add(_ fact: RequestFact, isUrgent: Bool) {
             figures.requests += 1
@@ -78,10 +80,11 @@ public struct StatisticsAccumulator {
         highestID = max(0, maxVolunteerID, maxHouseholdID)
         // A dong lists its few ids, counted at the end with one shared bitmap; a gu and the
         // city mark theirs as they come, in bitmaps of their own, rather than list a month.
-        let marking = highestID > 0 ? highestID : nil
-        dongs = Array(repeating: Tally(markingUpTo: nil), count: directory.dongs.count)
-        gus = Array(repeating: Tally(markingUpTo: marking), count: guNames.count)
-        city = Tally(markingUpTo: marking)
+        let marking = Tally(volunteersUpTo: maxVolunteerID > 0 ? maxVolunteerID : nil,
+                            householdsUpTo: maxHouseholdID > 0 ? maxHouseholdID : nil)
+        dongs = Array(repeating: .listing, count: directory.dongs.count)
+        gus = Array(repeating: marking, count: guNames.count)
+        city = marking
     }
 
     public mutating func add(_ fact: RequestFact) {
@@ -90,7 +93,7 @@ public struct StatisticsAccumulator {
             dongs[index].add(fact, isUrgent: urgent)
             gus[guOfDong[index]].add(fact, isUrgent: urgent)
         } else {
-            strays[fact.dongCode, default: Tally(markingUpTo: nil)].add(fact, isUrgent: urgent)
+            strays[fact.dongCode, default: .listing].add(fact, isUrgent: urgent)
         }
         city.add(fact, isUrgent: urgent)
     }
