@@ -59,9 +59,35 @@ struct PGSQL {
 
     /// INSERT of a dictionary of column values, as `Database.insert(into:_:)` does for SQLite.
     func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) async throws {
-        let columns = values.keys.sorted()
-        try await execute("INSERT INTO \(table) (\(columns.map(PGSQL.quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                          columns.map { values[$0] ?? nil })
+        try await insert(into: table, [values])
+    }
+
+    /// Many records' column values: those with the same columns go in together, in their order.
+    func insert(into table: String, _ records: [[String: (any DatabaseValueConvertible)?]]) async throws {
+        var groups: [[String]: [[String: (any DatabaseValueConvertible)?]]] = [:]
+        var order: [[String]] = []
+        for record in records {
+            let columns = record.keys.sorted()
+            if groups[columns] == nil { order.append(columns) }
+            groups[columns, default: []].append(record)
+        }
+        for columns in order {
+            try await insert(into: table, columns: columns, rows: (groups[columns] ?? []).map { record in columns.map { record[$0] ?? nil } })
+        }
+    }
+
+    /// Many rows per INSERT, up to 30,000 values in each (PostgreSQL allows 65,535): a round
+    /// trip per row would keep a load, an import or a copy of thousands waiting on the network.
+    func insert(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws {
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        let perStatement = max(1, 30_000 / columns.count)
+        let names = columns.map(PGSQL.quoted).joined(separator: ", ")
+        let marks = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            try await execute("INSERT INTO \(table) (\(names)) VALUES \(Array(repeating: marks, count: chunk.count).joined(separator: ", "))",
+                              Array(chunk.joined()))
+        }
     }
 
     static func quoted(_ name: String) -> String { "\"\(name)\"" }

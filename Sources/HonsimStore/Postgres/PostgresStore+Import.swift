@@ -100,16 +100,20 @@ extension PostgresStore {
             try await insertHouseholds(db, batch.households[start..<end], first: first + Int64(start), at: now)
             report(end)
         }
-        // Volunteers and requests come in hundreds, not hundreds of thousands: the inserts a
-        // load and a save use, a window or an assignment with them where there is one.
+        // Volunteers and requests go in as a load writes them, a chunk at a time: their windows,
+        // days off and assignments with them.
         let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
-        for (offset, volunteer) in check.volunteers(first: first).enumerated() {
-            try await insertVolunteer(db, volunteer, stamp: stamp)
-            report(offset + 1)
+        let volunteers = check.volunteers(first: first)
+        for start in stride(from: 0, to: volunteers.count, by: PostgresStore.importChunk) {
+            let end = min(start + PostgresStore.importChunk, volunteers.count)
+            try await insertVolunteers(db, Array(volunteers[start..<end]), stamp: stamp)
+            report(end)
         }
-        for (offset, request) in check.requests(checked, first: first, at: now, by: user).enumerated() {
-            try await insertRequest(db, request)
-            report(offset + 1)
+        let requests = check.requests(checked, first: first, at: now, by: user)
+        for start in stride(from: 0, to: requests.count, by: PostgresStore.importChunk) {
+            let end = min(start + PostgresStore.importChunk, requests.count)
+            try await insertRequests(db, Array(requests[start..<end]))
+            report(end)
         }
     }
 

@@ -89,12 +89,12 @@ extension PostgresStore {
                 try await PostgresStore.update(db, table: "volunteer", id: before.id, values)
                 try await db.execute("DELETE FROM availability_window WHERE volunteer_id = ?", [before.id])
                 try await db.execute("DELETE FROM day_off WHERE volunteer_id = ?", [before.id])
-                try await insertSchedule(db, after)
+                try await insertSchedules(db, [after])
                 dropOuts = DropOuts.collisions(before: before, after: after, held: try await heldEscorts(db, volunteerID: before.id, from: now),
                                                now: now, calendar: calendar)
             } else {
                 after.id = try await PostgresStore.insertReturningID(db, table: "volunteer", values)
-                try await insertSchedule(db, after)
+                try await insertSchedules(db, [after])
             }
             try await appendAudit(db, action: SQLiteStore.recordAction(before: before?.closed, after: after.closed), entity: "volunteer",
                                   id: String(after.id), dongCode: after.dongCode, before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)

@@ -145,13 +145,9 @@ extension PostgresStore {
                 }
             }
             let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
-            for household in data.households {
-                try await db.insert(into: "household", household.storedValues.merging(stamp) { $1 })
-            }
-            for volunteer in data.volunteers { try await insertVolunteer(db, volunteer, stamp: stamp) }
-            for request in data.requests.sorted(by: { ($0.pickupAt, $0.id) < ($1.pickupAt, $1.id) }) {
-                try await insertRequest(db, request)
-            }
+            try await db.insert(into: "household", data.households.map { $0.storedValues.merging(stamp) { $1 } })
+            try await insertVolunteers(db, data.volunteers, stamp: stamp)
+            try await insertRequests(db, data.requests.sorted(by: { ($0.pickupAt, $0.id) < ($1.pickupAt, $1.id) }))
             try await PostgresStore.syncSequences(db)
             try await appendAudit(db, action: replacingExisting && existing > 0 ? "replace" : "load", entity: "store", id: location,
                                   dongCode: nil, before: nil,
@@ -167,31 +163,36 @@ extension PostgresStore {
         }
     }
 
-    func insertVolunteer(_ db: PGSQL, _ volunteer: Volunteer, stamp: [String: (any DatabaseValueConvertible)?]) async throws {
-        try await db.insert(into: "volunteer", volunteer.storedValues.merging(stamp) { $1 })
-        try await insertSchedule(db, volunteer)
+    /// Volunteers with their windows and days off, many to a statement.
+    func insertVolunteers(_ db: PGSQL, _ volunteers: [Volunteer], stamp: [String: (any DatabaseValueConvertible)?]) async throws {
+        try await db.insert(into: "volunteer", volunteers.map { $0.storedValues.merging(stamp) { $1 } })
+        try await insertSchedules(db, volunteers)
     }
 
-    /// A volunteer's windows and days off, inserted one way for loads and saves.
-    func insertSchedule(_ db: PGSQL, _ volunteer: Volunteer) async throws {
-        for window in volunteer.availability.windows {
-            try await db.execute("INSERT INTO availability_window (volunteer_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
-                                 [volunteer.id, window.weekday.rawValue, window.start.minutes, window.end.minutes])
-        }
-        for off in volunteer.daysOff {
-            try await db.execute("INSERT INTO day_off (volunteer_id, from_date, to_date, reason) VALUES (?, ?, ?, ?)",
-                                 [volunteer.id, off.from.description, off.to.description, off.reason])
-        }
+    /// Volunteers' windows and days off, inserted one way for loads, imports and saves.
+    func insertSchedules(_ db: PGSQL, _ volunteers: [Volunteer]) async throws {
+        try await db.insert(into: "availability_window", columns: ["volunteer_id", "weekday", "start_minute", "end_minute"],
+                            rows: volunteers.flatMap { volunteer in
+                                volunteer.availability.windows.map { [volunteer.id, $0.weekday.rawValue, $0.start.minutes, $0.end.minutes] }
+                            })
+        try await db.insert(into: "day_off", columns: ["volunteer_id", "from_date", "to_date", "reason"],
+                            rows: volunteers.flatMap { volunteer in
+                                volunteer.daysOff.map { [volunteer.id, $0.from.description, $0.to.description, $0.reason] }
+                            })
     }
 
-    func insertRequest(_ db: PGSQL, _ request: EscortRequest) async throws {
-        let (request, state) = SQLiteStore.storedForm(of: request)
-        try await db.insert(into: "escort_request", request.storedValues)
-        if let state {
-            let minutes = request.completion?.actualMinutes ?? request.expectedMinutes
-            try await insertAssignment(db, request: request, state: state, minutes: minutes, at: request.assignedAt ?? request.createdAt,
-                                       by: request.updatedBy, endedAt: state == .active ? nil : request.updatedAt)
-        }
+    /// Requests as they are, many to a statement, with the assignment of each that holds a
+    /// volunteer or ended with one.
+    func insertRequests(_ db: PGSQL, _ requests: [EscortRequest]) async throws {
+        let stored = requests.map { SQLiteStore.storedForm(of: $0) }
+        try await db.insert(into: "escort_request", stored.map { $0.0.storedValues })
+        try await db.insert(into: "assignment", stored.compactMap { request, state in
+            state.flatMap { state in
+                Assignment.storedValues(holding: request, state: state, minutes: request.completion?.actualMinutes ?? request.expectedMinutes,
+                                        at: request.assignedAt ?? request.createdAt, by: request.updatedBy,
+                                        endedAt: state == .active ? nil : request.updatedAt, calendar: calendar)
+            }
+        })
     }
 
     @discardableResult

@@ -94,17 +94,9 @@ public enum StoreCopy {
         return counts
     }
 
-    /// Many rows per INSERT: one round trip each would make a city's store take minutes.
     private static func insert(_ rows: [Row], into table: String, _ db: PGSQL) async throws {
         guard let first = rows.first else { return }
-        let columns = Array(first.columnNames)
-        let perStatement = max(1, 30_000 / max(1, columns.count))
-        let names = columns.map(PGSQL.quoted).joined(separator: ", ")
-        let marks = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
-            let values: [(any DatabaseValueConvertible)?] = chunk.flatMap { row in row.databaseValues.map { $0 as (any DatabaseValueConvertible)? } }
-            try await db.execute("INSERT INTO \(table) (\(names)) VALUES \(Array(repeating: marks, count: chunk.count).joined(separator: ", "))", values)
-        }
+        try await db.insert(into: table, columns: Array(first.columnNames),
+                            rows: rows.map { row in row.databaseValues.map { $0 as (any DatabaseValueConvertible)? } })
     }
 }
