@@ -27,6 +27,39 @@ struct StoreHealthTests {
         #expect(rules.contains("volunteer load"))
     }
 
+    /// A load writes many rows to a statement, more than one statement's worth of each kind
+    /// here: every row, window, day off and assignment arrives, and the store checks clean.
+    @Test(arguments: Backend.all) func aLoadOfThousandsKeepsEveryRowScheduleAndAssignment(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        let dongs = [StoreFixture.anyang2, StoreFixture.seokSu2]
+        let trip = [DayOff(from: CivilDate(year: 2027, month: 1, day: 2), to: CivilDate(year: 2027, month: 1, day: 3), reason: "여행")]
+        var households: [Household] = [], volunteers: [Volunteer] = [], requests: [EscortRequest] = []
+        for id in 1...3_000 {
+            let dong = dongs[id % 2].code
+            households.append(Household(id: Int64(id), dongCode: dong, name: "대상자\(id)", birthYear: 1940, gender: .female))
+            volunteers.append(Volunteer(id: Int64(id), dongCode: dong, name: "봉사자\(id)", gender: id % 2 == 0 ? .male : .female,
+                                        availability: StoreFixture.allWeek, daysOff: id % 10 == 0 ? trip : []))
+            // Each volunteer holds one escort on day 1; day 2's requests wait.
+            var held = fixture.request(Int64(id), household: Int64(id), day: 1, status: .assigned, volunteer: Int64(id))
+            var waiting = fixture.request(Int64(3_000 + id), household: Int64(id), day: 2)
+            held.dongCode = dong
+            waiting.dongCode = dong
+            requests += [held, waiting]
+        }
+        try await fixture.store.load(StoreData(dongs: dongs, households: households, volunteers: volunteers, requests: requests),
+                                     replacingExisting: false)
+        let counts = try await fixture.store.counts()
+        #expect(counts.households == 3_000 && counts.volunteers == 3_000 && counts.requests == 6_000)
+        #expect(counts.pending == 3_000 && counts.assignments == 3_000)
+        let stored = try await fixture.store.volunteers()
+        #expect(stored.map { $0.id } == volunteers.map { $0.id })
+        #expect(stored.map { $0.availability } == volunteers.map { $0.availability })
+        #expect(stored.map { $0.daysOff } == volunteers.map { $0.daysOff })
+        #expect(try await fixture.store.request(id: 2_999).volunteerID == 2_999)
+        #expect(try await fixture.store.checkInvariants().isEmpty)
+    }
+
     @Test func migrationsRunFromEmptyAndAgainChangeNothing() async throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
