@@ -57,6 +57,43 @@ struct KioskRunnerTests {
         #expect(runner.state.data?.loadedAt ?? .distantPast > DemoDashboard.now)
     }
 
+    /// `honsim kiosk` opens the store once, for its calendar, and hands it over: the runner
+    /// reads from it and follows its change feed without opening it again.
+    @Test func aStoreAlreadyOpenedIsReadAndFollowedWithoutOpeningAgain() async throws {
+        let (store, folder) = try await DemoDashboard.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let opens = OpenCount()
+        let path = store.location
+        let connection = KioskConnection(open: { opens.add(); return try SQLiteStore(path: path, readOnly: true) },
+                                         isCurrent: { ($0 as? SQLiteStore)?.isStillAtItsPath ?? true })
+        let terminal = MemoryTerminal(width: 80, height: 24)
+        let now = DemoDashboard.now
+        let runner = KioskRunner(connection: connection, opened: try SQLiteStore(path: path, readOnly: true), terminal: terminal, theme: .mono,
+                                 state: KioskState(width: 80, height: 24, language: .ko, calendar: store.calendar, now: now))
+        defer { runner.stop() }
+        runner.start(now: now)
+        await runner.settle()
+        runner.step(now: now.addingTimeInterval(1), waitMilliseconds: 0)
+        #expect(terminal.screen.text.contains(" 연결됨 "))
+        let first = try #require(runner.state.data?.board.first { $0.status == .pending })
+        // Another process cancels the first waiting escort: the handed-over store's feed brings it.
+        _ = try await store.perform(.cancel, requestID: first.requestID, details: ActionDetails(reason: "병원 일정 변경"), expectedVersion: nil)
+        let deadline = Date().addingTimeInterval(10)
+        while runner.state.data?.board.contains(where: { $0.requestID == first.requestID && $0.status == .pending }) == true && Date() < deadline {
+            runner.step(now: now.addingTimeInterval(1), waitMilliseconds: 50)
+            await runner.settle()
+        }
+        #expect(runner.state.data?.board.contains { $0.requestID == first.requestID && $0.status == .pending } == false)
+        #expect(opens.value == 0)
+    }
+
+    final class OpenCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
     @Test func itStartsWithoutAStoreAndShowsItOnceItExists() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-kiosk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -38,12 +38,16 @@ public final class KioskRunner: @unchecked Sendable {
     private var lastTickSecond: Int?
     public private(set) var framesDrawn = 0
 
-    public init(connection: KioskConnection, terminal: any Terminal, theme: Theme, state: KioskState, pollMilliseconds: Int = 100) {
+    /// `opened` is the store when the caller has already opened it (for its calendar), so that
+    /// the kiosk does not open it a second time.
+    public init(connection: KioskConnection, opened: (any CaseStore)? = nil, terminal: any Terminal, theme: Theme, state: KioskState,
+                pollMilliseconds: Int = 100) {
         self.connection = connection
         self.terminal = terminal
         self.theme = theme
         self.state = state
         self.pollMilliseconds = pollMilliseconds
+        if let opened { adopt(opened) }
     }
 
     /// Runs until `q` is confirmed or a signal arrives; returns the exit status.
@@ -175,13 +179,18 @@ public final class KioskRunner: @unchecked Sendable {
         if let open = storeLock.withLock({ store }), connection.isCurrent(open) { return open }
         drop()
         let opened = try await connection.open()
+        adopt(opened)
+        return opened
+    }
+
+    /// Makes `opened` the kiosk's store, with a change feed of its own.
+    private func adopt(_ opened: any CaseStore) {
         storeLock.withLock {
             store = opened
             feed = Task { [inbox] in
                 for await _ in opened.changes() { inbox.post(.storeChanged) }
             }
         }
-        return opened
     }
 
     private func drop() {

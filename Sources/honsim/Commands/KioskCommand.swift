@@ -51,7 +51,8 @@ struct KioskCommand: AsyncParsableCommand {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: SQLiteStore.defaultTimeZone) ?? .current
         calendar.firstWeekday = 2
-        if let store = try? await connection.open() { calendar = store.calendar }
+        let opened = try? await connection.open()
+        if let opened { calendar = opened.calendar }
 
         // A theme's warning is said on the terminal when the kiosk closes, not on the hall's screen.
         let (resolved, warnings) = ThemeLoader.resolve(name: theme, noColor: noColor)
@@ -66,7 +67,7 @@ struct KioskCommand: AsyncParsableCommand {
         if !terminal.usesColor { chosen = .mono }
         let state = KioskState(width: terminal.width, height: terminal.height, language: language, calendar: calendar, now: Date(),
                                lines: ascii ? .ascii : .unicode, views: parsedViews, rotateSeconds: TimeInterval(rotate))
-        let runner = KioskRunner(connection: connection, terminal: terminal, theme: chosen, state: state)
+        let runner = KioskRunner(connection: connection, opened: opened, terminal: terminal, theme: chosen, state: state)
         let status = await runner.run()
         for warning in warnings { FileHandle.standardError.write(Data("honsim: \(warning)\n".utf8)) }
         if status != 0 { throw ExitCode(status) }
