@@ -8,8 +8,8 @@ import Testing
 /// back, stepped through simulated seconds.
 @Suite("Kiosk runner", .serialized)
 struct KioskRunnerTests {
-    static func connection(_ path: String) -> KioskConnection {
-        KioskConnection(open: { try SQLiteStore(path: path, readOnly: true) },
+    static func connection(_ path: String, opens: OpenCount? = nil) -> KioskConnection {
+        KioskConnection(open: { opens?.add(); return try SQLiteStore(path: path, readOnly: true) },
                         isCurrent: { ($0 as? SQLiteStore)?.isStillAtItsPath ?? true })
     }
 
@@ -64,8 +64,7 @@ struct KioskRunnerTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let opens = OpenCount()
         let path = store.location
-        let connection = KioskConnection(open: { opens.add(); return try SQLiteStore(path: path, readOnly: true) },
-                                         isCurrent: { ($0 as? SQLiteStore)?.isStillAtItsPath ?? true })
+        let connection = Self.connection(path, opens: opens)
         let terminal = MemoryTerminal(width: 80, height: 24)
         let now = DemoDashboard.now
         let runner = KioskRunner(connection: connection, opened: try SQLiteStore(path: path, readOnly: true), terminal: terminal, theme: .mono,

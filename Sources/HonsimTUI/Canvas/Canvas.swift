@@ -129,9 +129,10 @@ public struct Canvas: Hashable, Sendable {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         let cell = Cell(grapheme, style: style)
+        // Only the edge cells can cut a wide grapheme in half; those inside are simply replaced.
+        let edgesOnly = area.width > 2 && DisplayWidth.of(grapheme) == 1
         for y in area.y..<area.maxY {
-            // Only the edge cells can cut a wide grapheme in half; those inside are simply replaced.
-            guard area.width > 2, DisplayWidth.of(grapheme) == 1 else {
+            guard edgesOnly else {
                 for x in area.x..<area.maxX { put(cell, x: x, y: y) }
                 continue
             }
