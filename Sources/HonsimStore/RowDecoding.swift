@@ -7,6 +7,8 @@ import HonsimCore
 /// As in GRDB, an optional `Value` reads NULL as nil.
 protocol StoredRow {
     subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value { get }
+    /// By position, from 0: for reads of many rows, where looking names up would cost.
+    subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value { get }
 }
 
 extension Row: StoredRow {}
@@ -19,6 +21,8 @@ enum Stored {
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded()) }
     /// Now, to the whole second the store keeps, so a value returned equals the value read back.
     static func seconds(_ date: Date?) -> Int64? { date.map(seconds) }
+    /// A time as a bound value: one overload, so an array of values needs no type annotation.
+    static func cell(_ date: Date?) -> Int64? { date.map { seconds($0) } }
 
     static func words(_ text: String) -> [String] {
         text.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }

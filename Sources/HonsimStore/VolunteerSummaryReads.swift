@@ -20,7 +20,7 @@ enum VolunteerSummaryReads {
             StoredQuery(sql: """
                 SELECT volunteer_id, COUNT(*) AS n FROM assignment
                 WHERE starts_at >= ? AND starts_at < ? AND state IN ('active', 'completed') GROUP BY volunteer_id
-                """, arguments: [Stored.cell(range.start), Stored.cell(range.end)]),
+                """, arguments: [Stored.seconds(range.start), Stored.seconds(range.end)]),
             StoredQuery(sql: """
                 SELECT volunteer_id, starts_at, ends_at FROM assignment
                 WHERE state = 'active' AND starts_at >= ? AND starts_at < ? ORDER BY starts_at
@@ -60,10 +60,10 @@ enum VolunteerSummaryReads {
         return StoredQuery(sql: """
             SELECT dong_code, (appointment_at - ?) / 604800 AS week, COUNT(*) AS n FROM escort_request \(indexHint)
             WHERE appointment_at >= ? AND appointment_at < ? GROUP BY dong_code, week
-            """, arguments: [start, start, Stored.cell(thisWeek.end)])
+            """, arguments: [start, start, Stored.seconds(thisWeek.end)])
     }
 
-    static func weeklyCounts(_ rows: [some StoredRow], weeks: Int) -> [String: [Int]] {
+    static func weeklyCounts(_ rows: [any StoredRow], weeks: Int) -> [String: [Int]] {
         var counts: [String: [Int]] = [:]
         for row in rows {
             let week: Int = row["week"]

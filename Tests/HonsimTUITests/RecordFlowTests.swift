@@ -92,7 +92,8 @@ struct RecordFlowTests {
         }
         state = try await submit(state)
         let first = try #require(sheet(state)?.household?.household)
-        #expect(first.name == "홍길순" && first.dongCode == DemoDashboard.dongCode("충훈동", store: store))
+        let chunghun = try await store.dongs().resolve("충훈동")?.code
+        #expect(first.name == "홍길순" && first.dongCode == chunghun)
         // The same person again: the form warns and keeps everything; Enter again saves anyway.
         state = try await press(state, store: store, .escape, .character("h"))
         state = try await fill(state, "name", "홍길순")
@@ -174,12 +175,6 @@ struct RecordFlowTests {
         }
         #expect(try await store.checkInvariants().isEmpty)
         #expect(try await store.volunteer(id: volunteerID).daysOff.contains { $0.from == day })
-    }
-}
-
-extension DemoDashboard {
-    static func dongCode(_ name: String, store: SQLiteStore) -> String? {
-        (try? store.pool.read { try SQLiteStore.fetchDongs($0) })?.resolve(name)?.code
     }
 }
 

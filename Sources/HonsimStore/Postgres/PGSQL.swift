@@ -8,38 +8,30 @@ import PostgresNIO
 /// and rows handed back as `PGRow`s, read by name as GRDB rows are, so both backends decode
 /// records with the same code (RowDecoding.swift) and store the same cells (seconds since 1970,
 /// 0/1 flags, `;` lists).
-struct PGSQL {
+struct PGSQL: StoreConnection {
     let connection: PostgresConnection
     let logger: Logger
 
-    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> [PGRow] {
+    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [any StoredRow] {
+        var found: [any StoredRow] = []
+        try await forEachRow(sql, values) { found.append($0) }
+        return found
+    }
+
+    func forEachRow(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: @escaping (any StoredRow) throws -> Void) async throws {
         // `logger:` is always passed: without it an older overload returning a future is chosen.
         let sequence = try await connection.query(PGSQL.query(sql, values), logger: logger)
-        var found: [PGRow] = []
         var columns: PGRow.Columns?
         for try await row in sequence {
             let names = columns ?? PGRow.Columns(row.map(\.columnName))
             columns = names
-            found.append(PGRow(columns: names, values: row.map(PGSQL.value)))
+            try body(PGRow(columns: names, values: row.map(PGSQL.value)))
         }
-        return found
-    }
-
-    func rows(_ query: StoredQuery) async throws -> [PGRow] { try await rows(query.sql, query.arguments) }
-
-    func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> PGRow? {
-        try await rows(sql, values).first
-    }
-
-    /// The first column of the first row.
-    func value<T: DatabaseValueConvertible>(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = [], as type: T.Type = T.self) async throws -> T? {
-        guard let row = try await one(sql, values), let first = row.values.first else { return nil }
-        return T.fromDatabaseValue(first)
     }
 
     /// Runs a statement to its end: an error the server sends after the first rows only
     /// surfaces while they are read.
-    func execute(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws {
+    func execute(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws {
         for try await _ in try await connection.query(PGSQL.query(sql, values), logger: logger) {}
     }
 
@@ -57,31 +49,12 @@ struct PGSQL {
         try await connection.query(query, logger: logger)
     }
 
-    /// INSERT of a dictionary of column values, as `Database.insert(into:_:)` does for SQLite.
-    func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) async throws {
-        try await insert(into: table, [values])
-    }
-
-    /// Many records' column values: those with the same columns go in together, in their order.
-    func insert(into table: String, _ records: [[String: (any DatabaseValueConvertible)?]]) async throws {
-        var groups: [[String]: [[String: (any DatabaseValueConvertible)?]]] = [:]
-        var order: [[String]] = []
-        for record in records {
-            let columns = record.keys.sorted()
-            if groups[columns] == nil { order.append(columns) }
-            groups[columns, default: []].append(record)
-        }
-        for columns in order {
-            try await insert(into: table, columns: columns, rows: (groups[columns] ?? []).map { record in columns.map { record[$0] ?? nil } })
-        }
-    }
-
     /// Many rows per INSERT, up to 30,000 values in each (PostgreSQL allows 65,535): a round
     /// trip per row would keep a load, an import or a copy of thousands waiting on the network.
     func insert(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws {
         guard !rows.isEmpty, !columns.isEmpty else { return }
         let perStatement = max(1, 30_000 / columns.count)
-        let names = columns.map(PGSQL.quoted).joined(separator: ", ")
+        let names = columns.map(SQLText.quoted).joined(separator: ", ")
         let marks = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
@@ -89,8 +62,6 @@ struct PGSQL {
                               Array(chunk.joined()))
         }
     }
-
-    static func quoted(_ name: String) -> String { "\"\(name)\"" }
 
     /// `?` marks become `$1`, `$2`…; the store's SQL never puts a `?` inside a quoted string.
     static func query(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) -> PostgresQuery {
@@ -154,6 +125,14 @@ struct PGRow: StoredRow {
 
     /// As GRDB reads a row: an optional `Value` takes NULL (or a missing column) as nil; any
     /// other mismatch is a bug in the store's own SQL and stops, as it does in GRDB.
+    subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value {
+        let cell = index < values.count ? values[index] : .null
+        guard let value = Value.fromDatabaseValue(cell) else {
+            fatalError("column \(index) of \(columns.names) holds \(cell), not a \(Value.self)")
+        }
+        return value
+    }
+
     subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
         let cell = columns.index[column].map { values[$0] } ?? .null
         guard let value = Value.fromDatabaseValue(cell) else {
@@ -161,9 +140,4 @@ struct PGRow: StoredRow {
         }
         return value
     }
-}
-
-extension Stored {
-    /// A time as a bound value: one overload, so an array of values needs no type annotation.
-    static func cell(_ date: Date?) -> Int64? { date.map { seconds($0) } }
 }

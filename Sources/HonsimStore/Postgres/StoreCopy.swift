@@ -32,7 +32,7 @@ public enum StoreCopy {
         let target = try await PostgresStore.open(url, create: true, timeZone: source.calendar.timeZone.identifier)
         defer { target.close() }
         return try await target.write { db in
-            try await target.lock(db, .store, 0)
+            try await db.lock(.store)
             let targetCounts = try await counts(db)
             if targetCounts == sourceCounts { return Outcome(counts: targetCounts, copied: false) }
             // A new store holds at most its creator's own users row.
@@ -51,7 +51,7 @@ public enum StoreCopy {
                 try await db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                      [row["key"] as String, row["value"] as String])
             }
-            try await PostgresStore.syncSequences(db)
+            try await db.idsWritten()
             let copied = try await counts(db)
             for table in tables where copied[table] != sourceCounts[table] {
                 throw StoreError.integrity(reason: "\(table): \(sourceCounts[table] ?? 0) rows in the source, \(copied[table] ?? 0) copied")
@@ -71,7 +71,7 @@ public enum StoreCopy {
     }
 
     /// A table in pages of its ids: a city's two million requests never sit in memory at once.
-    private static func copyTable(_ table: String, from snapshot: DatabaseSnapshot, into db: PGSQL) async throws {
+    private static func copyTable(_ table: String, from snapshot: DatabaseSnapshot, into db: any StoreConnection) async throws {
         let keyed = try await snapshot.read { db in try db.columns(in: table).contains { $0.name == "id" } }
         guard keyed else {
             try await insert(try snapshot.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }, into: table, db)
@@ -88,13 +88,13 @@ public enum StoreCopy {
         }
     }
 
-    static func counts(_ db: PGSQL) async throws -> [String: Int] {
+    static func counts(_ db: any StoreConnection) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for table in tables { counts[table] = try await db.value("SELECT COUNT(*) FROM \(table)", as: Int.self) ?? 0 }
         return counts
     }
 
-    private static func insert(_ rows: [Row], into table: String, _ db: PGSQL) async throws {
+    private static func insert(_ rows: [Row], into table: String, _ db: any StoreConnection) async throws {
         guard let first = rows.first else { return }
         try await db.insert(into: table, columns: Array(first.columnNames),
                             rows: rows.map { row in row.databaseValues.map { $0 as (any DatabaseValueConvertible)? } })

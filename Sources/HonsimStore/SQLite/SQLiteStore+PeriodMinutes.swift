@@ -15,16 +15,17 @@ struct PeriodMinutes {
     static let periodsKept = 6
 }
 
-extension SQLiteStore {
+extension SQLiteConnection {
     /// The minutes of `period` for every volunteer of the pool, from the cache when nothing
     /// has been committed since. Call it inside a read, after its first query: the data
     /// version is then the one of the read's snapshot.
-    func periodMinutes(_ db: Database, _ period: String, pool: MatchPool) throws -> [Int32] {
+    static func periodMinutes(_ db: Database, _ period: String, pool: MatchPool,
+                              cache: Locked<[ObjectIdentifier: PeriodMinutes]>) throws -> [Int32] {
         let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
         // Reader connections live as long as the store (persistentReadOnlyConnections), so
         // the connection's identity is a stable key for its data version.
         let connection = ObjectIdentifier(db)
-        let cached = minutesCache.withLock { caches -> [Int32]? in
+        let cached = cache.withLock { caches -> [Int32]? in
             guard let entry = caches[connection], entry.dataVersion == version else { return nil }
             return entry.byPeriod[period]
         }
@@ -37,7 +38,7 @@ extension SQLiteStore {
         while let row = try rows.next() {
             if let index = pool.index(of: row[0]) { minutes[index] = Int32(clamping: row[1] as Int) }
         }
-        minutesCache.withLock { caches in
+        cache.withLock { caches in
             var entry = caches[connection] ?? PeriodMinutes(dataVersion: version, byPeriod: [:])
             if entry.dataVersion != version || entry.byPeriod.count >= PeriodMinutes.periodsKept {
                 entry = PeriodMinutes(dataVersion: version, byPeriod: [:])

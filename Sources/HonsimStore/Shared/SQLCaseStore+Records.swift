@@ -2,23 +2,22 @@ import Foundation
 import GRDB
 import HonsimCore
 
-/// Keeping households and volunteers up to date, as on SQLite: one transaction per save,
-/// checked against the person's role and dongs, the row's version and likely duplicates, and
-/// audited with the record before and after. An advisory lock on the record is taken before
-/// it is read (a volunteer's is the one an assign takes; not `FOR UPDATE`, which row-level
-/// security would turn into "not found" for a coordinator of another dong), so two saves of
-/// one record queue and the second is told the first changed it. Closing sets a flag.
-extension PostgresStore {
+/// Keeping households and volunteers up to date: one transaction per save, checked against
+/// the person's role and dongs, the row's version and likely duplicates, and audited with the
+/// record before and after. The record's lock is taken before it is read (a volunteer's is the
+/// one an assign takes), so two saves of one record queue and the second is told the first
+/// changed it. Closing sets a flag; nothing of a record's history is deleted.
+extension SQLCaseStore {
     @discardableResult
     public func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household {
         try await write { [self] db in
             let now = now()
             let issues = Validation.household(household, dongs: try await cachedDongs(db), currentYear: CivilDate(now, calendar: calendar).year)
-            try SQLiteStore.refuse(issues, entity: "household", id: household.id)
+            try StoreRules.refuse(issues, entity: "household", id: household.id)
             var before: Household?
             if household.id != 0 {
-                try await lock(db, .household, household.id)
-                before = try await PostgresStore.fetchHousehold(db, id: household.id)
+                try await db.lock(.household(household.id))
+                before = try await SQLCaseStore.fetchHousehold(db, id: household.id)
             }
             let label = household.id == 0 ? Phrase(ko: "대상자를 등록할", en: "add a household")
                 : Phrase(ko: "대상자 \(household.id)번을 바꿀", en: "change household \(household.id)")
@@ -26,9 +25,8 @@ extension PostgresStore {
             // A move must be allowed in the dong it goes to as well as the one it leaves.
             if let before, before.dongCode != household.dongCode { try await authorize(db, dongCode: household.dongCode, act: label) }
             if let before { try await checkRecordVersion(db, table: "household", id: before.id, current: before.version, expected: expectedVersion) }
-            // An import of households holds the table until it commits (PostgresStore+Import.swift): wait
-            // for it, so the twin check sees its rows; an import that begins later waits for this save.
-            try await db.execute("LOCK TABLE household IN ROW EXCLUSIVE MODE")
+            // An import under way is waited for, so the twin check sees its rows.
+            try await db.lock(.savingInto("household"))
             if !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) {
                 throw StoreError.likelyDuplicate(entity: "household", existingID: twin.id, name: twin.name)
             }
@@ -42,7 +40,7 @@ extension PostgresStore {
             after.version = (before?.version ?? 0) + 1
             let values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
             if let before {
-                try await PostgresStore.update(db, table: "household", id: before.id, values)
+                try await db.update("household", id: before.id, values)
                 // A household that moves takes its open requests to the new dong's coordinators.
                 if before.dongCode != after.dongCode {
                     try await db.execute("""
@@ -50,9 +48,9 @@ extension PostgresStore {
                         """, [after.dongCode, after.id])
                 }
             } else {
-                after.id = try await PostgresStore.insertReturningID(db, table: "household", values)
+                after.id = try await db.insertReturningID(into: "household", values)
             }
-            try await appendAudit(db, action: SQLiteStore.recordAction(before: before?.closed, after: after.closed), entity: "household",
+            try await appendAudit(db, action: StoreRules.recordAction(before: before?.closed, after: after.closed), entity: "household",
                                   id: String(after.id), dongCode: after.dongCode, before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
             return after
         }
@@ -62,12 +60,12 @@ extension PostgresStore {
     public func saveVolunteer(_ volunteer: Volunteer, expectedVersion: Int?, allowDuplicate: Bool) async throws -> VolunteerSaved {
         try await write { [self] db in
             let now = now()
-            try SQLiteStore.refuse(Validation.volunteer(volunteer, dongs: try await cachedDongs(db)), entity: "volunteer", id: volunteer.id)
+            try StoreRules.refuse(Validation.volunteer(volunteer, dongs: try await cachedDongs(db)), entity: "volunteer", id: volunteer.id)
             var before: Volunteer?
             if volunteer.id != 0 {
                 // Held escorts are read under the volunteer's lock: no assign slips in between.
-                try await lock(db, .volunteer, volunteer.id)
-                before = try await PostgresStore.fetchVolunteer(db, id: volunteer.id)
+                try await db.lock(.volunteer(volunteer.id))
+                before = try await SQLCaseStore.fetchVolunteer(db, id: volunteer.id)
             }
             let label = volunteer.id == 0 ? Phrase(ko: "봉사자를 등록할", en: "add a volunteer")
                 : Phrase(ko: "봉사자 \(volunteer.id)번을 바꿀", en: "change volunteer \(volunteer.id)")
@@ -75,9 +73,8 @@ extension PostgresStore {
             // A move must be allowed in the dong it goes to as well as the one it leaves.
             if let before, before.dongCode != volunteer.dongCode { try await authorize(db, dongCode: volunteer.dongCode, act: label) }
             if let before { try await checkRecordVersion(db, table: "volunteer", id: before.id, current: before.version, expected: expectedVersion) }
-            // An import of volunteers holds the table until it commits (PostgresStore+Import.swift): wait
-            // for it, so the twin check sees its rows; an import that begins later waits for this save.
-            try await db.execute("LOCK TABLE volunteer IN ROW EXCLUSIVE MODE")
+            // An import under way is waited for, so the twin check sees its rows.
+            try await db.lock(.savingInto("volunteer"))
             if !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) {
                 throw StoreError.likelyDuplicate(entity: "volunteer", existingID: twin.id, name: twin.name)
             }
@@ -86,17 +83,17 @@ extension PostgresStore {
             let values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
             var dropOuts: [EscortRequest] = []
             if let before {
-                try await PostgresStore.update(db, table: "volunteer", id: before.id, values)
+                try await db.update("volunteer", id: before.id, values)
                 try await db.execute("DELETE FROM availability_window WHERE volunteer_id = ?", [before.id])
                 try await db.execute("DELETE FROM day_off WHERE volunteer_id = ?", [before.id])
                 try await insertSchedules(db, [after])
                 dropOuts = DropOuts.collisions(before: before, after: after, held: try await heldEscorts(db, volunteerID: before.id, from: now),
                                                now: now, calendar: calendar)
             } else {
-                after.id = try await PostgresStore.insertReturningID(db, table: "volunteer", values)
+                after.id = try await db.insertReturningID(into: "volunteer", values)
                 try await insertSchedules(db, [after])
             }
-            try await appendAudit(db, action: SQLiteStore.recordAction(before: before?.closed, after: after.closed), entity: "volunteer",
+            try await appendAudit(db, action: StoreRules.recordAction(before: before?.closed, after: after.closed), entity: "volunteer",
                                   id: String(after.id), dongCode: after.dongCode, before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
             return VolunteerSaved(volunteer: after, dropOuts: dropOuts)
         }
@@ -105,7 +102,7 @@ extension PostgresStore {
     @discardableResult
     public func releaseDropOuts(volunteerID: Int64, requestIDs: [Int64], reason: String) async throws -> [EscortRequest] {
         try await write { [self] db in
-            let volunteer = try await PostgresStore.fetchVolunteer(db, id: volunteerID)
+            let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: volunteerID)
             try await authorize(db, dongCode: volunteer.dongCode,
                                 act: Phrase(ko: "봉사자 \(volunteerID)번의 동행을 해제할", en: "release the escorts of volunteer \(volunteerID)"))
             var released: [EscortRequest] = []
@@ -122,29 +119,29 @@ extension PostgresStore {
 
     public func householdRecord(id: Int64) async throws -> HouseholdRecord {
         try await read { [self] db in
-            let household = try await PostgresStore.fetchHousehold(db, id: id)
+            let household = try await SQLCaseStore.fetchHousehold(db, id: id)
             let requests = try await db.rows("SELECT * FROM escort_request WHERE household_id = ? ORDER BY appointment_at, id", [id])
-                .map(EscortRequest.init(row:))
+                .map { EscortRequest(row: $0) }
             let volunteers = try await cachedVolunteers(db)
             var names: [Int64: String] = [:]
             for volunteerID in Set(requests.compactMap(\.volunteerID)) {
-                names[volunteerID] = SQLiteStore.volunteer(withID: volunteerID, in: volunteers)?.name
+                names[volunteerID] = StoreRules.volunteer(withID: volunteerID, in: volunteers)?.name
             }
             return HouseholdRecord(household: household, requests: requests, volunteerNames: names)
         }
     }
 
     public func volunteerRecord(id: Int64) async throws -> VolunteerRecord {
-        try await read { [self] db in
-            let volunteer = try await PostgresStore.fetchVolunteer(db, id: id)
+        try await read { db in
+            let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: id)
             let escorts = try await db.rows("""
                 SELECT * FROM escort_request WHERE id IN (
                     SELECT request_id FROM assignment WHERE volunteer_id = ? AND state IN ('active', 'completed', 'no_show'))
                 ORDER BY appointment_at, id
-                """, [id]).map(EscortRequest.init(row:))
-            let households = try await fetchHouseholds(db, ids: Set(escorts.map(\.householdID)))
+                """, [id]).map { EscortRequest(row: $0) }
+            let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(escorts.map(\.householdID)))
             let months = try await db.rows("""
-                SELECT month_key, COUNT(*) AS escorts, SUM(minutes)::bigint AS minutes FROM assignment WHERE volunteer_id = ? AND state = 'completed'
+                SELECT month_key, COUNT(*) AS escorts, CAST(SUM(minutes) AS BIGINT) AS minutes FROM assignment WHERE volunteer_id = ? AND state = 'completed'
                 GROUP BY month_key ORDER BY month_key
                 """, [id]).map { row in
                     MonthHours(month: String((row["month_key"] as String).dropFirst()), escorts: row["escorts"], minutes: row["minutes"])
@@ -168,7 +165,7 @@ extension PostgresStore {
                     dongCode: row["dong_code"], hospital: row["hospital"]))
             }
             return byVolunteer.map { id, escorts in
-                let volunteer = SQLiteStore.volunteer(withID: id, in: volunteers)
+                let volunteer = StoreRules.volunteer(withID: id, in: volunteers)
                 return VolunteerHours(volunteerID: id, name: volunteer?.name ?? "#\(id)", dongCode: volunteer?.dongCode ?? "", escorts: escorts)
             }.sorted { $0.name == $1.name ? $0.volunteerID < $1.volunteerID : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         }
@@ -176,47 +173,31 @@ extension PostgresStore {
 
     // MARK: Helpers
 
-    /// Optimistic versions for records, as on SQLite.
-    func checkRecordVersion(_ db: PGSQL, table: String, id: Int64, current: Int, expected: Int?) async throws {
+    /// Optimistic versions for records: a form that read `expected` may not overwrite a newer row.
+    func checkRecordVersion(_ db: any StoreConnection, table: String, id: Int64, current: Int, expected: Int?) async throws {
         guard let expected, expected != current else { return }
         let row = try await db.one("SELECT updated_by, updated_at FROM \(table) WHERE id = ?", [id])
         throw StoreError.staleRecord(entity: table, id: id, changedBy: row?["updated_by"] ?? "?",
                                      changedAt: Stored.date(row?["updated_at"] ?? 0))
     }
 
-    static func update(_ db: PGSQL, table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) async throws {
-        let columns = values.keys.filter { $0 != "id" }.sorted()
-        try await db.execute("UPDATE \(table) SET \(columns.map { "\(PGSQL.quoted($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
-                             columns.map { values[$0] ?? nil } + [id])
-    }
-
-    /// INSERT of a new record under the next id of its table.
-    static func insertReturningID(_ db: PGSQL, table: String, _ values: [String: (any DatabaseValueConvertible)?]) async throws -> Int64 {
-        var values = values
-        values.removeValue(forKey: "id")
-        let columns = values.keys.sorted()
-        return try await db.value("""
-            INSERT INTO \(table) (\(columns.map(PGSQL.quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) RETURNING id
-            """, columns.map { values[$0] ?? nil }, as: Int64.self) ?? 0
-    }
-
-    func heldEscorts(_ db: PGSQL, volunteerID: Int64, from now: Date) async throws -> [EscortRequest] {
+    func heldEscorts(_ db: any StoreConnection, volunteerID: Int64, from now: Date) async throws -> [EscortRequest] {
         try await db.rows("""
             SELECT * FROM escort_request WHERE volunteer_id = ? AND status IN ('assigned', 'confirmed') AND pickup_at >= ?
             ORDER BY pickup_at, id
-            """, [volunteerID, Stored.cell(now)]).map(EscortRequest.init(row:))
+            """, [volunteerID, Stored.cell(now)]).map { EscortRequest(row: $0) }
     }
 
     /// Another open household with the same name (spaces aside), birth year and dong.
-    func likelyTwin(_ db: PGSQL, of household: Household) async throws -> Household? {
+    func likelyTwin(_ db: any StoreConnection, of household: Household) async throws -> Household? {
         let identity = ImportIdentity.Household(name: household.name, birthYear: household.birthYear, dongCode: household.dongCode)
         return try await db.rows("SELECT * FROM household WHERE birth_year = ? AND dong_code = ? AND closed = 0 AND id != ? ORDER BY id",
-                                 [household.birthYear, household.dongCode, household.id]).map(Household.init(row:))
+                                 [household.birthYear, household.dongCode, household.id]).map { Household(row: $0) }
             .first { ImportIdentity.Household(name: $0.name, birthYear: $0.birthYear, dongCode: $0.dongCode) == identity }
     }
 
     /// Another open volunteer with the same name and phone; a volunteer with no phone has no twin.
-    func likelyTwin(_ db: PGSQL, of volunteer: Volunteer) async throws -> Volunteer? {
+    func likelyTwin(_ db: any StoreConnection, of volunteer: Volunteer) async throws -> Volunteer? {
         let identity = ImportIdentity.Volunteer(name: volunteer.name, phone: volunteer.phone)
         guard !identity.phone.isEmpty else { return nil }
         return try await cachedVolunteers(db).first {

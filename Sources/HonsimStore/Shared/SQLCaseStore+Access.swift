@@ -2,27 +2,30 @@ import Foundation
 import GRDB
 import HonsimCore
 
-/// Roles and dongs. The application checks first and explains a refusal in words; row-level
-/// security checks again in the database (PostgresSchema.security), for any client at all.
-/// `users add` also makes the person's login role, a member of `honsim_user`.
-extension PostgresStore {
+/// Roles and dongs, enforced inside every write transaction: the store, not only the screen,
+/// refuses what a person may not do, and explains a refusal in words. The row is read in the
+/// transaction itself, so a change an admin makes counts at once for every running dashboard.
+/// On PostgreSQL, row-level security checks again in the database, for any client at all.
+extension SQLCaseStore {
     public func access() async throws -> Access {
         try await read { [self] db in try await fetchAccess(db) }
     }
 
-    func fetchAccess(_ db: PGSQL) async throws -> Access {
-        guard let row = try await db.one("SELECT role, dongs FROM users WHERE name = ?", [user]),
+    func fetchAccess(_ db: any StoreConnection) async throws -> Access {
+        // A store opened read-only may predate the users table; its reader is a viewer anyway.
+        guard try await db.tableExists("users"),
+              let row = try await db.one("SELECT role, dongs FROM users WHERE name = ?", [user]),
               let role = Role(rawValue: row["role"]) else {
             return Access(user: user, role: .viewer, isRegistered: false, readOnly: readOnly)
         }
         return Access(user: user, role: role, dongCodes: Set(StoreUser.codes(row["dongs"])), readOnly: readOnly)
     }
 
-    func authorize(_ db: PGSQL, toChange request: EscortRequest) async throws {
+    func authorize(_ db: any StoreConnection, toChange request: EscortRequest) async throws {
         try await authorize(db, dongCode: request.dongCode, act: Phrase(ko: "요청 \(request.id)번을 바꿀", en: "change request \(request.id)"))
     }
 
-    func authorize(_ db: PGSQL, dongCode: String, act: Phrase, fullDetails: Bool = false) async throws {
+    func authorize(_ db: any StoreConnection, dongCode: String, act: Phrase, fullDetails: Bool = false) async throws {
         let access = try await fetchAccess(db)
         if fullDetails ? access.seesFullDetails(dongCode: dongCode) : access.canChange(dongCode: dongCode) { return }
         if access.role == .viewer { throw StoreError.access(.viewer(user: user, registered: access.isRegistered)) }
@@ -31,15 +34,18 @@ extension PostgresStore {
         throw StoreError.access(.outsideScope(user: user, act: act, dongName: dongs.dong(code: dongCode)?.name ?? dongCode, scope: scope))
     }
 
-    func authorizeAdmin(_ db: PGSQL, task: Phrase) async throws {
+    func authorizeAdmin(_ db: any StoreConnection, task: Phrase) async throws {
         let access = try await fetchAccess(db)
         if access.canManageUsers { return }
         if access.role == .viewer { throw StoreError.access(.viewer(user: user, registered: access.isRegistered)) }
         throw StoreError.access(.adminOnly(user: user, role: access.role, task: task))
     }
 
-    /// The role that creates a store is its first admin.
-    func registerCreator(_ db: PGSQL) async throws {
+    /// Who creates a store (the OS user, or the login role) is its admin, unless it has one
+    /// already (an older store migrated by `init`). The row itself records who and when; every
+    /// later change to the users goes to the audit log, so a new store's audit log still begins
+    /// with its data.
+    func registerCreator(_ db: any StoreConnection) async throws {
         let admins = try await db.value("SELECT COUNT(*) FROM users WHERE role = 'admin'", as: Int.self) ?? 0
         guard admins == 0 else { return }
         let now = now()
@@ -47,20 +53,19 @@ extension PostgresStore {
                                        updatedAt: now, updatedBy: user))
     }
 
-    func insert(_ db: PGSQL, _ person: StoreUser) async throws {
-        try await db.execute("""
-            INSERT INTO users (name, display_name, role, dongs, created_at, created_by, updated_at, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [person.name, person.displayName, person.role.rawValue, person.dongCodes.joined(separator: ","),
-                  Stored.cell(person.createdAt), person.createdBy, Stored.cell(person.updatedAt), person.updatedBy])
+    func insert(_ db: any StoreConnection, _ person: StoreUser) async throws {
+        try await db.execute(StoreUser.insertSQL, person.insertValues)
     }
 
+    /// 개인정보 열람 기록: who saw which household's full details, or took personal data out
+    /// in an export. Written like any other audit entry, by the person's own session; a
+    /// read-only session cannot write it, and so never shows full details.
     public func recordPersonalDataAccess(_ record: PersonalDataAccess) async throws {
         try await write { [self] db in
             let now = now()
             switch record {
             case .details(let householdID, let requestID):
-                let household = try await PostgresStore.fetchHousehold(db, id: householdID)
+                let household = try await SQLCaseStore.fetchHousehold(db, id: householdID)
                 try await authorize(db, dongCode: household.dongCode,
                                     act: Phrase(ko: "대상자 \(householdID)번 상세를 볼", en: "see the details of household \(householdID)"),
                                     fullDetails: true)
@@ -78,7 +83,10 @@ extension PostgresStore {
     // MARK: Users
 
     public func users() async throws -> [StoreUser] {
-        try await read { [self] db in try await db.rows("SELECT * FROM users ORDER BY role, name").map(StoreUser.init(row:)) }
+        try await read { db in
+            guard try await db.tableExists("users") else { return [] }
+            return try await db.rows("SELECT * FROM users ORDER BY role, name").map { StoreUser(row: $0) }
+        }
     }
 
     private static let manageUsers = Phrase(ko: "사용자 관리", en: "manage users")
@@ -86,38 +94,27 @@ extension PostgresStore {
     @discardableResult
     public func addUser(name: String, role: Role, dongs: [String], displayName: String) async throws -> StoreUser {
         try await write { [self] db in
-            try await authorizeAdmin(db, task: PostgresStore.manageUsers)
+            try await authorizeAdmin(db, task: SQLCaseStore.manageUsers)
             guard StoreUser.isValidName(name) else { throw StoreError.access(.invalidUserName(name: name)) }
             if try await db.one("SELECT 1 AS found FROM users WHERE name = ?", [name]) != nil {
                 throw StoreError.access(.userExists(name: name))
             }
             let now = now()
             let added = StoreUser(name: name, displayName: displayName, role: role,
-                                  dongCodes: try SQLiteStore.scope(try await cachedDongs(db), role: role, dongs: dongs, name: name),
+                                  dongCodes: try StoreRules.scope(try await cachedDongs(db), role: role, dongs: dongs, name: name),
                                   createdAt: now, createdBy: user, updatedAt: now, updatedBy: user)
             try await insert(db, added)
-            try await ensureLoginRole(db, name: name)
+            try await db.provideLogin(for: name)
             try await appendAudit(db, action: "user add", entity: "user", id: name, dongCode: nil, before: nil,
                                   after: AuditJSON.encode(added), at: now)
             return added
         }
     }
 
-    /// The person logs in as a role of their own name, a member of `honsim_user`. Creating
-    /// roles takes CREATEROLE; an admin without it has a database administrator make the role.
-    private func ensureLoginRole(_ db: PGSQL, name: String) async throws {
-        let exists = try await db.one("SELECT 1 AS found FROM pg_roles WHERE rolname = ?", [name]) != nil
-        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        let mayCreate = try await db.value("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user", as: Bool.self) ?? false
-        guard mayCreate else { return }
-        if !exists { try await db.execute("CREATE ROLE \(quoted) LOGIN") }
-        try await db.execute("GRANT honsim_user TO \(quoted)")
-    }
-
     @discardableResult
     public func updateUser(name: String, _ change: UserChange) async throws -> StoreUser {
         try await write { [self] db in
-            try await authorizeAdmin(db, task: PostgresStore.manageUsers)
+            try await authorizeAdmin(db, task: SQLCaseStore.manageUsers)
             let before = try await fetchUser(db, name: name)
             var after = before
             after.role = change.role ?? before.role
@@ -125,7 +122,7 @@ extension PostgresStore {
             if before.role == .admin && after.role != .admin { try await keepAnAdmin(db, besides: name) }
             if change.dongs != nil || after.role != before.role {
                 let dongs = change.dongs ?? (after.role == .admin ? [] : before.dongCodes)
-                after.dongCodes = try SQLiteStore.scope(try await cachedDongs(db), role: after.role, dongs: dongs, name: name)
+                after.dongCodes = try StoreRules.scope(try await cachedDongs(db), role: after.role, dongs: dongs, name: name)
             }
             after.updatedAt = now()
             after.updatedBy = user
@@ -140,7 +137,7 @@ extension PostgresStore {
 
     public func removeUser(name: String) async throws {
         try await write { [self] db in
-            try await authorizeAdmin(db, task: PostgresStore.manageUsers)
+            try await authorizeAdmin(db, task: SQLCaseStore.manageUsers)
             let before = try await fetchUser(db, name: name)
             if before.role == .admin { try await keepAnAdmin(db, besides: name) }
             try await db.execute("DELETE FROM users WHERE name = ?", [name])
@@ -149,15 +146,23 @@ extension PostgresStore {
         }
     }
 
-    private func fetchUser(_ db: PGSQL, name: String) async throws -> StoreUser {
+    private func fetchUser(_ db: any StoreConnection, name: String) async throws -> StoreUser {
         guard let row = try await db.one("SELECT * FROM users WHERE name = ?", [name]) else {
             throw StoreError.access(.noSuchUser(name: name))
         }
         return StoreUser(row: row)
     }
 
-    private func keepAnAdmin(_ db: PGSQL, besides name: String) async throws {
+    private func keepAnAdmin(_ db: any StoreConnection, besides name: String) async throws {
         let others = try await db.value("SELECT COUNT(*) FROM users WHERE role = 'admin' AND name != ?", [name], as: Int.self) ?? 0
         if others == 0 { throw StoreError.access(.lastAdmin(name: name)) }
     }
+}
+
+/// One entry of the access log.
+public enum PersonalDataAccess: Sendable, Hashable {
+    /// A household's full details were shown (from a request's details, when given).
+    case details(householdID: Int64, requestID: Int64?)
+    /// Records holding personal data left the store unmasked.
+    case export(kind: String, rows: Int)
 }

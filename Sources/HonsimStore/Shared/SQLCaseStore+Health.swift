@@ -1,16 +1,14 @@
 import Foundation
 import GRDB
 import HonsimCore
-import NIOSSL
-import PostgresNIO
 
-extension PostgresStore {
-    /// The same invariants as SQLite's check, verified against the stored rows. The database
-    /// enforces most of them itself; this finds rows written before a constraint existed or
-    /// by someone who disabled one.
+extension SQLCaseStore {
+    /// Verifies every invariant against the stored rows, independently of the write path. The
+    /// database enforces most of them itself; this finds rows written before a constraint
+    /// existed, or by someone who disabled one.
     public func checkInvariants() async throws -> [InvariantViolation] {
         try await read { [self] db in
-            var found: [InvariantViolation] = []
+            var found = try await db.storageProblems()
             for row in try await db.rows("""
                 SELECT request_id, COUNT(*) AS n FROM assignment WHERE state = 'active' GROUP BY request_id HAVING COUNT(*) > 1
                 """) {
@@ -20,7 +18,7 @@ extension PostgresStore {
                 SELECT r.id, r.status, r.volunteer_id, a.volunteer_id AS assigned FROM escort_request AS r
                 LEFT JOIN assignment AS a ON a.request_id = r.id AND a.state = 'active'
                 WHERE (r.status IN ('assigned', 'confirmed', 'in_progress')) <> (a.id IS NOT NULL)
-                   OR (a.id IS NOT NULL AND a.volunteer_id IS DISTINCT FROM r.volunteer_id)
+                   OR (a.id IS NOT NULL AND COALESCE(a.volunteer_id, 0) <> COALESCE(r.volunteer_id, 0))
                 """) {
                 found.append(InvariantViolation(rule: "status matches assignment",
                                                 detail: "request \(row["id"] as Int64) is \(row["status"] as String) with volunteer \(row["volunteer_id"] as Int64? ?? 0), active assignment to \(row["assigned"] as Int64? ?? 0)"))
@@ -41,7 +39,7 @@ extension PostgresStore {
             }
             for row in try await db.rows("""
                 WITH expected AS (
-                    SELECT volunteer_id, period, SUM(minutes)::bigint AS minutes FROM (
+                    SELECT volunteer_id, period, CAST(SUM(minutes) AS BIGINT) AS minutes FROM (
                         SELECT volunteer_id, week_key AS period, minutes FROM assignment WHERE state IN ('active', 'completed')
                         UNION ALL
                         SELECT volunteer_id, month_key, minutes FROM assignment WHERE state IN ('active', 'completed')) AS spans
@@ -56,56 +54,5 @@ extension PostgresStore {
             }
             return found
         }
-    }
-
-    /// How long the change feed waits before connecting again after losing the server.
-    public static let reconnectDelay: Duration = .milliseconds(500)
-
-    /// LISTEN on a connection of its own. Each commit that changed something notifies every
-    /// listener at once; after a lost connection the feed reconnects by itself and reports a
-    /// change, so screens reload whatever happened meanwhile.
-    public func changes() -> AsyncStream<StoreChange> {
-        let url = url, logger = logger
-        return AsyncStream { continuation in
-            let task = Task.detached {
-                var first = true
-                while !Task.isCancelled {
-                    do {
-                        let configuration = try PostgresStore.connectionConfiguration(url)
-                        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-                        if !first { continuation.yield(StoreChange(observedAt: Date())) }
-                        first = false
-                        do {
-                            try await connection.listen(on: PostgresStore.changeChannel) { notifications in
-                                for try await _ in notifications { continuation.yield(StoreChange(observedAt: Date())) }
-                            }
-                        } catch {}
-                        // Closed in every case: a connection must never be dropped open.
-                        try? await connection.close()
-                        // The server went away: a notice now makes every screen read, find it
-                        // unreachable and say so, rather than show old figures as current.
-                        if !Task.isCancelled { continuation.yield(StoreChange(observedAt: Date())) }
-                    } catch {
-                        if Task.isCancelled { break }
-                    }
-                    try? await Task.sleep(for: PostgresStore.reconnectDelay)
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-    }
-
-    static func connectionConfiguration(_ url: PostgresURL) throws -> PostgresConnection.Configuration {
-        if let socket = url.socketPath {
-            return .init(unixSocketPath: socket, username: url.user, password: url.password, database: url.database)
-        }
-        let tls: PostgresConnection.Configuration.TLS
-        switch url.sslMode {
-        case .disable: tls = .disable
-        case .allow, .prefer: tls = .prefer(try NIOSSLContext(configuration: tlsConfiguration(url)))
-        case .require, .verifyCA, .verifyFull: tls = .require(try NIOSSLContext(configuration: tlsConfiguration(url)))
-        }
-        return .init(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls)
     }
 }

@@ -3,36 +3,10 @@ import GRDB
 import HonsimCore
 import PostgresNIO
 
-/// Importing a spreadsheet, as on SQLite: the same checks (ImportCheck), all or nothing in one
-/// transaction, one audit entry, ids after the stored ones, and a dry run that checks the same
-/// things and writes nothing.
-extension PostgresStore {
-    public func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome {
-        let check = ImportCheck(batch)
-        if dryRun {
-            // One snapshot for every read of the check, and no lock: a preview never keeps
-            // another coordinator waiting.
-            return try await snapshot { [self] db in
-                try await authorizeImport(db, try check.run(try await importFacts(db, check)), check)
-                return check.outcome(first: try await nextID(db, check), dryRun: true)
-            }
-        }
-        return try await write { [self] db in
-            try await lockForImport(db, check.kind)
-            let now = now()
-            let checked = try check.run(try await importFacts(db, check))
-            try await authorizeImport(db, checked, check)
-            let first = try await nextID(db, check)
-            try await write(db, check, checked, first: first, at: now, progress: progress)
-            if let ids = check.ids(first: first) { try await advanceSequence(db, check.table, past: ids.upperBound) }
-            let audit = check.audit(ids: check.ids(first: first))
-            try await appendAudit(db, action: "import", entity: batch.kind.entity, id: audit.entityID, dongCode: nil, before: nil,
-                                  after: audit.after, at: now)
-            return check.outcome(first: first, dryRun: false)
-        }
-    }
-
-    /// Two imports, or an import and a save, must not both find a record new and both write it.
+/// PostgreSQL's side of an import (SQLCaseStore+Import.swift): its locks, its households many
+/// rows to a statement, and what is stored read straight from the wire.
+extension PGSQL {
+    /// The locks of `StoreLock.importing`. Two imports, or an import and a save, must not both find a record new and both write it.
     /// The import holds its table in SHARE ROW EXCLUSIVE mode from before its check until it
     /// commits: the weakest mode that conflicts with itself and with the ROW EXCLUSIVE lock of
     /// every INSERT, UPDATE and DELETE (and of a record save, which takes it before looking
@@ -43,78 +17,23 @@ extension PostgresStore {
     /// with itself: two imports would both pass the check, then deadlock inserting.) A requests
     /// file also holds the households in SHARE mode, taken first (the order a household save
     /// takes them in), so that none it names is closed or moved before it commits.
-    private func lockForImport(_ db: PGSQL, _ kind: ImportKind) async throws {
+    func lockForImport(_ kind: ImportKind) async throws {
         switch kind {
-        case .households: try await db.execute("LOCK TABLE household IN SHARE ROW EXCLUSIVE MODE")
-        case .volunteers: try await db.execute("LOCK TABLE volunteer IN SHARE ROW EXCLUSIVE MODE")
+        case .households: try await execute("LOCK TABLE household IN SHARE ROW EXCLUSIVE MODE", [])
+        case .volunteers: try await execute("LOCK TABLE volunteer IN SHARE ROW EXCLUSIVE MODE", [])
         case .requests:
-            try await db.execute("LOCK TABLE household IN SHARE MODE")
-            try await db.execute("LOCK TABLE escort_request IN SHARE ROW EXCLUSIVE MODE")
+            try await execute("LOCK TABLE household IN SHARE MODE", [])
+            try await execute("LOCK TABLE escort_request IN SHARE ROW EXCLUSIVE MODE", [])
         }
-    }
-
-    /// Reads in one read-only REPEATABLE READ transaction: every statement sees the same snapshot.
-    private func snapshot<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
-        let logger = logger
-        return try await leased { db in
-            try await db.connection.withTransaction(logger: logger) { connection in
-                let db = PGSQL(connection: connection, logger: logger)
-                try await db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                return try await body(db)
-            }
-        }
-    }
-
-    /// Whoever imports must be allowed to change every dong the records belong to; row-level
-    /// security would refuse the rows anyway, but this says why in words.
-    private func authorizeImport(_ db: PGSQL, _ checked: ImportCheck.Checked, _ check: ImportCheck) async throws {
-        for dong in checked.dongs { try await authorize(db, dongCode: dong, act: check.act) }
-    }
-
-    /// The first id after every stored one of the kind's table, as on SQLite.
-    private func nextID(_ db: PGSQL, _ check: ImportCheck) async throws -> Int64 {
-        try await db.value("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM \(check.table)", as: Int64.self) ?? 1
     }
 
     /// The ids were given, not drawn from the table's sequence: move it past them (never back),
     /// so the next record saved gets the id after the import's last.
-    private func advanceSequence(_ db: PGSQL, _ table: String, past last: Int64) async throws {
-        try await db.execute("""
+    func advanceIDs(of table: String, past last: Int64) async throws {
+        try await execute("""
             SELECT setval(pg_get_serial_sequence('\(table)', 'id'),
                           GREATEST(?, COALESCE(pg_sequence_last_value(pg_get_serial_sequence('\(table)', 'id')::regclass), 0)))
             """, [last])
-    }
-
-    // MARK: Writing
-
-    /// Rows per INSERT of households: the progress handler hears of them as often as on SQLite.
-    static let importChunk = ImportCheck.progressStep
-
-    private func write(_ db: PGSQL, _ check: ImportCheck, _ checked: ImportCheck.Checked, first: Int64, at now: Date,
-                       progress: ImportProgress.Handler?) async throws {
-        let batch = check.batch
-        guard batch.recordCount > 0 else { return }
-        let report = check.reporter(progress)
-        for start in stride(from: 0, to: batch.households.count, by: PostgresStore.importChunk) {
-            let end = min(start + PostgresStore.importChunk, batch.households.count)
-            try await insertHouseholds(db, batch.households[start..<end], first: first + Int64(start), at: now)
-            report(end)
-        }
-        // Volunteers and requests go in as a load writes them, a chunk at a time: their windows,
-        // days off and assignments with them.
-        let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
-        let volunteers = check.volunteers(first: first)
-        for start in stride(from: 0, to: volunteers.count, by: PostgresStore.importChunk) {
-            let end = min(start + PostgresStore.importChunk, volunteers.count)
-            try await insertVolunteers(db, Array(volunteers[start..<end]), stamp: stamp)
-            report(end)
-        }
-        let requests = check.requests(checked, first: first, at: now, by: user)
-        for start in stride(from: 0, to: requests.count, by: PostgresStore.importChunk) {
-            let end = min(start + PostgresStore.importChunk, requests.count)
-            try await insertRequests(db, Array(requests[start..<end]))
-            report(end)
-        }
     }
 
     /// Households many at a time: one INSERT … SELECT over arrays, a column each, unnested into
@@ -122,7 +41,7 @@ extension PostgresStore {
     /// but its owner; this way the policies check each row as for any other insert. The cells
     /// are SQLite's: seconds since 1970, 0/1 flags, `;` lists; an empty text stands for NULL
     /// in the two columns that may be NULL, where it is never a value.
-    private func insertHouseholds(_ db: PGSQL, _ rows: ArraySlice<ImportRow<Household>>, first: Int64, at now: Date) async throws {
+    func insertHouseholds(_ rows: ArraySlice<ImportRow<Household>>, first: Int64, at now: Date, by user: String) async throws {
         var ids: [Int64] = [], birthYears: [Int64] = [], closed: [Int64] = [], versions: [Int64] = []
         var dongs: [String] = [], names: [String] = [], genders: [String] = [], phones: [String] = [], addresses: [String] = []
         var mobility: [String] = [], needs: [String] = [], preferred: [String] = [], managers: [String] = [], consent: [String] = []
@@ -163,7 +82,7 @@ extension PostgresStore {
         binds.append(versions)
         binds.append(Stored.seconds(now))
         binds.append(user)
-        try await db.execute(PostgresQuery(unsafeSQL: """
+        try await execute(PostgresQuery(unsafeSQL: """
             INSERT INTO household (id, dong_code, name, birth_year, gender, phone, address, mobility, needs,
                 preferred_volunteer_gender, case_manager, consent_date, notes, closed, version, updated_at, updated_by)
             SELECT id, dong_code, name, birth_year, gender, phone, address, mobility, needs,
@@ -175,20 +94,18 @@ extension PostgresStore {
             """, binds: binds))
     }
 
-    // MARK: What is stored
-
     /// What the check needs of the store, read in the import's transaction. The rows are
     /// decoded straight from the wire: there may be hundreds of thousands.
-    private func importFacts(_ db: PGSQL, _ check: ImportCheck) async throws -> ImportCheck.Facts {
-        var facts = ImportCheck.Facts(dongs: try await cachedDongs(db))
+    func importFacts(for check: ImportCheck, dongs: DongDirectory) async throws -> ImportCheck.Facts {
+        var facts = ImportCheck.Facts(dongs: dongs)
         switch check.kind {
         case .households:
-            for try await (id, name, year, dong) in try await db.stream("SELECT id, name, birth_year, dong_code FROM household ORDER BY id")
+            for try await (id, name, year, dong) in try await stream("SELECT id, name, birth_year, dong_code FROM household ORDER BY id")
                 .decode((Int64, String, Int, String).self) {
                 facts.households.append(ImportCheck.StoredHousehold(id: id, name: name, birthYear: year, dongCode: dong, closed: false))
             }
         case .volunteers:
-            for try await (id, name, phone) in try await db.stream("SELECT id, name, phone FROM volunteer ORDER BY id")
+            for try await (id, name, phone) in try await stream("SELECT id, name, phone FROM volunteer ORDER BY id")
                 .decode((Int64, String, String).self) {
                 facts.volunteers.append(ImportCheck.StoredVolunteer(id: id, name: name, phone: phone))
             }
@@ -199,19 +116,19 @@ extension PostgresStore {
                 var binds = PostgresBindings(capacity: 1)
                 binds.append(wanted.householdIDs)
                 let query = PostgresQuery(unsafeSQL: "\(columns) WHERE id = ANY($1::bigint[]) ORDER BY id", binds: binds)
-                for try await row in try await db.stream(query).decode((Int64, String, Int, String, Int64).self) {
-                    facts.householdsByID.append(PostgresStore.storedHousehold(row))
+                for try await row in try await stream(query).decode((Int64, String, Int, String, Int64).self) {
+                    facts.householdsByID.append(PGSQL.storedHousehold(row))
                 }
             }
             if !wanted.householdNames.isEmpty {
                 // One pass over the households: a name is compared with its spaces taken out.
-                for try await row in try await db.stream("\(columns) ORDER BY id").decode((Int64, String, Int, String, Int64).self)
+                for try await row in try await stream("\(columns) ORDER BY id").decode((Int64, String, Int, String, Int64).self)
                 where wanted.householdNames.contains(ImportIdentity.compact(row.1)) {
-                    facts.householdsByName.append(PostgresStore.storedHousehold(row))
+                    facts.householdsByName.append(PGSQL.storedHousehold(row))
                 }
             }
             if let span = wanted.appointments {
-                for try await (id, household, appointment) in try await db.stream("""
+                for try await (id, household, appointment) in try await stream("""
                     SELECT id, household_id, appointment_at FROM escort_request
                     WHERE appointment_at >= ? AND appointment_at <= ? AND status <> 'cancelled' ORDER BY id
                     """, [span.lowerBound, span.upperBound]).decode((Int64, Int64, Int64).self) {

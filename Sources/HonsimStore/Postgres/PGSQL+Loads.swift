@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import HonsimCore
+import PostgresNIO
+
+/// PostgreSQL's reads of volunteers' loads and of the statistics' facts. Where a read has
+/// thousands of rows it asks for one row of arrays, one per column, which the driver decodes
+/// in a single pass rather than cell by cell; and the locks a write takes.
+extension PGSQL {
+    enum LockSpace: Int64 {
+        case request = 1, volunteer = 2, store = 3, household = 4
+    }
+
+    /// Advisory locks on records (not `FOR UPDATE`, which row-level security would turn into
+    /// "not found" for a coordinator of another dong); a table lock against an import.
+    func lock(_ lock: StoreLock) async throws {
+        let key: (LockSpace, Int64)
+        switch lock {
+        case .request(let id): key = (.request, id)
+        case .volunteer(let id): key = (.volunteer, id)
+        case .household(let id): key = (.household, id)
+        case .store: key = (.store, 0)
+        case .importing(let kind):
+            try await lockForImport(kind)
+            return
+        case .savingInto(let table):
+            // An import holds its table until it commits (PostgresStore+Import.swift): a save waits
+            // for it, so its duplicate check sees the imported rows; an import begun later waits for the save.
+            try await execute("LOCK TABLE \(table) IN ROW EXCLUSIVE MODE")
+            return
+        }
+        try await execute("SELECT pg_advisory_xact_lock(?::int, ?::int)", [key.0.rawValue, key.1])
+    }
+
+    func storageProblems() async throws -> [InvariantViolation] { [] }
+
+    /// The person logs in as a role of their own name, a member of `honsim_user`. Creating
+    /// roles takes CREATEROLE; an admin without it has a database administrator make the role.
+    func provideLogin(for name: String) async throws {
+        let exists = try await one("SELECT 1 AS found FROM pg_roles WHERE rolname = ?", [name]) != nil
+        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let mayCreate = try await value("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user", as: Bool.self) ?? false
+        guard mayCreate else { return }
+        if !exists { try await execute("CREATE ROLE \(quoted) LOGIN") }
+        try await execute("GRANT honsim_user TO \(quoted)")
+    }
+
+    func volunteerLoads(for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64?,
+                        context: LoadContext) async throws -> [Int64: VolunteerLoad] {
+        let rows = try await loadRows(for: request, excludingRequest: excludingRequest, volunteerID: volunteerID, context: context)
+        var loads: [Int64: VolunteerLoad] = [:]
+        for (id, span) in rows.busy { loads[id, default: VolunteerLoad()].busy.append(span) }
+        for (id, isWeek, minutes) in rows.minutes {
+            if isWeek { loads[id, default: VolunteerLoad()].minutesInWeek = minutes } else { loads[id, default: VolunteerLoad()].minutesInMonth = minutes }
+        }
+        for (id, times) in rows.escorts { loads[id, default: VolunteerLoad()].escortsWithHousehold = times }
+        return loads
+    }
+
+    func poolLoads(for request: EscortRequest, pool: MatchPool, context: LoadContext) async throws -> PoolLoads {
+        let rows = try await loadRows(for: request, excludingRequest: request.id, volunteerID: nil, context: context)
+        var loads = PoolLoads(count: pool.count)
+        for (id, span) in rows.busy { if let index = pool.index(of: id) { loads.addBusy(span, at: index) } }
+        for (id, isWeek, minutes) in rows.minutes {
+            guard let index = pool.index(of: id) else { continue }
+            if isWeek { loads.minutesInWeek[index] = Int32(clamping: minutes) } else { loads.minutesInMonth[index] = Int32(clamping: minutes) }
+        }
+        for (id, times) in rows.escorts { if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) } }
+        return loads
+    }
+
+    func planLoads(for requests: [EscortRequest], pool: MatchPool, context: LoadContext) async throws -> PlanLoads {
+        let window = PlanLoads.window(requests, buffer: context.rules.travelBuffer)
+        var busy: [(volunteer: Int64, start: Int64, end: Int64)] = []
+        try await forEachRow("""
+            SELECT volunteer_id, starts_at, ends_at FROM assignment WHERE state = 'active' AND starts_at > ? AND starts_at < ?
+            ORDER BY starts_at
+            """, [window.low, window.high]) { busy.append(($0[0], $0[1], $0[2])) }
+        let periods = PlanLoads.periods(requests, calendar: context.calendar).sorted()
+        let minutes = try await minutesByPeriod(periods).mapValues { PlanLoads.byIndex($0, pool: pool) }
+        var escorts: [(household: Int64, volunteer: Int64, times: Int)] = []
+        try await forEachRow("""
+            SELECT household_id, volunteer_id, COUNT(*) AS n FROM assignment
+            WHERE household_id = ANY (string_to_array(?, ',')::bigint[]) AND state = 'completed' GROUP BY household_id, volunteer_id
+            """, [Set(requests.map(\.householdID)).map(String.init).joined(separator: ",")]) { escorts.append(($0[0], $0[1], $0[2])) }
+        return PlanLoads(pool: pool, travelBuffer: context.rules.travelBuffer, calendar: context.calendar, busy: busy,
+                         minutes: minutes, escorts: escorts)
+    }
+
+    /// A month of a city is tens of thousands of rows. Decoding them one row at a time cost
+    /// the driver six times what the server spent; as one row of arrays, one per column, it
+    /// decodes each column in a single pass.
+    func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws {
+        let rows = try await stream("""
+            SELECT array_agg(dong_code), array_agg(status), array_agg(appointment_at), array_agg(household_id),
+                   array_agg(coalesce(volunteer_id, 0)),
+                   array_agg(coalesce(greatest(0, assigned_at - created_at) / 60, -1)),
+                   array_agg(coalesce(actual_minutes, 0))
+            FROM escort_request WHERE appointment_at >= ? AND appointment_at < ?
+            """, [Stored.cell(range.start), Stored.cell(range.end)])
+        for try await (dongs, statuses, appointments, households, volunteers, assignMinutes, actualMinutes)
+            in rows.decode(([String]?, [String]?, [Int64]?, [Int64]?, [Int64]?, [Int64]?, [Int64]?).self) {
+            guard let dongs, let statuses, let appointments, let households, let volunteers, let assignMinutes, let actualMinutes
+            else { continue }
+            for index in dongs.indices {
+                let status = RequestStatus(rawValue: statuses[index]) ?? .pending
+                accumulator.add(RequestFact(
+                    dongCode: dongs[index], status: status, appointmentAt: Stored.date(appointments[index]),
+                    minutesToAssign: assignMinutes[index] < 0 ? nil : Int(assignMinutes[index]),
+                    volunteerID: volunteers[index] == 0 ? nil : volunteers[index], householdID: households[index],
+                    volunteerMinutes: status == .completed ? Int(actualMinutes[index]) : 0))
+            }
+        }
+    }
+
+    // MARK: The pieces
+
+    /// The commitments that matter for one request, as rows: active escorts near it, minutes
+    /// in its week and month, completed escorts with its household (optionally one volunteer's).
+    private func loadRows(for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64?, context: LoadContext) async throws
+        -> (busy: [(Int64, TimeSpan)], minutes: [(Int64, Bool, Int)], escorts: [(Int64, Int)]) {
+        let span = request.span
+        let rules = context.rules
+        let buffer = Int64(rules.travelBuffer)
+        let filter = volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)"
+        var busy: [(Int64, TimeSpan)] = []
+        try await forEachRow("""
+            SELECT volunteer_id, starts_at, ends_at FROM assignment
+            WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND request_id <> ? \(filter)
+            """, [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, excludingRequest]) { row in
+            let clash = TimeSpan(start: Stored.date(row[1] as Int64), end: Stored.date(row[2] as Int64))
+            if clash.conflicts(with: span, buffer: rules.travelBuffer) { busy.append((row[0], clash)) }
+        }
+        let holder = request.status.holdsVolunteer ? request.volunteerID : nil
+        var minutes: [(Int64, Bool, Int)] = []
+        let week = LoadPeriod.week(request.pickupAt, calendar: context.calendar)
+        let month = LoadPeriod.month(request.pickupAt, calendar: context.calendar)
+        for (period, loads) in try await minutesByPeriod([week, month], volunteerID: volunteerID) {
+            for (id, value) in loads { minutes.append((id, period == week, id == holder ? value - request.expectedMinutes : value)) }
+        }
+        var escorts: [(Int64, Int)] = []
+        try await forEachRow("""
+            SELECT volunteer_id, COUNT(*) AS n FROM assignment
+            WHERE household_id = ? AND state = 'completed' \(filter) GROUP BY volunteer_id
+            """, [request.householdID]) { escorts.append(($0[0], $0[1])) }
+        return (busy, minutes, escorts)
+    }
+
+    /// Each volunteer's minutes in the given periods (`W…` weeks, `M…` months), optionally one
+    /// volunteer's. A month of a city is about 20,000 rows a period: read as one row of two
+    /// arrays per period. Every aggregate of a group is fed the same rows in the same order, so
+    /// the arrays line up.
+    private func minutesByPeriod(_ periods: [String], volunteerID: Int64? = nil) async throws
+        -> [String: [(volunteer: Int64, minutes: Int)]] {
+        let rows = try await stream("""
+            SELECT period, array_agg(volunteer_id), array_agg(minutes) FROM volunteer_load
+            WHERE period = ANY (string_to_array(?, ',')) \(volunteerID == nil ? "" : "AND volunteer_id = ?") GROUP BY period
+            """, [periods.joined(separator: ",")] + (volunteerID.map { [$0] } ?? []))
+        var result: [String: [(volunteer: Int64, minutes: Int)]] = [:]
+        for try await (period, volunteers, minutes) in rows.decode((String, [Int64], [Int64]).self) {
+            result[period] = zip(volunteers, minutes).map { (volunteer: $0, minutes: Int($1)) }
+        }
+        return result
+    }
+}
+
+extension PGSQL {
+    /// PostgreSQL's planner chooses its indexes itself.
+    func indexHint(_ name: String) -> String { "" }
+}
+
+extension PGSQL {
+    func bulkLoad(_ starting: Bool) async throws {}
+
+    /// Records written under their own ids leave the id sequences behind; move them past.
+    func idsWritten() async throws {
+        for table in ["household", "volunteer", "escort_request", "day_off", "assignment", "audit"] {
+            try await execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST((SELECT MAX(id) FROM \(table)), 1), (SELECT MAX(id) FROM \(table)) IS NOT NULL)", [])
+        }
+    }
+}
+
+extension PGSQL {
+    func tableExists(_ name: String) async throws -> Bool {
+        try await value("SELECT to_regclass(?) IS NOT NULL", [name], as: Bool.self) ?? false
+    }
+}

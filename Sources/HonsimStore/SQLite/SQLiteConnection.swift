@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// SQLite's side of `StoreConnection`: each call runs on the transaction's thread through its
+/// `DatabaseChannel`, with GRDB's cached statements.
+struct SQLiteConnection: StoreConnection {
+    let channel: DatabaseChannel
+    /// Every volunteer's minutes per period, kept per reader connection (SQLiteStore+PeriodMinutes).
+    let minutesCache: Locked<[ObjectIdentifier: PeriodMinutes]>
+
+    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [any StoredRow] {
+        let arguments = SQLiteConnection.arguments(values)
+        return try await channel.run { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) }
+    }
+
+    func forEachRow(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: @escaping (any StoredRow) throws -> Void) async throws {
+        let arguments = SQLiteConnection.arguments(values)
+        try await channel.run { db in
+            // A cursor's row is only valid until the next: `body` keeps what it needs.
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+            while let row = try rows.next() { try body(row) }
+        }
+    }
+
+    func execute(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws {
+        let arguments = SQLiteConnection.arguments(values)
+        try await channel.run { db in try db.execute(sql: sql, arguments: arguments) }
+    }
+
+    /// One cached statement, run once a row: as fast in SQLite as many rows to a statement.
+    func insert(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws {
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        let sql = "INSERT INTO \(table) (\(columns.map(SQLText.quoted).joined(separator: ", "))) VALUES (\(SQLText.marks(columns.count)))"
+        let values = rows.map { row in row.map { $0?.databaseValue ?? .null } }
+        try await channel.run { db in
+            let statement = try db.cachedStatement(sql: sql)
+            for row in values { try statement.execute(arguments: StatementArguments(row)) }
+        }
+    }
+
+    /// Nothing to take: the writer holds the whole file from BEGIN IMMEDIATE to its commit.
+    func lock(_ lock: StoreLock) async throws {}
+
+    func provideLogin(for name: String) async throws {}
+
+    func storageProblems() async throws -> [InvariantViolation] {
+        try await channel.run { db in
+            var found: [InvariantViolation] = []
+            for row in try Row.fetchAll(db, sql: "PRAGMA quick_check") where (row[0] as String) != "ok" {
+                found.append(InvariantViolation(rule: "integrity", detail: row[0]))
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                found.append(InvariantViolation(rule: "foreign key",
+                                                detail: "\(row["table"] as String) row \(row["rowid"] as Int64? ?? 0) → \(row["parent"] as String)"))
+            }
+            return found
+        }
+    }
+
+    /// GRDB's arguments from the store's values, made before the values cross to the
+    /// transaction's thread.
+    static func arguments(_ values: [(any DatabaseValueConvertible)?]) -> StatementArguments {
+        StatementArguments(values.map { $0?.databaseValue ?? .null })
+    }
+}
+
+extension SQLiteConnection {
+    func indexHint(_ name: String) -> String { "INDEXED BY \(name)" }
+}
+
+extension SQLiteConnection {
+    /// A big load overflows SQLite's default 2 MB page cache within its one transaction.
+    func bulkLoad(_ starting: Bool) async throws {
+        try await execute(starting ? "PRAGMA cache_size = -262144" : "PRAGMA cache_size = -2000", [])
+    }
+
+    func idsWritten() async throws {}
+}
+
+extension SQLiteConnection {
+    func tableExists(_ name: String) async throws -> Bool {
+        try await channel.run { db in try db.tableExists(name) }
+    }
+}

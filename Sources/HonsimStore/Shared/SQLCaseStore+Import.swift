@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+extension SQLCaseStore {
+    /// Appends a batch under new ids in one transaction. Inside it, with the import's locks held
+    /// (`StoreLock.importing`), the rows are checked against what is stored (duplicates, the
+    /// households that requests name); any problem, the file's own included, refuses the whole
+    /// batch. One audit entry records the import: the file, the count and the ids, which find
+    /// the rows themselves (each row also carries who wrote it and when). A dry run makes the
+    /// same checks on one snapshot and holds no lock, so a preview never keeps other
+    /// coordinators waiting.
+    public func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome {
+        let check = ImportCheck(batch)
+        if dryRun {
+            return try await engine.snapshot { [self] db in
+                try await authorizeImport(db, try check.run(try await db.importFacts(for: check, dongs: try await cachedDongs(db))), check)
+                return check.outcome(first: try await nextID(db, check), dryRun: true)
+            }
+        }
+        return try await write { [self] db in
+            try await db.lock(.importing(check.kind))
+            let now = now()
+            let checked = try check.run(try await db.importFacts(for: check, dongs: try await cachedDongs(db)))
+            try await authorizeImport(db, checked, check)
+            let first = try await nextID(db, check)
+            try await write(db, check, checked, first: first, at: now, progress: progress)
+            let ids = check.ids(first: first)
+            if let ids { try await db.advanceIDs(of: check.table, past: ids.upperBound) }
+            let audit = check.audit(ids: ids)
+            try await appendAudit(db, action: "import", entity: batch.kind.entity, id: audit.entityID, dongCode: nil, before: nil,
+                                  after: audit.after, at: now)
+            return check.outcome(first: first, dryRun: false)
+        }
+    }
+
+    /// Whoever imports must be allowed to change every dong the records belong to: a
+    /// coordinator imports their own dongs' lists, an admin anyone's, a viewer nothing.
+    private func authorizeImport(_ db: any StoreConnection, _ checked: ImportCheck.Checked, _ check: ImportCheck) async throws {
+        for dong in checked.dongs { try await authorize(db, dongCode: dong, act: check.act) }
+    }
+
+    /// The first id after every stored one of the kind's table.
+    private func nextID(_ db: any StoreConnection, _ check: ImportCheck) async throws -> Int64 {
+        try await db.value("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM \(check.table)", as: Int64.self) ?? 1
+    }
+
+    /// A chunk at a time, so the progress handler hears of every `ImportCheck.progressStep`
+    /// rows: households the dialect's fastest way, volunteers and requests as a load writes them,
+    /// with their windows, days off and assignments.
+    private func write(_ db: any StoreConnection, _ check: ImportCheck, _ checked: ImportCheck.Checked, first: Int64, at now: Date,
+                       progress: ImportProgress.Handler?) async throws {
+        let batch = check.batch
+        guard batch.recordCount > 0 else { return }
+        try await db.bulkLoad(true)
+        let report = check.reporter(progress)
+        let step = ImportCheck.progressStep
+        for start in stride(from: 0, to: batch.households.count, by: step) {
+            let end = min(start + step, batch.households.count)
+            try await db.insertHouseholds(batch.households[start..<end], first: first + Int64(start), at: now, by: user)
+            report(end)
+        }
+        let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
+        let volunteers = check.volunteers(first: first)
+        for start in stride(from: 0, to: volunteers.count, by: step) {
+            let end = min(start + step, volunteers.count)
+            let chunk = Array(volunteers[start..<end])
+            try await db.insert(into: "volunteer", chunk.map { $0.storedValues.merging(stamp) { $1 } })
+            try await insertSchedules(db, chunk)
+            report(end)
+        }
+        let requests = check.requests(checked, first: first, at: now, by: user)
+        for start in stride(from: 0, to: requests.count, by: step) {
+            let end = min(start + step, requests.count)
+            try await insertRequests(db, Array(requests[start..<end]))
+            report(end)
+        }
+        try await db.bulkLoad(false)
+    }
+}

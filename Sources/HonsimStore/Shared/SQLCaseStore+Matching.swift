@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// Ranking, free volunteers, the plan and the statistics: the rows each needs come from the
+/// backend's own fastest reads (`volunteerLoads`, `poolLoads`, `planLoads`, `addRequestFacts`);
+/// what is decided from them is HonsimCore's, the same for both.
+extension SQLCaseStore {
+    /// Ranks every volunteer for a request. The volunteers come prepared from the cache (a
+    /// `MatchPool`); the loads from the backend.
+    public func candidates(for requestID: Int64) async throws -> Ranking {
+        try await read { [self] db in
+            let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
+            let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
+            let pool = try await cachedPool(db)
+            let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+            let loads = try await db.poolLoads(for: request, pool: pool, context: loadContext)
+            return matcher.rank(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
+        }
+    }
+
+    public func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking {
+        try await read { [self] db in
+            let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
+            let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
+            let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+            let list = try await cachedVolunteers(db)
+            let chosen = volunteerIDs.sorted().compactMap { StoreRules.volunteer(withID: $0, in: list) }
+            let loads = try await db.volunteerLoads(for: request, excludingRequest: request.id, volunteerID: nil, context: loadContext)
+            return matcher.rank(volunteers: chosen, loads: loads)
+        }
+    }
+
+    /// The volunteers prepared for ranking, made again only when a volunteer or a dong changed.
+    func cachedPool(_ db: any StoreConnection) async throws -> MatchPool {
+        let revisions = try await db.rows("""
+            SELECT value FROM meta WHERE key IN ('volunteers_revision', 'dongs_revision') ORDER BY key
+            """).map { $0[0] as String }.joined(separator: "/")
+        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return cached.pool }
+        let pool = MatchPool(volunteers: try await cachedVolunteers(db), dongs: try await cachedDongs(db))
+        poolCache.withLock { $0 = (revisions, pool) }
+        return pool
+    }
+
+    public func freeVolunteers(in span: TimeSpan) async throws -> [Volunteer] {
+        try await read { [self] db in
+            let weekday = Weekday(span.start, calendar: calendar)
+            let start = ClockTime(span.start, calendar: calendar).minutes
+            let day = CivilDate(span.start, calendar: calendar).description
+            let buffer = Int64(rules.travelBuffer)
+            // The day-off and busy checks run once as subqueries (NOT IN), not once per window:
+            // the busy one then reads only the small partial index of active assignments.
+            var ids: [Int64] = []
+            try await db.forEachRow("""
+                SELECT DISTINCT w.volunteer_id FROM availability_window AS w
+                JOIN volunteer AS v ON v.id = w.volunteer_id AND v.closed = 0
+                WHERE w.weekday = ? AND w.start_minute <= ? AND w.end_minute >= ?
+                  AND w.volunteer_id NOT IN (SELECT volunteer_id FROM day_off WHERE from_date <= ? AND to_date >= ?)
+                  AND w.volunteer_id NOT IN (SELECT volunteer_id FROM assignment
+                                             WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND ends_at > ?)
+                ORDER BY w.volunteer_id
+                """, [weekday.rawValue, start, start + span.minutes, day, day,
+                      Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, Stored.seconds(span.start) - buffer]) {
+                ids.append($0[0])
+            }
+            let list = try await cachedVolunteers(db)
+            return ids.compactMap { StoreRules.volunteer(withID: $0, in: list) }
+        }
+    }
+
+    public func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
+        try await read { [self] db in
+            let range = period.range(calendar: calendar)
+            let highest = try await db.one("SELECT (SELECT MAX(id) FROM volunteer) AS v, (SELECT MAX(id) FROM household) AS h")
+            var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
+                                                    maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
+            try await db.addRequestFacts(in: range, to: &accumulator)
+            return accumulator.report(period: period)
+        }
+    }
+
+    /// The plan's reads: every pending request of the window ranked against every volunteer,
+    /// with the loads for all of them read in one pass rather than once per request.
+    public func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan {
+        try await read { [self] db in
+            let now = now()
+            let requests = try await db.rows("""
+                SELECT * FROM escort_request \(db.indexHint("request_by_status_time"))
+                WHERE status = 'pending' AND appointment_at >= ? AND appointment_at < ?
+                ORDER BY appointment_at, id
+                """, [Stored.cell(from), Stored.cell(until)])
+                .map { EscortRequest(row: $0) }
+                .filter { dongCodes?.contains($0.dongCode) ?? true }
+            guard !requests.isEmpty else { return Plan() }
+            let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
+            let pool = try await cachedPool(db)
+            let loads = try await db.planLoads(for: requests, pool: pool, context: loadContext)
+            return try StoreRules.plan(requests, households: households, pool: pool, dongs: try await cachedDongs(db), loads: loads,
+                                       calendar: calendar, rules: rules, now: now)
+        }
+    }
+
+    // MARK: The dashboard's reads
+
+    public func openRequests(until: Date, limit: Int) async throws -> [EscortRequest] {
+        try await read { db in
+            try await db.rows("""
+                SELECT * FROM escort_request \(db.indexHint("request_by_status_time"))
+                WHERE status IN ('pending', 'assigned', 'confirmed', 'in_progress') AND appointment_at < ?
+                ORDER BY appointment_at, id LIMIT ?
+                """, [Stored.cell(until), limit]).map { EscortRequest(row: $0) }
+        }
+    }
+
+    /// Folded as the rows arrive: a city's week is tens of thousands of them.
+    public func volunteerSummaries(now: Date) async throws -> [Int64: VolunteerSummary] {
+        try await read { [self] db in
+            let queries = VolunteerSummaryReads.queries(now: now, calendar: calendar)
+            let folding = Box(VolunteerSummaryReads.Folding(now: now, calendar: calendar))
+            try await db.forEachRow(queries.loads.sql, queries.loads.arguments) { folding.value.addLoad($0) }
+            try await db.forEachRow(queries.escorts.sql, queries.escorts.arguments) { folding.value.addEscorts($0) }
+            try await db.forEachRow(queries.busy.sql, queries.busy.arguments) { folding.value.addBusy($0) }
+            return folding.value.summaries
+        }
+    }
+
+    public func weeklyRequestCounts(weeks: Int, now: Date) async throws -> [String: [Int]] {
+        try await read { [self] db in
+            let query = VolunteerSummaryReads.weeklyCountsQuery(weeks: weeks, now: now, calendar: calendar,
+                                                                indexHint: db.indexHint("request_by_time"))
+            return VolunteerSummaryReads.weeklyCounts(try await db.rows(query), weeks: weeks)
+        }
+    }
+}
+
+/// A value that a row-by-row closure folds into, read once the rows are done.
+final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// What a store operation needs of its backend: one connection, inside a read or a write
+/// transaction. Every operation (SQLCaseStore and its extensions) is written once against
+/// this; SQLite (`SQLiteConnection`) and PostgreSQL (`PGSQL`) each supply it, with the
+/// dialect's SQL only where the two dialects differ.
+///
+/// Statements take `?` placeholders and values as GRDB `DatabaseValueConvertible`s, and rows
+/// come back as `StoredRow`s, so the same decoders read both (RowDecoding.swift).
+protocol StoreConnection: Sendable {
+    /// The rows of a query, all of them.
+    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [any StoredRow]
+    /// Each row in turn, none kept: what a city has tens of thousands of is folded as it comes.
+    /// `body` has run for every row when this returns.
+    func forEachRow(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: @escaping (any StoredRow) throws -> Void) async throws
+    /// Runs a statement to its end.
+    func execute(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws
+    /// Many rows into one table, in as few statements as the backend takes.
+    func insert(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws
+    /// Waits for, then holds until the transaction ends, the right to change what `lock` names.
+    func lock(_ lock: StoreLock) async throws
+    /// Whether the store has this table: one opened read-only is not migrated and may predate it.
+    func tableExists(_ name: String) async throws -> Bool
+
+    // MARK: The dialect's reads, where the fastest SQL differs
+
+    /// `INDEXED BY name` where the dialect lets a query name its index (SQLite's planner can
+    /// pick a worse one for the dashboard's reads), else nothing.
+    func indexHint(_ name: String) -> String
+
+    /// The commitments that bear on one request, by volunteer (all, or only `volunteerID`):
+    /// active escorts that clash with it, minutes in its week and month (its own volunteer's
+    /// less its own), completed escorts with its household.
+    func volunteerLoads(for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64?,
+                        context: LoadContext) async throws -> [Int64: VolunteerLoad]
+    /// The same for every volunteer of `pool`, by pool index: the ranking's input.
+    func poolLoads(for request: EscortRequest, pool: MatchPool, context: LoadContext) async throws -> PoolLoads
+    /// Every volunteer's commitments for all the requests of a plan, read once.
+    func planLoads(for requests: [EscortRequest], pool: MatchPool, context: LoadContext) async throws -> PlanLoads
+    /// The facts of every request whose appointment falls in `range`, into `accumulator`.
+    func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws
+    /// What the database itself finds wrong with its files and keys (SQLite's own checks).
+    func storageProblems() async throws -> [InvariantViolation]
+    /// On a server where each person logs in as themselves, makes `name`'s login.
+    func provideLogin(for name: String) async throws
+    /// Before (`true`) and after (`false`) a load of a whole city in one transaction: SQLite
+    /// widens its page cache for it and narrows it again.
+    func bulkLoad(_ starting: Bool) async throws
+    /// After a load wrote records under ids of their own: PostgreSQL sets its id sequences to
+    /// the highest; SQLite's rowids follow by themselves.
+    func idsWritten() async throws
+    /// After an import wrote `table`'s records up to id `last`: PostgreSQL moves the table's
+    /// sequence past it, never back; SQLite's rowids follow by themselves.
+    func advanceIDs(of table: String, past last: Int64) async throws
+
+    // MARK: Imports
+
+    /// What an import's check needs of the store (ImportCheck.Facts), read in its transaction.
+    func importFacts(for check: ImportCheck, dongs: DongDirectory) async throws -> ImportCheck.Facts
+    /// Imported households, a chunk at a time, under ids from `first`: the one table where an
+    /// import runs to hundreds of thousands of rows, written the fastest way each dialect has.
+    func insertHouseholds(_ rows: ArraySlice<ImportRow<Household>>, first: Int64, at now: Date, by user: String) async throws
+}
+
+/// What a write may need to hold while it reads what it checks. PostgreSQL takes these as
+/// advisory or table locks; SQLite needs none of them, since a writer holds the whole file from
+/// BEGIN IMMEDIATE until it commits.
+enum StoreLock: Sendable, Hashable {
+    /// One record, so two coordinators changing it queue and the second sees the first's result.
+    case request(Int64), volunteer(Int64), household(Int64)
+    /// The whole store (a load that replaces everything).
+    case store
+    /// A record of this table is about to be saved: an import of the table that is under way is
+    /// waited for, so the save's duplicate check sees its rows.
+    case savingInto(String)
+    /// An import of this kind is about to check its rows against the store: a second import, or
+    /// a save of the same kind, waits until it commits.
+    case importing(ImportKind)
+}
+
+/// What the dialect's load reads need to know of the store.
+struct LoadContext: Sendable {
+    let calendar: Calendar
+    let rules: MatchRules
+}
+
+extension StoreConnection {
+    func rows(_ sql: String) async throws -> [any StoredRow] { try await rows(sql, []) }
+    func execute(_ sql: String) async throws { try await execute(sql, []) }
+
+    func rows(_ query: StoredQuery) async throws -> [any StoredRow] { try await rows(query.sql, query.arguments) }
+
+    func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> (any StoredRow)? {
+        try await rows(sql, values).first
+    }
+
+    /// The first column of the first row.
+    func value<T: DatabaseValueConvertible>(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = [], as type: T.Type = T.self) async throws -> T? {
+        guard let row = try await one(sql, values) else { return nil }
+        return row[0] as T?
+    }
+
+    /// INSERT of one record's column values.
+    func insert(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) async throws {
+        let columns = values.keys.sorted()
+        try await insert(into: table, columns: columns, rows: [columns.map { values[$0] ?? nil }])
+    }
+
+    /// Many records' column values: those with the same columns go in together, in their order.
+    func insert(into table: String, _ records: [[String: (any DatabaseValueConvertible)?]]) async throws {
+        var groups: [[String]: [[String: (any DatabaseValueConvertible)?]]] = [:]
+        var order: [[String]] = []
+        for record in records {
+            let columns = record.keys.sorted()
+            if groups[columns] == nil { order.append(columns) }
+            groups[columns, default: []].append(record)
+        }
+        for columns in order {
+            try await insert(into: table, columns: columns, rows: (groups[columns] ?? []).map { record in columns.map { record[$0] ?? nil } })
+        }
+    }
+
+    /// INSERT of a new record under the next id of its table (both dialects have RETURNING).
+    func insertReturningID(into table: String, _ values: [String: (any DatabaseValueConvertible)?]) async throws -> Int64 {
+        var values = values
+        values.removeValue(forKey: "id")
+        let columns = values.keys.sorted()
+        guard let id = try await value("""
+            INSERT INTO \(table) (\(columns.map(SQLText.quoted).joined(separator: ", "))) VALUES (\(SQLText.marks(columns.count))) RETURNING id
+            """, columns.map { values[$0] ?? nil }, as: Int64.self)
+        else { throw StoreError.integrity(reason: "no id for a new \(table) row") }
+        return id
+    }
+
+    /// UPDATE of a record's columns by id.
+    func update(_ table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) async throws {
+        let columns = values.keys.filter { $0 != "id" }.sorted()
+        try await execute("UPDATE \(table) SET \(columns.map { "\(SQLText.quoted($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                          columns.map { values[$0] ?? nil } + [id])
+    }
+}
+
+/// Pieces of SQL text that both dialects read the same way.
+enum SQLText {
+    /// A column name in double quotes, as both dialects take it (`user` is a keyword in one).
+    static func quoted(_ name: String) -> String { "\"\(name)\"" }
+
+    /// `?, ?, …`, `count` of them.
+    static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+
+    /// Runs `body` on the ids in chunks of 500, with the chunk's `?, ?, …` and its values: a
+    /// statement takes a limited number of parameters (SQLite's limit is the lower).
+    static func forEachChunk(of ids: some Collection<Int64>, _ body: (String, [(any DatabaseValueConvertible)?]) async throws -> Void)
+        async rethrows {
+        let sorted = ids.sorted()
+        for start in stride(from: 0, to: sorted.count, by: 500) {
+            let chunk = Array(sorted[start..<min(start + 500, sorted.count)])
+            try await body(marks(chunk.count), chunk)
+        }
+    }
+
+    /// A LIKE pattern matching `text` anywhere, with its own % and _ taken literally.
+    static func likePattern(_ text: String) -> String {
+        "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+}
