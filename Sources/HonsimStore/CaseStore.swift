@@ -1,15 +1,23 @@
 import Foundation
 import HonsimCore
 
-/// The shared case store. Every backend passes the same contract tests; every write is one
-/// transaction that checks its invariants inside it and appends to the audit log.
-public protocol CaseStore: Sendable {
+/// The shared case store: every part below, which each backend (SQLiteStore, PostgresStore)
+/// implements once through SQLCaseStore and which passes the same contract tests. Every write is
+/// one transaction that checks its invariants inside it and appends to the audit log. A caller
+/// depends only on the parts it uses: the kiosk on `StoreReads & ChangeFeed`, a command on what
+/// it reads or writes.
+public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & ChangeFeed
+
+/// Where a store lives and how it reckons time: what every part needs.
+public protocol StoreIdentity: Sendable {
     /// Where the store lives, for the status bar: a file path or a server.
     var location: String { get }
     /// The calendar (time zone) the store reckons days, weeks and months in.
     var calendar: Calendar { get }
+}
 
-    // MARK: Reading
+/// The reads behind the dashboard's panes, the kiosk's boards and the commands' listings.
+public protocol StoreReads: StoreIdentity {
     func counts() async throws -> StoreCounts
     /// No household, volunteer or request at all: what a screen says differs from "nothing open".
     /// Cheap on a city's store, where `counts()` reads every row of the big tables.
@@ -30,6 +38,9 @@ public protocol CaseStore: Sendable {
     func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport
     /// The ranked candidates for a request, with the near-misses.
     func candidates(for requestID: Int64) async throws -> Ranking
+    /// Ranks only these volunteers, with every reason each is excluded: the assign dialog's
+    /// search, which reaches volunteers beyond the near-misses a ranking lists.
+    func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking
     /// The households with these ids (those on screen), by id.
     func households(ids: Set<Int64>) async throws -> [Int64: Household]
     /// Requests not yet ended whose appointment is before `until`, earliest first: what a
@@ -41,8 +52,18 @@ public protocol CaseStore: Sendable {
     func weeklyRequestCounts(weeks: Int, now: Date) async throws -> [String: [Int]]
     /// Audit entries, newest first.
     func auditLog(in span: TimeSpan?, limit: Int?) async throws -> [AuditEntry]
+    /// Audit entries matching `query`, newest first.
+    func auditLog(matching query: AuditQuery, limit: Int) async throws -> [AuditEntry]
+    /// A proposed assignment for the pending requests whose appointment is in [from, until),
+    /// of these dongs (nil: all): each volunteer at most once, every rule kept, as many
+    /// requests as possible, urgent ones first, then the highest total score.
+    func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan
+    /// The acting person's role and dongs in this session (a read-only session is a viewer).
+    func access() async throws -> Access
+}
 
-    // MARK: Writing
+/// Every change to requests and records, each one transaction, checked and audited.
+public protocol StoreWrites: StoreIdentity {
     /// Assigns a volunteer to a pending request. `expectedVersion` guards against a stale
     /// screen; `override` accepts exclusions that a coordinator may override, never the others.
     @discardableResult
@@ -50,8 +71,6 @@ public protocol CaseStore: Sendable {
     /// Moves a request along its lifecycle (every action but assign).
     @discardableResult
     func perform(_ action: LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int?) async throws -> EscortRequest
-    /// Loads demo or imported data in one transaction; all or nothing.
-    func load(_ data: StoreData, replacingExisting: Bool) async throws
     /// Adds new pending requests (one, or each date of a weekly series) in one transaction;
     /// returns them with their ids. The drafts' ids, statuses and stamps are ignored.
     @discardableResult
@@ -61,47 +80,6 @@ public protocol CaseStore: Sendable {
     /// (a request that was just created is removed instead, and not returned).
     @discardableResult
     func undo(_ targets: [UndoTarget]) async throws -> [EscortRequest]
-    /// Ranks only these volunteers, with every reason each is excluded: the assign dialog's
-    /// search, which reaches volunteers beyond the near-misses a ranking lists.
-    func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking
-    /// Audit entries matching `query`, newest first.
-    func auditLog(matching query: AuditQuery, limit: Int) async throws -> [AuditEntry]
-
-    // MARK: Health
-    /// Every invariant, verified against the stored rows.
-    func checkInvariants() async throws -> [InvariantViolation]
-    /// A notice each time the store changes, whichever process changed it.
-    func changes() -> AsyncStream<StoreChange>
-
-    // MARK: Planning
-    /// A proposed assignment for the pending requests whose appointment is in [from, until),
-    /// of these dongs (nil: all): each volunteer at most once, every rule kept, as many
-    /// requests as possible, urgent ones first, then the highest total score.
-    func plan(dongCodes: Set<String>?, from: Date, until: Date) async throws -> Plan
-
-    // MARK: Access and users
-    /// The acting OS user's role and dongs in this session (a read-only session is a viewer).
-    func access() async throws -> Access
-    /// Everyone the store knows, by role and name.
-    func users() async throws -> [StoreUser]
-    /// Admins only. `dongs` are names (current or former) or codes; a coordinator needs some.
-    @discardableResult
-    func addUser(name: String, role: Role, dongs: [String], displayName: String) async throws -> StoreUser
-    @discardableResult
-    func updateUser(name: String, _ change: UserChange) async throws -> StoreUser
-    /// Never the last admin.
-    func removeUser(name: String) async throws
-    /// Appends to the access log (개인정보 열람 기록); refused to those who may not see it.
-    func recordPersonalDataAccess(_ record: PersonalDataAccess) async throws
-
-    // MARK: Importing
-    /// Appends a batch read from a spreadsheet under new ids, in one transaction: all of its
-    /// records, or none when the batch or the store finds any problem (StoreError.invalidData,
-    /// every problem with its line). Duplicates within the batch and against stored records are
-    /// problems. A dry run checks everything and writes nothing. One audit entry per import.
-    func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome
-
-    // MARK: Records
     /// Adds a household (id 0) or changes one, closing or reopening it with `closed`. Refused
     /// when the row moved past `expectedVersion` (StoreError.staleRecord, with who and when), or
     /// when it looks like another household unless `allowDuplicate`. A household that moves to
@@ -116,12 +94,69 @@ public protocol CaseStore: Sendable {
     /// given; allowed to whoever may change the volunteer's record.
     @discardableResult
     func releaseDropOuts(volunteerID: Int64, requestIDs: [Int64], reason: String) async throws -> [EscortRequest]
-    /// The household page: the record and all its requests, with the volunteers' names.
-    func householdRecord(id: Int64) async throws -> HouseholdRecord
+}
+
+/// The household and volunteer pages, and the hours a volunteer portal certifies.
+public protocol RecordPages: StoreIdentity {
+    /// The household page: the record and all its requests, with the volunteers' names. Asked
+    /// `.full`, it comes in full only where this person's role shows the household's dong in
+    /// full, and then the access log (개인정보 열람 기록) records the view in the same
+    /// transaction that read it: no caller can show first and log later. Otherwise, or asked
+    /// `.masked`, the household's name, phone and address come masked (`isFull` false).
+    func householdRecord(id: Int64, reveal: Reveal) async throws -> HouseholdRecord
     /// The volunteer page: the record, the escorts they held or hold, hours by month.
     func volunteerRecord(id: Int64) async throws -> VolunteerRecord
     /// Each volunteer's completed escorts in a month, by name: for certification of hours.
     func volunteerHours(year: Int, month: Int) async throws -> [VolunteerHours]
+}
+
+/// The people a store knows, their roles and dongs, and the access log of exports.
+public protocol StoreUsers: StoreIdentity {
+    func access() async throws -> Access
+    /// Everyone the store knows, by role and name.
+    func users() async throws -> [StoreUser]
+    /// Admins only. `dongs` are names (current or former) or codes; a coordinator needs some.
+    @discardableResult
+    func addUser(name: String, role: Role, dongs: [String], displayName: String) async throws -> StoreUser
+    @discardableResult
+    func updateUser(name: String, _ change: UserChange) async throws -> StoreUser
+    /// Never the last admin.
+    func removeUser(name: String) async throws
+    /// Appends to the access log (개인정보 열람 기록) that personal data left the store in an
+    /// export; refused to those who may not see it. (A household's full details are logged by
+    /// the read that returns them: `RecordPages.householdRecord`.)
+    func recordExport(kind: String, rows: Int) async throws
+}
+
+/// Records in bulk: demo seeds, a copy, an imported spreadsheet.
+public protocol StoreImport: StoreIdentity {
+    /// Loads demo or imported data in one transaction; all or nothing.
+    func load(_ data: StoreData, replacingExisting: Bool) async throws
+    /// Appends a batch read from a spreadsheet under new ids, in one transaction: all of its
+    /// records, or none when the batch or the store finds any problem (StoreError.invalidData,
+    /// every problem with its line). Duplicates within the batch and against stored records are
+    /// problems. A dry run checks everything and writes nothing. One audit entry per import.
+    func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome
+}
+
+/// `honsim check`.
+public protocol StoreHealth: StoreIdentity {
+    /// Every invariant, verified against the stored rows.
+    func checkInvariants() async throws -> [InvariantViolation]
+}
+
+/// What keeps every screen live.
+public protocol ChangeFeed: StoreIdentity {
+    /// A notice each time the store changes, whichever process changed it.
+    func changes() -> AsyncStream<StoreChange>
+}
+
+/// How a household's details are asked for.
+public enum Reveal: Sendable, Hashable {
+    /// Name, phone and address masked: nothing to log.
+    case masked
+    /// In full where the role allows, logged as a view (from a request's details, when given).
+    case full(requestID: Int64?)
 }
 
 /// How many rows of each kind a store holds.

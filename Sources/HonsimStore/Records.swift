@@ -20,11 +20,24 @@ public struct HouseholdRecord: Sendable, Hashable {
     public var household: Household
     public var requests: [EscortRequest]
     public var volunteerNames: [Int64: String]
+    /// The household's name, phone and address as they are (the view was logged), or masked.
+    public var isFull: Bool
 
-    public init(household: Household, requests: [EscortRequest], volunteerNames: [Int64: String]) {
+    public init(household: Household, requests: [EscortRequest], volunteerNames: [Int64: String], isFull: Bool = true) {
         self.household = household
         self.requests = requests
         self.volunteerNames = volunteerNames
+        self.isFull = isFull
+    }
+
+    /// The record as a role that may not see the household in full gets it.
+    func masked() -> HouseholdRecord {
+        var record = self
+        record.household.name = Masking.name(household.name)
+        record.household.phone = Masking.phone(household.phone)
+        record.household.address = Masking.address(household.address)
+        record.isFull = false
+        return record
     }
 
     /// Completed escorts, newest first.

@@ -109,8 +109,10 @@ struct AccessStoreTests {
         let before = try await state(fixture)
         #expect(await storeError { try await readOnly.assign(requestID: 1, volunteerID: 1, expectedVersion: nil, override: false) }
                 == .access(.readOnlySession))
-        #expect(await storeError { try await readOnly.recordPersonalDataAccess(.details(householdID: 1, requestID: 1)) }
-                == .access(.readOnlySession))
+        #expect(await storeError { try await readOnly.recordExport(kind: "households", rows: 1) } == .access(.readOnlySession))
+        // Details asked in full come masked: a session that cannot write the access log sees nobody in full.
+        let details = try await readOnly.householdRecord(id: 1, reveal: .full(requestID: 1))
+        #expect(!details.isFull && details.household.name == Masking.name("김순자"))
         // Below the store's own check, SQLite itself refuses: even a bug cannot write.
         if let readOnly = readOnly as? SQLiteStore {
             #expect(throws: DatabaseError.self) {
@@ -203,20 +205,25 @@ struct AccessStoreTests {
     @Test(arguments: Backend.all) func theAccessLogRecordsWhoSawWhichHouseholdInFull(_ backend: Backend) async throws {
         let fixture = try await loaded(backend)
         defer { fixture.remove() }
-        try await fixture.store.recordPersonalDataAccess(.details(householdID: 1, requestID: 1))
+        let seen = try await fixture.store.householdRecord(id: 1, reveal: .full(requestID: 1))
+        #expect(seen.isFull && seen.household.name == "김순자")
         let entry = try #require(try await fixture.store.auditLog(in: nil, limit: 1).first)
         #expect(entry.action == "view" && entry.entity == "household" && entry.entityID == "1")
         #expect(entry.user == "kim" && entry.dongCode == StoreFixture.seokSu2.code && entry.after == "{\"request\":1}")
 
-        // A coordinator may see (and so log) only their own dongs' households; a viewer none.
+        // A coordinator sees (and so logs) only their own dongs' households in full; another
+        // dong's comes masked and is not logged, as a viewer's always does.
         let park = try await fixture.otherStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
-        try await park.recordPersonalDataAccess(.details(householdID: 1, requestID: nil))
-        let refused = await storeError { try await park.recordPersonalDataAccess(.details(householdID: 3, requestID: 3)) }
-        #expect(refused?.message(.ko, calendar: fixture.calendar) == "park 님은 석수2동 담당이라 평촌동의 대상자 3번 상세를 볼 수 없습니다")
+        #expect(try await park.householdRecord(id: 1, reveal: .full(requestID: nil)).isFull)
+        let other = try await park.householdRecord(id: 3, reveal: .full(requestID: 3))
+        #expect(!other.isFull && other.household.name == "이*순")
         let viewer = try await fixture.otherStore(user: "council", role: .viewer)
-        #expect(await storeError { try await viewer.recordPersonalDataAccess(.export(kind: "households", rows: 4)) }
+        #expect(!(try await viewer.householdRecord(id: 1, reveal: .full(requestID: nil)).isFull))
+        // Asked masked, nothing personal leaves the store and nothing is logged.
+        #expect(!(try await fixture.store.householdRecord(id: 1, reveal: .masked).isFull))
+        #expect(await storeError { try await viewer.recordExport(kind: "households", rows: 4) }
                 == .access(.viewer(user: "council", registered: true)))
-        try await park.recordPersonalDataAccess(.export(kind: "households", rows: 4))
+        try await park.recordExport(kind: "households", rows: 4)
         let log = try await fixture.store.auditLog(in: nil, limit: 10)
         #expect(log.filter { $0.action == "view" }.map(\.user) == ["park", "kim"])
         #expect(log.first?.action == "export" && log.first?.entity == "households" && log.first?.after == "{\"rows\":4}")

@@ -165,7 +165,7 @@ struct RecordsStoreTests {
         try await fixture.store.perform(.cancel, requestID: 1, details: ActionDetails(reason: "이사"), expectedVersion: nil)
         let closed = try await fixture.store.saveHousehold(household, expectedVersion: 2, allowDuplicate: false)
         #expect(closed.closed)
-        let record = try await fixture.store.householdRecord(id: 1)
+        let record = try await fixture.store.householdRecord(id: 1, reveal: .full(requestID: nil))
         #expect(record.requests.map(\.id) == [2, 1])
         #expect(record.companions.map(\.name) == ["정지민"])
     }

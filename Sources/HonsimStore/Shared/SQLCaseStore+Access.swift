@@ -57,26 +57,15 @@ extension SQLCaseStore {
         try await db.execute(StoreUser.insertSQL, person.insertValues)
     }
 
-    /// 개인정보 열람 기록: who saw which household's full details, or took personal data out
-    /// in an export. Written like any other audit entry, by the person's own session; a
-    /// read-only session cannot write it, and so never shows full details.
-    public func recordPersonalDataAccess(_ record: PersonalDataAccess) async throws {
+    /// 개인정보 열람 기록: records holding personal data left the store unmasked in an export.
+    /// Written like any other audit entry, by the person's own session; a read-only session
+    /// cannot write it, and so exports nothing in full.
+    public func recordExport(kind: String, rows: Int) async throws {
         try await write { [self] db in
-            let now = now()
-            switch record {
-            case .details(let householdID, let requestID):
-                let household = try await SQLCaseStore.fetchHousehold(db, id: householdID)
-                try await authorize(db, dongCode: household.dongCode,
-                                    act: Phrase(ko: "대상자 \(householdID)번 상세를 볼", en: "see the details of household \(householdID)"),
-                                    fullDetails: true)
-                try await appendAudit(db, action: "view", entity: "household", id: String(householdID), dongCode: household.dongCode,
-                                      before: nil, after: requestID.map { "{\"request\":\($0)}" }, at: now)
-            case .export(let kind, let rows):
-                let access = try await fetchAccess(db)
-                if access.role == .viewer { throw StoreError.access(.viewer(user: user, registered: access.isRegistered)) }
-                try await appendAudit(db, action: "export", entity: kind, id: "\(rows) rows", dongCode: nil,
-                                      before: nil, after: "{\"rows\":\(rows)}", at: now)
-            }
+            let access = try await fetchAccess(db)
+            if access.role == .viewer { throw StoreError.access(.viewer(user: user, registered: access.isRegistered)) }
+            try await appendAudit(db, action: "export", entity: kind, id: "\(rows) rows", dongCode: nil,
+                                  before: nil, after: "{\"rows\":\(rows)}", at: now())
         }
     }
 
@@ -157,12 +146,4 @@ extension SQLCaseStore {
         let others = try await db.value("SELECT COUNT(*) FROM users WHERE role = 'admin' AND name != ?", [name], as: Int.self) ?? 0
         if others == 0 { throw StoreError.access(.lastAdmin(name: name)) }
     }
-}
-
-/// One entry of the access log.
-public enum PersonalDataAccess: Sendable, Hashable {
-    /// A household's full details were shown (from a request's details, when given).
-    case details(householdID: Int64, requestID: Int64?)
-    /// Records holding personal data left the store unmasked.
-    case export(kind: String, rows: Int)
 }

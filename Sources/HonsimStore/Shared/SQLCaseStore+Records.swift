@@ -117,18 +117,31 @@ extension SQLCaseStore {
         }
     }
 
-    public func householdRecord(id: Int64) async throws -> HouseholdRecord {
-        try await read { [self] db in
-            let household = try await SQLCaseStore.fetchHousehold(db, id: id)
-            let requests = try await db.rows("SELECT * FROM escort_request WHERE household_id = ? ORDER BY appointment_at, id", [id])
-                .map { EscortRequest(row: $0) }
-            let volunteers = try await cachedVolunteers(db)
-            var names: [Int64: String] = [:]
-            for volunteerID in Set(requests.compactMap(\.volunteerID)) {
-                names[volunteerID] = StoreRules.volunteer(withID: volunteerID, in: volunteers)?.name
-            }
-            return HouseholdRecord(household: household, requests: requests, volunteerNames: names)
+    public func householdRecord(id: Int64, reveal: Reveal) async throws -> HouseholdRecord {
+        // A read-only session cannot write the access log, and so never sees a household in full.
+        guard case .full(let requestID) = reveal, !readOnly else {
+            return try await read { [self] db in try await readHouseholdRecord(db, id: id).masked() }
         }
+        return try await write { [self] db in
+            let record = try await readHouseholdRecord(db, id: id)
+            let dongCode = record.household.dongCode
+            guard try await fetchAccess(db).seesFullDetails(dongCode: dongCode) else { return record.masked() }
+            try await appendAudit(db, action: "view", entity: "household", id: String(id), dongCode: dongCode,
+                                  before: nil, after: requestID.map { "{\"request\":\($0)}" }, at: now())
+            return record
+        }
+    }
+
+    private func readHouseholdRecord(_ db: any StoreConnection, id: Int64) async throws -> HouseholdRecord {
+        let household = try await SQLCaseStore.fetchHousehold(db, id: id)
+        let requests = try await db.rows("SELECT * FROM escort_request WHERE household_id = ? ORDER BY appointment_at, id", [id])
+            .map { EscortRequest(row: $0) }
+        let volunteers = try await cachedVolunteers(db)
+        var names: [Int64: String] = [:]
+        for volunteerID in Set(requests.compactMap(\.volunteerID)) {
+            names[volunteerID] = StoreRules.volunteer(withID: volunteerID, in: volunteers)?.name
+        }
+        return HouseholdRecord(household: household, requests: requests, volunteerNames: names)
     }
 
     public func volunteerRecord(id: Int64) async throws -> VolunteerRecord {

@@ -133,7 +133,7 @@ public final class DashboardRunner: @unchecked Sendable {
             case .recordDetailView(let householdID, let requestID):
                 let language = state.language
                 Task { [inbox, store] in
-                    do { try await store.recordPersonalDataAccess(.details(householdID: householdID, requestID: requestID)) } catch {
+                    do { _ = try await store.householdRecord(id: householdID, reveal: .full(requestID: requestID)) } catch {
                         inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
                     }
                 }

@@ -8,9 +8,8 @@ enum RecordWork {
         do {
             switch effect {
             case .loadHousehold(let id, let logView):
-                // Recorded before it is shown: a full view that cannot be logged is not shown.
-                if logView { try await store.recordPersonalDataAccess(.details(householdID: id, requestID: nil)) }
-                return .householdLoaded(try await store.householdRecord(id: id))
+                // In full only where the role allows, and then logged by the very read that returns it.
+                return .householdLoaded(try await store.householdRecord(id: id, reveal: logView ? .full(requestID: nil) : .masked))
             case .loadVolunteer(let id):
                 return .volunteerLoaded(try await store.volunteerRecord(id: id))
             case .save(.household(let household), let version, let allowDuplicate):

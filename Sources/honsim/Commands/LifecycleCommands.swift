@@ -4,7 +4,7 @@ import HonsimCore
 import HonsimStore
 
 /// Prints a request's new state in one line.
-func describe(_ request: EscortRequest, store: any CaseStore, language: Language) async -> String {
+func describe(_ request: EscortRequest, store: any StoreReads, language: Language) async -> String {
     let status = DomainPhrases.status(request.status).text(language)
     var volunteer = ""
     if let id = request.volunteerID, let found = try? await store.volunteer(id: id) { volunteer = " — \(found.name) (#\(id))" }

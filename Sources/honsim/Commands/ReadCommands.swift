@@ -56,7 +56,7 @@ struct ExportCommand: AsyncParsableCommand {
             }
             // Recorded before anything is written out: if it cannot be logged, it does not leave.
             let revealed = exporter.revealedCount(rowDongs)
-            if revealed > 0 { try await store.recordPersonalDataAccess(.export(kind: kind.rawValue, rows: revealed)) }
+            if revealed > 0 { try await store.recordExport(kind: kind.rawValue, rows: revealed) }
             emit(format == .csv ? try table.csv() : table.json())
         }
     }

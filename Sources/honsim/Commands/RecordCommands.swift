@@ -123,12 +123,9 @@ struct HouseholdShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors(options.language) {
             let store = try await options.open()
-            let record = try await store.householdRecord(id: householdID)
-            let access = try await store.access()
-            let full = !masked && access.seesFullDetails(dongCode: record.household.dongCode)
-            // Recorded before it is shown: if it cannot be logged, it is not shown in full.
-            if full { try await store.recordPersonalDataAccess(.details(householdID: householdID, requestID: nil)) }
-            emit(RecordPage.household(record, dongs: try await store.dongs(), full: full, now: Date(), calendar: store.calendar,
+            // In full only where the role allows, and then logged by the very read that returns it.
+            let record = try await store.householdRecord(id: householdID, reveal: masked ? .masked : .full(requestID: nil))
+            emit(RecordPage.household(record, dongs: try await store.dongs(), full: record.isFull, now: Date(), calendar: store.calendar,
                                       language: options.language).text)
         }
     }

@@ -71,7 +71,7 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// Finds and loads the demo seeds.
 enum Seeding {
-    static func seed(_ store: any CaseStore, folder: String?, replacing: Bool) async throws -> StoreCounts {
+    static func seed(_ store: any StoreImport & StoreReads, folder: String?, replacing: Bool) async throws -> StoreCounts {
         let folder = try folder ?? locateSeeds()
         var reader = SeedReader(folder: folder, calendar: store.calendar)
         let data = try reader.read()

@@ -60,7 +60,7 @@ struct UserDescription {
     }
 
     /// "added park (박지수): coordinator — 석수2동": what a change did, in one line.
-    static func say(_ done: Phrase, _ user: StoreUser, store: any CaseStore, language: Language) async throws {
+    static func say(_ done: Phrase, _ user: StoreUser, store: any StoreReads, language: Language) async throws {
         emit(done.text(language) + UserDescription(language: language, dongs: try await store.dongs()).line(user) + "\n")
     }
 }
