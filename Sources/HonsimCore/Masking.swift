@@ -21,11 +21,13 @@ public enum Masking {
 
     /// 010-1234-5678 → 010-****-5678; 02-123-4567 → 02-***-4567. Digits without hyphens
     /// are grouped as Korean numbers are written. Anything else keeps only its last 4 digits.
+    /// A number masked already stays as it is: the store masks what a role may not see, and a
+    /// screen may mask it again.
     public static func phone(_ phone: String) -> String {
         let trimmed = phone.trimmingSpaces()
         if trimmed.isEmpty { return "" }
         let groups = trimmed.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
-        if groups.count == 3, groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {
+        if groups.count == 3, groups.allSatisfy({ $0.allSatisfy { $0.isASCIIDigit || $0 == "*" } }) {
             return "\(groups[0])-\(String(repeating: "*", count: groups[1].count))-\(groups[2])"
         }
         let digits = trimmed.filter(\.isASCIIDigit)

@@ -100,4 +100,14 @@ struct MaskingTests {
         #expect(!masked.contains("1506"))
         #expect(!masked.contains("병목안로"))
     }
+
+    /// The store masks what a role may not see; a screen may mask the same value again.
+    @Test("masking what is masked already changes nothing", arguments: [
+        ("홍길동", "010-1234-5678", "안양시 만안구 병목안로 52"), ("남궁민수", "02-123-4567", "석수동"), ("김솔", "01012345678", ""),
+    ])
+    func maskingTwiceIsMaskingOnce(name: String, phone: String, address: String) {
+        #expect(Masking.name(Masking.name(name)) == Masking.name(name))
+        #expect(Masking.phone(Masking.phone(phone)) == Masking.phone(phone))
+        #expect(Masking.address(Masking.address(address)) == Masking.address(address))
+    }
 }

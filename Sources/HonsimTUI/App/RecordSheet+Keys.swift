@@ -69,6 +69,11 @@ extension AppState {
         case .pageUp: sheet.offset = max(0, sheet.offset - 10)
         case .character("e"):
             guard mayChange else { refuse(&self); return [] }
+            // A form filled from a masked record would save the masks: edit only what came in full.
+            guard sheet.household?.isFull != false else {
+                notice = text(RecordText.maskedCannotEdit)
+                return []
+            }
             guard let record = sheetRecord(sheet), let dongs = data?.dongs else { return [] }
             sheet.mode = .form(RecordForm(record, dongs: dongs, language: language))
         case .character("n"):

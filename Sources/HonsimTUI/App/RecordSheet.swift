@@ -65,9 +65,14 @@ extension AppState {
         return [.records(.loadVolunteer(id))]
     }
 
+    /// Whether the page asks the store for the household in full: unless the whole screen is
+    /// masked, or the role cannot see that dong in full anyway. The store decides again by role,
+    /// and logs the view in the read that returns it; a household this screen has not listed
+    /// (one just made) is asked for in full and left to the store.
     func logsView(of householdID: Int64) -> Bool {
-        guard let household = data?.households[householdID] else { return false }
-        return showsFullDetails(of: household)
+        guard !maskAll else { return false }
+        guard let household = data?.households[householdID] else { return true }
+        return access.seesFullDetails(dongCode: household.dongCode)
     }
 
     mutating func openNewRecord(household: Bool) -> [Effect] {
@@ -145,7 +150,7 @@ extension AppState {
 
     func reloadEffect(_ sheet: RecordSheet) -> Effect? {
         switch sheet.subject {
-        case .household(let id): return .records(.loadHousehold(id, logView: false))
+        case .household(let id): return .records(.loadHousehold(id, logView: logsView(of: id)))
         case .volunteer(let id): return .records(.loadVolunteer(id))
         case nil: return nil
         }

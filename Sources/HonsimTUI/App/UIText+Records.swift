@@ -18,6 +18,8 @@ public enum RecordText {
                                              en: "Close this record? Its history is kept (y: yes, any other key: no)")
     public static let reopenQuestion = Phrase(ko: "이 기록을 다시 열까요? (y: 예)", en: "Reopen this record? (y: yes)")
     public static let saved = Phrase(ko: "저장했습니다", en: "saved")
+    public static let maskedCannotEdit = Phrase(ko: "가린 화면에서는 고칠 수 없습니다 (--masked 없이 여세요)",
+                                                en: "a masked screen cannot edit (open it without --masked)")
     public static let duplicateAgain = Phrase(ko: "그래도 저장하려면 Enter를 다시 누르세요", en: "press Enter again to save anyway")
     public static let conflictTitle = Phrase(ko: "다른 분이 먼저 바꿨습니다", en: "Changed by someone else meanwhile")
     public static let conflictKeys = Phrase(ko: "k: 그분 것 유지 · m: 내 것으로 덮어쓰기 · Esc: 계속 고치기",
