@@ -21,14 +21,10 @@ extension SQLCaseStore {
             }
             let label = household.id == 0 ? Phrase(ko: "대상자를 등록할", en: "add a household")
                 : Phrase(ko: "대상자 \(household.id)번을 바꿀", en: "change household \(household.id)")
-            try await authorize(db, dongCode: before?.dongCode ?? household.dongCode, act: label)
-            // A move must be allowed in the dong it goes to as well as the one it leaves.
-            if let before, before.dongCode != household.dongCode { try await authorize(db, dongCode: household.dongCode, act: label) }
-            if let before { try await checkRecordVersion(db, table: "household", id: before.id, current: before.version, expected: expectedVersion) }
-            // An import under way is waited for, so the twin check sees its rows.
-            try await db.lock(.savingInto("household"))
-            if !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) {
-                throw StoreError.likelyDuplicate(entity: "household", existingID: twin.id, name: twin.name)
+            try await checkSave(db, table: "household", id: household.id, from: before.map { ($0.dongCode, $0.version) },
+                                to: household.dongCode, expectedVersion: expectedVersion, act: label) {
+                guard !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) else { return nil }
+                return (twin.id, twin.name)
             }
             if household.closed && before?.closed != true {
                 let open = try await db.value("""
@@ -69,14 +65,10 @@ extension SQLCaseStore {
             }
             let label = volunteer.id == 0 ? Phrase(ko: "봉사자를 등록할", en: "add a volunteer")
                 : Phrase(ko: "봉사자 \(volunteer.id)번을 바꿀", en: "change volunteer \(volunteer.id)")
-            try await authorize(db, dongCode: before?.dongCode ?? volunteer.dongCode, act: label)
-            // A move must be allowed in the dong it goes to as well as the one it leaves.
-            if let before, before.dongCode != volunteer.dongCode { try await authorize(db, dongCode: volunteer.dongCode, act: label) }
-            if let before { try await checkRecordVersion(db, table: "volunteer", id: before.id, current: before.version, expected: expectedVersion) }
-            // An import under way is waited for, so the twin check sees its rows.
-            try await db.lock(.savingInto("volunteer"))
-            if !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) {
-                throw StoreError.likelyDuplicate(entity: "volunteer", existingID: twin.id, name: twin.name)
+            try await checkSave(db, table: "volunteer", id: volunteer.id, from: before.map { ($0.dongCode, $0.version) },
+                                to: volunteer.dongCode, expectedVersion: expectedVersion, act: label) {
+                guard !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) else { return nil }
+                return (twin.id, twin.name)
             }
             var after = volunteer
             after.version = (before?.version ?? 0) + 1
@@ -185,6 +177,19 @@ extension SQLCaseStore {
     }
 
     // MARK: Helpers
+
+    /// What every save of a record checks, in order: that this person may change it, in the
+    /// dong it leaves and the one it goes to; that nobody changed it since the form read it;
+    /// and, once an import under way has been waited for (so its rows are seen), that it is
+    /// not a likely twin of another record (`twin` finds one, unless the save allows it).
+    private func checkSave(_ db: any StoreConnection, table: String, id: Int64, from before: (dong: String, version: Int)?, to dongCode: String,
+                           expectedVersion: Int?, act: Phrase, twin: () async throws -> (id: Int64, name: String)?) async throws {
+        try await authorize(db, dongCode: before?.dong ?? dongCode, act: act)
+        if let before, before.dong != dongCode { try await authorize(db, dongCode: dongCode, act: act) }
+        if let before { try await checkRecordVersion(db, table: table, id: id, current: before.version, expected: expectedVersion) }
+        try await db.lock(.savingInto(table))
+        if let found = try await twin() { throw StoreError.likelyDuplicate(entity: table, existingID: found.id, name: found.name) }
+    }
 
     /// Optimistic versions for records: a form that read `expected` may not overwrite a newer row.
     func checkRecordVersion(_ db: any StoreConnection, table: String, id: Int64, current: Int, expected: Int?) async throws {

@@ -117,10 +117,15 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchHousehold(_ db: any StoreConnection, id: Int64) async throws -> Household {
-        guard let row = try await db.one("SELECT * FROM household WHERE id = ?", [id]) else {
-            throw StoreError.notFound(entity: "household", id: id)
+        Household(row: try await fetchRow(db, "household", id: id))
+    }
+
+    /// A record's row by id, or `notFound` naming the table's entity.
+    static func fetchRow(_ db: any StoreConnection, _ table: String, id: Int64) async throws -> any StoredRow {
+        guard let row = try await db.one("SELECT * FROM \(table) WHERE id = ?", [id]) else {
+            throw StoreError.notFound(entity: table == "escort_request" ? "request" : table, id: id)
         }
-        return Household(row: row)
+        return row
     }
 
     public func households() async throws -> [Household] {
@@ -148,10 +153,7 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchVolunteer(_ db: any StoreConnection, id: Int64) async throws -> Volunteer {
-        guard let row = try await db.one("SELECT * FROM volunteer WHERE id = ?", [id]) else {
-            throw StoreError.notFound(entity: "volunteer", id: id)
-        }
-        var volunteer = Volunteer(row: row)
+        var volunteer = Volunteer(row: try await fetchRow(db, "volunteer", id: id))
         volunteer.availability = WeeklyAvailability(try await db.rows(
             "SELECT * FROM availability_window WHERE volunteer_id = ?", [id]).compactMap { StoreRules.window(row: $0) })
         volunteer.daysOff = try await db.rows("SELECT * FROM day_off WHERE volunteer_id = ? ORDER BY from_date", [id])
@@ -200,10 +202,7 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchRequest(_ db: any StoreConnection, id: Int64) async throws -> EscortRequest {
-        guard let row = try await db.one("SELECT * FROM escort_request WHERE id = ?", [id]) else {
-            throw StoreError.notFound(entity: "request", id: id)
-        }
-        return EscortRequest(row: row)
+        EscortRequest(row: try await fetchRow(db, "escort_request", id: id))
     }
 
     public func pendingRequests(limit: Int) async throws -> [EscortRequest] {
