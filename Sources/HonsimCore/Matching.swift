@@ -31,12 +31,8 @@ public enum Exclusion: Sendable, Hashable {
     case genderPreference(Gender)
     case weeklyCap(usedMinutes: Int, capMinutes: Int)
 
-    public var isOverridable: Bool {
-        switch self {
-        case .closed, .overlap, .needsWheelchairSkill, .needsCar: return false
-        case .outsideAvailability, .dayOff, .genderPreference, .weeklyCap: return true
-        }
-    }
+    /// Whether a coordinator may override it: said once, by its rule in the table.
+    public var isOverridable: Bool { rule.isOverridable }
 }
 
 /// One term of a candidate's score, with the points it gave.
@@ -148,10 +144,11 @@ public struct Matcher: Sendable {
         public static let hasCar = 10
     }
 
+    /// One volunteer's verdict with every reason: what the store's assign check reads. The
+    /// same rule table as ranking, over a pool of that one volunteer.
     public func evaluate(_ volunteer: Volunteer, load: VolunteerLoad) -> Candidate {
-        let terms = terms(volunteer, load: load)
-        return Candidate(volunteer: volunteer, score: terms.reduce(0) { $0 + $1.points }, terms: terms,
-                         exclusions: exclusions(volunteer, load: load), minutesInMonth: load.minutesInMonth)
+        let pool = MatchPool(volunteers: [volunteer], dongs: dongs)
+        return evaluate(pool: pool, index: 0, loads: PoolLoads([volunteer.id: load], pool: pool))
     }
 
     /// Ranks the pool. `nearMissLimit` keeps only the best of the excluded, so that a city of
@@ -165,71 +162,5 @@ public struct Matcher: Sendable {
     public func rank(volunteers: [Volunteer], loads: [Int64: VolunteerLoad], nearMissLimit: Int = .max) -> Ranking {
         let pool = MatchPool(volunteers: volunteers, dongs: dongs)
         return rank(pool: pool, loads: PoolLoads(loads, pool: pool), nearMissLimit: nearMissLimit)
-    }
-
-    func exclusions(_ volunteer: Volunteer, load: VolunteerLoad) -> [Exclusion] {
-        var found: [Exclusion] = []
-        visitExclusions(volunteer, load: load) { found.append($0) }
-        return found
-    }
-
-    func terms(_ volunteer: Volunteer, load: VolunteerLoad) -> [ScoreTerm] {
-        var terms: [ScoreTerm] = []
-        visitTerms(volunteer, load: load) { terms.append($0) }
-        return terms
-    }
-
-    /// Each rule the volunteer fails, in a stable order. A visitor, so ranking can count
-    /// without building arrays.
-    func visitExclusions(_ volunteer: Volunteer, load: VolunteerLoad, _ found: (Exclusion) -> Void) {
-        if volunteer.closed { found(.closed) }
-        if let clash = load.busy.first(where: { $0.conflicts(with: span, buffer: rules.travelBuffer) }) {
-            found(.overlap(clash))
-        }
-        if household.mobility == .wheelchair && !volunteer.skills.contains(.wheelchair) {
-            found(.needsWheelchairSkill)
-        }
-        if request.transport.needsVolunteerCar && !volunteer.hasCar { found(.needsCar) }
-        if !withinOneDay || !volunteer.availability.covers(weekday: weekday, startMinute: startMinute, endMinute: endMinute) {
-            found(.outsideAvailability)
-        }
-        if let off = volunteer.dayOff(on: day) { found(.dayOff(off.from)) }
-        if let wanted = household.preferredVolunteerGender, volunteer.gender != wanted {
-            found(.genderPreference(wanted))
-        }
-        if load.minutesInWeek + request.expectedMinutes > volunteer.weeklyCapMinutes {
-            found(.weeklyCap(usedMinutes: load.minutesInWeek, capMinutes: volunteer.weeklyCapMinutes))
-        }
-    }
-
-    /// Each term of the volunteer's score, in a stable order.
-    func visitTerms(_ volunteer: Volunteer, load: VolunteerLoad, _ term: (ScoreTerm) -> Void) {
-        if volunteer.dongCode == household.dongCode {
-            term(ScoreTerm(.sameDong, points: Points.sameDong))
-        } else if let gu = householdGu, dongs.gu(of: volunteer.dongCode) == gu {
-            term(ScoreTerm(.sameGu, points: Points.sameGu))
-        }
-        if load.escortsWithHousehold > 0 {
-            let points = min(Points.escortedBeforeMax, Points.escortedBeforeFirst + Points.escortedBeforeEach * (load.escortsWithHousehold - 1))
-            term(ScoreTerm(.escortedBefore(times: load.escortsWithHousehold), points: points))
-        }
-        // Fewest hours this month: spreads the work and keeps volunteers from burning out.
-        let hours = load.minutesInMonth / 60
-        term(ScoreTerm(.hoursThisMonth(minutes: load.minutesInMonth), points: max(0, Points.fewHoursMax - Points.fewHoursPerHour * hours)))
-        if needsSigning && volunteer.skills.contains(.signLanguage) {
-            term(ScoreTerm(.signLanguage, points: Points.signLanguage))
-        }
-        if needsLanguage && volunteer.skills.contains(where: { if case .language = $0 { return true } else { return false } }) {
-            term(ScoreTerm(.speaksLanguage, points: Points.speaksLanguage))
-        }
-        if needsCare && volunteer.skills.contains(.careWorker) {
-            term(ScoreTerm(.careWorker, points: Points.careWorker))
-        }
-        if usesWalkingAid && volunteer.skills.contains(.wheelchair) {
-            term(ScoreTerm(.wheelchairCapable, points: Points.wheelchairCapable))
-        }
-        if request.transport.needsVolunteerCar && volunteer.hasCar {
-            term(ScoreTerm(.hasCar, points: Points.hasCar))
-        }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import HonsimCore
 
-/// Ranking over a `MatchPool` works the rules out on numbers; `evaluate` works them out with
-/// reasons in words. On random volunteers, households, requests and loads they must agree on
+/// Ranking over a `MatchPool` reads the rule table as numbers; `evaluate` (the assign check)
+/// reads it as reasons in words. On random volunteers, households, requests and loads both
+/// must agree with `ReferenceMatching`, the rules worked out on the unpacked records, on
 /// every verdict, and the ranking must be the order the documented keys give.
 @Suite("Ranking over a prepared pool")
 struct MatchPoolTests {
@@ -68,13 +69,19 @@ struct MatchPoolTests {
 
             let pool = MatchPool(volunteers: volunteers, dongs: directory)
             let poolLoads = PoolLoads(loads, pool: pool)
-            let reference = volunteers.map { matcher.evaluate($0, load: loads[$0.id] ?? VolunteerLoad()) }
+            let reference = volunteers.map {
+                ReferenceMatching.evaluate(matcher, $0, load: loads[$0.id] ?? VolunteerLoad(), dongs: directory, calendar: seoul)
+            }
+            for (index, candidate) in reference.enumerated() {
+                #expect(matcher.evaluate(candidate.volunteer, load: loads[candidate.id] ?? VolunteerLoad()) == candidate)
+                #expect(matcher.evaluate(pool: pool, index: index, loads: poolLoads) == candidate)
+            }
             var verdicts: [Int: Matcher.Verdict] = [:]
             matcher.judge(pool, poolLoads) { verdicts[$0.index] = $0 }
             for (index, candidate) in reference.enumerated() {
                 let verdict = verdicts[index]
                 #expect(verdict?.exclusions == candidate.exclusions.count, "exclusions of \(candidate.volunteer.name)")
-                #expect(verdict?.overridable == candidate.exclusions.allSatisfy(\.isOverridable))
+                #expect(verdict?.overridable == candidate.exclusions.allSatisfy { ReferenceMatching.overridable.contains($0.rule) })
                 #expect(verdict?.score == candidate.score, "score of \(candidate.volunteer.name): \(candidate.terms)")
                 #expect(poolLoads.load(at: index) == loads[candidate.id] ?? VolunteerLoad())
             }
