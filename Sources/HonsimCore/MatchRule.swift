@@ -115,15 +115,11 @@ struct RuleReasons: RuleReader {
 
     mutating func filter<Found>(_ rule: MatchRule, found: Found?, because: (Found) -> Exclusion) {
         guard let found else { return }
-        let exclusion = because(found)
-        assert(exclusion.rule == rule, "the reason of \(rule) names another rule")
-        exclusions.append(exclusion)
+        exclusions.append(because(found))
     }
 
     mutating func term(_ rule: MatchRule, applies: Bool, points: Int, because: () -> ScoreTerm.Reason) {
         guard applies else { return }
-        let reason = because()
-        assert(reason.rule == rule, "the reason of \(rule) names another rule")
-        terms.append(ScoreTerm(reason, points: points))
+        terms.append(ScoreTerm(because(), points: points))
     }
 }
