@@ -95,36 +95,49 @@ public struct Matcher: Sendable {
     let dongs: DongDirectory
     let calendar: Calendar
     let span: TimeSpan
-    let day: CivilDate
     let householdGu: String?
-    // The request's weekday and minutes, worked out once rather than per volunteer.
-    let weekday: Weekday
+    // The request's day, weekday and minutes, worked out once rather than per volunteer.
+    let dayNumber: Int32
+    let weekday: Int16
     let startMinute: Int
     let endMinute: Int
     let withinOneDay: Bool
-    // What the household needs, asked once rather than per volunteer.
-    let needsSigning: Bool
-    let needsLanguage: Bool
-    let needsCare: Bool
-    let usesWalkingAid: Bool
+    // What the household needs, as masks of the volunteer flags of a `MatchPool` that answer
+    // it: a rule reads `flags & mask`, arithmetic rather than a branch per volunteer, which a
+    // random pool would mispredict often. An empty mask is a need the household does not have.
+    let wheelchairSkillNeeded: UInt16
+    let carNeeded: UInt16
+    let signingWanted: UInt16
+    let languageWanted: UInt16
+    let careWanted: UInt16
+    let walkingAidWanted: UInt16
+    /// The wanted gender fails when `flags & genderMask != wantedMaleFlag`; no preference, no mask.
+    let genderMask: UInt16
+    let wantedMaleFlag: UInt16
 
     public init(request: EscortRequest, household: Household, dongs: DongDirectory, calendar: Calendar, rules: MatchRules = MatchRules()) {
+        typealias Flag = MatchPool.Flag
         self.request = request
         self.household = household
         self.rules = rules
         self.dongs = dongs
         self.calendar = calendar
         self.span = request.span
-        self.day = CivilDate(request.pickupAt, calendar: calendar)
         self.householdGu = dongs.gu(of: household.dongCode)
-        self.weekday = Weekday(request.pickupAt, calendar: calendar)
+        self.dayNumber = MatchPool.dayNumber(CivilDate(request.pickupAt, calendar: calendar))
+        self.weekday = Int16(Weekday(request.pickupAt, calendar: calendar).rawValue)
         self.startMinute = ClockTime(request.pickupAt, calendar: calendar).minutes
         self.endMinute = startMinute + request.expectedMinutes
         self.withinOneDay = calendar.isDate(span.start, inSameDayAs: span.end.addingTimeInterval(-1))
-        self.needsSigning = household.needs.contains(.hearing)
-        self.needsLanguage = household.needs.contains(.language)
-        self.needsCare = household.needs.contains(.cognitive) || household.needs.contains(.vision)
-        self.usesWalkingAid = household.mobility == .walker || household.mobility == .wheelchair
+        let needs = household.needs, mobility = household.mobility, wanted = household.preferredVolunteerGender
+        self.wheelchairSkillNeeded = mobility == .wheelchair ? Flag.wheelchair : 0
+        self.carNeeded = request.transport.needsVolunteerCar ? Flag.car : 0
+        self.signingWanted = needs.contains(.hearing) ? Flag.signLanguage : 0
+        self.languageWanted = needs.contains(.language) ? Flag.language : 0
+        self.careWanted = needs.contains(.cognitive) || needs.contains(.vision) ? Flag.careWorker : 0
+        self.walkingAidWanted = mobility == .walker || mobility == .wheelchair ? Flag.wheelchair : 0
+        self.genderMask = wanted == nil ? 0 : Flag.male
+        self.wantedMaleFlag = wanted == .male ? Flag.male : 0
     }
 
     /// Weights of the score. Same dong matters most: the volunteer knows the streets and

@@ -1,62 +1,24 @@
 import Foundation
 
-/// The rules of matching, each written once, over a packed `MatchPool`: one request's
-/// facts worked out as the pool's numbers, and `apply`, the table itself. The same entries
+/// The rules of matching, each written once, over a packed `MatchPool`: a matcher's request
+/// against the pool's numbers, and `apply`, the table itself. The same entries
 /// give the numbers that rank 20,000 volunteers (`RuleTally`) and the reasons in words of
 /// the few that are kept and of the store's assign check (`RuleReasons`).
 struct RuleTable {
+    let matcher: Matcher
     let pool: MatchPool
     let loads: PoolLoads
-    // The household and the request, as this pool's numbers.
+    /// The household's dong and gu as this pool's numbers; -2 matches no volunteer, so a
+    /// household without a gu has no "same gu".
     let householdDong: Int32
     let householdGu: Int32
-    // What the household needs, as masks of the volunteer flags that answer it: an entry reads
-    // `flags & mask`, arithmetic rather than a branch per volunteer, which a random pool would
-    // mispredict often. An empty mask is a need the household does not have.
-    let wheelchairSkillNeeded: UInt16
-    let carNeeded: UInt16
-    let signingWanted: UInt16
-    let languageWanted: UInt16
-    let careWanted: UInt16
-    let walkingAidWanted: UInt16
-    /// The wanted gender fails when `flags & genderMask != wantedMaleFlag`; no preference, no mask.
-    let genderMask: UInt16
-    let wantedMaleFlag: UInt16
-    let wantedGender: Gender?
-    let dayNumber: Int32
-    let weekday: Int16
-    let startMinute: Int
-    let endMinute: Int
-    let withinOneDay: Bool
-    let expectedMinutes: Int
-    let span: TimeSpan
-    let travelBuffer: TimeInterval
 
     init(_ matcher: Matcher, pool: MatchPool, loads: PoolLoads) {
+        self.matcher = matcher
         self.pool = pool
         self.loads = loads
-        let household = matcher.household, request = matcher.request
-        // -2 matches no volunteer: a household without a gu has no "same gu".
-        householdDong = pool.dongNumbers[household.dongCode] ?? -2
+        householdDong = pool.dongNumbers[matcher.household.dongCode] ?? -2
         householdGu = matcher.householdGu.flatMap { pool.guNumbers[$0] } ?? -2
-        typealias Flag = MatchPool.Flag
-        wheelchairSkillNeeded = household.mobility == .wheelchair ? Flag.wheelchair : 0
-        carNeeded = request.transport.needsVolunteerCar ? Flag.car : 0
-        signingWanted = matcher.needsSigning ? Flag.signLanguage : 0
-        languageWanted = matcher.needsLanguage ? Flag.language : 0
-        careWanted = matcher.needsCare ? Flag.careWorker : 0
-        walkingAidWanted = matcher.usesWalkingAid ? Flag.wheelchair : 0
-        genderMask = household.preferredVolunteerGender == nil ? 0 : Flag.male
-        wantedMaleFlag = household.preferredVolunteerGender == .male ? Flag.male : 0
-        wantedGender = household.preferredVolunteerGender
-        dayNumber = MatchPool.dayNumber(matcher.day)
-        weekday = Int16(matcher.weekday.rawValue)
-        startMinute = matcher.startMinute
-        endMinute = matcher.endMinute
-        withinOneDay = matcher.withinOneDay
-        expectedMinutes = request.expectedMinutes
-        span = matcher.span
-        travelBuffer = matcher.rules.travelBuffer
     }
 
     /// The table: every rule once, in the order its reasons are listed. An entry is the
@@ -64,24 +26,24 @@ struct RuleTable {
     @inline(__always)
     func apply<Reader: RuleReader>(_ index: Int, _ reader: inout Reader) {
         let profile = pool.profiles[index]
-        let flags = profile.flags
+        let flags = profile.flags, m = matcher
         typealias Flag = MatchPool.Flag
         typealias Points = Matcher.Points
 
         // Hard filters.
         reader.filter(.closed, fails: flags & Flag.closed != 0, because: .closed)
         reader.filter(.overlap, found: clash(at: index)) { .overlap($0) }
-        reader.filter(.wheelchairSkill, fails: flags & wheelchairSkillNeeded != wheelchairSkillNeeded, because: .needsWheelchairSkill)
-        reader.filter(.car, fails: flags & carNeeded != carNeeded, because: .needsCar)
+        reader.filter(.wheelchairSkill, fails: flags & m.wheelchairSkillNeeded != m.wheelchairSkillNeeded, because: .needsWheelchairSkill)
+        reader.filter(.car, fails: flags & m.carNeeded != m.carNeeded, because: .needsCar)
         reader.filter(.availability, fails: !covers(profile), because: .outsideAvailability)
         reader.filter(.dayOff, found: dayOff(profile)) { slot in
             .dayOff(pool.volunteers[index].daysOff[slot - Int(profile.dayOffStart)].from)
         }
-        reader.filter(.genderPreference, found: flags & genderMask != wantedMaleFlag ? wantedGender : nil) {
+        reader.filter(.genderPreference, found: flags & m.genderMask != m.wantedMaleFlag ? m.household.preferredVolunteerGender : nil) {
             .genderPreference($0)
         }
         let week = Int(loads.minutesInWeek[index]), cap = Int(profile.weeklyCapMinutes)
-        reader.filter(.weeklyCap, fails: week + expectedMinutes > cap, because: .weeklyCap(usedMinutes: week, capMinutes: cap))
+        reader.filter(.weeklyCap, fails: week + m.request.expectedMinutes > cap, because: .weeklyCap(usedMinutes: week, capMinutes: cap))
 
         // Terms of the score.
         let sameDong = profile.dong == householdDong
@@ -95,29 +57,31 @@ struct RuleTable {
         let month = Int(loads.minutesInMonth[index])
         reader.term(.hoursThisMonth, applies: true, points: max(0, Points.fewHoursMax - Points.fewHoursPerHour * (month / 60)),
                     because: .hoursThisMonth(minutes: month))
-        reader.term(.signLanguage, applies: flags & signingWanted != 0, points: Points.signLanguage, because: .signLanguage)
-        reader.term(.speaksLanguage, applies: flags & languageWanted != 0, points: Points.speaksLanguage, because: .speaksLanguage)
-        reader.term(.careWorker, applies: flags & careWanted != 0, points: Points.careWorker, because: .careWorker)
-        reader.term(.wheelchairCapable, applies: flags & walkingAidWanted != 0, points: Points.wheelchairCapable,
+        reader.term(.signLanguage, applies: flags & m.signingWanted != 0, points: Points.signLanguage, because: .signLanguage)
+        reader.term(.speaksLanguage, applies: flags & m.languageWanted != 0, points: Points.speaksLanguage, because: .speaksLanguage)
+        reader.term(.careWorker, applies: flags & m.careWanted != 0, points: Points.careWorker, because: .careWorker)
+        reader.term(.wheelchairCapable, applies: flags & m.walkingAidWanted != 0, points: Points.wheelchairCapable,
                     because: .wheelchairCapable)
-        reader.term(.hasCar, applies: flags & carNeeded != 0, points: Points.hasCar, because: .hasCar)
+        reader.term(.hasCar, applies: flags & m.carNeeded != 0, points: Points.hasCar, because: .hasCar)
     }
 
     /// The volunteer's first active escort that leaves no travel time around the request.
     @inline(__always)
     func clash(at index: Int) -> TimeSpan? {
         guard loads.hasBusy[index], let spans = loads.busy[index] else { return nil }
-        return spans.first { $0.conflicts(with: span, buffer: travelBuffer) }
+        return spans.first { $0.conflicts(with: matcher.span, buffer: matcher.rules.travelBuffer) }
     }
 
     /// Whether one weekly window holds the whole escort; one that crosses midnight never fits.
     @inline(__always)
     func covers(_ profile: MatchPool.Profile) -> Bool {
-        guard withinOneDay else { return false }
+        guard matcher.withinOneDay else { return false }
         let first = Int(profile.windowStart)
         for slot in first..<(first + Int(profile.windowCount)) {
             let window = pool.windows[slot]
-            if window.weekday == weekday && Int(window.start) <= startMinute && endMinute <= Int(window.end) { return true }
+            if window.weekday == matcher.weekday && Int(window.start) <= matcher.startMinute && matcher.endMinute <= Int(window.end) {
+                return true
+            }
         }
         return false
     }
@@ -126,8 +90,8 @@ struct RuleTable {
     @inline(__always)
     func dayOff(_ profile: MatchPool.Profile) -> Int? {
         let first = Int(profile.dayOffStart)
-        for slot in first..<(first + Int(profile.dayOffCount))
-        where pool.daysOff[slot].from <= dayNumber && dayNumber <= pool.daysOff[slot].to {
+        let day = matcher.dayNumber
+        for slot in first..<(first + Int(profile.dayOffCount)) where pool.daysOff[slot].from <= day && day <= pool.daysOff[slot].to {
             return slot
         }
         return nil
