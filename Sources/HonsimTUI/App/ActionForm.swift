@@ -61,10 +61,7 @@ public struct ActionForm: Hashable, Sendable {
 extension ActionForm: Component {
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
         let keys = around.keys.form
-        if confirmingDiscard {
-            confirmingDiscard = false
-            return keys.matches(key, .yes) ? .closing() : .none
-        }
+        if let answer = discardAnswer(key, &confirmingDiscard, around) { return answer }
         switch form.handle(key, bindings: keys) {
         case .edited:
             // Errors are re-checked as the coordinator types, once they have been shown.

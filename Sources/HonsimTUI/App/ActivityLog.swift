@@ -62,21 +62,12 @@ extension ActivityLog: Component {
             cursor = 0
             return reload(around)
         }
-        let last = max(0, (entries?.count ?? 0) - 1)
-        switch around.keys.list.action(for: key) {
-        case .up?: cursor = max(0, cursor - 1)
-        case .down?: cursor = min(last, cursor + 1)
-        case .pageUp?: cursor = max(0, cursor - 10)
-        case .pageDown?: cursor = min(last, cursor + 10)
-        case .top?: cursor = 0
-        case .bottom?: cursor = last
-        case nil:
-            switch keys.action(for: key) {
-            case .close?: return .closing()
-            case .filters?: editingFilters = true
-            case .refresh?: return reload(around)
-            case .done?, nil: break
-            }
+        if around.keys.list.move(&cursor, last: max(0, (entries?.count ?? 0) - 1), for: key) { return .none }
+        switch keys.action(for: key) {
+        case .close?: return .closing()
+        case .filters?: editingFilters = true
+        case .refresh?: return reload(around)
+        case .done?, nil: break
         }
         return .none
     }

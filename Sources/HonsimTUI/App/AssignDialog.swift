@@ -84,16 +84,7 @@ extension AssignDialog: Component {
             cursor = 0
             return Reply(effects: searchEffects(for: search.text, around))
         }
-        let last = max(0, rows.count - 1)
-        switch around.keys.list.action(for: key) {
-        case .up?: cursor = max(0, cursor - 1); return .none
-        case .down?: cursor = min(last, cursor + 1); return .none
-        case .pageUp?: cursor = max(0, cursor - 10); return .none
-        case .pageDown?: cursor = min(last, cursor + 10); return .none
-        case .top?: cursor = 0; return .none
-        case .bottom?: cursor = last; return .none
-        case nil: break
-        }
+        if around.keys.list.move(&cursor, last: max(0, rows.count - 1), for: key) { return .none }
         switch keys.action(for: key) {
         case .close?: return .closing()
         case .search?:

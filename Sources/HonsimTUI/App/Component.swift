@@ -55,6 +55,31 @@ struct Reply {
     static func writing(_ write: WriteRequest) -> Reply { Reply(write: write) }
 }
 
+extension Bindings where A == ListKey {
+    /// Moves a dialog's cursor for a list key, ten lines to a page; false when the key is not
+    /// one of the list's.
+    func move(_ cursor: inout Int, last: Int, for key: Key) -> Bool {
+        switch action(for: key) {
+        case .up?: cursor = max(0, cursor - 1)
+        case .down?: cursor = min(last, cursor + 1)
+        case .pageUp?: cursor = max(0, cursor - 10)
+        case .pageDown?: cursor = min(last, cursor + 10)
+        case .top?: cursor = 0
+        case .bottom?: cursor = last
+        case nil: return false
+        }
+        return true
+    }
+}
+
+/// The answer to "drop what was typed?" (`confirming`): `yes` closes the form, any other key
+/// goes back to it; nil when nothing was asked.
+func discardAnswer(_ key: Key, _ confirming: inout Bool, _ around: Surroundings) -> Reply? {
+    guard confirming else { return nil }
+    confirming = false
+    return around.keys.form.matches(key, .yes) ? Reply.closing() : Reply.none
+}
+
 extension FormState {
     /// A key through the form's bindings: the moves and Enter as `[keys.form]` binds them, the
     /// rest (typing, a choice's ← →, a toggle's Space) to the field. The widget's own moves

@@ -50,15 +50,7 @@ extension PlanSheet: Component {
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
         let proposals = plan?.proposals ?? []
         let last = max(0, rowCount - 1)
-        switch around.keys.list.action(for: key) {
-        case .up?: cursor = max(0, cursor - 1); return .none
-        case .down?: cursor = min(last, cursor + 1); return .none
-        case .pageUp?: cursor = max(0, cursor - 10); return .none
-        case .pageDown?: cursor = min(last, cursor + 10); return .none
-        case .top?: cursor = 0; return .none
-        case .bottom?: cursor = last; return .none
-        case nil: break
-        }
+        if around.keys.list.move(&cursor, last: last, for: key) { return .none }
         switch around.keys.plan.action(for: key) {
         case .close?: return .closing()
         case .tick?:

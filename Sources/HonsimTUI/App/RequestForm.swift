@@ -156,10 +156,7 @@ extension AppState {
 extension RequestForm: Component {
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
         let keys = around.keys.form
-        if confirmingDiscard {
-            confirmingDiscard = false
-            return keys.matches(key, .yes) ? .closing() : .none
-        }
+        if let answer = discardAnswer(key, &confirmingDiscard, around) { return answer }
         // In the household field ↑ and ↓ pick among the matches; Tab and Enter take the pick.
         if focusedKey == "household", !suggestions.isEmpty {
             switch around.keys.list.action(for: key, typing: true) {
