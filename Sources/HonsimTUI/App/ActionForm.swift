@@ -69,17 +69,17 @@ extension ActionForm: Component {
         case .moved:
             break
         case .submit:
-            guard !around.writeInFlight else { return .none }
+            guard !around.writeInFlight else { return .stay }
             guard let details = validate(language: around.language) else {
                 form.focusFirstError()
-                return .none
+                return .stay
             }
             message = nil
             return .writing(.lifecycle(action, requestID: request.id, details: details, expectedVersion: request.version))
         case .unhandled:
             if keys.matches(key, .back) { return escape(dirty: form.isDirty, confirming: &confirmingDiscard) }
         }
-        return .none
+        return .stay
     }
 }
 
@@ -88,7 +88,7 @@ extension ActionForm: Component {
 func escape(dirty: Bool, confirming: inout Bool) -> Reply {
     if dirty {
         confirming = true
-        return .none
+        return .stay
     }
     return .closing()
 }

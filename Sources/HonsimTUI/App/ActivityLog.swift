@@ -56,20 +56,20 @@ extension ActivityLog: Component {
         if editingFilters {
             if keys.matches(key, .done, typing: true) {
                 editingFilters = false
-                return .none
+                return .stay
             }
-            guard form.handle(key, bindings: around.keys.form) == .edited else { return .none }
+            guard form.handle(key, bindings: around.keys.form) == .edited else { return .stay }
             cursor = 0
             return reload(around)
         }
-        if around.keys.list.move(&cursor, last: max(0, (entries?.count ?? 0) - 1), for: key) { return .none }
+        if around.keys.list.move(&cursor, last: max(0, (entries?.count ?? 0) - 1), for: key) { return .stay }
         switch keys.action(for: key) {
         case .close?: return .closing()
         case .filters?: editingFilters = true
         case .refresh?: return reload(around)
         case .done?, nil: break
         }
-        return .none
+        return .stay
     }
 
     private func reload(_ around: Surroundings) -> Reply {

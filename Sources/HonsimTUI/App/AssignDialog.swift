@@ -60,7 +60,7 @@ extension AssignDialog: Component {
         let keys = around.keys.assign
         if let candidate = confirmingOverride {
             confirmingOverride = nil
-            return keys.matches(key, .override) ? assign(candidate, override: true, around) : .none
+            return keys.matches(key, .override) ? assign(candidate, override: true, around) : .stay
         }
         if var search {
             // Typing a name: letters are the name; ↑ ↓ move, Enter chooses, Esc ends the search.
@@ -68,47 +68,47 @@ extension AssignDialog: Component {
                 self.search = nil
                 searchResults = nil
                 cursor = 0
-                return .none
+                return .stay
             }
             if keys.matches(key, .choose, typing: true) {
-                guard rows.indices.contains(cursor) else { return .none }
+                guard rows.indices.contains(cursor) else { return .stay }
                 return choose(rows[cursor], around)
             }
             switch around.keys.list.action(for: key, typing: true) {
-            case .up?: cursor = max(0, cursor - 1); return .none
-            case .down?: cursor = min(rows.count - 1, cursor + 1); return .none
+            case .up?: cursor = max(0, cursor - 1); return .stay
+            case .down?: cursor = min(rows.count - 1, cursor + 1); return .stay
             case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
             }
-            guard search.handle(key) else { return .none }
+            guard search.handle(key) else { return .stay }
             self.search = search
             cursor = 0
             return Reply(effects: searchEffects(for: search.text, around))
         }
-        if around.keys.list.move(&cursor, last: max(0, rows.count - 1), for: key) { return .none }
+        if around.keys.list.move(&cursor, last: max(0, rows.count - 1), for: key) { return .stay }
         switch keys.action(for: key) {
         case .close?: return .closing()
         case .search?:
             search = TextInputState()
             searchResults = nil
             cursor = 0
-            return .none
+            return .stay
         case .retry?:
-            guard let retry else { return .none }
+            guard let retry else { return .stay }
             self.retry = nil
             message = nil
             return .writing(retry)
         case .choose?:
-            guard rows.indices.contains(cursor) else { return .none }
+            guard rows.indices.contains(cursor) else { return .stay }
             return choose(rows[cursor], around)
         case .override?, nil: break
         }
         // The nth eligible candidate, as numbered on screen.
         if case .character(let digit) = key, digit.isASCII, let number = digit.wholeNumberValue, number > 0 {
-            guard let eligible = ranking?.eligible, eligible.indices.contains(number - 1) else { return .none }
+            guard let eligible = ranking?.eligible, eligible.indices.contains(number - 1) else { return .stay }
             cursor = number - 1
             return choose(eligible[number - 1], around)
         }
-        return .none
+        return .stay
     }
 
     /// Enter on a candidate: the eligible are assigned; the overridable ask first; the
@@ -118,16 +118,16 @@ extension AssignDialog: Component {
         if candidate.isOverridable {
             confirmingOverride = candidate
             message = nil
-            return .none
+            return .stay
         }
         let reasons = candidate.exclusions.filter { !$0.isOverridable }
             .map { DomainPhrases.exclusion($0, calendar: around.calendar).text(around.language) }.joined(separator: ", ")
         message = "\(candidate.volunteer.name): \(around.text(UIText.cannotAssign)) (\(reasons))"
-        return .none
+        return .stay
     }
 
     private mutating func assign(_ candidate: Candidate, override: Bool, _ around: Surroundings) -> Reply {
-        guard !around.writeInFlight else { return .none }
+        guard !around.writeInFlight else { return .stay }
         message = nil
         retry = nil
         return .writing(.assign(requestID: requestID, volunteerID: candidate.volunteer.id,

@@ -50,7 +50,8 @@ struct Reply {
     /// The dong scope chosen in the picker.
     var scope: Set<String>?
 
-    static let none = Reply()
+    /// Nothing asked: the component stays as it now is.
+    static let stay = Reply()
     static func closing(_ effects: [Effect] = []) -> Reply { Reply(effects: effects, close: true) }
     static func writing(_ write: WriteRequest) -> Reply { Reply(write: write) }
 }
@@ -77,7 +78,7 @@ extension Bindings where A == ListKey {
 func discardAnswer(_ key: Key, _ confirming: inout Bool, _ around: Surroundings) -> Reply? {
     guard confirming else { return nil }
     confirming = false
-    return around.keys.form.matches(key, .yes) ? Reply.closing() : Reply.none
+    return around.keys.form.matches(key, .yes) ? Reply.closing() : Reply.stay
 }
 
 extension FormState {
@@ -153,11 +154,11 @@ struct HelpScreen: Component {
 
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
         let list = around.keys.list.action(for: key)
-        if list == .down { offset += 1; return .none }
-        if list == .up { offset = max(0, offset - 1); return .none }
+        if list == .down { offset += 1; return .stay }
+        if list == .up { offset = max(0, offset - 1); return .stay }
         let main = around.keymap.action(for: key)
         if around.keys.help.matches(key, .close) || main == .help || main == .quit { return .closing() }
-        return .none
+        return .stay
     }
 }
 
@@ -166,7 +167,7 @@ struct DetailsView: Component {
     var requestID: Int64
 
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
-        around.keys.details.matches(key, .close) || around.keymap.action(for: key) == .quit ? .closing() : .none
+        around.keys.details.matches(key, .close) || around.keymap.action(for: key) == .quit ? .closing() : .stay
     }
 }
 
@@ -178,8 +179,8 @@ struct ScopePicker: Component {
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
         let dongs = around.data?.dongs.dongs ?? []
         switch around.keys.list.action(for: key) {
-        case .down?: cursor = min(cursor + 1, max(0, dongs.count - 1)); return .none
-        case .up?: cursor = max(cursor - 1, 0); return .none
+        case .down?: cursor = min(cursor + 1, max(0, dongs.count - 1)); return .stay
+        case .up?: cursor = max(cursor - 1, 0); return .stay
         case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
         }
         switch around.keys.scope.action(for: key) {
@@ -197,7 +198,7 @@ struct ScopePicker: Component {
         case .close?: return .closing()
         case nil: break
         }
-        return .none
+        return .stay
     }
 }
 
@@ -209,7 +210,7 @@ extension WriteProblem: Component {
             guard let retry else { return .closing() }
             return .writing(retry)
         case .close?: return .closing()
-        case nil: return .none
+        case nil: return .stay
         }
     }
 }

@@ -84,8 +84,8 @@ extension ImportFlow: Component {
             }
         case .preview(let preview, let scroll):
             switch around.keys.list.action(for: key) {
-            case .down?: stage = .preview(preview, scroll: min(scroll + 1, max(0, preview.issues.count - 1))); return .none
-            case .up?: stage = .preview(preview, scroll: max(0, scroll - 1)); return .none
+            case .down?: stage = .preview(preview, scroll: min(scroll + 1, max(0, preview.issues.count - 1))); return .stay
+            case .up?: stage = .preview(preview, scroll: max(0, scroll - 1)); return .stay
             case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
             }
             switch action {
@@ -105,7 +105,7 @@ extension ImportFlow: Component {
         case .reading, .importing:
             break
         }
-        return .none
+        return .stay
     }
 }
 

@@ -52,7 +52,7 @@ struct FilterInput: Component {
         case nil:
             _ = input.handle(key)
             applied = input.text.isEmpty ? nil : input.text
-            return .none
+            return .stay
         }
     }
 }

@@ -50,32 +50,32 @@ extension PlanSheet: Component {
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
         let proposals = plan?.proposals ?? []
         let last = max(0, rowCount - 1)
-        if around.keys.list.move(&cursor, last: last, for: key) { return .none }
+        if around.keys.list.move(&cursor, last: last, for: key) { return .stay }
         switch around.keys.plan.action(for: key) {
         case .close?: return .closing()
         case .tick?:
-            guard proposals.indices.contains(cursor) else { return .none }
+            guard proposals.indices.contains(cursor) else { return .stay }
             let id = proposals[cursor].request.id
             if ticked.contains(id) { ticked.remove(id) } else { ticked.insert(id) }
             cursor = min(last, cursor + 1)
         case .all?:
             ticked = ticked.count == proposals.count ? [] : Set(proposals.map(\.request.id))
         case .moreDays?:
-            guard days < PlanSheet.dayRange.upperBound else { return .none }
+            guard days < PlanSheet.dayRange.upperBound else { return .stay }
             days += 1
             plan = nil
             return Reply(effects: [PlanSheet.effect(days: days, scope: around.scope, now: around.now)])
         case .fewerDays?:
-            guard days > PlanSheet.dayRange.lowerBound else { return .none }
+            guard days > PlanSheet.dayRange.lowerBound else { return .stay }
             days -= 1
             plan = nil
             return Reply(effects: [PlanSheet.effect(days: days, scope: around.scope, now: around.now)])
         case .accept?:
-            guard !around.writeInFlight, !accepted.isEmpty else { return .none }
+            guard !around.writeInFlight, !accepted.isEmpty else { return .stay }
             return .writing(.assignAll(accepted))
         case nil: break
         }
-        return .none
+        return .stay
     }
 }
 

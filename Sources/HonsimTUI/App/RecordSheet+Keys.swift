@@ -21,7 +21,7 @@ extension RecordSheet: Component {
             return reply
         case .dropOuts(let volunteerID, let requests):
             if keys.matches(key, .release) {
-                guard !busy else { return .none }
+                guard !busy else { return .stay }
                 busy = true
                 return .writing(.release(volunteerID: volunteerID, requestIDs: requests.map(\.id),
                                          reason: around.text(RecordText.releaseReason)))
@@ -32,7 +32,7 @@ extension RecordSheet: Component {
             }
         case .confirmClose:
             mode = .page
-            guard around.keys.form.matches(key, .yes), var record else { return .none }
+            guard around.keys.form.matches(key, .yes), var record else { return .stay }
             switch record {
             case .household(var h): h.closed.toggle(); record = .household(h)
             case .volunteer(var v): v.closed.toggle(); record = .volunteer(v)
@@ -40,7 +40,7 @@ extension RecordSheet: Component {
             busy = true
             return .writing(.save(record, expectedVersion: record.version, allowDuplicate: true))
         }
-        return .none
+        return .stay
     }
 
     /// The record the page shows, once read.
@@ -77,41 +77,41 @@ extension RecordSheet: Component {
         let mayChange = around.access.canChange(dongCode: dongCode)
         let refusal = Reply(notice: around.text(around.access.refusal(dongNames: around.accessDongNames)))
         switch around.keys.list.action(for: key) {
-        case .down?: offset += 1; return .none
-        case .up?: offset = max(0, offset - 1); return .none
-        case .pageDown?: offset += 10; return .none
-        case .pageUp?: offset = max(0, offset - 10); return .none
+        case .down?: offset += 1; return .stay
+        case .up?: offset = max(0, offset - 1); return .stay
+        case .pageDown?: offset += 10; return .stay
+        case .pageUp?: offset = max(0, offset - 10); return .stay
         case .top?, .bottom?, nil: break
         }
         switch around.keys.record.action(for: key) {
         case .back?: return .closing()
         case .edit?:
             guard mayChange else { return refusal }
-            guard let record, let dongs = around.data?.dongs else { return .none }
+            guard let record, let dongs = around.data?.dongs else { return .stay }
             mode = .form(RecordForm(record, dongs: dongs, language: around.language))
         case .new?:
             return RecordSheet.opening(newHousehold: household != nil, around)
         case .hours?:
-            guard let volunteer = volunteer?.volunteer else { return .none }
+            guard let volunteer = volunteer?.volunteer else { return .stay }
             guard mayChange else { return refusal }
             mode = .availability(AvailabilityGrid(volunteer: volunteer))
         case .closeRecord?:
-            guard record != nil else { return .none }
+            guard record != nil else { return .stay }
             guard mayChange else { return refusal }
             mode = .confirmClose
         case .release?, .keepAssigned?, .keepTheirs?, .keepMine?, .editOn?, nil: break
         }
-        return .none
+        return .stay
     }
 
     private mutating func formKey(_ key: Key, _ form: inout RecordForm, _ around: Surroundings) -> Reply {
-        guard let dongs = around.data?.dongs else { return .none }
+        guard let dongs = around.data?.dongs else { return .stay }
         let year = CivilDate(around.now, calendar: around.calendar).year
         let version = form.version, allowDuplicate = form.allowDuplicate
         let save = { (record: RecordForm.Record) in WriteRequest.save(record, expectedVersion: version, allowDuplicate: allowDuplicate) }
         if form.confirmingDiscard {
             form.confirmingDiscard = false
-            return around.keys.form.matches(key, .yes) ? leaveForm() : .none
+            return around.keys.form.matches(key, .yes) ? leaveForm() : .stay
         }
         if form.theirs != nil {
             switch around.keys.record.action(for: key) {
@@ -121,7 +121,7 @@ extension RecordSheet: Component {
                 reply.effects += [reloadEffect].compactMap { $0 }
                 return reply
             case .keepMine?:
-                guard let mine = form.validate(dongs: dongs, currentYear: year, language: around.language, only: nil), !busy else { return .none }
+                guard let mine = form.validate(dongs: dongs, currentYear: year, language: around.language, only: nil), !busy else { return .stay }
                 busy = true
                 return .writing(save(mine))
             case .editOn?:
@@ -129,8 +129,8 @@ extension RecordSheet: Component {
                 if let theirs = form.theirs { form.base = form.base.keepingVersion(of: theirs) }
                 form.theirs = nil
                 form.message = nil
-                return .none
-            default: return .none
+                return .stay
+            default: return .stay
             }
         }
         let left = form.form.fields.indices.contains(form.form.focus) ? form.form.fields[form.form.focus].key : ""
@@ -140,10 +140,10 @@ extension RecordSheet: Component {
             form.allowDuplicate = false
             _ = form.validate(dongs: dongs, currentYear: year, language: around.language, only: form.touched)
         case .submit:
-            guard !busy else { return .none }
+            guard !busy else { return .stay }
             guard let record = form.validate(dongs: dongs, currentYear: year, language: around.language, only: nil) else {
                 form.form.focusFirstError()
-                return .none
+                return .stay
             }
             busy = true
             return .writing(save(record))
@@ -152,14 +152,14 @@ extension RecordSheet: Component {
                 if form.form.isDirty { form.confirmingDiscard = true } else { return leaveForm() }
             }
         }
-        return .none
+        return .stay
     }
 
     /// Out of the form: back to the page, or closed when the form was a new record's alone.
     private mutating func leaveForm() -> Reply {
         if subject == nil { return .closing() }
         mode = .page
-        return .none
+        return .stay
     }
 
     private mutating func gridKey(_ key: Key, _ grid: inout AvailabilityGrid, _ around: Surroundings) -> Reply {
@@ -175,13 +175,13 @@ extension RecordSheet: Component {
             } else {
                 _ = grid.daysOff.handle(key)
             }
-            return .none
+            return .stay
         }
         switch around.keys.list.action(for: key) {
-        case .up?: grid.move(days: -1, hours: 0); return .none
+        case .up?: grid.move(days: -1, hours: 0); return .stay
         case .down?:
             if grid.day == 6 { grid.editingDaysOff = true } else { grid.move(days: 1, hours: 0) }
-            return .none
+            return .stay
         case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
         }
         switch keys.action(for: key) {
@@ -194,15 +194,15 @@ extension RecordSheet: Component {
         case .back?: mode = .page
         case nil: break
         }
-        return .none
+        return .stay
     }
 
     private mutating func saveGrid(_ grid: inout AvailabilityGrid, _ around: Surroundings) -> Reply {
-        guard !busy, var volunteer = volunteer?.volunteer else { return .none }
+        guard !busy, var volunteer = volunteer?.volunteer else { return .stay }
         let today = CivilDate(around.now, calendar: around.calendar)
         guard let daysOff = grid.parsedDaysOff(today: today, calendar: around.calendar, language: around.language) else {
             grid.editingDaysOff = true
-            return .none
+            return .stay
         }
         volunteer.availability = grid.availability
         volunteer.daysOff = daysOff

@@ -162,10 +162,10 @@ extension RequestForm: Component {
             switch around.keys.list.action(for: key, typing: true) {
             case .up?:
                 suggestionCursor = max(0, suggestionCursor - 1)
-                return .none
+                return .stay
             case .down?:
                 suggestionCursor = min(suggestions.count - 1, suggestionCursor + 1)
-                return .none
+                return .stay
             case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
             }
             if around.keys.requestForm.matches(key, .pick, typing: true) {
@@ -188,17 +188,17 @@ extension RequestForm: Component {
             touched.insert(left)
             _ = validate(language: around.language, now: around.now, calendar: around.calendar, all: false)
         case .submit:
-            guard !around.writeInFlight else { return .none }
+            guard !around.writeInFlight else { return .stay }
             guard let drafts = validate(language: around.language, now: around.now, calendar: around.calendar, all: true) else {
                 form.focusFirstError()
-                return .none
+                return .stay
             }
             message = nil
             return .writing(.create(drafts))
         case .unhandled:
             if keys.matches(key, .back) { return escape(dirty: form.isDirty, confirming: &confirmingDiscard) }
         }
-        return .none
+        return .stay
     }
 }
 

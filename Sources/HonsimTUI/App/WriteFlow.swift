@@ -39,9 +39,9 @@ extension WriteRequest {
 
     /// Whether `u` can take the write back. Undo restores requests to the versions before a
     /// write, so it is offered for what changes requests at a coordinator's word. Not for a
-    /// household's or volunteer's record (edited again in its form), a drop-out's release
-    /// (the volunteer can no longer go: undoing would book them again) or an import (rows of
-    /// every kind, taken back by a correcting file, as the README says), nor for undo itself.
+    /// household's or volunteer's record (edited again in its form; undo knows requests
+    /// only), a drop-out's release (the volunteer can no longer go: undoing would book them
+    /// again) or an import (households and volunteers as well as requests), nor for undo itself.
     var isUndoable: Bool {
         switch self {
         case .assign, .lifecycle, .create, .assignAll: true
@@ -193,12 +193,13 @@ extension AppState {
     /// where undo makes sense, that `u` takes it back; every pane reloads.
     mutating func written(_ write: WriteRequest, _ result: WriteResult) -> [Effect] {
         writing = nil
+        // A problem box that offered the retry has done its work.
+        if case .problem = overlay { overlay = nil }
         switch write {
         case .save, .release: return recordWritten(write, result)
         case .importFile: return importWritten(result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
-        if case .problem = overlay { overlay = nil }
         let summary = writeSummary(write, result)
         noticeRole = result.failures.isEmpty ? .ok : .warning
         if case .undo = write {
