@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HonsimTUITests",
-            dependencies: ["HonsimCore", "HonsimStore", "HonsimTUI", "CNcurses"],
+            dependencies: ["HonsimCore", "HonsimStore", "HonsimTUI", "CNcurses", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

@@ -33,7 +33,8 @@ struct DashboardSnapshotTests {
         let (store, folder) = try await DemoDashboard.store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = try await DemoDashboard.state(width: 120, height: 40, language: language, store: store)
-        assertSnapshot(render(press(state, .enter).0), named: "details-\(language)-120x40")
+        let (opening, effects) = press(state, .enter)
+        assertSnapshot(render(try await settle(opening, effects, store: store)), named: "details-\(language)-120x40")
         assertSnapshot(render(press(state, .character("d"), .down, .character(" ")).0), named: "scope-\(language)-120x40")
         let filtering = type(press(state, .character("/")).0, "ㅅㅅ")
         assertSnapshot(render(filtering), named: "filter-\(language)-120x40")

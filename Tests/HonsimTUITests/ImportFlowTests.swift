@@ -90,11 +90,12 @@ struct ImportFlowTests {
         #expect(preview.canImport && preview.outcome?.ids == 399...399)
         var effects: [Effect]
         (state, effects) = press(state, .enter)
-        #expect(effects == [.files(.commit(path: path, kind: .households, fingerprint: preview.fingerprint))])
+        #expect(effects == [.write(.importFile(path: path, kind: .households, fingerprint: preview.fingerprint))])
         // An import under way cannot be called off.
         #expect(press(state, .escape).0.importFlow != nil)
         let outcome = try await Importer.run(path: path, kind: .households, into: store, dryRun: false, expectedFingerprint: preview.fingerprint)
-        state = update(state, .files(.imported(outcome))).0
+        let write = WriteRequest.importFile(path: path, kind: .households, fingerprint: preview.fingerprint)
+        state = update(state, .written(write, WriteResult(changed: [], imported: outcome))).0
         guard case .done? = state.importFlow?.stage else { Issue.record("no result"); return }
         (state, effects) = press(state, .enter)
         #expect(state.importFlow == nil)

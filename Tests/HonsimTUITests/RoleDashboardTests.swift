@@ -55,10 +55,16 @@ struct RoleDashboardTests {
         let start = try await state(access)
         // The first request is in the coordinator's dong: shown in full, and logged.
         let own = try #require(start.visibleRequests.first)
-        let (opened, effects) = press(start, .enter)
-        #expect(effects == [.recordDetailView(householdID: own.householdID, requestID: own.id)])
+        let (opening, effects) = press(start, .enter)
+        #expect(effects == [.loadDetails(householdID: own.householdID, requestID: own.id)])
+        // Nothing of the household is on screen until the store has read it and logged the view.
         let phone = try household(own, in: start).phone
-        #expect(!phone.isEmpty && renderFrame(opened, theme: .mono).text.contains(phone))
+        #expect(!phone.isEmpty && !renderFrame(opening, theme: .mono).text.contains(phone))
+        #expect(try await store.auditLog(in: nil, limit: 1).first?.action != "view")
+        let opened = try await settle(opening, effects, store: store)
+        #expect(renderFrame(opened, theme: .mono).text.contains(phone))
+        let logged = try #require(try await store.auditLog(in: nil, limit: 1).first)
+        #expect(logged.action == "view" && logged.entityID == String(own.householdID) && logged.after == "{\"request\":\(own.id)}")
 
         // One outside it: masked, and nothing to log.
         let index = try #require(start.visibleRequests.firstIndex { $0.dongCode != dong })

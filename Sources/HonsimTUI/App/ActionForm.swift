@@ -58,35 +58,37 @@ public struct ActionForm: Hashable, Sendable {
     }
 }
 
-extension AppState {
-    mutating func handleActionFormKey(_ key: Key, _ current: ActionForm) -> [Effect] {
-        var sheet = current
-        defer { if case .action = overlay { overlay = .action(sheet) } }
-        if sheet.confirmingDiscard {
-            sheet.confirmingDiscard = false
-            if key == .character("y") || key == .character("Y") { overlay = nil }
-            return []
-        }
-        switch sheet.form.handle(key) {
+extension ActionForm: Component {
+    mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        let keys = around.keys.form
+        if let answer = discardAnswer(key, &confirmingDiscard, around) { return answer }
+        switch form.handle(key, bindings: keys) {
         case .edited:
             // Errors are re-checked as the coordinator types, once they have been shown.
-            if sheet.form.hasErrors { _ = sheet.validate(language: language) }
+            if form.hasErrors { _ = validate(language: around.language) }
         case .moved:
             break
         case .submit:
-            guard writing == nil else { return [] }
-            guard let details = sheet.validate(language: language) else {
-                sheet.form.focusFirstError()
-                return []
+            guard !around.writeInFlight else { return .stay }
+            guard let details = validate(language: around.language) else {
+                form.focusFirstError()
+                return .stay
             }
-            let write = WriteRequest.lifecycle(sheet.action, requestID: sheet.request.id, details: details,
-                                               expectedVersion: sheet.request.version)
-            sheet.message = nil
-            writing = write
-            return [.write(write)]
+            message = nil
+            return .writing(.lifecycle(action, requestID: request.id, details: details, expectedVersion: request.version))
         case .unhandled:
-            if key == .escape { escapeForm(dirty: sheet.form.isDirty, confirming: &sheet.confirmingDiscard) }
+            if keys.matches(key, .back) { return escape(dirty: form.isDirty, confirming: &confirmingDiscard) }
         }
-        return []
+        return .stay
     }
+}
+
+/// Esc on a form: it closes at once when nothing was typed; otherwise the form asks first
+/// (its `confirmingDiscard`), so nothing typed is lost to a stray key.
+func escape(dirty: Bool, confirming: inout Bool) -> Reply {
+    if dirty {
+        confirming = true
+        return .stay
+    }
+    return .closing()
 }

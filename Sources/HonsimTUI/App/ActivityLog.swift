@@ -48,36 +48,36 @@ extension AppState {
         return [.loadActivity(query, limit: ActivityLog.limit)]
     }
 
-    mutating func handleActivityKey(_ key: Key, _ current: ActivityLog) -> [Effect] {
-        var log = current
-        defer { if case .activity = overlay { overlay = .activity(log) } }
-        if log.editingFilters {
-            switch key {
-            case .escape, .enter:
-                log.editingFilters = false
-                return []
-            default:
-                guard log.form.handle(key) == .edited else { return [] }
-                log.cursor = 0
-                return [.loadActivity(log.query(dongs: data?.dongs), limit: ActivityLog.limit)]
+}
+
+extension ActivityLog: Component {
+    mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        let keys = around.keys.activity
+        if editingFilters {
+            if keys.matches(key, .done, typing: true) {
+                editingFilters = false
+                return .stay
             }
+            guard form.handle(key, bindings: around.keys.form) == .edited else { return .stay }
+            cursor = 0
+            return reload(around)
         }
-        let count = log.entries?.count ?? 0
-        switch key {
-        case .escape, .character("q"), .character("l"): overlay = nil
-        case .character("/"), .tab: log.editingFilters = true
-        case .up, .character("k"): log.cursor = max(0, log.cursor - 1)
-        case .down, .character("j"): log.cursor = min(max(0, count - 1), log.cursor + 1)
-        case .pageUp: log.cursor = max(0, log.cursor - 10)
-        case .pageDown: log.cursor = min(max(0, count - 1), log.cursor + 10)
-        case .home, .character("g"): log.cursor = 0
-        case .end, .character("G"): log.cursor = max(0, count - 1)
-        case .character("r"): return [.loadActivity(log.query(dongs: data?.dongs), limit: ActivityLog.limit)]
-        default: break
+        if around.keys.list.move(&cursor, last: max(0, (entries?.count ?? 0) - 1), for: key) { return .stay }
+        switch keys.action(for: key) {
+        case .close?: return .closing()
+        case .filters?: editingFilters = true
+        case .refresh?: return reload(around)
+        case .done?, nil: break
         }
-        return []
+        return .stay
     }
 
+    private func reload(_ around: Surroundings) -> Reply {
+        Reply(effects: [.loadActivity(query(dongs: around.data?.dongs), limit: ActivityLog.limit)])
+    }
+}
+
+extension AppState {
     mutating func activityLoaded(_ query: AuditQuery, _ entries: [AuditEntry]) {
         guard case .activity(var log) = overlay, log.query(dongs: data?.dongs) == query else { return }
         log.entries = entries

@@ -118,7 +118,9 @@ public enum PeriodChoice: Int, CaseIterable, Sendable {
 /// What floats over the panes.
 public enum Overlay: Hashable, Sendable {
     case help(offset: Int)
-    case requestDetails(requestID: Int64)
+    /// `shown`: the household as the store returned it for these details (in full and logged,
+    /// or masked), once it has come; nil while it is read, or when the screen masks it anyway.
+    case requestDetails(requestID: Int64, shown: HouseholdRecord? = nil)
     case scopePicker(selected: Set<String>, cursor: Int)
     case assign(AssignDialog)
     case action(ActionForm)
@@ -132,20 +134,15 @@ public enum Overlay: Hashable, Sendable {
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.
+/// What belongs together is grouped: the session, the panes' settings, the layers over the
+/// panes (`modes`), the write path's own state and the panes' worked-out rows; each group's
+/// fields are also reachable by name on the state, as the panes and tests use them.
 public struct AppState: Sendable {
     public var width: Int
     public var height: Int
-    public var language: Language
-    public var calendar: Calendar
     public var now: Date
-    public var keymap: Keymap
-    public var lines: LineSet
-    public var storeLabel: String
-    public var user: String
-    /// Mask every name and phone, whatever the scope: for a screen others can see.
-    public var maskAll: Bool
-    /// The person's role and dongs, from the store: what they may change and see in full.
-    public var access = Access.unrestricted()
+    /// Who is at the screen and how it is set up.
+    public var session: Session
 
     public var data: DashboardData?
     public var statistics: StatisticsData?
@@ -155,59 +152,29 @@ public struct AppState: Sendable {
     /// How the notice looks: a warning, or calm when it says that a change was saved.
     public var noticeRole: StyleRole = .warning
 
-    public var focus: Pane = .requests
-    public var selection: [Pane: Int] = [:]
-    public var filters: [Pane: String] = [:]
-    /// The filter being typed, for the focused pane.
-    public var filterInput: TextInputState?
-    public var requestSort: RequestSort = .toDo
-    public var volunteerSort: VolunteerSort = .name
-    public var statisticsSort = StatisticsSort(column: .requests, descending: true)
-    public var period: PeriodChoice = .thisMonth
-    /// Dong codes in scope; empty means every dong.
-    public var scope: Set<String> = []
-    /// Volunteers free in the selected request's window, when that filter is on.
-    public var freeFor: (requestID: Int64, volunteerIDs: Set<Int64>)?
-    public var overlay: Overlay?
+    /// What the panes show and how.
+    public var panes = PaneSettings()
+    /// The import dialog, the filter being typed and the overlay, in their priority.
+    public var modes = ModeStack()
     /// Rows another process changed, marked until the given time.
     public var changed: [Int64: Date] = [:]
     public var quit = false
-    /// The write on its way to the store; another waits until it is back.
-    public var writing: WriteRequest?
-    /// The coordinator's own last change, which `u` takes back.
-    public var lastUndo: UndoRecord?
-    /// A request to select once the next load shows it (one just created).
-    public var focusAfterLoad: Int64?
-    /// Households for the new-request form's search, loaded when it first opens.
+    /// The write on its way, what `u` takes back, and what comes after a write.
+    public var writes = WriteState()
+    /// Households for the new-request form's search, loaded when it first opens and kept
+    /// for the next form.
     public var householdIndex: HouseholdIndex?
-    /// The import dialog (`I`), while it is open.
-    public var importFlow: ImportFlow?
-    /// Escorts a volunteer's drop-out released, each to open in the assign dialog in turn.
-    public var assignQueue: [EscortRequest] = []
-    /// Where `E` writes and relative import paths start: the folder the dashboard was started in.
-    public var workingFolder = FileManager.default.currentDirectoryPath
     /// What each pane lists after scope, filter and sort; see `refreshRows`.
-    public internal(set) var visibleRequests: [EscortRequest] = []
-    /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change.
-    public internal(set) var visibleVolunteerIndices: [Int] = []
-    public internal(set) var visibleDongs: [Dong] = []
-    public internal(set) var statisticsRows: StatisticsRows?
-    /// Pending requests in scope whose appointment is within 48 hours, for the status bar.
-    public internal(set) var urgentCount = 0
+    public internal(set) var rows = PaneRowCache()
 
     public init(width: Int, height: Int, language: Language, calendar: Calendar, now: Date, keymap: Keymap = Keymap(),
                 lines: LineSet = .unicode, storeLabel: String, user: String, maskAll: Bool = false, scope: Set<String> = []) {
         self.width = width
         self.height = height
-        self.language = language
-        self.calendar = calendar
         self.now = now
-        self.keymap = keymap
-        self.lines = lines
-        self.storeLabel = storeLabel
-        self.user = user
-        self.maskAll = maskAll
-        self.scope = scope
+        self.session = Session(language: language, calendar: calendar, keymap: keymap, lines: lines, storeLabel: storeLabel,
+                               user: user, maskAll: maskAll)
+        self.panes.scope = scope
     }
 
     func text(_ phrase: Phrase) -> String { phrase.text(language) }
@@ -224,3 +191,59 @@ public struct AppState: Sendable {
 }
 
 extension AppState.Layout: Equatable {}
+
+/// Who is at the screen and how it is set up: fixed for a session but for the keymap's and
+/// the role's reload.
+public struct Session: Sendable {
+    public var language: Language
+    public var calendar: Calendar
+    public var keymap: Keymap
+    public var lines: LineSet
+    public var storeLabel: String
+    public var user: String
+    /// Mask every name and phone, whatever the scope: for a screen others can see.
+    public var maskAll: Bool
+    /// The person's role and dongs, from the store: what they may change and see in full.
+    public var access = Access.unrestricted()
+    /// Where `E` writes and relative import paths start: the folder the dashboard was started in.
+    public var workingFolder = FileManager.default.currentDirectoryPath
+}
+
+/// What the panes show and how.
+public struct PaneSettings: Sendable {
+    public var focus: Pane = .requests
+    public var selection: [Pane: Int] = [:]
+    public var filters: [Pane: String] = [:]
+    public var requestSort: RequestSort = .toDo
+    public var volunteerSort: VolunteerSort = .name
+    public var statisticsSort = StatisticsSort(column: .requests, descending: true)
+    public var period: PeriodChoice = .thisMonth
+    /// Dong codes in scope; empty means every dong.
+    public var scope: Set<String> = []
+    /// Volunteers free in the selected request's window, when that filter is on.
+    public var freeFor: (requestID: Int64, volunteerIDs: Set<Int64>)?
+}
+
+/// The write path's own state (see `AppState.send`).
+public struct WriteState: Sendable {
+    /// The write on its way to the store; another waits until it is back.
+    public var writing: WriteRequest?
+    /// The coordinator's own last change, which `u` takes back.
+    public var lastUndo: UndoRecord?
+    /// A request to select once the next load shows it (one just created).
+    public var focusAfterLoad: Int64?
+    /// Escorts a volunteer's drop-out released, each to open in the assign dialog in turn.
+    public var assignQueue: [EscortRequest] = []
+}
+
+/// What each pane lists after scope, filter and sort, worked out when those change rather
+/// than on every frame.
+public struct PaneRowCache: Sendable {
+    public var requests: [EscortRequest] = []
+    /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change.
+    public var volunteerIndices: [Int] = []
+    public var dongs: [Dong] = []
+    public var statistics: StatisticsRows?
+    /// Pending requests in scope whose appointment is within 48 hours, for the status bar.
+    public var urgentCount = 0
+}

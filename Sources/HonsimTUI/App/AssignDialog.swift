@@ -55,114 +55,100 @@ public struct CandidateSearch: Hashable, Sendable {
     public var ranking: Ranking
 }
 
-extension AppState {
-    mutating func handleAssignKey(_ key: Key, _ dialog: AssignDialog) -> [Effect] {
-        var dialog = dialog
-        defer {
-            if case .assign = overlay { overlay = .assign(dialog) }
+extension AssignDialog: Component {
+    mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        let keys = around.keys.assign
+        if let candidate = confirmingOverride {
+            confirmingOverride = nil
+            return keys.matches(key, .override) ? assign(candidate, override: true, around) : .stay
         }
-        if let candidate = dialog.confirmingOverride {
-            switch key {
-            case .character("y"), .character("Y"), .enter:
-                dialog.confirmingOverride = nil
-                return assign(candidate, override: true, in: &dialog)
-            default:
-                dialog.confirmingOverride = nil
-                return []
+        if var search {
+            // Typing a name: letters are the name; ↑ ↓ move, Enter chooses, Esc ends the search.
+            if keys.matches(key, .close, typing: true) {
+                self.search = nil
+                searchResults = nil
+                cursor = 0
+                return .stay
             }
-        }
-        if var search = dialog.search {
-            switch key {
-            case .escape:
-                dialog.search = nil
-                dialog.searchResults = nil
-                dialog.cursor = 0
-                return []
-            case .enter:
-                guard dialog.rows.indices.contains(dialog.cursor) else { return [] }
-                return choose(dialog.rows[dialog.cursor], in: &dialog)
-            case .up: dialog.cursor = max(0, dialog.cursor - 1); return []
-            case .down: dialog.cursor = min(dialog.rows.count - 1, dialog.cursor + 1); return []
-            default:
-                guard search.handle(key) else { return [] }
-                dialog.search = search
-                dialog.cursor = 0
-                return searchEffects(for: search.text, dialog: dialog)
+            if keys.matches(key, .choose, typing: true) {
+                guard rows.indices.contains(cursor) else { return .stay }
+                return choose(rows[cursor], around)
             }
+            switch around.keys.list.action(for: key, typing: true) {
+            case .up?: cursor = max(0, cursor - 1); return .stay
+            case .down?: cursor = min(rows.count - 1, cursor + 1); return .stay
+            case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
+            }
+            guard search.handle(key) else { return .stay }
+            self.search = search
+            cursor = 0
+            return Reply(effects: searchEffects(for: search.text, around))
         }
-        switch key {
-        case .escape, .character("q"):
-            overlay = nil
-            // Skipping one of a drop-out's released escorts goes on to the next.
-            return advanceAssignQueue()
-        case .up, .character("k"): dialog.cursor = max(0, dialog.cursor - 1)
-        case .down, .character("j"): dialog.cursor = min(max(0, dialog.rows.count - 1), dialog.cursor + 1)
-        case .pageUp: dialog.cursor = max(0, dialog.cursor - 10)
-        case .pageDown: dialog.cursor = min(max(0, dialog.rows.count - 1), dialog.cursor + 10)
-        case .home: dialog.cursor = 0
-        case .end: dialog.cursor = max(0, dialog.rows.count - 1)
-        case .character("/"):
-            dialog.search = TextInputState()
-            dialog.searchResults = nil
-            dialog.cursor = 0
-        case .character("r") where dialog.retry != nil:
-            let retry = dialog.retry!
-            dialog.retry = nil
-            dialog.message = nil
-            writing = retry
-            return [.write(retry)]
-        case .character(let digit) where digit.isASCII && digit.isNumber && digit != "0":
-            // The nth eligible candidate, as numbered on screen.
-            let index = Int(String(digit))! - 1
-            guard let eligible = dialog.ranking?.eligible, eligible.indices.contains(index) else { return [] }
-            dialog.cursor = index
-            return choose(eligible[index], in: &dialog)
-        case .enter:
-            guard dialog.rows.indices.contains(dialog.cursor) else { return [] }
-            return choose(dialog.rows[dialog.cursor], in: &dialog)
-        default: break
+        if around.keys.list.move(&cursor, last: max(0, rows.count - 1), for: key) { return .stay }
+        switch keys.action(for: key) {
+        case .close?: return .closing()
+        case .search?:
+            search = TextInputState()
+            searchResults = nil
+            cursor = 0
+            return .stay
+        case .retry?:
+            guard let retry else { return .stay }
+            self.retry = nil
+            message = nil
+            return .writing(retry)
+        case .choose?:
+            guard rows.indices.contains(cursor) else { return .stay }
+            return choose(rows[cursor], around)
+        case .override?, nil: break
         }
-        return []
+        // The nth eligible candidate, as numbered on screen.
+        if case .character(let digit) = key, digit.isASCII, let number = digit.wholeNumberValue, number > 0 {
+            guard let eligible = ranking?.eligible, eligible.indices.contains(number - 1) else { return .stay }
+            cursor = number - 1
+            return choose(eligible[number - 1], around)
+        }
+        return .stay
     }
 
     /// Enter on a candidate: the eligible are assigned; the overridable ask first; the
     /// others cannot be, and the dialog says why.
-    private mutating func choose(_ candidate: Candidate, in dialog: inout AssignDialog) -> [Effect] {
-        if candidate.isEligible { return assign(candidate, override: false, in: &dialog) }
+    private mutating func choose(_ candidate: Candidate, _ around: Surroundings) -> Reply {
+        if candidate.isEligible { return assign(candidate, override: false, around) }
         if candidate.isOverridable {
-            dialog.confirmingOverride = candidate
-            dialog.message = nil
-            return []
+            confirmingOverride = candidate
+            message = nil
+            return .stay
         }
         let reasons = candidate.exclusions.filter { !$0.isOverridable }
-            .map { DomainPhrases.exclusion($0, calendar: calendar).text(language) }.joined(separator: ", ")
-        dialog.message = "\(candidate.volunteer.name): \(text(UIText.cannotAssign)) (\(reasons))"
-        return []
+            .map { DomainPhrases.exclusion($0, calendar: around.calendar).text(around.language) }.joined(separator: ", ")
+        message = "\(candidate.volunteer.name): \(around.text(UIText.cannotAssign)) (\(reasons))"
+        return .stay
     }
 
-    private mutating func assign(_ candidate: Candidate, override: Bool, in dialog: inout AssignDialog) -> [Effect] {
-        guard writing == nil else { return [] }
-        let write = WriteRequest.assign(requestID: dialog.requestID, volunteerID: candidate.volunteer.id,
-                                        expectedVersion: dialog.request.version, override: override)
-        dialog.message = nil
-        dialog.retry = nil
-        writing = write
-        return [.write(write)]
+    private mutating func assign(_ candidate: Candidate, override: Bool, _ around: Surroundings) -> Reply {
+        guard !around.writeInFlight else { return .stay }
+        message = nil
+        retry = nil
+        return .writing(.assign(requestID: requestID, volunteerID: candidate.volunteer.id,
+                                expectedVersion: request.version, override: override))
     }
 
     /// Volunteers whose name, dong or skills match, found on the list already loaded; the
     /// store then judges exactly those, with every reason.
-    private func searchEffects(for text: String, dialog: AssignDialog) -> [Effect] {
-        guard let data, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+    private func searchEffects(for text: String, _ around: Surroundings) -> [Effect] {
+        guard let data = around.data, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         let query = SearchQuery(text)
         var ids: Set<Int64> = []
         for (index, search) in data.volunteerSearch.enumerated() where search.matches(query) {
             ids.insert(data.volunteers[index].id)
             if ids.count >= AssignDialog.searchLimit { break }
         }
-        return [.searchCandidates(requestID: dialog.requestID, volunteerIDs: ids, query: text)]
+        return [.searchCandidates(requestID: requestID, volunteerIDs: ids, query: text)]
     }
+}
 
+extension AppState {
     /// Fresh candidates (after opening, or after a conflict): the request's version moves on
     /// with them, so the next assign is checked against what is on screen now.
     mutating func candidatesLoaded(_ request: EscortRequest, _ ranking: Ranking) {

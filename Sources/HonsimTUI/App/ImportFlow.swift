@@ -46,76 +46,73 @@ public struct ImportFlow: Sendable {
     }
 }
 
-/// What the import and export flows ask the runner to do.
+/// What the import and export flows ask the runner to do besides the import itself, which
+/// is a write (`WriteRequest.importFile`).
 public enum FileEffect: Hashable, Sendable {
     case preview(path: String, kind: ImportKind?)
-    /// Import what was previewed; the fingerprint refuses a file changed since.
-    case commit(path: String, kind: ImportKind, fingerprint: UInt64)
     case export(PaneExport)
 }
 
 /// What comes back from them.
 public enum FileEvent: Sendable {
     case previewed(ImportPreview)
-    case imported(ImportOutcome)
     case importFailed(String)
     case exported(path: String, rows: Int)
     case exportFailed(String)
+}
+
+/// Keys while the import dialog is open (`[keys.import]`): it has them all.
+extension ImportFlow: Component {
+    mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        let keys = around.keys.importing
+        let typing = if case .askingPath = stage { true } else { false }
+        let action = keys.action(for: key, typing: typing)
+        if action == .close, !isImporting { return .closing() }
+        switch stage {
+        case .askingPath(var input):
+            switch action {
+            case .kind?: kind = ImportFlow.nextKind(after: kind)
+            case .go?:
+                guard !input.text.trimmingSpaces().isEmpty else { break }
+                let path = ImportFlow.resolve(input.text, folder: around.workingFolder)
+                stage = .reading(path: path)
+                problem = nil
+                return Reply(effects: [.files(.preview(path: path, kind: kind))])
+            case .close?, nil:
+                _ = input.handle(key)
+                stage = .askingPath(input)
+            }
+        case .preview(let preview, let scroll):
+            switch around.keys.list.action(for: key) {
+            case .down?: stage = .preview(preview, scroll: min(scroll + 1, max(0, preview.issues.count - 1))); return .stay
+            case .up?: stage = .preview(preview, scroll: max(0, scroll - 1)); return .stay
+            case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
+            }
+            switch action {
+            case .kind?:
+                // Another kind reads the file anew, with that kind's columns.
+                kind = ImportFlow.nextKind(after: kind ?? preview.kind) ?? .households
+                stage = .reading(path: preview.path)
+                return Reply(effects: [.files(.preview(path: preview.path, kind: kind))])
+            case .go? where preview.canImport:
+                stage = .importing(preview)
+                problem = nil
+                return .writing(.importFile(path: preview.path, kind: preview.kind, fingerprint: preview.fingerprint))
+            case .go?, .close?, nil: break
+            }
+        case .done:
+            if action == .go { return .closing(around.reload) }
+        case .reading, .importing:
+            break
+        }
+        return .stay
+    }
 }
 
 extension AppState {
     mutating func startImport() -> (AppState, [Effect]) {
         importFlow = ImportFlow()
         return (self, [])
-    }
-
-    /// Keys while the import dialog is open: it has them all.
-    mutating func handleImportKey(_ key: Key) -> (AppState, [Effect]) {
-        guard var flow = importFlow else { return (self, []) }
-        if key == .escape, !flow.isImporting {
-            importFlow = nil
-            return (self, [])
-        }
-        var effects: [Effect] = []
-        switch flow.stage {
-        case .askingPath(var input):
-            switch key {
-            case .tab: flow.kind = ImportFlow.nextKind(after: flow.kind)
-            case .enter:
-                let path = ImportFlow.resolve(input.text, folder: workingFolder)
-                guard !input.text.trimmingSpaces().isEmpty else { break }
-                flow.stage = .reading(path: path)
-                flow.problem = nil
-                effects.append(.files(.preview(path: path, kind: flow.kind)))
-            default:
-                _ = input.handle(key)
-                flow.stage = .askingPath(input)
-            }
-        case .preview(let preview, let scroll):
-            switch key {
-            case .down, .character("j"): flow.stage = .preview(preview, scroll: min(scroll + 1, max(0, preview.issues.count - 1)))
-            case .up, .character("k"): flow.stage = .preview(preview, scroll: max(0, scroll - 1))
-            case .tab:
-                // Another kind reads the file anew, with that kind's columns.
-                flow.kind = ImportFlow.nextKind(after: flow.kind ?? preview.kind) ?? .households
-                flow.stage = .reading(path: preview.path)
-                effects.append(.files(.preview(path: preview.path, kind: flow.kind)))
-            case .enter where preview.canImport:
-                flow.stage = .importing(preview)
-                flow.problem = nil
-                effects.append(.files(.commit(path: preview.path, kind: preview.kind, fingerprint: preview.fingerprint)))
-            default: break
-            }
-        case .done:
-            if key == .enter || key == .escape {
-                importFlow = nil
-                return (self, [.load, .loadStatistics(period.period(now: now, calendar: calendar))])
-            }
-        case .reading, .importing:
-            break
-        }
-        importFlow = flow
-        return (self, effects)
     }
 
     /// Results of the runner's file work.
@@ -130,19 +127,32 @@ extension AppState {
             guard case .reading(let path)? = importFlow?.stage, path == preview.path else { break }
             importFlow?.stage = .preview(preview, scroll: 0)
             importFlow?.kind = preview.kind
-        case .imported(let outcome):
-            guard case .importing? = importFlow?.stage else { break }
-            importFlow?.stage = .done(outcome)
         case .importFailed(let message):
-            guard let flow = importFlow else { break }
-            importFlow?.problem = message
-            switch flow.stage {
-            case .reading(let path): importFlow?.stage = .askingPath(TextInputState(text: ImportFlow.typed(path, folder: workingFolder)))
-            case .importing(let preview): importFlow?.stage = .preview(preview, scroll: 0)
-            default: break
-            }
+            _ = importFailed(message)
         }
         return (self, [])
+    }
+
+    /// The import came back, down the write path.
+    mutating func importWritten(_ result: WriteResult) -> [Effect] {
+        guard case .importing? = importFlow?.stage, let outcome = result.imported else { return [] }
+        importFlow?.stage = .done(outcome)
+        return []
+    }
+
+    /// A preview or the import failed: the dialog says why, back where the coordinator can
+    /// correct the path or look at the preview again.
+    mutating func importFailed(_ message: String) -> [Effect] {
+        guard let flow = importFlow else { return [] }
+        importFlow?.problem = message
+        switch flow.stage {
+        case .reading(let path):
+            let typed = ImportFlow.typed(path, folder: workingFolder)
+            importFlow?.stage = .askingPath(TextInputState(text: typed))
+        case .importing(let preview): importFlow?.stage = .preview(preview, scroll: 0)
+        case .askingPath, .preview, .done: break
+        }
+        return []
     }
 }
 

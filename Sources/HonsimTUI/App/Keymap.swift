@@ -76,10 +76,13 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
 }
 
 /// Keys to actions. Defaults follow htop and k9s (`?` help, `/` filter, Tab between panes,
-/// vi keys beside the arrows); the config file can rebind any action.
+/// vi keys beside the arrows); the config file can rebind any action, and any key of a
+/// dialog or form (`[keys.assign]`, `[keys.form]`, …), which arrive here as `assign.search`.
 public struct Keymap: Sendable {
     public private(set) var bindings: [Action: [Key]]
     private var lookup: [Key: Action]
+    /// The keys of each dialog and form.
+    public private(set) var dialogs: DialogKeymaps
 
     public static let defaultBindings: [Action: [Key]] = [
         .quit: [.character("q")],
@@ -127,6 +130,7 @@ public struct Keymap: Sendable {
         for (name, keys) in overrides {
             if let action = Action(rawValue: name) { bindings[action] = keys }
         }
+        dialogs = DialogKeymaps(Keymap.dialogOverrides(overrides))
         self.bindings = bindings
         var lookup: [Key: Action] = [:]
         // Sorted so that a key bound twice resolves the same way every run.
@@ -137,7 +141,18 @@ public struct Keymap: Sendable {
     }
 
     public static func unknownActions(in overrides: [String: [Key]]) -> [String] {
-        overrides.keys.filter { Action(rawValue: $0) == nil }.sorted()
+        let main = overrides.keys.filter { !$0.contains(".") && Action(rawValue: $0) == nil }
+        return (main + DialogKeymaps.unknown(in: dialogOverrides(overrides))).sorted()
+    }
+
+    /// `table.action` names by table.
+    static func dialogOverrides(_ overrides: [String: [Key]]) -> [String: [String: [Key]]] {
+        var tables: [String: [String: [Key]]] = [:]
+        for (name, keys) in overrides {
+            guard let dot = name.firstIndex(of: ".") else { continue }
+            tables[String(name[..<dot]), default: [:]][String(name[name.index(after: dot)...])] = keys
+        }
+        return tables
     }
 
     public func action(for key: Key) -> Action? { lookup[key] }

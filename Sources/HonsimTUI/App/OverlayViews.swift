@@ -1,5 +1,6 @@
 import Foundation
 import HonsimCore
+import HonsimStore
 
 /// What floats over the panes: help, a request's details, the dong scope picker.
 struct OverlayViews {
@@ -9,7 +10,7 @@ struct OverlayViews {
     func draw(into canvas: inout Canvas) {
         switch state.overlay {
         case .help(let offset): drawHelp(into: &canvas, offset: offset)
-        case .requestDetails(let id): drawDetails(into: &canvas, requestID: id)
+        case .requestDetails(let id, let shown): drawDetails(into: &canvas, requestID: id, shown: shown)
         case .scopePicker(let selected, let cursor): drawScopePicker(into: &canvas, selected: selected, cursor: cursor)
         case .assign(let dialog): AssignDialogView(state: state, theme: theme).draw(dialog, into: &canvas)
         case .action(let form): FormViews(state: state, theme: theme).drawAction(form, into: &canvas)
@@ -39,19 +40,25 @@ struct OverlayViews {
                         entries: [Action.newRequest, .plan, .undo, .activity, .household].map(entry)),
             HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
-        ]
+        ] + state.keymap.dialogs.helpSections(state.language)
         HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,
                          offset: offset, lines: state.lines, theme: theme)
     }
 
-    func drawDetails(into canvas: inout Canvas, requestID: Int64) {
+    /// A request's details. Where the screen shows its household in full, the household shown is
+    /// the one the store returned (and logged) for these details, and until it comes, a line
+    /// saying it is being read; elsewhere it is the pane's, masked.
+    func drawDetails(into canvas: inout Canvas, requestID: Int64, shown: HouseholdRecord?) {
         guard let data = state.data, let request = data.requests.first(where: { $0.id == requestID }) else { return }
-        let household = data.households[request.householdID]
-        let full = household.map(state.showsFullDetails(of:)) ?? false
+        let listed = data.households[request.householdID]
+        let wantsFull = listed.map(state.showsFullDetails(of:)) ?? false
+        let household = wantsFull ? shown?.household : listed
+        let full = wantsFull && shown?.isFull == true
         let t = { (phrase: Phrase) in state.text(phrase) }
         let calendar = state.calendar
         let stamp = { (date: Date) in "\(CivilDate(date, calendar: calendar)) \(ClockTime(date, calendar: calendar))" }
         var lines: [String] = []
+        if wantsFull && shown == nil { lines += ["\(t(UIText.household))", "  \(t(RecordText.loading))", ""] }
         if let household {
             let age = CivilDate(state.now, calendar: calendar).year - household.birthYear
             lines += [

@@ -75,10 +75,11 @@ extension AppState {
         return (self, [])
     }
 
-    /// Opening a request shows its household in full only where the role allows; each such
-    /// view goes to the access log (개인정보 열람 기록).
-    func accessLogEffects(opening request: EscortRequest) -> [Effect] {
+    /// Opening a request shows its household in full only where the screen and the role allow;
+    /// then it is read for the details, and the store logs that view (개인정보 열람 기록) in the
+    /// read itself, before anything of it is on screen.
+    func detailsEffects(opening request: EscortRequest) -> [Effect] {
         guard let household = data?.households[request.householdID], showsFullDetails(of: household) else { return [] }
-        return [.recordDetailView(householdID: household.id, requestID: request.id)]
+        return [.loadDetails(householdID: household.id, requestID: request.id)]
     }
 }

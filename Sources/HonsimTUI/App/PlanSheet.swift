@@ -40,55 +40,50 @@ public struct PlanQuery: Hashable, Sendable {
     public var days: Int
 }
 
-extension AppState {
-    func planEffect(_ sheet: PlanSheet) -> Effect {
+extension PlanSheet: Component {
+    /// The plan for the dongs in scope and the days chosen.
+    static func effect(days: Int, scope: Set<String>, now: Date) -> Effect {
         .loadPlan(PlanQuery(dongCodes: scope.isEmpty ? nil : scope, from: now,
-                            until: now.addingTimeInterval(TimeInterval(sheet.days * 86_400)), days: sheet.days))
+                            until: now.addingTimeInterval(TimeInterval(days * 86_400)), days: days))
     }
 
+    mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        let proposals = plan?.proposals ?? []
+        let last = max(0, rowCount - 1)
+        if around.keys.list.move(&cursor, last: last, for: key) { return .stay }
+        switch around.keys.plan.action(for: key) {
+        case .close?: return .closing()
+        case .tick?:
+            guard proposals.indices.contains(cursor) else { return .stay }
+            let id = proposals[cursor].request.id
+            if ticked.contains(id) { ticked.remove(id) } else { ticked.insert(id) }
+            cursor = min(last, cursor + 1)
+        case .all?:
+            ticked = ticked.count == proposals.count ? [] : Set(proposals.map(\.request.id))
+        case .moreDays?:
+            guard days < PlanSheet.dayRange.upperBound else { return .stay }
+            days += 1
+            plan = nil
+            return Reply(effects: [PlanSheet.effect(days: days, scope: around.scope, now: around.now)])
+        case .fewerDays?:
+            guard days > PlanSheet.dayRange.lowerBound else { return .stay }
+            days -= 1
+            plan = nil
+            return Reply(effects: [PlanSheet.effect(days: days, scope: around.scope, now: around.now)])
+        case .accept?:
+            guard !around.writeInFlight, !accepted.isEmpty else { return .stay }
+            return .writing(.assignAll(accepted))
+        case nil: break
+        }
+        return .stay
+    }
+}
+
+extension AppState {
     mutating func openPlan() -> [Effect] {
         let sheet = PlanSheet()
         overlay = .plan(sheet)
-        return [planEffect(sheet)]
-    }
-
-    mutating func handlePlanKey(_ key: Key, _ current: PlanSheet) -> [Effect] {
-        var sheet = current
-        defer { if case .plan = overlay { overlay = .plan(sheet) } }
-        let proposals = sheet.plan?.proposals ?? []
-        switch key {
-        case .escape, .character("q"), .character("p"):
-            overlay = nil
-        case .up, .character("k"): sheet.cursor = max(0, sheet.cursor - 1)
-        case .down, .character("j"): sheet.cursor = min(max(0, sheet.rowCount - 1), sheet.cursor + 1)
-        case .pageUp: sheet.cursor = max(0, sheet.cursor - 10)
-        case .pageDown: sheet.cursor = min(max(0, sheet.rowCount - 1), sheet.cursor + 10)
-        case .character(" "):
-            guard proposals.indices.contains(sheet.cursor) else { return [] }
-            let id = proposals[sheet.cursor].request.id
-            if sheet.ticked.contains(id) { sheet.ticked.remove(id) } else { sheet.ticked.insert(id) }
-            sheet.cursor = min(max(0, sheet.rowCount - 1), sheet.cursor + 1)
-        case .character("a"):
-            sheet.ticked = sheet.ticked.count == proposals.count ? [] : Set(proposals.map(\.request.id))
-        case .character("+"), .character("]"), .right:
-            guard sheet.days < PlanSheet.dayRange.upperBound else { return [] }
-            sheet.days += 1
-            sheet.plan = nil
-            return [planEffect(sheet)]
-        case .character("-"), .character("["), .left:
-            guard sheet.days > PlanSheet.dayRange.lowerBound else { return [] }
-            sheet.days -= 1
-            sheet.plan = nil
-            return [planEffect(sheet)]
-        case .enter:
-            let accepted = sheet.accepted
-            guard writing == nil, !accepted.isEmpty else { return [] }
-            let write = WriteRequest.assignAll(accepted)
-            writing = write
-            return [.write(write)]
-        default: break
-        }
-        return []
+        return [PlanSheet.effect(days: sheet.days, scope: scope, now: now)]
     }
 
     /// A fresh plan arrives with every proposal ticked: accepting it whole is one key.

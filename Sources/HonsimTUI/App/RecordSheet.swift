@@ -33,22 +33,19 @@ public struct RecordSheet: Hashable, Sendable {
     var dongCode: String? { household?.household.dongCode ?? volunteer?.volunteer.dongCode }
 }
 
-/// Store work the sheet asks for.
+/// What the sheet reads from the store; its saves and releases are writes, sent down the
+/// one write path like every other change.
 public enum RecordEffect: Hashable, Sendable {
     /// `logView`: the page shows the household in full, so the access log records it.
-    case loadHousehold(Int64, logView: Bool)
+    case loadHousehold(Int64, reveal: Reveal)
     case loadVolunteer(Int64)
-    case save(RecordForm.Record, expectedVersion: Int?, allowDuplicate: Bool)
-    case release(volunteerID: Int64, requestIDs: [Int64], reason: String)
 }
 
 /// What comes back.
 public enum RecordEvent: Sendable {
     case householdLoaded(HouseholdRecord)
     case volunteerLoaded(VolunteerRecord)
-    case saved(RecordForm.Record, dropOuts: [EscortRequest])
-    case released([EscortRequest])
-    case failed(RecordEffect, StoreError?, String)
+    case failed(RecordEffect, String)
 }
 
 extension AppState {
@@ -56,7 +53,7 @@ extension AppState {
     mutating func openHouseholdPage() -> [Effect] {
         guard let request = selectedRequest, focus == .requests else { return openNewRecord(household: true) }
         overlay = .records(RecordSheet(subject: .household(request.householdID)))
-        return [.records(.loadHousehold(request.householdID, logView: logsView(of: request.householdID)))]
+        return [.records(.loadHousehold(request.householdID, reveal: reveal(of: request.householdID)))]
     }
 
     /// Enter on the volunteers pane.
@@ -65,32 +62,21 @@ extension AppState {
         return [.records(.loadVolunteer(id))]
     }
 
-    /// Whether the page asks the store for the household in full: unless the whole screen is
-    /// masked, or the role cannot see that dong in full anyway. The store decides again by role,
-    /// and logs the view in the read that returns it; a household this screen has not listed
-    /// (one just made) is asked for in full and left to the store.
-    func logsView(of householdID: Int64) -> Bool {
-        guard !maskAll else { return false }
-        guard let household = data?.households[householdID] else { return true }
-        return access.seesFullDetails(dongCode: household.dongCode)
+    /// How the page asks the store for a household: in full unless the whole screen is masked,
+    /// or the role cannot see that dong in full anyway. The store decides again by role, and logs
+    /// the view in the read that returns it; a household this screen has not listed (one just
+    /// made) is asked for in full and left to the store.
+    func reveal(of householdID: Int64) -> Reveal {
+        guard !maskAll else { return .masked }
+        guard let household = data?.households[householdID] else { return .full(requestID: nil) }
+        return access.seesFullDetails(dongCode: household.dongCode) ? .full(requestID: nil) : .masked
     }
 
     mutating func openNewRecord(household: Bool) -> [Effect] {
-        guard let dongs = data?.dongs, access.role != .viewer, !access.readOnly else {
-            notice = text(access.refusal(dongNames: accessDongNames))
-            return []
-        }
-        // A coordinator's new record starts in their first dong.
-        let dong = dongs.dongs.first { access.dongCodes.contains($0.code) }?.code ?? ""
-        let record: RecordForm.Record = household
-            ? .household(Household(id: 0, dongCode: dong, name: "", birthYear: 0, gender: .female))
-            : .volunteer(Volunteer(id: 0, dongCode: dong, name: "", gender: .female))
-        var sheet = RecordSheet(subject: nil)
-        sheet.mode = .form(RecordForm(record, dongs: dongs, language: language))
-        overlay = .records(sheet)
-        return []
+        carryOut(RecordSheet.opening(newHousehold: household, surroundings), from: overlay)
     }
 
+    /// A page read came back.
     mutating func recordsEvent(_ event: RecordEvent) -> [Effect] {
         guard case .records(var sheet) = overlay else { return [] }
         defer { if case .records = overlay { overlay = .records(sheet) } }
@@ -108,51 +94,72 @@ extension AppState {
                 form.theirs = .volunteer(record.volunteer)
                 sheet.mode = .form(form)
             }
-        case .saved(let record, let dropOuts):
-            notice = text(RecordText.saved)
-            noticeRole = .ok
-            switch record {
-            case .household(let h): sheet.subject = .household(h.id)
-            case .volunteer(let v): sheet.subject = .volunteer(v.id)
-            }
-            sheet.mode = dropOuts.isEmpty ? .page : .dropOuts(volunteerID: sheet.subject.flatMap {
-                if case .volunteer(let id) = $0 { return id } else { return nil }
-            } ?? 0, dropOuts)
-            return [.load, reloadEffect(sheet)].compactMap { $0 }
-        case .released(let requests):
-            noticeRole = .ok
-            notice = "\(text(RecordText.released)): \(requests.map { "#\($0.id)" }.joined(separator: ", "))"
-            guard let first = requests.first else {
-                sheet.mode = .page
-                return [.load]
-            }
-            // Each released escort in turn in the assign dialog, urgent ones first as listed.
-            assignQueue = Array(requests.dropFirst())
-            overlay = .assign(AssignDialog(request: first))
-            return [.load, .loadCandidates(requestID: first.id)]
-        case .failed(let effect, let error, let message):
-            switch sheet.mode {
-            case .form(var form):
-                form.message = message
-                if case .likelyDuplicate? = error { form.allowDuplicate = true; form.message = message + " — " + text(RecordText.duplicateAgain) }
-                sheet.mode = .form(form)
-                // The newer record is read, to be shown beside what was typed.
-                if case .staleRecord? = error { return [reloadEffect(sheet)].compactMap { $0 } }
-            case .availability(var grid):
-                grid.error = message
-                sheet.mode = .availability(grid)
-            default:
-                if case .loadHousehold = effect { sheet.message = message } else { sheet.message = message }
-            }
+        case .failed(_, let message):
+            showFailure(message, in: &sheet)
         }
         return []
     }
 
-    func reloadEffect(_ sheet: RecordSheet) -> Effect? {
-        switch sheet.subject {
-        case .household(let id): return .records(.loadHousehold(id, logView: logsView(of: id)))
-        case .volunteer(let id): return .records(.loadVolunteer(id))
-        case nil: return nil
+    /// A save or a release came back: the page shows the record as saved, the escorts its new
+    /// hours drop, or, after a release, each released escort in turn in the assign dialog.
+    mutating func recordWritten(_ write: WriteRequest, _ result: WriteResult) -> [Effect] {
+        // A page closed meanwhile has nothing to show it on; the change feed reloads the panes.
+        guard case .records(var sheet) = overlay else { return [] }
+        noticeRole = .ok
+        notice = writeSummary(write, result)
+        defer { if case .records = overlay { overlay = .records(sheet) } }
+        sheet.busy = false
+        if case .release = write {
+            guard let first = result.changed.first else {
+                sheet.mode = .page
+                return [.load]
+            }
+            // Each released escort in turn in the assign dialog, urgent ones first as listed.
+            assignQueue = Array(result.changed.dropFirst())
+            overlay = .assign(AssignDialog(request: first))
+            return [.load, .loadCandidates(requestID: first.id)]
+        }
+        switch result.saved {
+        case .household(let h)?: sheet.subject = .household(h.id)
+        case .volunteer(let v)?: sheet.subject = .volunteer(v.id)
+        case nil: break
+        }
+        let volunteerID: Int64? = if case .volunteer(let id)? = sheet.subject { id } else { nil }
+        sheet.mode = result.dropOuts.isEmpty ? .page : .dropOuts(volunteerID: volunteerID ?? 0, result.dropOuts)
+        return [.load, sheet.reloadEffect].compactMap { $0 }
+    }
+
+    /// A save or a release failed: the form keeps what was typed and says why; a likely
+    /// duplicate asks for a second Enter; a record changed meanwhile is read to be shown beside.
+    mutating func recordWriteFailed(_ write: WriteRequest, _ failure: WriteFailure) -> [Effect] {
+        guard case .records(var sheet) = overlay else {
+            overlay = .problem(WriteProblem(message: failure.message, retry: failure.retryable ? write : nil))
+            return []
+        }
+        defer { if case .records = overlay { overlay = .records(sheet) } }
+        sheet.busy = false
+        if case .form(var form) = sheet.mode {
+            form.message = failure.message
+            if failure.likelyDuplicate { form.allowDuplicate = true; form.message = failure.message + " — " + text(RecordText.duplicateAgain) }
+            sheet.mode = .form(form)
+            // The newer record is read, to be shown beside what was typed.
+            if failure.staleRecord { return [sheet.reloadEffect].compactMap { $0 } }
+            return []
+        }
+        showFailure(failure.message, in: &sheet)
+        return []
+    }
+
+    private func showFailure(_ message: String, in sheet: inout RecordSheet) {
+        switch sheet.mode {
+        case .form(var form):
+            form.message = message
+            sheet.mode = .form(form)
+        case .availability(var grid):
+            grid.error = message
+            sheet.mode = .availability(grid)
+        case .page, .dropOuts, .confirmClose:
+            sheet.message = message
         }
     }
 

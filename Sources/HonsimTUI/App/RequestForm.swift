@@ -151,60 +151,58 @@ extension AppState {
         return householdIndex == nil ? [.loadHouseholds] : []
     }
 
-    mutating func handleRequestFormKey(_ key: Key, _ current: RequestForm) -> [Effect] {
-        var sheet = current
-        defer { if case .newRequest = overlay { overlay = .newRequest(sheet) } }
-        if sheet.confirmingDiscard {
-            sheet.confirmingDiscard = false
-            if key == .character("y") || key == .character("Y") { overlay = nil }
-            return []
-        }
+}
+
+extension RequestForm: Component {
+    mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        let keys = around.keys.form
+        if let answer = discardAnswer(key, &confirmingDiscard, around) { return answer }
         // In the household field ↑ and ↓ pick among the matches; Tab and Enter take the pick.
-        if sheet.focusedKey == "household", !sheet.suggestions.isEmpty {
-            switch key {
-            case .up:
-                sheet.suggestionCursor = max(0, sheet.suggestionCursor - 1)
-                return []
-            case .down:
-                sheet.suggestionCursor = min(sheet.suggestions.count - 1, sheet.suggestionCursor + 1)
-                return []
-            case .enter, .tab:
-                let chosen = sheet.suggestions[sheet.suggestionCursor]
-                sheet.household = chosen
-                sheet.form.setText("household", householdLabel(chosen))
-                sheet.suggestions = []
-            default: break
+        if focusedKey == "household", !suggestions.isEmpty {
+            switch around.keys.list.action(for: key, typing: true) {
+            case .up?:
+                suggestionCursor = max(0, suggestionCursor - 1)
+                return .stay
+            case .down?:
+                suggestionCursor = min(suggestions.count - 1, suggestionCursor + 1)
+                return .stay
+            case .pageUp?, .pageDown?, .top?, .bottom?, nil: break
+            }
+            if around.keys.requestForm.matches(key, .pick, typing: true) {
+                let chosen = suggestions[suggestionCursor]
+                household = chosen
+                form.setText("household", around.householdLabel(chosen))
+                suggestions = []
             }
         }
-        let left = sheet.focusedKey
-        let result = sheet.form.handle(key)
-        switch result {
+        let left = focusedKey
+        switch form.handle(key, bindings: keys) {
         case .edited:
             if left == "household" {
-                sheet.household = nil
-                sheet.suggestions = householdIndex?.matches(sheet.form.text("household"), limit: RequestForm.suggestionLimit) ?? []
-                sheet.suggestionCursor = 0
+                household = nil
+                suggestions = around.householdIndex?.matches(form.text("household"), limit: RequestForm.suggestionLimit) ?? []
+                suggestionCursor = 0
             }
-            _ = sheet.validate(language: language, now: now, calendar: calendar, all: false)
+            _ = validate(language: around.language, now: around.now, calendar: around.calendar, all: false)
         case .moved:
-            sheet.touched.insert(left)
-            _ = sheet.validate(language: language, now: now, calendar: calendar, all: false)
+            touched.insert(left)
+            _ = validate(language: around.language, now: around.now, calendar: around.calendar, all: false)
         case .submit:
-            guard writing == nil else { return [] }
-            guard let drafts = sheet.validate(language: language, now: now, calendar: calendar, all: true) else {
-                sheet.form.focusFirstError()
-                return []
+            guard !around.writeInFlight else { return .stay }
+            guard let drafts = validate(language: around.language, now: around.now, calendar: around.calendar, all: true) else {
+                form.focusFirstError()
+                return .stay
             }
-            sheet.message = nil
-            let write = WriteRequest.create(drafts)
-            writing = write
-            return [.write(write)]
+            message = nil
+            return .writing(.create(drafts))
         case .unhandled:
-            if key == .escape { escapeForm(dirty: sheet.form.isDirty, confirming: &sheet.confirmingDiscard) }
+            if keys.matches(key, .back) { return escape(dirty: form.isDirty, confirming: &confirmingDiscard) }
         }
-        return []
+        return .stay
     }
+}
 
+extension AppState {
     /// How a household shows in the form: masked unless its dong is in the coordinator's scope.
     func householdLabel(_ household: Household) -> String {
         "\(householdName(household)) (\(household.birthYear), \(dongName(household.dongCode))) #\(household.id)"

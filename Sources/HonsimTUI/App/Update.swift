@@ -21,13 +21,16 @@ public enum AppEvent: Sendable {
     case householdsLoaded([Household])
     case activityLoaded(AuditQuery, [AuditEntry])
     case planLoaded(PlanQuery, Plan)
-    /// An import preview or import, or an export, came back.
+    /// An import preview or an export came back.
     case files(FileEvent)
-    /// A household or volunteer page's store work came back.
+    /// A household or volunteer page was read.
     case records(RecordEvent)
+    /// A request's household, read (and logged) for its details.
+    case detailsLoaded(requestID: Int64, HouseholdRecord)
 }
 
-/// What `update` asks the runtime to do; the results come back as events.
+/// What `update` asks the runtime to do; `EffectInterpreter` carries out every one, and the
+/// results come back as events. Every change to the store is a `.write`.
 public enum Effect: Hashable, Sendable {
     case load
     case loadStatistics(StatisticsPeriod)
@@ -39,11 +42,12 @@ public enum Effect: Hashable, Sendable {
     case loadActivity(AuditQuery, limit: Int)
     case loadPlan(PlanQuery)
     case quit
-    /// A household's full details were shown: the access log records who saw them.
-    case recordDetailView(householdID: Int64, requestID: Int64)
-    /// Read, import or write a file: the import and export flows.
+    /// A request's household in full, for its details: the store logs the view (개인정보 열람
+    /// 기록) in the very read that returns it, and the details show it once it has come.
+    case loadDetails(householdID: Int64, requestID: Int64)
+    /// Preview a file to import, or write a pane's CSV.
     case files(FileEffect)
-    /// Read or save a household or volunteer, or release a volunteer's drop-outs.
+    /// Read a household's or volunteer's page.
     case records(RecordEffect)
 }
 
@@ -149,6 +153,10 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .records(let event):
         let effects = state.recordsEvent(event)
         return (state, effects)
+    case .detailsLoaded(let requestID, let record):
+        // Shown only if these details are still open: otherwise the read is logged, not shown.
+        if case .requestDetails(requestID, _) = state.overlay { state.overlay = .requestDetails(requestID: requestID, shown: record) }
+        return (state, [])
     case .key(let key):
         state.notice = nil
         state.noticeRole = .warning
@@ -183,10 +191,8 @@ extension AppState {
         }
     }
 
-    mutating func handle(_ key: Key) -> (AppState, [Effect]) {
-        if importFlow != nil { return handleImportKey(key) }
-        if filterInput != nil { return handleFilterKey(key) }
-        if let overlay { return handleOverlayKey(key, overlay) }
+    /// A key for the panes, when no layer of `modes` is open: the main keymap's actions.
+    mutating func handlePaneKey(_ key: Key) -> (AppState, [Effect]) {
         guard let action = keymap.action(for: key) else { return (self, []) }
         if let refused = refuseIfNotAllowed(action) { return refused }
         switch action {
@@ -225,7 +231,7 @@ extension AppState {
         case .open:
             if focus == .requests, let request = selectedRequest {
                 overlay = .requestDetails(requestID: request.id)
-                return (self, accessLogEffects(opening: request))
+                return (self, detailsEffects(opening: request))
             }
             if focus == .volunteers, let volunteer = selectedVolunteer {
                 let effects = openVolunteerPage(volunteer.id)
@@ -275,66 +281,5 @@ extension AppState {
             statisticsSort = StatisticsSort(column: column, descending: column != .dong)
         }
         selection[focus] = 0
-    }
-
-    /// Typing a filter: the pane narrows as each key comes in; Enter keeps it, Esc drops it.
-    mutating func handleFilterKey(_ key: Key) -> (AppState, [Effect]) {
-        guard var input = filterInput else { return (self, []) }
-        switch key {
-        case .enter:
-            filterInput = nil
-        case .escape:
-            filterInput = nil
-            filters[focus] = nil
-        default:
-            _ = input.handle(key)
-            filterInput = input
-            filters[focus] = input.text.isEmpty ? nil : input.text
-        }
-        selection[focus] = 0
-        return (self, [])
-    }
-
-    mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> (AppState, [Effect]) {
-        switch overlay {
-        case .assign, .action, .newRequest, .activity, .plan, .problem:
-            let effects = handleWritingOverlayKey(key, overlay)
-            return (self, effects)
-        case .records(let sheet):
-            let effects = handleRecordKey(key, sheet)
-            return (self, effects)
-        case .help(let offset):
-            switch key {
-            case .down, .character("j"): self.overlay = .help(offset: offset + 1)
-            case .up, .character("k"): self.overlay = .help(offset: max(0, offset - 1))
-            default:
-                if key == .escape || keymap.action(for: key) == .help || keymap.action(for: key) == .quit { self.overlay = nil }
-            }
-        case .requestDetails:
-            if key == .escape || key == .enter || keymap.action(for: key) == .quit { self.overlay = nil }
-        case .scopePicker(var chosen, var cursor):
-            let dongs = data?.dongs.dongs ?? []
-            switch key {
-            case .down, .character("j"): cursor = min(cursor + 1, max(0, dongs.count - 1))
-            case .up, .character("k"): cursor = max(cursor - 1, 0)
-            case .character(" "):
-                if dongs.indices.contains(cursor) {
-                    let code = dongs[cursor].code
-                    if chosen.contains(code) { chosen.remove(code) } else { chosen.insert(code) }
-                }
-            case .character("a"): chosen = chosen.count == dongs.count ? [] : Set(dongs.map(\.code))
-            case .enter:
-                // Every dong, or none, means no restriction.
-                scope = chosen.count == dongs.count ? [] : chosen
-                self.overlay = nil
-                return (self, [])
-            case .escape:
-                self.overlay = nil
-                return (self, [])
-            default: break
-            }
-            self.overlay = .scopePicker(selected: chosen, cursor: cursor)
-        }
-        return (self, [])
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 import HonsimCore
 import HonsimStore
 
-/// A change the dashboard asks the store to make. Each carries the version of the request
-/// the coordinator saw, so a change made meanwhile by someone else is refused, never overwritten.
+/// A change the dashboard asks the store to make: every one, whatever its kind, is an
+/// `Effect.write` of this, sent by `AppState.send` and answered by `.written` or
+/// `.writeFailed`. Each carries the version the coordinator saw, so a change made meanwhile
+/// by someone else is refused, never overwritten.
 public enum WriteRequest: Hashable, Sendable {
     case assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int, override: Bool)
     case lifecycle(LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int)
@@ -11,6 +13,12 @@ public enum WriteRequest: Hashable, Sendable {
     case undo([UndoTarget])
     /// Accepted proposals of a plan, assigned one by one: each stands or fails alone.
     case assignAll([PlannedAssignment])
+    /// A household or volunteer added, edited, closed or reopened, or a volunteer's hours.
+    case save(RecordForm.Record, expectedVersion: Int?, allowDuplicate: Bool)
+    /// The escorts a volunteer's new hours or days off drop, back to pending.
+    case release(volunteerID: Int64, requestIDs: [Int64], reason: String)
+    /// A previewed file imported; the fingerprint refuses a file changed since.
+    case importFile(path: String, kind: ImportKind, fingerprint: UInt64)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -28,6 +36,18 @@ public struct PlannedAssignment: Hashable, Sendable {
 
 extension WriteRequest {
     var isAssign: Bool { if case .assign = self { true } else { false } }
+
+    /// Whether `u` can take the write back. Undo restores requests to the versions before a
+    /// write, so it is offered for what changes requests at a coordinator's word. Not for a
+    /// household's or volunteer's record (edited again in its form; undo knows requests
+    /// only), a drop-out's release (the volunteer can no longer go: undoing would book them
+    /// again) or an import (households and volunteers as well as requests), nor for undo itself.
+    var isUndoable: Bool {
+        switch self {
+        case .assign, .lifecycle, .create, .assignAll: true
+        case .undo, .save, .release, .importFile: false
+        }
+    }
 }
 
 /// What a write changed, and for a plan, what failed.
@@ -36,10 +56,20 @@ public struct WriteResult: Sendable {
     public var changed: [EscortRequest]
     /// Plan proposals the store refused, each with why.
     public var failures: [String]
+    /// A saved household or volunteer as the store has it now.
+    public var saved: RecordForm.Record?
+    /// Escorts a volunteer's saved schedule no longer allows, to release or keep.
+    public var dropOuts: [EscortRequest]
+    /// What an import added and changed.
+    public var imported: ImportOutcome?
 
-    public init(changed: [EscortRequest], failures: [String] = []) {
+    public init(changed: [EscortRequest], failures: [String] = [], saved: RecordForm.Record? = nil, dropOuts: [EscortRequest] = [],
+                imported: ImportOutcome? = nil) {
         self.changed = changed
         self.failures = failures
+        self.saved = saved
+        self.dropOuts = dropOuts
+        self.imported = imported
     }
 }
 
@@ -50,6 +80,10 @@ public struct WriteFailure: Sendable, Hashable {
     public var retryable: Bool
     /// Another coordinator got there first: the screen must be refreshed.
     public var conflict: Bool
+    /// A saved record looks like one already there: a second Enter saves it anyway.
+    public var likelyDuplicate = false
+    /// A saved record was changed meanwhile: the newer one is read to be shown beside it.
+    public var staleRecord = false
 
     public init(message: String, retryable: Bool, conflict: Bool) {
         self.message = message
@@ -68,6 +102,12 @@ public struct WriteFailure: Sendable, Hashable {
             self.init(message: message, retryable: true, conflict: false)
         case .alreadyAssigned, .doubleBooked, .staleWrite, .illegalMove, .notFound:
             self.init(message: message, retryable: false, conflict: true)
+        case .likelyDuplicate:
+            self.init(message: message, retryable: false, conflict: false)
+            likelyDuplicate = true
+        case .staleRecord:
+            self.init(message: message, retryable: false, conflict: false)
+            staleRecord = true
         default:
             self.init(message: message, retryable: false, conflict: false)
         }
@@ -127,9 +167,7 @@ extension AppState {
             overlay = .assign(AssignDialog(request: request))
             return [.loadCandidates(requestID: request.id)]
         case .confirm, .start:
-            let write = WriteRequest.lifecycle(move, requestID: request.id, details: ActionDetails(), expectedVersion: request.version)
-            writing = write
-            return [.write(write)]
+            return send(.lifecycle(move, requestID: request.id, details: ActionDetails(), expectedVersion: request.version))
         case .complete, .release, .cancel, .noShow:
             overlay = .action(ActionForm(action: move, request: request, language: language))
             return []
@@ -141,23 +179,33 @@ extension AppState {
             notice = text(UIText.nothingToUndo)
             return []
         }
-        let write = WriteRequest.undo(lastUndo.targets)
+        return send(.undo(lastUndo.targets))
+    }
+
+    /// The one path of a change: whatever its kind, a write is sent from here, and one at a
+    /// time; its answer comes back to `written` or `writeFailed`.
+    mutating func send(_ write: WriteRequest) -> [Effect] {
         writing = write
         return [.write(write)]
     }
 
-    /// A write came back. The dialog that asked closes; the status bar says what changed and
-    /// that `u` takes it back; every pane reloads.
+    /// A write came back. The dialog that asked closes; the status bar says what changed and,
+    /// where undo makes sense, that `u` takes it back; every pane reloads.
     mutating func written(_ write: WriteRequest, _ result: WriteResult) -> [Effect] {
         writing = nil
+        // A problem box that offered the retry has done its work.
         if case .problem = overlay { overlay = nil }
+        switch write {
+        case .save, .release: return recordWritten(write, result)
+        case .importFile: return importWritten(result)
+        case .assign, .lifecycle, .create, .undo, .assignAll: break
+        }
         let summary = writeSummary(write, result)
         noticeRole = result.failures.isEmpty ? .ok : .warning
-        switch write {
-        case .undo:
+        if case .undo = write {
             lastUndo = nil
             notice = summary
-        default:
+        } else if write.isUndoable {
             let targets = result.changed.map { UndoTarget(requestID: $0.id, version: $0.version) }
             lastUndo = targets.isEmpty ? nil : UndoRecord(targets: targets, summary: summary)
             notice = targets.isEmpty ? summary : "\(summary) · \(undoHint)"
@@ -182,6 +230,11 @@ extension AppState {
     /// changed; a store that was locked or gone offers to try again.
     mutating func writeFailed(_ write: WriteRequest, _ failure: WriteFailure) -> [Effect] {
         writing = nil
+        switch write {
+        case .save, .release: return recordWriteFailed(write, failure)
+        case .importFile: return importFailed(failure.message)
+        case .assign, .lifecycle, .create, .undo, .assignAll: break
+        }
         var effects: [Effect] = failure.conflict ? [.load] : []
         switch overlay {
         case .assign(var dialog):
@@ -220,39 +273,13 @@ extension AppState {
         case .assignAll:
             let failed = result.failures.isEmpty ? "" : " · \(t(UIText.planFailed)) \(result.failures.count)"
             return "\(t(UIText.planAccepted)) \(result.changed.count)\(failed)"
+        case .save:
+            return t(RecordText.saved)
+        case .release:
+            return "\(t(RecordText.released)): \(result.changed.map { "#\($0.id)" }.joined(separator: ", "))"
+        case .importFile:
+            // The import dialog shows what was added and changed, line by line.
+            return ""
         }
-    }
-
-    /// Esc on a form: it closes at once when nothing was typed; otherwise the form asks
-    /// first (its `confirmingDiscard`), so nothing typed is lost to a stray key.
-    mutating func escapeForm(dirty: Bool, confirming: inout Bool) {
-        if dirty { confirming = true } else { overlay = nil }
-    }
-
-    /// Keys for the dialogs and forms that write.
-    mutating func handleWritingOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
-        switch overlay {
-        case .assign(let dialog): return handleAssignKey(key, dialog)
-        case .action(let form): return handleActionFormKey(key, form)
-        case .newRequest(let form): return handleRequestFormKey(key, form)
-        case .activity(let log): return handleActivityKey(key, log)
-        case .plan(let sheet): return handlePlanKey(key, sheet)
-        case .problem(let problem): return handleProblemKey(key, problem)
-        default: return []
-        }
-    }
-
-    /// Keys on the problem box: Enter tries again when that can help, Esc closes.
-    mutating func handleProblemKey(_ key: Key, _ problem: WriteProblem) -> [Effect] {
-        switch key {
-        case .enter, .character("r"):
-            guard let retry = problem.retry else { overlay = nil; return [] }
-            writing = retry
-            return [.write(retry)]
-        case .escape, .character("q"):
-            overlay = nil
-        default: break
-        }
-        return []
     }
 }

@@ -16,16 +16,32 @@ public struct KioskConnection: Sendable {
     }
 }
 
-/// The kiosk's main loop: the clock ticks each second, the change feed asks for a read,
-/// a failed read is retried, and `kioskUpdate` decides what is shown. It starts whether or
-/// not the store can be reached, and keeps going when it cannot.
-public final class KioskRunner: @unchecked Sendable {
+/// The kiosk on the shared `Runner`: the clock ticks each second, the change feed asks for a
+/// read, a failed read is retried, and `kioskUpdate` decides what is shown. It starts
+/// whether or not the store can be reached, and keeps going when it cannot.
+public typealias KioskRunner = Runner<KioskProgram>
+
+extension Runner where Program == KioskProgram {
+    /// `opened` is the store when the caller has already opened it (for its calendar), so that
+    /// the kiosk does not open it a second time.
+    public convenience init(connection: KioskConnection, opened: (any CaseStore)? = nil, terminal: any Terminal, theme: Theme,
+                            state: KioskState, pollMilliseconds: Int = 100) {
+        self.init(program: KioskProgram(connection: connection, opened: opened, theme: theme, state: state), terminal: terminal,
+                  pollMilliseconds: pollMilliseconds, tickInterval: 1, threadName: "honsim.kiosk")
+    }
+
+    public var state: KioskState { program.state }
+
+    /// Waits for the read in flight, if any: benchmarks step the loop without real time.
+    public func settle() async { await program.settle() }
+}
+
+/// The kiosk's state, `kioskUpdate` and view for the runner. Its only effect is a read.
+public final class KioskProgram: LoopProgram, @unchecked Sendable {
     let connection: KioskConnection
-    let terminal: any Terminal
     let theme: Theme
     public private(set) var state: KioskState
-    let inbox = Inbox<KioskEvent>()
-    let pollMilliseconds: Int
+    public let inbox = Inbox<KioskEvent>()
 
     /// The open store and its change feed; reads run in background tasks, hence the lock.
     private let storeLock = NSLock()
@@ -35,87 +51,41 @@ public final class KioskRunner: @unchecked Sendable {
     private var loading = false
     private var loadAgain = false
     private var pendingLoad: Task<Void, Never>?
-    private var lastTickSecond: Int?
-    public private(set) var framesDrawn = 0
 
-    /// `opened` is the store when the caller has already opened it (for its calendar), so that
-    /// the kiosk does not open it a second time.
-    public init(connection: KioskConnection, opened: (any CaseStore)? = nil, terminal: any Terminal, theme: Theme, state: KioskState,
-                pollMilliseconds: Int = 100) {
+    init(connection: KioskConnection, opened: (any CaseStore)?, theme: Theme, state: KioskState) {
         self.connection = connection
-        self.terminal = terminal
         self.theme = theme
         self.state = state
-        self.pollMilliseconds = pollMilliseconds
         if let opened { adopt(opened) }
     }
 
-    /// Runs until `q` is confirmed or a signal arrives; returns the exit status.
-    public func run() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let thread = Thread { [self] in continuation.resume(returning: loop()) }
-            thread.name = "honsim.kiosk"
-            thread.start()
+    public var isDone: Bool { state.quit }
+
+    /// The first read.
+    public func start(width: Int, height: Int, now: Date) {
+        state.width = width
+        state.height = height
+        receive(.tick(now))
+    }
+
+    public func receive(_ input: InputEvent) {
+        switch input {
+        case .key(let key): receive(KioskEvent.key(key))
+        case .resize(let width, let height): receive(KioskEvent.resize(width: width, height: height))
         }
     }
 
-    func loop() -> Int32 {
-        defer {
-            terminal.close()
-            stop()
-        }
-        start(now: Date())
-        while !state.quit {
-            if let number = terminal.pendingSignal { return 128 + number }
-            step(now: Date(), waitMilliseconds: pollMilliseconds)
-        }
-        return 0
-    }
-
-    /// The first frame and the first read.
-    public func start(now: Date) {
-        state.width = terminal.width
-        state.height = terminal.height
-        apply(.tick(now))
-        draw()
-    }
-
-    /// One turn of the loop: a key or a resize if one comes within `waitMilliseconds`, what
-    /// the background reads posted, and the clock once a second. Draws when anything changed.
-    public func step(now: Date, waitMilliseconds: Int) {
-        var dirty = false
-        if let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
-            switch event {
-            case .key(let key): apply(.key(key))
-            case .resize(let width, let height): apply(.resize(width: width, height: height))
-            }
-            dirty = true
-        }
-        for event in inbox.drain() {
-            apply(event)
-            dirty = true
-        }
+    public func tick(_ now: Date) {
+        receive(.tick(now))
+        // A store moved away or replaced sends no change notice: look for that every few
+        // seconds (one stat of the file), and read, which reopens it or says it is gone.
         let second = Int(now.timeIntervalSince1970.rounded(.down))
-        if second != lastTickSecond {
-            lastTickSecond = second
-            apply(.tick(now))
-            // A store moved away or replaced sends no change notice: look for that every few
-            // seconds (one stat of the file), and read, which reopens it or says it is gone.
-            if second % Int(KioskState.retrySeconds) == 0, let store = storeLock.withLock({ store }), !connection.isCurrent(store) {
-                apply(.storeChanged)
-            }
-            dirty = true
+        if second % Int(KioskState.retrySeconds) == 0, let store = storeLock.withLock({ store }), !connection.isCurrent(store) {
+            receive(.storeChanged)
         }
-        if dirty { draw() }
     }
 
-    /// Hands an event to the loop as the change feed does; for benchmarks and tests.
-    public func post(_ event: KioskEvent) { inbox.post(event) }
-
-    /// Waits for the read in flight, if any: benchmarks step the loop without real time.
-    public func settle() async {
-        if let task = storeLock.withLock({ pendingLoad }) { await task.value }
-    }
+    public func frame() -> Canvas { renderKiosk(state, theme: theme) }
 
     /// Ends the change feed.
     public func stop() {
@@ -126,12 +96,11 @@ public final class KioskRunner: @unchecked Sendable {
         }
     }
 
-    private func draw() {
-        terminal.draw(renderKiosk(state, theme: theme))
-        framesDrawn += 1
+    func settle() async {
+        if let task = storeLock.withLock({ pendingLoad }) { await task.value }
     }
 
-    private func apply(_ event: KioskEvent) {
+    public func receive(_ event: KioskEvent) {
         switch event {
         case .loaded, .failed:
             loading = false

@@ -17,8 +17,9 @@ public struct DashboardConfig: Equatable, Sendable {
     public var defaultScope: [String]
     /// Draw lines with + - | instead of box-drawing characters.
     public var ascii: Bool
-    /// Action name → the keys bound to it, as written. Names are kept as given: the keymap
-    /// knows the actions and reports an unknown one.
+    /// Action name → the keys bound to it, as written; a dialog's or form's key as
+    /// `table.action` (from `[keys.assign]`). Names are kept as given: the keymap knows the
+    /// actions and reports an unknown one.
     public var keys: [String: [Key]]
 
     public init(
@@ -102,6 +103,14 @@ public struct DashboardConfig: Equatable, Sendable {
                 guard let bindings = value.table else { throw failure([key], "expected a [keys] table, \(found(value))") }
                 for action in ThemeLoader.inSourceOrder(bindings.keys, under: ["keys"], in: text) {
                     guard let binding = bindings[action] else { continue }
+                    // A table of its own is a dialog's or form's keys: `[keys.assign]`.
+                    if let dialog = binding.table {
+                        for name in ThemeLoader.inSourceOrder(dialog.keys, under: ["keys", action], in: text) {
+                            guard let keys = dialog[name] else { continue }
+                            config.keys["\(action).\(name)"] = try keySpecs(keys, path: ["keys", action, name], failure: failure)
+                        }
+                        continue
+                    }
                     config.keys[action] = try keySpecs(binding, path: ["keys", action], failure: failure)
                 }
             default:
@@ -109,6 +118,17 @@ public struct DashboardConfig: Equatable, Sendable {
             }
         }
         return config
+    }
+
+    /// Names joined by ", " in lines that stay under 76 columns.
+    private static func wrapped(_ names: [String]) -> [String] {
+        var lines: [String] = [], line = "    "
+        for (index, name) in names.enumerated() {
+            let piece = name + (index == names.count - 1 ? "" : ",")
+            if line.count + piece.count + 1 > 74 { lines.append(line); line = "    " }
+            line += (line == "    " ? "" : " ") + piece
+        }
+        return lines + [line]
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "keys"]
@@ -145,6 +165,7 @@ public struct DashboardConfig: Equatable, Sendable {
         }
         actionLines.append(line)
         actionLines = actionLines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        let dialogLines = wrapped(DialogKeymaps.tables.keys.sorted())
         return """
             Settings: $XDG_CONFIG_HOME/honsim/config.toml (~/.config/honsim/...).
             Every setting is optional; command-line options win over the file.
@@ -167,6 +188,11 @@ public struct DashboardConfig: Equatable, Sendable {
                 shift-tab, enter, esc, space, up, down, left, right, pgup,
                 pgdn, home, end, backspace, delete. The actions:
             \(actionLines.joined(separator: "\n"))
+            [keys.assign]
+            search = "s"
+                a dialog's or form's own keys, in a table named after it:
+            \(dialogLines.joined(separator: "\n"))
+                the help (?) lists every table with its actions and keys
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """

@@ -2,95 +2,51 @@ import Foundation
 import HonsimCore
 import HonsimStore
 
-/// Events from background tasks (store reads, the change feed) wait here for the main loop
-/// (the dashboard's or the kiosk's).
-final class Inbox<Event: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [Event] = []
+/// The dashboard on the shared `Runner`: keys from the terminal, results and change notices
+/// from the store, a clock tick each refresh interval.
+public typealias DashboardRunner = Runner<DashboardProgram>
 
-    func post(_ event: Event) {
-        lock.lock()
-        events.append(event)
-        lock.unlock()
+extension Runner where Program == DashboardProgram {
+    public convenience init(store: any CaseStore, terminal: any Terminal, theme: Theme, state: AppState,
+                            pollMilliseconds: Int = 50, refreshInterval: TimeInterval = 1) {
+        self.init(program: DashboardProgram(store: store, theme: theme, state: state), terminal: terminal,
+                  pollMilliseconds: pollMilliseconds, tickInterval: refreshInterval, threadName: "honsim.dashboard")
     }
 
-    func drain() -> [Event] {
-        lock.lock()
-        defer { lock.unlock() }
-        let drained = events
-        events.removeAll(keepingCapacity: true)
-        return drained
-    }
+    public var state: AppState { program.state }
 }
 
-/// The main loop: keys from the terminal, results and change notices from the store, a clock
-/// tick each second; `update` turns each into new state and effects; `view` draws a frame
-/// when something changed. The loop runs on its own thread because reading keys blocks.
-public final class DashboardRunner: @unchecked Sendable {
+/// The dashboard's state, `update` and `view` for the runner; its effects go to the one
+/// `EffectInterpreter`, each in a background task that posts its event to the inbox.
+public final class DashboardProgram: LoopProgram, @unchecked Sendable {
     let store: any CaseStore
-    let terminal: any Terminal
     let theme: Theme
-    var state: AppState
-    let inbox = Inbox<AppEvent>()
-    /// How long to wait for a key before looking at the inbox.
-    let pollMilliseconds: Int
-    let refreshInterval: TimeInterval
+    public private(set) var state: AppState
+    public let inbox = Inbox<AppEvent>()
+    private var feed: Task<Void, Never>?
     private var loading = false
     private var loadAgain = false
 
-    public init(store: any CaseStore, terminal: any Terminal, theme: Theme, state: AppState,
-                pollMilliseconds: Int = 50, refreshInterval: TimeInterval = 1) {
+    init(store: any CaseStore, theme: Theme, state: AppState) {
         self.store = store
-        self.terminal = terminal
         self.theme = theme
         self.state = state
-        self.pollMilliseconds = pollMilliseconds
-        self.refreshInterval = refreshInterval
     }
 
-    /// Runs until the coordinator quits or a signal arrives; returns the exit status.
-    public func run() async -> Int32 {
-        let feed = Task { [inbox, store] in
+    public var isDone: Bool { state.quit }
+
+    public func start(width: Int, height: Int, now: Date) {
+        feed = Task { [inbox, store] in
             for await _ in store.changes() { inbox.post(.storeChanged) }
         }
-        defer { feed.cancel() }
-        return await withCheckedContinuation { continuation in
-            let thread = Thread { [self] in continuation.resume(returning: loop()) }
-            thread.name = "honsim.dashboard"
-            thread.start()
-        }
-    }
-
-    func loop() -> Int32 {
-        defer { terminal.close() }
-        state.width = terminal.width
-        state.height = terminal.height
+        state.width = width
+        state.height = height
         perform([.load, .loadStatistics(state.period.period(now: state.now, calendar: state.calendar))])
-        var dirty = true
-        var lastTick = Date()
-        while !state.quit {
-            // SIGINT, SIGTERM, SIGHUP: leave through the same door as q, restoring the terminal.
-            if let number = terminal.pendingSignal { return 128 + number }
-            if dirty {
-                terminal.draw(renderFrame(state, theme: theme))
-                dirty = false
-            }
-            if let event = terminal.nextEvent(timeoutMilliseconds: pollMilliseconds) {
-                dirty = apply(event.appEvent) || dirty
-            }
-            for event in inbox.drain() { dirty = apply(event) || dirty }
-            let now = Date()
-            if now.timeIntervalSince(lastTick) >= refreshInterval {
-                lastTick = now
-                dirty = apply(.tick(now)) || dirty
-            }
-        }
-        return 0
     }
 
-    /// Feeds one event through `update`; true when the screen should be redrawn.
-    @discardableResult
-    func apply(_ event: AppEvent) -> Bool {
+    public func receive(_ input: InputEvent) { receive(input.appEvent) }
+
+    public func receive(_ event: AppEvent) {
         switch event {
         case .loaded, .failed:
             loading = false
@@ -100,56 +56,27 @@ public final class DashboardRunner: @unchecked Sendable {
         let (next, effects) = update(state, event)
         state = next
         perform(effects)
-        return true
+    }
+
+    public func tick(_ now: Date) { receive(.tick(now)) }
+
+    public func frame() -> Canvas { renderFrame(state, theme: theme) }
+
+    public func stop() {
+        feed?.cancel()
+        feed = nil
     }
 
     func perform(_ effects: [Effect]) {
         for effect in effects {
-            switch effect {
-            case .quit:
-                state.quit = true
-            case .load:
+            if case .load = effect {
                 // One load at a time; a change during a load asks for one more afterwards.
                 if loading { loadAgain = true; continue }
                 loading = true
-                let now = state.now, language = state.language
-                Task { [inbox, store] in
-                    // A failed load keeps the last data on screen and says why in the status bar.
-                    do { inbox.post(.loaded(try await DashboardLoader.load(store, now: now))) } catch {
-                        inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
-                    }
-                }
-            case .loadStatistics(let period):
-                let now = state.now, language = state.language
-                Task { [inbox, store] in
-                    do {
-                        let report = try await store.statistics(for: period, now: now)
-                        let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
-                        inbox.post(.statisticsLoaded(StatisticsData(report: report, weekly: weekly)))
-                    } catch {
-                        inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
-                    }
-                }
-            case .recordDetailView(let householdID, let requestID):
-                let language = state.language
-                Task { [inbox, store] in
-                    do { _ = try await store.householdRecord(id: householdID, reveal: .full(requestID: requestID)) } catch {
-                        inbox.post(.failed(DashboardLoader.describe(error, language: language, calendar: store.calendar)))
-                    }
-                }
-            case .files(let work):
-                performFileWork(work)
-            case .loadFreeVolunteers(let requestID, let span):
-                Task { [inbox, store] in
-                    if let free = try? await store.freeVolunteers(in: span) {
-                        inbox.post(.freeVolunteersLoaded(requestID: requestID, volunteerIDs: Set(free.map(\.id))))
-                    }
-                }
-            case .loadCandidates, .searchCandidates, .write, .loadHouseholds, .loadActivity, .loadPlan, .records:
-                let language = state.language
-                Task { [inbox, store] in
-                    if let event = await StoreWork.event(for: effect, store: store, language: language) { inbox.post(event) }
-                }
+            }
+            let interpreter = EffectInterpreter(store: store, language: state.language, now: state.now)
+            Task { [inbox] in
+                if let event = await interpreter.run(effect) { inbox.post(event) }
             }
         }
     }

@@ -78,20 +78,8 @@ func settle(_ state: AppState, _ effects: [Effect], store: SQLiteStore) async th
     var queue = effects
     while !queue.isEmpty {
         let effect = queue.removeFirst()
-        let event: AppEvent?
-        switch effect {
-        case .load:
-            event = .loaded(try await DashboardLoader.load(store, now: state.now))
-        case .loadStatistics(let period):
-            let report = try await store.statistics(for: period, now: state.now)
-            event = .statisticsLoaded(StatisticsData(report: report, weekly: try await store.weeklyRequestCounts(weeks: 12, now: state.now)))
-        case .loadFreeVolunteers(let requestID, let span):
-            event = .freeVolunteersLoaded(requestID: requestID, volunteerIDs: Set(try await store.freeVolunteers(in: span).map(\.id)))
-        case .quit:
-            event = nil
-        default:
-            event = await StoreWork.event(for: effect, store: store, language: state.language)
-        }
+        // What the runner does: the one interpreter turns the effect into its event.
+        let event = await EffectInterpreter(store: store, language: state.language, now: state.now).run(effect)
         if let event {
             let (next, more) = update(state, event)
             state = next

@@ -1,0 +1,132 @@
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// The one place where the dashboard's effects are carried out: every store call, file read
+/// and file write the dashboard makes is here. One switch over every effect, with no case
+/// left to a `default:`, and each ends in the event that brings its result back to `update`,
+/// or its failure in words (a store error as the store words it, shown in the status bar, the
+/// dialog that asked, or the problem box): nothing is dropped.
+struct EffectInterpreter: Sendable {
+    let store: any CaseStore
+    let language: Language
+    /// The dashboard's clock when the effect was asked for.
+    let now: Date
+
+    func describe(_ error: any Error) -> String {
+        DashboardLoader.describe(error, language: language, calendar: store.calendar)
+    }
+
+    /// The event an effect ends in; nil only for what needs no answer (quitting, which
+    /// `update` has already recorded, and an access-log entry that was written).
+    func run(_ effect: Effect) async -> AppEvent? {
+        switch effect {
+        case .quit:
+            return nil
+        case .load:
+            // A failed load keeps the last data on screen and says why in the status bar.
+            do { return .loaded(try await DashboardLoader.load(store, now: now)) } catch { return .failed(describe(error)) }
+        case .loadStatistics(let period):
+            do {
+                let report = try await store.statistics(for: period, now: now)
+                let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
+                return .statisticsLoaded(StatisticsData(report: report, weekly: weekly))
+            } catch { return .failed(describe(error)) }
+        case .loadFreeVolunteers(let requestID, let span):
+            do {
+                let free = try await store.freeVolunteers(in: span)
+                return .freeVolunteersLoaded(requestID: requestID, volunteerIDs: Set(free.map(\.id)))
+            } catch { return .failed(describe(error)) }
+        case .loadCandidates(let requestID):
+            do {
+                let request = try await store.request(id: requestID)
+                return .candidatesLoaded(request, try await store.candidates(for: requestID))
+            } catch { return .failed(describe(error)) }
+        case .searchCandidates(let requestID, let ids, let query):
+            do { return .candidateSearchLoaded(query: query, try await store.candidates(for: requestID, among: ids)) } catch {
+                return .failed(describe(error))
+            }
+        case .write(let write):
+            do { return .written(write, try await execute(write)) } catch {
+                return .writeFailed(write, WriteFailure(error, language: language, calendar: store.calendar))
+            }
+        case .loadHouseholds:
+            do { return .householdsLoaded(try await store.households()) } catch { return .failed(describe(error)) }
+        case .loadActivity(let query, let limit):
+            do { return .activityLoaded(query, try await store.auditLog(matching: query, limit: limit)) } catch {
+                return .failed(describe(error))
+            }
+        case .loadPlan(let query):
+            do { return .planLoaded(query, try await store.plan(dongCodes: query.dongCodes, from: query.from, until: query.until)) } catch {
+                return .failed(describe(error))
+            }
+        case .loadDetails(let householdID, let requestID):
+            do {
+                return .detailsLoaded(requestID: requestID,
+                                      try await store.householdRecord(id: householdID, reveal: .full(requestID: requestID)))
+            } catch { return .failed(describe(error)) }
+        case .files(.preview(let path, let kind)):
+            do { return .files(.previewed(try await Importer.preview(path: path, kind: kind, store: store, now: now))) } catch {
+                return .files(.importFailed(describe(error)))
+            }
+        case .files(.export(let export)):
+            do { return .files(.exported(path: try PaneExportWriter.write(export), rows: export.rows)) } catch {
+                let reason = (error as NSError).localizedDescription
+                return .files(.exportFailed(language == .ko ? "CSV를 저장하지 못했습니다: \(reason)" : "could not save the CSV: \(reason)"))
+            }
+        case .records(let read):
+            do { return .records(try await record(read)) } catch { return .records(.failed(read, describe(error))) }
+        }
+    }
+
+    private func record(_ read: RecordEffect) async throws -> RecordEvent {
+        switch read {
+        case .loadHousehold(let id, let reveal):
+            // In full only where the role allows, and then logged by the very read that returns it.
+            return .householdLoaded(try await store.householdRecord(id: id, reveal: reveal))
+        case .loadVolunteer(let id):
+            return .volunteerLoaded(try await store.volunteerRecord(id: id))
+        }
+    }
+
+    /// Every kind of write, each one store call (a plan's proposals one by one).
+    func execute(_ write: WriteRequest) async throws -> WriteResult {
+        switch write {
+        case .assign(let requestID, let volunteerID, let version, let override):
+            return WriteResult(changed: [try await store.assign(requestID: requestID, volunteerID: volunteerID,
+                                                                expectedVersion: version, override: override)])
+        case .lifecycle(let action, let requestID, let details, let version):
+            return WriteResult(changed: [try await store.perform(action, requestID: requestID, details: details, expectedVersion: version)])
+        case .create(let drafts):
+            return WriteResult(changed: try await store.createRequests(drafts))
+        case .undo(let targets):
+            return WriteResult(changed: try await store.undo(targets))
+        case .assignAll(let plan):
+            // Each proposal on its own: one taken meanwhile by another coordinator must not
+            // keep the others from being assigned.
+            var result = WriteResult(changed: [])
+            for item in plan {
+                do {
+                    result.changed.append(try await store.assign(requestID: item.requestID, volunteerID: item.volunteerID,
+                                                                 expectedVersion: item.expectedVersion, override: false))
+                } catch {
+                    result.failures.append("#\(item.requestID): " + describe(error))
+                }
+            }
+            return result
+        case .save(.household(let household), let version, let allowDuplicate):
+            let saved = try await store.saveHousehold(household, expectedVersion: version, allowDuplicate: allowDuplicate)
+            return WriteResult(changed: [], saved: .household(saved))
+        case .save(.volunteer(let volunteer), let version, let allowDuplicate):
+            let saved = try await store.saveVolunteer(volunteer, expectedVersion: version, allowDuplicate: allowDuplicate)
+            return WriteResult(changed: [], saved: .volunteer(saved.volunteer), dropOuts: saved.dropOuts)
+        case .release(let volunteerID, let ids, let reason):
+            return WriteResult(changed: try await store.releaseDropOuts(volunteerID: volunteerID, requestIDs: ids, reason: reason))
+        case .importFile(let path, let kind, let fingerprint):
+            // The file's own clock: an import stamps rows with the moment it ran.
+            let outcome = try await Importer.run(path: path, kind: kind, into: store, dryRun: false, now: Date(),
+                                                 expectedFingerprint: fingerprint)
+            return WriteResult(changed: [], imported: outcome)
+        }
+    }
+}
