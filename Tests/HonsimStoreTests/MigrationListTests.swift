@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 import Testing
 @testable import HonsimStore
-import HonsimTestServer
 
 /// The one list of migrations: what it says, and that both backends' schemas, once it is
 /// applied, say it too and say the same thing.
@@ -67,8 +66,7 @@ struct MigrationListTests {
 
         let postgres = try await StoreFixture.make(.postgres)
         defer { postgres.remove() }
-        let server = try PostgresServer.shared()
-        let postgresColumns = try SchemaCatalog.postgresColumns(server, database: postgres.database ?? "")
+        let postgresColumns = try await SchemaCatalog.postgresColumns(database: postgres.database ?? "")
         #expect(postgresColumns.mapValues { $0.map(\.name) } == MigrationListTests.columns(.postgres))
         for (table, columns) in sqliteColumns {
             #expect(columns == postgresColumns[table], "\(table)")
@@ -94,10 +92,9 @@ struct MigrationListTests {
 
         let postgres = try await StoreFixture.make(.postgres)
         defer { postgres.remove() }
-        let server = try PostgresServer.shared()
         let database = postgres.database ?? ""
-        #expect(try SchemaCatalog.postgresIndexes(server, database: database) == postgresNamed)
-        let postgresTriggers = Set(SchemaCatalog.lines(try server.psql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal", database: database)))
+        #expect(try await SchemaCatalog.postgresIndexes(database: database) == postgresNamed)
+        let postgresTriggers = Set(SchemaCatalog.lines(try await SchemaCatalog.psql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal", database: database)))
         #expect(postgresTriggers == MigrationListTests.names(.postgres, "TRIGGER"))
     }
 

@@ -23,7 +23,7 @@ struct MigrationUpgradeTests {
 
     @Test(arguments: Backend.all)
     func aStoreOfThePreviousReleaseKeepsEveryRowPassesItsChecksAndTakesAWrite(_ backend: Backend) async throws {
-        let old = try ReleaseStore(backend)
+        let old = try await ReleaseStore.load(backend)
         defer { old.remove() }
         let before = try await old.rows()
         #expect(before.mapValues(\.count) == MigrationUpgradeTests.expectedRows(backend))
@@ -60,7 +60,7 @@ struct MigrationUpgradeTests {
     /// columns, indexes, triggers, guards (and on PostgreSQL functions, policies and grants).
     @Test(arguments: Backend.all)
     func anUpgradedStoreHasTheSchemaOfANewOne(_ backend: Backend) async throws {
-        let old = try ReleaseStore(backend)
+        let old = try await ReleaseStore.load(backend)
         defer { old.remove() }
         let store = try await old.open()
         (store as? PostgresStore)?.close()
@@ -78,7 +78,7 @@ struct MigrationUpgradeTests {
     /// store, and nothing is applied twice on the next open.
     @Test(arguments: Backend.all)
     func anUpgradedStoreKeepsTheNamesItRecorded(_ backend: Backend) async throws {
-        let old = try ReleaseStore(backend)
+        let old = try await ReleaseStore.load(backend)
         defer { old.remove() }
         let recorded = { () async throws -> [String] in
             let rows = try await old.rows()

@@ -17,31 +17,38 @@ struct ReleaseStore {
 
     static let release = "7578a3c"
 
-    init(_ backend: Backend) throws {
-        self.backend = backend
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-\(UUID().uuidString)")
+    /// Loads the release's store of `backend` into a new file or database.
+    static func load(_ backend: Backend) async throws -> ReleaseStore {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let dump = ReleaseStore.fixture(backend)
+        let dump = fixture(backend)
         switch backend {
         case .sqlite:
-            path = folder.appendingPathComponent("cases.sqlite").path
-            database = nil
+            let path = folder.appendingPathComponent("cases.sqlite").path
             let text = try String(contentsOf: dump, encoding: .utf8)
-            // The dump holds its own BEGIN and COMMIT.
             let queue = try DatabaseQueue(path: path)
-            try queue.writeWithoutTransaction { db in try db.execute(sql: text) }
-            user = try queue.read { db in
+            // The dump holds its own BEGIN and COMMIT.
+            try await queue.writeWithoutTransaction { db in try db.execute(sql: text) }
+            let user = try await queue.read { db in
                 try String.fetchOne(db, sql: "SELECT name FROM users WHERE role = 'admin' ORDER BY created_at, name LIMIT 1")
-            } ?? OSUser.current
+            }
+            return ReleaseStore(backend: backend, folder: folder, path: path, database: nil, user: user ?? OSUser.current)
         case .postgres:
             let server = try PostgresServer.shared()
             let name = server.newDatabaseName()
-            try server.psql("CREATE DATABASE \(name)")
-            try PostgresServer.run(server.bin + "/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server.folder, "-p", String(server.port),
-                                                          "-U", "postgres", "-d", name, "-f", dump.path])
-            path = server.url(user: "postgres", database: name)
-            database = name
-            user = "postgres"
+            _ = try await SchemaCatalog.psql("CREATE DATABASE \(name)", database: "postgres")
+            // psql -f, which reads the dump's COPY blocks; on a thread of its own, as it holds it.
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                DispatchQueue.global().async {
+                    continuation.resume(with: Result {
+                        try PostgresServer.run(server.bin + "/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server.folder,
+                                                                      "-p", String(server.port), "-U", "postgres", "-d", name, "-f", dump.path])
+                        return ()
+                    })
+                }
+            }
+            return ReleaseStore(backend: backend, folder: folder, path: server.url(user: "postgres", database: name), database: name,
+                                user: "postgres")
         }
     }
 
@@ -62,7 +69,7 @@ struct ReleaseStore {
     func rows() async throws -> [String: [String]] {
         switch backend {
         case .sqlite: return try await DatabaseQueue(path: path).read { db in try SchemaCatalog.sqliteRows(db) }
-        case .postgres: return try SchemaCatalog.postgresRows(try PostgresServer.shared(), database: database ?? "")
+        case .postgres: return try await SchemaCatalog.postgresRows(database: database ?? "")
         }
     }
 
@@ -74,7 +81,7 @@ struct ReleaseStore {
     static func schema(_ backend: Backend, path: String, database: String?) async throws -> [String] {
         switch backend {
         case .sqlite: return try await DatabaseQueue(path: path).read { db in try SchemaCatalog.sqlite(db) }
-        case .postgres: return try SchemaCatalog.postgres(try PostgresServer.shared(), database: database ?? "")
+        case .postgres: return try await SchemaCatalog.postgres(database: database ?? "")
         }
     }
 

@@ -62,49 +62,50 @@ enum SchemaCatalog {
 
     /// Columns, constraints, indexes, triggers, functions (their bodies by digest), policies,
     /// row-level security, grants to `honsim_user`, sequences, extensions and the settings
-    /// `meta` holds.
-    static func postgres(_ server: PostgresServer, database: String) throws -> [String] {
-        let queries = [
+    /// `meta` holds: one query, each part one line per object.
+    static func postgres(database: String) async throws -> [String] {
+        let parts = [
             """
             SELECT 'column ' || table_name || '.' || column_name || ' ' || ordinal_position || ' ' || data_type || ' ' || is_nullable
-                || ' ' || coalesce(column_default, '') FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1
+                || ' ' || coalesce(column_default, '') FROM information_schema.columns WHERE table_schema = 'public'
             """,
             """
             SELECT 'constraint ' || conrelid::regclass || '.' || conname || ' ' || pg_get_constraintdef(oid)
-            FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
             """,
-            "SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
-            "SELECT 'trigger ' || tgname || ' ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
+            "SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'",
+            "SELECT 'trigger ' || tgname || ' ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal",
             """
             SELECT 'function ' || proname || '(' || pg_get_function_identity_arguments(p.oid) || ') ' || prosecdef || ' '
                 || coalesce(array_to_string(proconfig, ','), '') || ' ' || md5(prosrc)
             FROM pg_proc p WHERE pronamespace = 'public'::regnamespace
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
             """,
             """
             SELECT 'policy ' || tablename || '.' || policyname || ' ' || cmd || ' ' || array_to_string(roles, ',') || ' '
-                || coalesce(qual, '') || ' / ' || coalesce(with_check, '') FROM pg_policies WHERE schemaname = 'public' ORDER BY 1
+                || coalesce(qual, '') || ' / ' || coalesce(with_check, '') FROM pg_policies WHERE schemaname = 'public'
             """,
             """
             SELECT 'security ' || relname || ' ' || relrowsecurity FROM pg_class
-            WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY 1
+            WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
             """,
             """
             SELECT 'grant ' || table_name || ' ' || privilege_type FROM information_schema.role_table_grants
-            WHERE grantee = 'honsim_user' ORDER BY 1
+            WHERE grantee = 'honsim_user'
             """,
             """
             SELECT 'sequence grant ' || relname || ' ' || coalesce(array_to_string(relacl, ','), '') FROM pg_class
-            WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' ORDER BY 1
+            WHERE relnamespace = 'public'::regnamespace AND relkind = 'S'
             """,
-            "SELECT 'extension ' || extname FROM pg_extension ORDER BY 1",
-            "SELECT 'meta ' || key FROM meta ORDER BY 1",
+            "SELECT 'extension ' || extname FROM pg_extension",
+            "SELECT 'meta ' || key FROM meta",
         ]
-        return try queries.flatMap { query in try lines(server.psql(query, database: database)) }
+        let query = "SELECT line FROM (" + parts.map { "(\($0))" }.joined(separator: " UNION ALL ") + ") AS catalog (line) ORDER BY line"
+        return lines(try await psql(query, database: database))
     }
 
-    static func postgresColumns(_ server: PostgresServer, database: String) throws -> [String: [Column]] {
-        let text = try server.psql("""
+    static func postgresColumns(database: String) async throws -> [String: [Column]] {
+        let text = try await psql("""
             SELECT table_name, column_name, data_type, is_nullable, coalesce(column_default, '<none>')
             FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position
             """, database: database)
@@ -121,22 +122,35 @@ enum SchemaCatalog {
         return tables
     }
 
-    static func postgresIndexes(_ server: PostgresServer, database: String) throws -> Set<String> {
+    static func postgresIndexes(database: String) async throws -> Set<String> {
         // Those of primary keys and UNIQUE columns are the constraints' own, as in SQLite's
         // autoindexes; the EXCLUDE constraint's index is the no-overlap guard, a trigger in SQLite.
-        Set(lines(try server.psql("""
+        Set(lines(try await psql("""
             SELECT indexname FROM pg_indexes i WHERE schemaname = 'public'
               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = 'public'::regnamespace)
             """, database: database)))
     }
 
     /// Every row of every table, as text, per table.
-    static func postgresRows(_ server: PostgresServer, database: String) throws -> [String: [String]] {
-        var rows: [String: [String]] = [:]
-        for table in lines(try server.psql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", database: database)) {
-            rows[table] = lines(try server.psql("SELECT x::text FROM \"\(table)\" x ORDER BY 1", database: database))
+    static func postgresRows(database: String) async throws -> [String: [String]] {
+        let tables = lines(try await psql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", database: database))
+        let query = tables.map { "(SELECT '\($0)', replace(x::text, E'\\n', '\\n') FROM \"\($0)\" x)" }.joined(separator: " UNION ALL ") + " ORDER BY 1, 2"
+        var rows = Dictionary(uniqueKeysWithValues: tables.map { ($0, [String]()) })
+        for line in lines(try await psql(query, database: database)) {
+            guard let bar = line.firstIndex(of: "|") else { continue }
+            rows[String(line[..<bar]), default: []].append(String(line[line.index(after: bar)...]))
         }
         return rows
+    }
+
+    /// SQL through psql on the suite's server. psql holds its thread until it is done: it runs
+    /// on a thread of its own, not on one of the few that every test's tasks share.
+    static func psql(_ sql: String, database: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try PostgresServer.shared().psql(sql, database: database) })
+            }
+        }
     }
 
     // MARK: Text
