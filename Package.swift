@@ -68,7 +68,9 @@ let package = Package(
             dependencies: [
                 "HonsimCore", "HonsimStore", "HonsimTestServer", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // Stores made by an earlier release, as SQL text, read from the source tree.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HonsimTUITests",

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Applies `PostgresSchema.migrations` once each, in order, recording them in
-/// `schema_migrations`. An advisory lock keeps two processes from migrating at once.
+/// Applies the one list of migrations (`Schema.migrations`) to a PostgreSQL store, each once
+/// and in its own transaction, recording it in `schema_migrations`. An advisory lock keeps two
+/// processes from migrating at once.
 enum PostgresMigrator {
     private static let lockKey: Int64 = 0x686f_6e73_696d  // "honsim"
 
@@ -17,8 +18,10 @@ enum PostgresMigrator {
             for migration in try await pending(db, location: location) {
                 try await db.execute("BEGIN")
                 do {
-                    for statement in statements(migration.sql) { try await db.execute(statement) }
-                    try await db.execute("INSERT INTO schema_migrations (name) VALUES (?)", [migration.name])
+                    for sql in migration.statements(.postgres) {
+                        for statement in statements(sql) { try await db.execute(statement) }
+                    }
+                    try await db.execute("INSERT INTO schema_migrations (name) VALUES (?)", [migration.id])
                     try await db.execute("COMMIT")
                 } catch {
                     try? await db.execute("ROLLBACK")
@@ -32,13 +35,11 @@ enum PostgresMigrator {
         }
     }
 
-    /// The migrations not yet applied; a store holding one this honsim does not know is newer.
-    private static func pending(_ db: PGSQL, location: String) async throws -> [PostgresSchema.Migration] {
+    /// The migrations not yet applied, as recorded under their names or their former ones; a
+    /// store holding one this honsim does not know is newer.
+    private static func pending(_ db: PGSQL, location: String) async throws -> [Migration] {
         let applied = Set(try await db.rows("SELECT name FROM schema_migrations").map { $0["name"] as String })
-        if let unknown = applied.subtracting(PostgresSchema.migrations.map(\.name)).sorted().last {
-            throw StoreError.newerSchema(path: location, found: unknown)
-        }
-        return PostgresSchema.migrations.filter { !applied.contains($0.name) }
+        return try Schema.pending(.postgres, applied: applied, location: location)
     }
 
     /// Splits a script into statements at `;`, except inside quotes, identifiers, comments

@@ -48,15 +48,10 @@ public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
         let rules: MatchRules
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = Schema.migrator
-            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded {
-                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-                let unknown = applied.subtracting(migrator.migrations).sorted().last ?? "?"
-                throw StoreError.newerSchema(path: path, found: unknown)
-            }
+            // Refuses a store made by a newer honsim, even to read it.
+            let pending = try SQLiteMigrator.pending(pool, location: path)
             if !readOnly {
-                try migrator.migrate(pool)
+                try SQLiteMigrator.apply(pending, to: pool)
                 try pool.write { db in
                     let zone = timeZone ?? SQLiteStore.defaultTimeZone
                     try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('time_zone', ?)", arguments: [zone])
