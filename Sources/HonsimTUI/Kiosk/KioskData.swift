@@ -27,6 +27,10 @@ public struct KioskDongRow: Sendable, Hashable {
 }
 
 /// Everything the kiosk shows, read in one go; nothing in it is personal.
+/// All the kiosk needs of a store: the reads of its boards and the notices that keep them live.
+/// It never writes, so it is handed nothing that could.
+public typealias KioskStore = StoreReads & ChangeFeed
+
 public struct KioskData: Sendable {
     public var board: [KioskBoardRow]
     public var month: StatisticsPeriod
@@ -49,7 +53,7 @@ public struct KioskData: Sendable {
 
 /// Reads what the kiosk shows: today's escorts and this month's figures.
 public enum KioskLoader {
-    public static func load(_ store: any CaseStore, now: Date) async throws -> KioskData {
+    public static func load(_ store: any KioskStore, now: Date) async throws -> KioskData {
         let calendar = store.calendar
         let today = CivilDate(now, calendar: calendar)
         let span = TimeSpan(start: today.start(in: calendar), end: today.adding(days: 1, calendar: calendar).start(in: calendar))

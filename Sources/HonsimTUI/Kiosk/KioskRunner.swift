@@ -6,11 +6,11 @@ import HonsimStore
 /// meanwhile the store may be moved, replaced (`honsim demo --reset`) or briefly gone.
 public struct KioskConnection: Sendable {
     /// Opens the store read-only. Async: a PostgreSQL store is reached over the network.
-    public var open: @Sendable () async throws -> any CaseStore
+    public var open: @Sendable () async throws -> any KioskStore
     /// False once the store opened is no longer the one at its place.
-    public var isCurrent: @Sendable (any CaseStore) -> Bool
+    public var isCurrent: @Sendable (any KioskStore) -> Bool
 
-    public init(open: @escaping @Sendable () async throws -> any CaseStore, isCurrent: @escaping @Sendable (any CaseStore) -> Bool) {
+    public init(open: @escaping @Sendable () async throws -> any KioskStore, isCurrent: @escaping @Sendable (any KioskStore) -> Bool) {
         self.open = open
         self.isCurrent = isCurrent
     }
@@ -24,7 +24,7 @@ public typealias KioskRunner = Runner<KioskProgram>
 extension Runner where Program == KioskProgram {
     /// `opened` is the store when the caller has already opened it (for its calendar), so that
     /// the kiosk does not open it a second time.
-    public convenience init(connection: KioskConnection, opened: (any CaseStore)? = nil, terminal: any Terminal, theme: Theme,
+    public convenience init(connection: KioskConnection, opened: (any KioskStore)? = nil, terminal: any Terminal, theme: Theme,
                             state: KioskState, pollMilliseconds: Int = 100) {
         self.init(program: KioskProgram(connection: connection, opened: opened, theme: theme, state: state), terminal: terminal,
                   pollMilliseconds: pollMilliseconds, tickInterval: 1, threadName: "honsim.kiosk")
@@ -45,14 +45,14 @@ public final class KioskProgram: LoopProgram, @unchecked Sendable {
 
     /// The open store and its change feed; reads run in background tasks, hence the lock.
     private let storeLock = NSLock()
-    private var store: (any CaseStore)?
+    private var store: (any KioskStore)?
     private var feed: Task<Void, Never>?
 
     private var loading = false
     private var loadAgain = false
     private var pendingLoad: Task<Void, Never>?
 
-    init(connection: KioskConnection, opened: (any CaseStore)?, theme: Theme, state: KioskState) {
+    init(connection: KioskConnection, opened: (any KioskStore)?, theme: Theme, state: KioskState) {
         self.connection = connection
         self.theme = theme
         self.state = state
@@ -144,7 +144,7 @@ public final class KioskProgram: LoopProgram, @unchecked Sendable {
     /// The store, opened again when it is not open or no longer the file at its path; a new
     /// store gets a new change feed. Only the one read in flight calls this, so the opening
     /// itself needs no lock, and none is held while it waits on the network.
-    private func currentStore() async throws -> any CaseStore {
+    private func currentStore() async throws -> any KioskStore {
         if let open = storeLock.withLock({ store }), connection.isCurrent(open) { return open }
         drop()
         let opened = try await connection.open()
@@ -153,7 +153,7 @@ public final class KioskProgram: LoopProgram, @unchecked Sendable {
     }
 
     /// Makes `opened` the kiosk's store, with a change feed of its own.
-    private func adopt(_ opened: any CaseStore) {
+    private func adopt(_ opened: any KioskStore) {
         storeLock.withLock {
             store = opened
             feed = Task { [inbox] in

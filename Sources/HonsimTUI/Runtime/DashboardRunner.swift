@@ -97,7 +97,7 @@ public enum DashboardLoader {
     static let horizon: TimeInterval = 14 * 86_400
     static let maximumRequests = 2_000
 
-    public static func load(_ store: any CaseStore, now: Date) async throws -> DashboardData {
+    public static func load(_ store: any StoreReads, now: Date) async throws -> DashboardData {
         let requests = try await store.openRequests(until: now.addingTimeInterval(horizon), limit: maximumRequests)
         return DashboardData(
             dongs: try await store.dongs(),
