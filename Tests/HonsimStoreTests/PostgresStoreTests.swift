@@ -151,7 +151,7 @@ struct PostgresStoreTests {
     @Test func readsMeetingAServerShutdownEndInsteadOfHanging() async throws {
         let server = try PostgresServer.dedicated()
         defer { server.stop() }
-        try server.psql("CREATE DATABASE city")
+        try await server.psql("CREATE DATABASE city")
         let url = try PostgresURL(server.url(user: "postgres", database: "city"))
         let owner = try await PostgresStore.open(url, create: true, timeZone: "Asia/Seoul")
         owner.close()
@@ -184,7 +184,7 @@ struct PostgresStoreTests {
     @Test func aServerRestartMidSessionLosesNoWriteAndAppliesNoneTwice() async throws {
         let server = try PostgresServer.dedicated()
         defer { server.stop() }
-        try server.psql("CREATE DATABASE city")
+        try await server.psql("CREATE DATABASE city")
         let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
         defer { store.close() }
         let fixture = StoreFixture(backend: .postgres, folder: FileManager.default.temporaryDirectory, path: store.location, store: store, database: "city")

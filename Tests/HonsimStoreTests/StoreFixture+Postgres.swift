@@ -12,12 +12,12 @@ extension StoreFixture {
     static func makePostgres(user: String) async throws -> StoreFixture {
         let server = try PostgresServer.shared()
         let database = server.newDatabaseName()
-        try server.psql("CREATE DATABASE \(database)")
+        try await server.psql("CREATE DATABASE \(database)")
         let owner = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: database)), create: true,
                                                  timeZone: "Asia/Seoul")
         owner.close()
-        try makeRole(server, user)
-        try server.psql("UPDATE users SET name = '\(user)', created_by = '\(user)', updated_by = '\(user)' WHERE name = 'postgres'", database: database)
+        try await PostgresServer.offThread { try makeRole(server, user) }
+        try await server.psql("UPDATE users SET name = '\(user)', created_by = '\(user)', updated_by = '\(user)' WHERE name = 'postgres'", database: database)
         let store = try await PostgresStore.open(try PostgresURL(server.url(user: user, database: database)))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -38,8 +38,8 @@ extension StoreFixture {
     /// Another person's session: their own login role, registered with `role` and `dongCodes`.
     func postgresStore(user: String, role: Role, dongCodes: [String]) async throws -> PostgresStore {
         let server = try PostgresServer.shared()
-        try StoreFixture.makeRole(server, user)
-        try server.psql("""
+        try await PostgresServer.offThread { try StoreFixture.makeRole(server, user) }
+        try await server.psql("""
             INSERT INTO users (name, role, dongs, created_at, created_by, updated_at, updated_by)
             VALUES ('\(user)', '\(role.rawValue)', '\(dongCodes.joined(separator: ","))', 0, 'test', 0, 'test')
             ON CONFLICT (name) DO UPDATE SET role = excluded.role, dongs = excluded.dongs
@@ -50,7 +50,7 @@ extension StoreFixture {
     /// A session of `user`, who has a login role but is registered in the store only if a test did so.
     func postgresSession(user: String, readOnly: Bool) async throws -> PostgresStore {
         let server = try PostgresServer.shared()
-        try StoreFixture.makeRole(server, user)
+        try await PostgresServer.offThread { try StoreFixture.makeRole(server, user) }
         return try await PostgresStore.open(try PostgresURL(server.url(user: user, database: database ?? "postgres")), readOnly: readOnly)
     }
 

@@ -164,7 +164,7 @@ struct StoreFixture {
                 }
             }
         case .postgres:
-            let output = try PostgresServer.shared().psql(sql, database: database ?? "postgres")
+            let output = try await PostgresServer.shared().psql(sql, database: database ?? "postgres")
             return output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
         }
     }

@@ -121,6 +121,21 @@ public final class PostgresServer: @unchecked Sendable {
         return "honsim_test_\(databases)"
     }
 
+    /// The same, awaited from a test's task: psql runs on a thread of its own. A test that
+    /// waited for it on one of the few threads every task shares would hold up the others'
+    /// store calls, until their connections' short waits gave up ("disconnected").
+    @discardableResult
+    public func psql(_ sql: String, database: String = "postgres", user: String = "postgres") async throws -> String {
+        try await PostgresServer.offThread { [self] in try psql(sql, database: database, user: user) as String }
+    }
+
+    /// Runs blocking work (a tool, a lock held around one) on a thread of its own, and awaits it.
+    public static func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
     /// Runs SQL as the superuser through psql (for setting up and for raw-SQL checks).
     @discardableResult
     public func psql(_ sql: String, database: String = "postgres", user: String = "postgres") throws -> String {
