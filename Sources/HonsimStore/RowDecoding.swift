@@ -9,9 +9,16 @@ protocol StoredRow {
     subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value { get }
     /// By position, from 0: for reads of many rows, where looking names up would cost.
     subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value { get }
+    /// The same for the two kinds of cell a city's lists are made of, without the generic
+    /// subscript's lookups: one call through the protocol, for hundreds of thousands of cells.
+    func integer(_ index: Int) -> Int64
+    func text(_ index: Int) -> String
 }
 
-extension Row: StoredRow {}
+extension Row: StoredRow {
+    func integer(_ index: Int) -> Int64 { self[index] }
+    func text(_ index: Int) -> String { self[index] }
+}
 
 /// Turns stored rows into domain values and back. Times are stored as whole seconds since
 /// 1970 (UTC); sets of words as `;`-separated text.

@@ -133,6 +133,9 @@ struct PGRow: StoredRow {
         return value
     }
 
+    func integer(_ index: Int) -> Int64 { self[index] }
+    func text(_ index: Int) -> String { self[index] }
+
     subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
         let cell = columns.index[column].map { values[$0] } ?? .null
         guard let value = Value.fromDatabaseValue(cell) else {

@@ -174,8 +174,9 @@ public class SQLCaseStore: @unchecked Sendable {
         if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision { return cached.list }
         var windows: [Int64: [AvailabilityWindow]] = [:]
         try await db.forEachRow("SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window", []) { row in
-            guard let weekday = Weekday(rawValue: row[1]) else { return }
-            windows[row[0], default: []].append(AvailabilityWindow(weekday: weekday, start: ClockTime(minutes: row[2]), end: ClockTime(minutes: row[3])))
+            guard let weekday = Weekday(rawValue: Int(row.integer(1))) else { return }
+            windows[row.integer(0), default: []].append(AvailabilityWindow(
+                weekday: weekday, start: ClockTime(minutes: Int(row.integer(2))), end: ClockTime(minutes: Int(row.integer(3)))))
         }
         var daysOff: [Int64: [DayOff]] = [:]
         for row in try await db.rows("SELECT * FROM day_off ORDER BY from_date") {
@@ -186,12 +187,12 @@ public class SQLCaseStore: @unchecked Sendable {
             SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version
             FROM volunteer ORDER BY id
             """, []) { row in
-            let id: Int64 = row[0]
+            let id = row.integer(0)
             list.append(Volunteer(
-                id: id, dongCode: row[1], name: row[2], gender: Gender(rawValue: row[3]) ?? .female, phone: row[4],
-                skills: Stored.skills(row[5]), hasCar: row[6], weeklyCapMinutes: row[7],
-                availability: WeeklyAvailability(windows[id] ?? []), daysOff: daysOff[id] ?? [], notes: row[8],
-                closed: row[9], version: row[10]))
+                id: id, dongCode: row.text(1), name: row.text(2), gender: Gender(rawValue: row.text(3)) ?? .female, phone: row.text(4),
+                skills: Stored.skills(row.text(5)), hasCar: row.integer(6) != 0, weeklyCapMinutes: Int(row.integer(7)),
+                availability: WeeklyAvailability(windows[id] ?? []), daysOff: daysOff[id] ?? [], notes: row.text(8),
+                closed: row.integer(9) != 0, version: Int(row.integer(10))))
         }
         volunteerCache.withLock { $0 = (revision, list) }
         return list
