@@ -22,9 +22,13 @@ struct ShownBenchCommand: AsyncParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-shown-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path: String
+        // The writer must be an admin of the store: its creator ("setup", for a store made
+        // here), or the OS user who made the store given (a generated one registers it).
+        var writerName = OSUser.current
         if let store {
             path = store
         } else {
+            writerName = "setup"
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             path = folder.appendingPathComponent("shown.sqlite").path
             let setup = try SQLiteStore(path: path, user: "setup", create: true)
@@ -34,7 +38,7 @@ struct ShownBenchCommand: AsyncParsableCommand {
         // URL's role, each with a pool and a change feed of its own.
         let isPostgres = PostgresURL.isPostgres(path)
         let reader: any CaseStore = isPostgres ? try await PostgresStore.open(try PostgresURL(path)) : try SQLiteStore(path: path, user: "reader")
-        let writer: any CaseStore = isPostgres ? try await PostgresStore.open(try PostgresURL(path)) : try SQLiteStore(path: path, user: "writer")
+        let writer: any CaseStore = isPostgres ? try await PostgresStore.open(try PostgresURL(path)) : try SQLiteStore(path: path, user: writerName)
         var state = AppState(width: 200, height: 60, language: .ko, calendar: reader.calendar, now: Date(), storeLabel: path, user: "reader")
         state = update(state, .loaded(try await DashboardLoader.load(reader, now: Date()))).0
 
