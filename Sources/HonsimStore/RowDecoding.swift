@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import HonsimCore
 
-/// A stored row, read by column name: GRDB's `Row` on SQLite, `PGRow` on PostgreSQL. Both
+/// A stored row, read by column name: GRDB's `Row` on SQLite, `StoredCells` on both. Both
 /// stores decode records with the same code below, whatever the row came from.
 /// As in GRDB, an optional `Value` reads NULL as nil.
 protocol StoredRow {
@@ -166,5 +166,49 @@ extension Database {
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         // Cached: bulk loads insert thousands of rows through the same statement.
         try cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { (values[$0] ?? nil)?.databaseValue ?? .null }))
+    }
+}
+
+/// A row as plain cells, read by name or by position: what `StoreConnection.rows` hands back on
+/// both backends, so the records' decoders run on one concrete type, at full speed, rather than
+/// through the protocol. The names are looked up in one table shared by every row of the
+/// result: GRDB's own rows built from values find a column by lowercasing each name in turn,
+/// which dominated reading the volunteer list.
+struct StoredCells: StoredRow {
+    final class Columns: Sendable {
+        let names: [String]
+        let index: [String: Int]
+
+        init(_ names: [String]) {
+            self.names = names
+            var index: [String: Int] = [:]
+            // The first of two equal names wins, as in GRDB.
+            for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
+            self.index = index
+        }
+    }
+
+    let columns: Columns
+    let values: [DatabaseValue]
+
+    /// As GRDB reads a row: an optional `Value` takes NULL (or a missing column) as nil; any
+    /// other mismatch is a bug in the store's own SQL and stops, as it does in GRDB.
+    subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value {
+        let cell = index < values.count ? values[index] : .null
+        guard let value = Value.fromDatabaseValue(cell) else {
+            fatalError("column \(index) of \(columns.names) holds \(cell), not a \(Value.self)")
+        }
+        return value
+    }
+
+    func integer(_ index: Int) -> Int64 { self[index] }
+    func text(_ index: Int) -> String { self[index] }
+
+    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
+        let cell = columns.index[column].map { values[$0] } ?? .null
+        guard let value = Value.fromDatabaseValue(cell) else {
+            fatalError("column '\(column)' of \(columns.names) holds \(cell), not a \(Value.self)")
+        }
+        return value
     }
 }

@@ -63,7 +63,7 @@ enum VolunteerSummaryReads {
             """, arguments: [start, start, Stored.seconds(thisWeek.end)])
     }
 
-    static func weeklyCounts(_ rows: [any StoredRow], weeks: Int) -> [String: [Int]] {
+    static func weeklyCounts(_ rows: [StoredCells], weeks: Int) -> [String: [Int]] {
         var counts: [String: [Int]] = [:]
         for row in rows {
             let week: Int = row["week"]

@@ -5,27 +5,34 @@ import PostgresNIO
 
 /// One PostgreSQL connection (inside a transaction or not) with the conveniences the store's
 /// SQL needs: `?` placeholders as in the SQLite code, values as GRDB `DatabaseValueConvertible`
-/// and rows handed back as `PGRow`s, read by name as GRDB rows are, so both backends decode
+/// and rows handed back as `StoredCells`s, read by name as GRDB rows are, so both backends decode
 /// records with the same code (RowDecoding.swift) and store the same cells (seconds since 1970,
 /// 0/1 flags, `;` lists).
 struct PGSQL: StoreConnection {
     let connection: PostgresConnection
     let logger: Logger
 
-    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [any StoredRow] {
-        var found: [any StoredRow] = []
-        try await forEachRow(sql, values) { found.append($0) }
+    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [StoredCells] {
+        // `logger:` is always passed: without it an older overload returning a future is chosen.
+        let sequence = try await connection.query(PGSQL.query(sql, values), logger: logger)
+        var found: [StoredCells] = []
+        var columns: StoredCells.Columns?
+        for try await row in sequence {
+            let names = columns ?? StoredCells.Columns(row.map(\.columnName))
+            columns = names
+            found.append(StoredCells(columns: names, values: row.map(PGSQL.value)))
+        }
         return found
     }
 
     func forEachRow(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: @escaping (any StoredRow) throws -> Void) async throws {
         // `logger:` is always passed: without it an older overload returning a future is chosen.
         let sequence = try await connection.query(PGSQL.query(sql, values), logger: logger)
-        var columns: PGRow.Columns?
+        var columns: StoredCells.Columns?
         for try await row in sequence {
-            let names = columns ?? PGRow.Columns(row.map(\.columnName))
+            let names = columns ?? StoredCells.Columns(row.map(\.columnName))
             columns = names
-            try body(PGRow(columns: names, values: row.map(PGSQL.value)))
+            try body(StoredCells(columns: names, values: row.map(PGSQL.value)))
         }
     }
 
@@ -100,47 +107,5 @@ struct PGSQL: StoreConnection {
         case .numeric: return (try? cell.decode(String.self)).flatMap { Int64($0) ?? Double($0).map { Int64($0) } }?.databaseValue ?? .null
         default: return (try? cell.decode(String.self))?.databaseValue ?? .null
         }
-    }
-}
-
-/// A row of a PostgreSQL result, read by column name like a GRDB `Row`. The names are looked up
-/// in one table shared by every row of the result: GRDB's own rows built from values find a
-/// column by lowercasing each name in turn, which dominated reading the volunteer list.
-struct PGRow: StoredRow {
-    final class Columns: Sendable {
-        let names: [String]
-        let index: [String: Int]
-
-        init(_ names: [String]) {
-            self.names = names
-            var index: [String: Int] = [:]
-            // The first of two equal names wins, as in GRDB.
-            for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
-            self.index = index
-        }
-    }
-
-    let columns: Columns
-    let values: [DatabaseValue]
-
-    /// As GRDB reads a row: an optional `Value` takes NULL (or a missing column) as nil; any
-    /// other mismatch is a bug in the store's own SQL and stops, as it does in GRDB.
-    subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value {
-        let cell = index < values.count ? values[index] : .null
-        guard let value = Value.fromDatabaseValue(cell) else {
-            fatalError("column \(index) of \(columns.names) holds \(cell), not a \(Value.self)")
-        }
-        return value
-    }
-
-    func integer(_ index: Int) -> Int64 { self[index] }
-    func text(_ index: Int) -> String { self[index] }
-
-    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
-        let cell = columns.index[column].map { values[$0] } ?? .null
-        guard let value = Value.fromDatabaseValue(cell) else {
-            fatalError("column '\(column)' of \(columns.names) holds \(cell), not a \(Value.self)")
-        }
-        return value
     }
 }

@@ -9,9 +9,16 @@ struct SQLiteConnection: StoreConnection {
     /// Every volunteer's minutes per period, kept per reader connection (SQLiteStore+PeriodMinutes).
     let minutesCache: Locked<[ObjectIdentifier: PeriodMinutes]>
 
-    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [any StoredRow] {
+    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [StoredCells] {
         let arguments = SQLiteConnection.arguments(values)
-        return try await channel.run { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) }
+        return try await channel.run { db in
+            let statement = try db.cachedStatement(sql: sql)
+            let columns = StoredCells.Columns(statement.columnNames)
+            var found: [StoredCells] = []
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() { found.append(StoredCells(columns: columns, values: Array(row.databaseValues))) }
+            return found
+        }
     }
 
     func forEachRow(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: @escaping (any StoredRow) throws -> Void) async throws {

@@ -121,7 +121,7 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     /// A record's row by id, or `notFound` naming the table's entity.
-    static func fetchRow(_ db: any StoreConnection, _ table: String, id: Int64) async throws -> any StoredRow {
+    static func fetchRow(_ db: any StoreConnection, _ table: String, id: Int64) async throws -> StoredCells {
         guard let row = try await db.one("SELECT * FROM \(table) WHERE id = ?", [id]) else {
             throw StoreError.notFound(entity: table == "escort_request" ? "request" : table, id: id)
         }

@@ -11,7 +11,7 @@ import HonsimCore
 /// come back as `StoredRow`s, so the same decoders read both (RowDecoding.swift).
 protocol StoreConnection: Sendable {
     /// The rows of a query, all of them.
-    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [any StoredRow]
+    func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [StoredCells]
     /// Each row in turn, none kept: what a city has tens of thousands of is folded as it comes.
     /// `body` has run for every row when this returns.
     func forEachRow(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: @escaping (any StoredRow) throws -> Void) async throws
@@ -87,12 +87,12 @@ struct LoadContext: Sendable {
 }
 
 extension StoreConnection {
-    func rows(_ sql: String) async throws -> [any StoredRow] { try await rows(sql, []) }
+    func rows(_ sql: String) async throws -> [StoredCells] { try await rows(sql, []) }
     func execute(_ sql: String) async throws { try await execute(sql, []) }
 
-    func rows(_ query: StoredQuery) async throws -> [any StoredRow] { try await rows(query.sql, query.arguments) }
+    func rows(_ query: StoredQuery) async throws -> [StoredCells] { try await rows(query.sql, query.arguments) }
 
-    func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> (any StoredRow)? {
+    func one(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> StoredCells? {
         try await rows(sql, values).first
     }
 
