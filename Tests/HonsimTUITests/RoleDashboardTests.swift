@@ -78,6 +78,31 @@ struct RoleDashboardTests {
         #expect(!text.contains(household.phone))
     }
 
+    /// The household page (`h`): the store's read that returns it in full writes the view to
+    /// the access log; a masked screen asks for it masked, and nothing is logged.
+    @Test func theHouseholdPageIsLoggedByTheReadThatReturnsIt() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (access, _) = try await coordinator()
+        let start = try await state(access)
+        let own = try #require(start.visibleRequests.first)
+        let (opening, effects) = press(start, .character("h"))
+        #expect(effects == [.records(.loadHousehold(own.householdID, reveal: .full(requestID: nil)))])
+        let phone = try household(own, in: start).phone
+        #expect(!renderFrame(opening, theme: .mono).text.contains(phone))
+        let before = try await store.auditLog(in: nil, limit: 1).first?.id
+        let opened = try await settle(opening, effects, store: store)
+        let logged = try #require(try await store.auditLog(in: nil, limit: 1).first)
+        #expect(logged.id != before && logged.action == "view" && logged.entityID == String(own.householdID) && logged.after == nil)
+        #expect(renderFrame(opened, theme: .mono).text.contains(phone))
+
+        var masked = start
+        masked.maskAll = true
+        let (shown, maskedEffects) = press(masked, .character("h"))
+        #expect(maskedEffects == [.records(.loadHousehold(own.householdID, reveal: .masked))])
+        _ = try await settle(shown, maskedEffects, store: store)
+        #expect(try await store.auditLog(in: nil, limit: 1).first?.id == logged.id)
+    }
+
     @Test(arguments: [Access(user: "council", role: .viewer, dongCodes: []),
                       Access(user: "kim", role: .admin, readOnly: true)])
     func aViewerOrAReadOnlySessionSeesEveryNameMaskedAndLogsNothing(access: Access) async throws {
