@@ -170,7 +170,7 @@ extension PGSQL {
 }
 
 extension PGSQL {
-    func bulkLoad(_ starting: Bool) async throws {}
+    func bulkLoad<T>(_ body: () async throws -> T) async throws -> T { try await body() }
 
     /// Records written under their own ids leave the id sequences behind; move them past.
     func idsWritten() async throws {

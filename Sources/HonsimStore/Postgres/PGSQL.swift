@@ -13,19 +13,17 @@ struct PGSQL: StoreConnection {
     let logger: Logger
 
     func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [StoredCells] {
-        // `logger:` is always passed: without it an older overload returning a future is chosen.
-        let sequence = try await connection.query(PGSQL.query(sql, values), logger: logger)
         var found: [StoredCells] = []
-        var columns: StoredCells.Columns?
-        for try await row in sequence {
-            let names = columns ?? StoredCells.Columns(row.map(\.columnName))
-            columns = names
-            found.append(StoredCells(columns: names, values: row.map(PGSQL.value)))
-        }
+        try await eachCells(sql, values) { found.append($0) }
         return found
     }
 
     func forEachRow(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: @escaping (any StoredRow) throws -> Void) async throws {
+        try await eachCells(sql, values, body)
+    }
+
+    /// Each row of the result as it arrives, its column names looked up once for them all.
+    private func eachCells(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: (StoredCells) throws -> Void) async throws {
         // `logger:` is always passed: without it an older overload returning a future is chosen.
         let sequence = try await connection.query(PGSQL.query(sql, values), logger: logger)
         var columns: StoredCells.Columns?

@@ -50,10 +50,8 @@ extension SQLiteConnection {
             while let row = try rows.next() { facts.volunteers.append(ImportCheck.StoredVolunteer(id: row[0], name: row[1], phone: row[2])) }
         case .requests:
             let wanted = check.wanted
-            let ids = wanted.householdIDs
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                let rows = try Row.fetchAll(db, sql: "SELECT id, name, birth_year, dong_code, closed FROM household WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+            for chunk in SQLText.chunks(of: wanted.householdIDs) {
+                let rows = try Row.fetchAll(db, sql: "SELECT id, name, birth_year, dong_code, closed FROM household WHERE id IN (\(SQLText.marks(chunk.count)))",
                                             arguments: StatementArguments(chunk))
                 facts.householdsByID += rows.map(SQLiteConnection.storedHousehold(row:))
             }

@@ -77,9 +77,7 @@ extension SQLiteConnection {
                 minutes[period] = try SQLiteConnection.periodMinutes(db, period, pool: pool, cache: cache)
             }
             var escorts: [(household: Int64, volunteer: Int64, times: Int)] = []
-            let ids = Set(requests.map(\.householdID)).sorted()
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for chunk in SQLText.chunks(of: Set(requests.map(\.householdID))) {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT household_id, volunteer_id, COUNT(*) FROM assignment
                     WHERE household_id IN (\(SQLText.marks(chunk.count))) AND state = 'completed' GROUP BY household_id, volunteer_id

@@ -77,9 +77,19 @@ extension SQLiteConnection {
 }
 
 extension SQLiteConnection {
-    /// A big load overflows SQLite's default 2 MB page cache within its one transaction.
-    func bulkLoad(_ starting: Bool) async throws {
-        try await execute(starting ? "PRAGMA cache_size = -262144" : "PRAGMA cache_size = -2000", [])
+    /// A big load overflows SQLite's default 2 MB page cache within its one transaction. The
+    /// size belongs to the writer's connection, which outlives the transaction: it is put back
+    /// after a failed load too (unless the connection itself is what failed, when the body's
+    /// error is the one to tell).
+    func bulkLoad<T>(_ body: () async throws -> T) async throws -> T {
+        try await execute("PRAGMA cache_size = -262144", [])
+        let result: T
+        do { result = try await body() } catch {
+            try? await execute("PRAGMA cache_size = -2000", [])
+            throw error
+        }
+        try await execute("PRAGMA cache_size = -2000", [])
+        return result
     }
 
     func idsWritten() async throws {}

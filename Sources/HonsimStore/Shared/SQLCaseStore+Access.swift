@@ -12,13 +12,20 @@ extension SQLCaseStore {
     }
 
     func fetchAccess(_ db: any StoreConnection) async throws -> Access {
-        // A store opened read-only may predate the users table; its reader is a viewer anyway.
-        guard try await db.tableExists("users"),
+        guard try await hasUsers(db),
               let row = try await db.one("SELECT role, dongs FROM users WHERE name = ?", [user]),
               let role = Role(rawValue: row["role"]) else {
             return Access(user: user, role: .viewer, isRegistered: false, readOnly: readOnly)
         }
         return Access(user: user, role: role, dongCodes: Set(StoreUser.codes(row["dongs"])), readOnly: readOnly)
+    }
+
+    /// Whether the store has its users table. Opening a store for writing migrates it, so only a
+    /// store opened read-only may predate the table (its reader is a viewer anyway): every write
+    /// asks for access, and asks nothing more for it.
+    private func hasUsers(_ db: any StoreConnection) async throws -> Bool {
+        if !readOnly { return true }
+        return try await db.tableExists("users")
     }
 
     func authorize(_ db: any StoreConnection, toChange request: EscortRequest) async throws {
@@ -72,8 +79,8 @@ extension SQLCaseStore {
     // MARK: Users
 
     public func users() async throws -> [StoreUser] {
-        try await read { db in
-            guard try await db.tableExists("users") else { return [] }
+        try await read { [self] db in
+            guard try await hasUsers(db) else { return [] }
             return try await db.rows("SELECT * FROM users ORDER BY role, name").map { StoreUser(row: $0) }
         }
     }

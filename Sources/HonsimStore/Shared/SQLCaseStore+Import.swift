@@ -52,29 +52,28 @@ extension SQLCaseStore {
                        progress: ImportProgress.Handler?) async throws {
         let batch = check.batch
         guard batch.recordCount > 0 else { return }
-        try await db.bulkLoad(true)
         let report = check.reporter(progress)
-        let step = ImportCheck.progressStep
-        for start in stride(from: 0, to: batch.households.count, by: step) {
-            let end = min(start + step, batch.households.count)
-            try await db.insertHouseholds(batch.households[start..<end], first: first + Int64(start), at: now, by: user)
-            report(end)
+        /// `body` on each chunk of `count` rows in turn, then the progress up to its end.
+        func inSteps(_ count: Int, _ body: (Range<Int>) async throws -> Void) async throws {
+            for start in stride(from: 0, to: count, by: ImportCheck.progressStep) {
+                let chunk = start..<min(start + ImportCheck.progressStep, count)
+                try await body(chunk)
+                report(chunk.upperBound)
+            }
         }
         let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
         let volunteers = check.volunteers(first: first)
-        for start in stride(from: 0, to: volunteers.count, by: step) {
-            let end = min(start + step, volunteers.count)
-            let chunk = Array(volunteers[start..<end])
-            try await db.insert(into: "volunteer", chunk.map { $0.storedValues.merging(stamp) { $1 } })
-            try await insertSchedules(db, chunk)
-            report(end)
-        }
         let requests = check.requests(checked, first: first, at: now, by: user)
-        for start in stride(from: 0, to: requests.count, by: step) {
-            let end = min(start + step, requests.count)
-            try await insertRequests(db, Array(requests[start..<end]))
-            report(end)
+        try await db.bulkLoad {
+            try await inSteps(batch.households.count) { chunk in
+                try await db.insertHouseholds(batch.households[chunk], first: first + Int64(chunk.lowerBound), at: now, by: user)
+            }
+            try await inSteps(volunteers.count) { chunk in
+                let chunk = Array(volunteers[chunk])
+                try await db.insert(into: "volunteer", chunk.map { $0.storedValues.merging(stamp) { $1 } })
+                try await insertSchedules(db, chunk)
+            }
+            try await inSteps(requests.count) { chunk in try await insertRequests(db, Array(requests[chunk])) }
         }
-        try await db.bulkLoad(false)
     }
 }

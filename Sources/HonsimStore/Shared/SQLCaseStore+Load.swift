@@ -14,28 +14,28 @@ extension SQLCaseStore {
                 SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*) FROM volunteer) + (SELECT COUNT(*) FROM escort_request)
                 """, as: Int.self) ?? 0
             if existing > 0 && !replacingExisting { throw StoreError.notEmpty(path: location) }
-            try await db.bulkLoad(true)
-            // The volunteers' loads follow the assignments down, through the database's own triggers.
-            for table in ["assignment", "escort_request", "day_off", "availability_window", "volunteer", "household",
-                          "dong_former_name", "dong"] {
-                try await db.execute("DELETE FROM \(table)")
+            try await db.bulkLoad {
+                // The volunteers' loads follow the assignments down, through the database's own triggers.
+                for table in ["assignment", "escort_request", "day_off", "availability_window", "volunteer", "household",
+                              "dong_former_name", "dong"] {
+                    try await db.execute("DELETE FROM \(table)")
+                }
+                try await db.insert(into: "dong", columns: ["code", "name", "gu", "renamed_year", "position"],
+                                    rows: data.dongs.enumerated().map { position, dong in [dong.code, dong.name, dong.gu, dong.renamedYear, position] })
+                try await db.insert(into: "dong_former_name", columns: ["name", "dong_code"],
+                                    rows: data.dongs.flatMap { dong in dong.formerNames.map { [$0, dong.code] } })
+                let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
+                try await db.insert(into: "household", data.households.map { $0.storedValues.merging(stamp) { $1 } })
+                try await db.insert(into: "volunteer", data.volunteers.map { $0.storedValues.merging(stamp) { $1 } })
+                try await insertSchedules(db, data.volunteers)
+                // In time order, so the database's overlap check sees each volunteer's commitments as they were made.
+                try await insertRequests(db, data.requests.sorted(by: { ($0.pickupAt, $0.id) < ($1.pickupAt, $1.id) }))
+                try await db.idsWritten()
+                try await appendAudit(db, action: replacingExisting && existing > 0 ? "replace" : "load", entity: "store", id: location,
+                                      dongCode: nil, before: nil,
+                                      after: "{\"dongs\":\(data.dongs.count),\"households\":\(data.households.count),\"volunteers\":\(data.volunteers.count),\"requests\":\(data.requests.count)}",
+                                      at: now)
             }
-            try await db.insert(into: "dong", columns: ["code", "name", "gu", "renamed_year", "position"],
-                                rows: data.dongs.enumerated().map { position, dong in [dong.code, dong.name, dong.gu, dong.renamedYear, position] })
-            try await db.insert(into: "dong_former_name", columns: ["name", "dong_code"],
-                                rows: data.dongs.flatMap { dong in dong.formerNames.map { [$0, dong.code] } })
-            let stamp: [String: (any DatabaseValueConvertible)?] = ["updated_at": Stored.cell(now), "updated_by": user]
-            try await db.insert(into: "household", data.households.map { $0.storedValues.merging(stamp) { $1 } })
-            try await db.insert(into: "volunteer", data.volunteers.map { $0.storedValues.merging(stamp) { $1 } })
-            try await insertSchedules(db, data.volunteers)
-            // In time order, so the database's overlap check sees each volunteer's commitments as they were made.
-            try await insertRequests(db, data.requests.sorted(by: { ($0.pickupAt, $0.id) < ($1.pickupAt, $1.id) }))
-            try await db.idsWritten()
-            try await appendAudit(db, action: replacingExisting && existing > 0 ? "replace" : "load", entity: "store", id: location,
-                                  dongCode: nil, before: nil,
-                                  after: "{\"dongs\":\(data.dongs.count),\"households\":\(data.households.count),\"volunteers\":\(data.volunteers.count),\"requests\":\(data.requests.count)}",
-                                  at: now)
-            try await db.bulkLoad(false)
         }
     }
 

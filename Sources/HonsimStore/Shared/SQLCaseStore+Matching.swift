@@ -12,8 +12,8 @@ extension SQLCaseStore {
         try await read { [self] db in
             let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
             let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
-            let pool = try await cachedPool(db)
-            let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+            let (pool, dongs) = try await cachedPool(db)
+            let matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
             let loads = try await db.poolLoads(for: request, pool: pool, context: loadContext)
             return matcher.rank(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
         }
@@ -31,15 +31,17 @@ extension SQLCaseStore {
         }
     }
 
-    /// The volunteers prepared for ranking, made again only when a volunteer or a dong changed.
-    func cachedPool(_ db: any StoreConnection) async throws -> MatchPool {
+    /// The volunteers prepared for ranking, with the dongs they were prepared with, made again
+    /// only when a volunteer or a dong changed: one look at both revisions answers for both.
+    func cachedPool(_ db: any StoreConnection) async throws -> (pool: MatchPool, dongs: DongDirectory) {
         let revisions = try await db.rows("""
             SELECT value FROM meta WHERE key IN ('volunteers_revision', 'dongs_revision') ORDER BY key
             """).map { $0[0] as String }.joined(separator: "/")
-        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return cached.pool }
-        let pool = MatchPool(volunteers: try await cachedVolunteers(db), dongs: try await cachedDongs(db))
-        poolCache.withLock { $0 = (revisions, pool) }
-        return pool
+        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return (cached.pool, cached.dongs) }
+        let dongs = try await cachedDongs(db)
+        let pool = MatchPool(volunteers: try await cachedVolunteers(db), dongs: dongs)
+        poolCache.withLock { $0 = (revisions, pool, dongs) }
+        return (pool, dongs)
     }
 
     public func freeVolunteers(in span: TimeSpan) async throws -> [Volunteer] {
@@ -93,9 +95,9 @@ extension SQLCaseStore {
                 .filter { dongCodes?.contains($0.dongCode) ?? true }
             guard !requests.isEmpty else { return Plan() }
             let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
-            let pool = try await cachedPool(db)
+            let (pool, dongs) = try await cachedPool(db)
             let loads = try await db.planLoads(for: requests, pool: pool, context: loadContext)
-            return try StoreRules.plan(requests, households: households, pool: pool, dongs: try await cachedDongs(db), loads: loads,
+            return try StoreRules.plan(requests, households: households, pool: pool, dongs: dongs, loads: loads,
                                        calendar: calendar, rules: rules, now: now)
         }
     }

@@ -32,7 +32,7 @@ public class SQLCaseStore: @unchecked Sendable {
     /// The dongs, keyed by the store's dongs revision.
     let dongCache = Locked<(revision: String, directory: DongDirectory)?>(nil)
     /// The volunteers prepared for ranking, keyed by both revisions.
-    let poolCache = Locked<(revisions: String, pool: MatchPool)?>(nil)
+    let poolCache = Locked<(revisions: String, pool: MatchPool, dongs: DongDirectory)?>(nil)
 
     init(location: String, calendar: Calendar, user: String, readOnly: Bool, rules: MatchRules,
          clock: @escaping @Sendable () -> Date, engine: any StoreEngine) {
@@ -117,13 +117,13 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchHousehold(_ db: any StoreConnection, id: Int64) async throws -> Household {
-        Household(row: try await fetchRow(db, "household", id: id))
+        Household(row: try await fetchRow(db, "household", entity: "household", id: id))
     }
 
-    /// A record's row by id, or `notFound` naming the table's entity.
-    static func fetchRow(_ db: any StoreConnection, _ table: String, id: Int64) async throws -> StoredCells {
+    /// A record's row by id, or `notFound` naming what it is.
+    static func fetchRow(_ db: any StoreConnection, _ table: String, entity: String, id: Int64) async throws -> StoredCells {
         guard let row = try await db.one("SELECT * FROM \(table) WHERE id = ?", [id]) else {
-            throw StoreError.notFound(entity: table == "escort_request" ? "request" : table, id: id)
+            throw StoreError.notFound(entity: entity, id: id)
         }
         return row
     }
@@ -153,7 +153,7 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchVolunteer(_ db: any StoreConnection, id: Int64) async throws -> Volunteer {
-        var volunteer = Volunteer(row: try await fetchRow(db, "volunteer", id: id))
+        var volunteer = Volunteer(row: try await fetchRow(db, "volunteer", entity: "volunteer", id: id))
         volunteer.availability = WeeklyAvailability(try await db.rows(
             "SELECT * FROM availability_window WHERE volunteer_id = ?", [id]).compactMap { StoreRules.window(row: $0) })
         volunteer.daysOff = try await db.rows("SELECT * FROM day_off WHERE volunteer_id = ? ORDER BY from_date", [id])
@@ -203,7 +203,7 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchRequest(_ db: any StoreConnection, id: Int64) async throws -> EscortRequest {
-        EscortRequest(row: try await fetchRow(db, "escort_request", id: id))
+        EscortRequest(row: try await fetchRow(db, "escort_request", entity: "request", id: id))
     }
 
     public func pendingRequests(limit: Int) async throws -> [EscortRequest] {
@@ -263,8 +263,6 @@ public class SQLCaseStore: @unchecked Sendable {
 extension SQLCaseStore {
     /// The time zone a new store reckons days, weeks and months in.
     public static let defaultTimeZone = StoreRules.defaultTimeZone
-    /// How many excluded volunteers a ranking lists.
-    public static let nearMissLimit = StoreRules.nearMissLimit
 
     /// The calendar and the matching rules a store's `meta` table sets.
     static func settings(_ meta: [String: String]) -> (Calendar, MatchRules) {

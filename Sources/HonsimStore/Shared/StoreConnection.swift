@@ -45,9 +45,9 @@ protocol StoreConnection: Sendable {
     func storageProblems() async throws -> [InvariantViolation]
     /// On a server where each person logs in as themselves, makes `name`'s login.
     func provideLogin(for name: String) async throws
-    /// Before (`true`) and after (`false`) a load of a whole city in one transaction: SQLite
-    /// widens its page cache for it and narrows it again.
-    func bulkLoad(_ starting: Bool) async throws
+    /// Runs `body`, a load of a whole city in one transaction: SQLite widens its page cache
+    /// for it and narrows it again afterwards, whatever the outcome.
+    func bulkLoad<T>(_ body: () async throws -> T) async throws -> T
     /// After a load wrote records under ids of their own: PostgreSQL sets its id sequences to
     /// the highest; SQLite's rowids follow by themselves.
     func idsWritten() async throws
@@ -150,15 +150,17 @@ enum SQLText {
     /// `?, ?, …`, `count` of them.
     static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
-    /// Runs `body` on the ids in chunks of 500, with the chunk's `?, ?, …` and its values: a
-    /// statement takes a limited number of parameters (SQLite's limit is the lower).
+    /// The ids in order, 500 at a time: a statement takes a limited number of parameters
+    /// (SQLite's limit is the lower), so `IN (?, ?, …)` asks for one chunk at a time.
+    static func chunks(of ids: some Collection<Int64>) -> [[Int64]] {
+        let sorted = ids.sorted()
+        return stride(from: 0, to: sorted.count, by: 500).map { Array(sorted[$0..<min($0 + 500, sorted.count)]) }
+    }
+
+    /// Runs `body` on each of the `chunks`, with the chunk's `?, ?, …` and its values.
     static func forEachChunk(of ids: some Collection<Int64>, _ body: (String, [(any DatabaseValueConvertible)?]) async throws -> Void)
         async rethrows {
-        let sorted = ids.sorted()
-        for start in stride(from: 0, to: sorted.count, by: 500) {
-            let chunk = Array(sorted[start..<min(start + 500, sorted.count)])
-            try await body(marks(chunk.count), chunk)
-        }
+        for chunk in chunks(of: ids) { try await body(marks(chunk.count), chunk) }
     }
 
     /// A LIKE pattern matching `text` anywhere, with its own % and _ taken literally.
