@@ -49,6 +49,11 @@ enum Dashboard {
         warnings += themeWarnings
         let unknown = Keymap.unknownActions(in: config.keys)
         if !unknown.isEmpty { warnings.append("config: unknown actions in [keys]: \(unknown.joined(separator: ", "))") }
+        // Who else can open the store's file: said first, and kept on the status bar.
+        var optionsInLanguage = options
+        optionsInLanguage.lang = language.rawValue
+        let exposure = optionsInLanguage.exposureWarning()
+        if let exposure { warnings.insert(exposure, at: 0) }
 
         let terminal: NcursesTerminal
         do {
@@ -68,6 +73,8 @@ enum Dashboard {
             keymap: Keymap(overrides: config.keys), lines: display.ascii || config.ascii ? .ascii : .unicode,
             storeLabel: store.location, user: access.user, maskAll: display.masked, scope: scope)
         state.access = access
+        state.session.storeExposed = exposure != nil
+        state.idleAfter = config.idleMinutes > 0 ? TimeInterval(config.idleMinutes * 60) : nil
         // Said on screen at once, and again on the terminal after the dashboard closes.
         state.notice = warnings.first.map { "honsim: \($0)" }
         let runner = DashboardRunner(store: store, terminal: terminal, theme: theme, state: state,

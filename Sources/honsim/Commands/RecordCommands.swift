@@ -124,7 +124,7 @@ struct HouseholdShowCommand: AsyncParsableCommand {
         try await reportingErrors(options.language) {
             let store = try await options.open()
             // In full only where the role allows, and then logged by the very read that returns it.
-            let record = try await store.householdRecord(id: householdID, reveal: masked ? .masked : .full(requestID: nil))
+            let record = try await store.householdRecord(id: householdID, reveal: masked ? .masked : .full(requestID: nil, from: .command))
             emit(RecordPage.household(record, dongs: try await store.dongs(), full: record.isFull, now: Date(), calendar: store.calendar,
                                       language: options.language).text)
         }
