@@ -169,20 +169,24 @@ enum FuseMount {
     static let available: Bool = FileManager.default.fileExists(atPath: "/dev/fuse")
         && ["/usr/bin/bindfs", "/bin/bindfs"].contains { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// bindfs forks a daemon that keeps the mount; Foundation's Process would wait for that
+    /// daemon too (it inherits the pipe Process watches), so the mount is spawned and only the
+    /// command itself is waited for.
     static func mount(_ source: String, at target: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/bindfs")
-        process.arguments = [source, target]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
+        guard run(["/usr/bin/bindfs", source, target]) == 0 else { throw CocoaError(.fileReadUnknown) }
     }
 
     static func unmount(_ target: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/umount")
-        process.arguments = [target]
-        try? process.run()
-        process.waitUntilExit()
+        _ = run(["/bin/umount", target])
+    }
+
+    private static func run(_ arguments: [String]) -> Int32 {
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, arguments[0], nil, nil, &argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status
     }
 }
