@@ -110,8 +110,10 @@ struct AccessLogTable {
             let request = entry.requestID.map { ko ? " (요청 \($0)번)" : " (request \($0))" } ?? ""
             return ko ? "대상자 \(household)번 열람\(request)" : "viewed household \(household)\(request)"
         case .export:
-            let households = entry.householdIDs.isEmpty ? "" : (ko ? " — 대상자 " : " — households ")
-                + entry.householdIDs.map(String.init).joined(separator: ", ")
+            // A city's export holds thousands: the first few, and how many more (the CSV has them all).
+            let ids = entry.householdIDs.map(String.init)
+            let listed = ids.count <= 8 ? ids.joined(separator: ", ") : ids.prefix(5).joined(separator: ", ") + ", … +\(ids.count - 5)"
+            let households = ids.isEmpty ? "" : (ko ? " — 대상자 " : " — households ") + listed
             return (ko ? "\(entry.entity) \(entry.rows)건 내보냄" : "exported \(entry.rows) \(entry.entity)") + households
         }
     }
