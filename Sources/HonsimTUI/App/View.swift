@@ -101,7 +101,9 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
     // The state first: when the bar is short, the path is what gets cut. Below 120 columns
     // the path and the clock (the title shows it) give their room to the keys.
     let narrow = state.width < 120
-    let left = narrow ? storeState : "\(storeState) · \(abbreviatedPath(state.storeLabel))"
+    // A store others can read: the warning in place of the path (the notice at start named
+    // the files), so the keys keep their room.
+    let left = narrow || state.session.storeExposed ? storeState : "\(storeState) · \(abbreviatedPath(state.storeLabel))"
     let urgent = state.urgentCount
     let who = "\(state.user) · \(state.access.label(dongNames: state.accessDongNames, language: state.language))"
     let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(who)" + (narrow ? "" : "  \(ClockTime(state.now, calendar: state.calendar))")
