@@ -13,23 +13,7 @@ struct PrivacyCommandTests {
 
     /// `honsim ARGUMENTS` from a shell whose umask is `mask`.
     static func underUmask(_ mask: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
-        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "umask \(mask) && exec '\(CLI.binary)' \(quoted)"]
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env.removeValue(forKey: "HONSIM_STORE")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self), crashed: process.terminationReason == .uncaughtSignal)
+        try CLI.run(arguments, environment: environment, umask: mask)
     }
 
     static func temporaryFolder() throws -> URL {

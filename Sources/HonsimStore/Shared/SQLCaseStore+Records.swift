@@ -77,12 +77,7 @@ extension SQLCaseStore {
             }
             var after = volunteer
             after.version = (before?.version ?? 0) + 1
-            var values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
-            // The day retention is reckoned from (개인정보 파기): set on closing, gone on reopening.
-            if after.closed != (before?.closed ?? false) {
-                let closedAt: (any DatabaseValueConvertible)? = after.closed ? Stored.cell(now) : nil
-                values.updateValue(closedAt, forKey: "closed_at")
-            }
+            let values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
             var dropOuts: [EscortRequest] = []
             if let before {
                 try await db.update("volunteer", id: before.id, values)
