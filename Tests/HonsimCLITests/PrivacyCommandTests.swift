@@ -96,6 +96,7 @@ struct PrivacyCommandTests {
                                                        formatOptions: [.withFullDate, .withDashSeparatorInDate]).prefix(7))
         let commands: [(String, [String])] = [
             ("households.csv", ["export", "households"]), ("report.md", ["report", "--month", month]), ("access.csv", ["access-log", "--format", "csv"]),
+            ("hours.csv", ["hours", "--month", month, "--format", "csv"]), ("hours.txt", ["hours", "--month", month]),
         ]
         for (file, arguments) in commands {
             let path = out + "/" + file
@@ -104,7 +105,7 @@ struct PrivacyCommandTests {
             #expect(Self.mode(path) == 0o600, "\(file)")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == (try CLI.run(arguments + ["--store", store.path])).stdout)
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["access.csv", "households.csv", "report.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["access.csv", "hours.csv", "hours.txt", "households.csv", "report.md"])
         let nowhere = try store.run(["export", "households", "--output", out + "/missing/h.csv"])
         #expect(nowhere.status == 1 && nowhere.stderr.hasPrefix("honsim: could not write the file (No such file or directory); nothing half-written was left"))
     }
