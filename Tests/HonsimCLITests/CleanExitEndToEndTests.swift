@@ -28,9 +28,11 @@ struct CleanExitEndToEndTests {
         let names = try householdNames(store)
         let tmux = Tmux()
         try tmux.start(width: 120, height: 40, command: command(store, term: "vt100", lang: "ko"))
-        let before = try tmux.wait { $0.joined().contains("동별 통계") && $0.last?.contains("연결됨") == true }
+        let before = try tmux.wait { lines in
+            lines.last?.contains("연결됨") == true && names.filter { lines.joined().contains($0) }.count >= 5
+        }
         let shown = names.filter { before.joined().contains($0) }
-        #expect(shown.count >= 5, "the dashboard shows names before it quits")
+        #expect(shown.count >= 5, "the dashboard shows names before it quits: \(before.joined(separator: "\n"))")
         if ending == "q" {
             try tmux.keys("q")
         } else {
@@ -57,7 +59,8 @@ struct CleanExitEndToEndTests {
         #expect(open.joined().contains("this console (TERM=linux) cannot draw Hangul"))
         try tmux.keys("q")
         let after = try tmux.wait { $0.joined().contains("HONSIM-EXITED") }
-        let text = after.joined(separator: "\n")
+        // Joined without line breaks: the terminal wraps the long notice.
+        let text = after.joined()
         // Said again once the dashboard has gone, where it stays to be read: English and Korean.
         #expect(text.contains("kmscon or fbterm, or with --lang en"))
         #expect(text.contains("한글을 그릴 수 없습니다"))
