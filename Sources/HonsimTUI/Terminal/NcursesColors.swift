@@ -22,7 +22,11 @@ enum ColorDegradation {
         func best(against other: Int32) -> Int32 {
             Int32(plain.max { contrast(Int32($0), other) < contrast(Int32($1), other) } ?? 0)
         }
-        if foreground == -1 && background == -1 { return (-1, -1) }
+        // Both mid grays with no ANSI match: the background goes to black or white, whichever
+        // it is nearer (a dark status bar stays dark on a light terminal), the text to the other.
+        if foreground == -1 && background == -1 {
+            background = luminance(rgb(of: style.background)) < 0.18 ? 0 : Int32(plain[1])
+        }
         if background == -1 { background = best(against: foreground) }
         if foreground == -1 { foreground = best(against: background) }
         guard contrast(foreground, background) < minimumContrast else { return (foreground, background) }
@@ -34,6 +38,16 @@ enum ColorDegradation {
         if contrast(text, background) >= minimumContrast { return (text, background) }
         // Nothing keeps the hue readable: the plain pair of most contrast.
         return (Int32(plain[1]), Int32(plain[0]))
+    }
+
+    /// The color as xterm draws it, for a forced color.
+    static func rgb(of color: TerminalColor) -> (Int, Int, Int) {
+        switch color {
+        case .none: return (0, 0, 0)
+        case .ansi(let index): return ansiRGB[Int(index) & 15]
+        case .palette(let index): return rgb(ofPaletteIndex: Int(index))
+        case .rgb(let r, let g, let b): return (Int(r), Int(g), Int(b))
+        }
     }
 
     /// WCAG's least contrast for text (AA).
