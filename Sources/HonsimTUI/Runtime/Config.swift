@@ -19,6 +19,9 @@ public struct DashboardConfig: Equatable, Sendable {
     public var defaultScope: [String]
     /// Draw lines with + - | instead of box-drawing characters.
     public var ascii: Bool
+    /// How wide the terminal draws East Asian ambiguous characters: asked at start (auto),
+    /// or said here for a terminal that does not answer.
+    public var ambiguousWidth: AmbiguousWidth
     /// Action name → the keys bound to it, as written; a dialog's or form's key as
     /// `table.action` (from `[keys.assign]`). Names are kept as given: the keymap knows the
     /// actions and reports an unknown one.
@@ -32,13 +35,14 @@ public struct DashboardConfig: Equatable, Sendable {
     public init(
         theme: String? = nil, language: Language? = nil,
         refreshIntervalMilliseconds: Int = DashboardConfig.defaultRefreshIntervalMilliseconds,
-        defaultScope: [String] = [], ascii: Bool = false, keys: [String: [Key]] = [:]
+        defaultScope: [String] = [], ascii: Bool = false, ambiguousWidth: AmbiguousWidth = .auto, keys: [String: [Key]] = [:]
     ) {
         self.theme = theme
         self.language = language
         self.refreshIntervalMilliseconds = refreshIntervalMilliseconds
         self.defaultScope = defaultScope
         self.ascii = ascii
+        self.ambiguousWidth = ambiguousWidth
         self.keys = keys
     }
 
@@ -106,6 +110,11 @@ public struct DashboardConfig: Equatable, Sendable {
             case "ascii":
                 guard let flag = value.bool else { throw failure([key], "expected true or false, \(found(value))") }
                 config.ascii = flag
+            case "ambiguous_width":
+                guard let word = value.string, let width = AmbiguousWidth(rawValue: word.lowercased()) else {
+                    throw failure([key], "expected \"auto\", \"narrow\" or \"wide\", \(value.string.map { "found '\($0)'" } ?? found(value))")
+                }
+                config.ambiguousWidth = width
             case "idle_minutes":
                 guard let minutes = value.int, minutes >= 0 else {
                     throw failure([key], "expected minutes as a whole number (0: never hide), \(found(value))")
@@ -148,7 +157,8 @@ public struct DashboardConfig: Equatable, Sendable {
         return lines + [line]
     }
 
-    static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "idle_minutes", "retention_years", "keys"]
+    static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
+                            "retention_years", "keys"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -198,6 +208,11 @@ public struct DashboardConfig: Equatable, Sendable {
                 the dongs the dashboard opens with (current or former names)
             ascii = false
                 true draws lines with + - | for terminals without box drawing
+            ambiguous_width = "auto"
+                how wide the terminal draws characters such as the line and
+                the dot: "auto" asks it at start; "wide" (PuTTY's "CJK
+                ambiguous characters as wide", xterm -cjk_width) draws the
+                screen in ASCII; "narrow" as most terminals
             idle_minutes = 5
                 minutes without a key before the screen hides every name (0: never)
             retention_years = 5
