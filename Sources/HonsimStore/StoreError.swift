@@ -41,6 +41,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case likelyDuplicate(entity: String, existingID: Int64, name: String)
     /// A household cannot be closed while it has escorts still to happen.
     case openRequests(householdID: Int64, count: Int)
+    /// A backup or a restore that did nothing, and why.
+    case backup(BackupProblem)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -143,6 +145,8 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko
                 ? "대상자 \(id)번에 아직 끝나지 않은 요청이 \(count)건 있어 종결할 수 없습니다. 먼저 취소하거나 마치세요"
                 : "household \(id) has \(count) request(s) still open; cancel or finish them before closing it"
+        case .backup(let problem):
+            return problem.message(language)
         }
     }
 }

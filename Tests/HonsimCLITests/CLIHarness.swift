@@ -26,13 +26,23 @@ struct CLI {
 
     static var seeds: String { packageRoot.appendingPathComponent("seeds").path }
 
+    /// Where the binaries the tests run keep their log: never the tester's own.
+    static let stateHome: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-state-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
+    /// Runs honsim with `arguments`; with `viaShell`, `arguments` is a whole command line
+    /// whose first word is the program (a shell that sets a limit, then runs honsim).
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], viaShell: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: viaShell ? arguments[0] : binary)
+        process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        env["XDG_STATE_HOME"] = stateHome
         env.removeValue(forKey: "LC_ALL")
         env.removeValue(forKey: "HONSIM_STORE")
         for (key, value) in environment { env[key] = value }
