@@ -20,7 +20,7 @@ let package = Package(
         // The city-wide store: PostgreSQL over SwiftNIO.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // The log (already what postgres-nio logs through).
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
     ],
     targets: [
         // ncursesw with wide characters; wraps the macros Swift cannot import.

@@ -21,7 +21,8 @@ CAGE=$!
 sleep "${WAIT:-6}"
 as_user env XDG_RUNTIME_DIR="$RUNTIME" WAYLAND_DISPLAY=wayland-0 grim "$RUNTIME/shot.png"
 cp "$RUNTIME/shot.png" "$OUT"
-kill "$CAGE" 2>/dev/null || true
+# runuser does not pass the signal on: stop cage (its child) itself.
+kill $(pgrep -P "$CAGE") "$CAGE" 2>/dev/null || true
 wait "$CAGE" 2>/dev/null || true
 rm -rf "$RUNTIME"
 echo "kiosk screenshot: $OUT"

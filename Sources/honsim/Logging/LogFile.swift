@@ -84,11 +84,10 @@ struct LogFileHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        let merged = metadata.merging(explicit ?? [:]) { $1 }
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let stamp = ISO8601DateFormatter().string(from: Date())
-        self.file.append("\(stamp) [\(getpid())] \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)")
+        file.append("\(stamp) [\(getpid())] \(event.level) \(label): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
     }
 }
