@@ -33,15 +33,7 @@ struct BackupCommandTests {
         try #require(targets.count >= 3)
         let path = store.path
         let deadline = ContinuousClock.now + .seconds(5)
-        let results = ResultBox()
-        let done = DispatchGroup()
-        for worker in 0..<4 {
-            done.enter()
-            Thread {
-                results.append(ConcurrentAssignTests.race(worker: worker, targets: targets, path: path, deadline: deadline))
-                done.leave()
-            }.start()
-        }
+        let finish = ConcurrentAssignTests.startRace(targets: targets, path: path, deadline: deadline)
         var taken: [CLI.Result] = []
         var durations: [Duration] = []
         while ContinuousClock.now < deadline - .seconds(1) {
@@ -49,8 +41,7 @@ struct BackupCommandTests {
             taken.append(try store.run(["backup", backups.path, "--keep", "2"]))
             durations.append(ContinuousClock.now - started)
         }
-        done.wait()
-        let outcomes = results.all
+        let outcomes = finish()
         print("backup under writes: \(taken.count) backups, \(durations.map { "\($0)" }), while \(outcomes.map(\.runs)) runs per process wrote")
         try #require(taken.count >= 2, "at least two backups during the race")
         #expect(outcomes.allSatisfy { $0.runs > 0 && $0.unexpected.isEmpty }, "\(outcomes.flatMap(\.unexpected).prefix(3))")
