@@ -15,7 +15,8 @@ struct Honsim: AsyncParsableCommand {
             DashboardCommand.self, DemoCommand.self, InitCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
             SuggestCommand.self, AssignCommand.self, ConfirmCommand.self, StartCommand.self, CompleteCommand.self,
             ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self, UsersCommand.self,
-            KioskCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self, VolunteerCommand.self, HouseholdCommand.self, HoursCommand.self,
+            KioskCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self, VolunteerCommand.self, HouseholdCommand.self,
+            HoursCommand.self, PurgeCommand.self, AccessLogCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -33,13 +33,22 @@ struct CLI {
         return folder
     }()
 
-    /// Runs honsim with `arguments`; with `viaShell`, `arguments` is a whole command line
-    /// whose first word is the program (a shell that sets a limit, then runs honsim).
+    /// `umask`, when given, is the file mode mask of the shell that starts honsim, as a person's own would be.
+    /// With `viaShell`, `arguments` is a whole command line whose first word is the program (a
+    /// shell that sets a limit, then runs honsim).
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:], viaShell: Bool = false) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], umask: String? = nil, viaShell: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: viaShell ? arguments[0] : binary)
-        process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
+        if viaShell {
+            process.executableURL = URL(fileURLWithPath: arguments[0])
+            process.arguments = Array(arguments.dropFirst())
+        } else if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env["XDG_STATE_HOME"] = stateHome
