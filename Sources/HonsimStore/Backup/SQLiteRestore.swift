@@ -42,6 +42,10 @@ extension SQLiteStore {
             throw StoreError.backup(.storeInUse(path: path))
         }
         var keptAside: String?
+        // The restored store keeps the replaced one's mode and group (a store shared by a group
+        // stays shared); a new one is its owner's alone, as the copy was made.
+        var replaced = stat()
+        let hadStore = stat(path, &replaced) == 0
         if FileManager.default.fileExists(atPath: path) {
             let stamp = BackupRotation.stamp(now, in: calendar.timeZone)
             let aside = "\(path).replaced-\(stamp)"
@@ -58,6 +62,10 @@ extension SQLiteStore {
             if let keptAside { _ = rename(keptAside, path); _ = rename(keptAside + "-wal", path + "-wal") }
             discard()
             throw StoreError.notWritable(path: path)
+        }
+        if hadStore {
+            _ = chown(path, uid_t.max, replaced.st_gid)
+            _ = chmod(path, replaced.st_mode & 0o777)
         }
         return RestoreOutcome(keptAside: keptAside)
     }
