@@ -77,7 +77,7 @@ Maintainer: honsim maintainers <honsim@localhost>
 Installed-Size: $SIZE
 Depends: $DEPENDS
 Recommends: tmux
-Suggests: cage, foot, fonts-nanum, postgresql-client
+Suggests: cage, xwayland, foot, fonts-nanum, postgresql-client
 Section: misc
 Priority: optional
 Homepage: https://github.com/honsim/honsim
