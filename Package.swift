@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The city-wide store: PostgreSQL over SwiftNIO.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // The log (already what postgres-nio logs through).
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
     ],
     targets: [
         // ncursesw with wide characters; wraps the macros Swift cannot import.
@@ -40,6 +42,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The terminal user interface.
@@ -52,6 +55,7 @@ let package = Package(
             dependencies: [
                 "HonsimCore", "HonsimStore", "HonsimTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Generates a large store and measures the pane queries against it.

@@ -151,6 +151,18 @@ public protocol StoreImport: StoreIdentity {
 public protocol StoreHealth: StoreIdentity {
     /// Every invariant, verified against the stored rows.
     func checkInvariants() async throws -> [InvariantViolation]
+    /// How many of this honsim's schema changes the store has had: `honsim --version`.
+    func schemaVersion() async throws -> SchemaVersion
+}
+
+/// A store's schema against this honsim's: equal once `honsim init` has migrated it.
+public struct SchemaVersion: Sendable, Equatable {
+    /// Changes the store has had, of those this honsim knows.
+    public let applied: Int
+    /// Changes this honsim knows.
+    public let known: Int
+    /// The name of the newest change the store has had.
+    public let latest: String?
 }
 
 /// What keeps every screen live.

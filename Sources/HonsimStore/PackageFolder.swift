@@ -1,8 +1,9 @@
 import Foundation
 
 /// Folders that ship beside honsim's sources (`seeds/`, `Themes/`): found in the working
-/// folder, or above the binary in the package it was built in (`swift run` puts the binary in
-/// .build/<config>/), so a clone works from anywhere.
+/// folder, in `share/honsim/` beside the binary's folder where a package installed it
+/// (/usr/bin/honsim, /usr/share/honsim/seeds), or above the binary in the package it was built
+/// in (`swift run` puts the binary in .build/<config>/), so a clone works from anywhere.
 public enum PackageFolder {
     public static func find(
         _ name: String,
@@ -12,6 +13,10 @@ public enum PackageFolder {
         let here = (workingDirectory as NSString).appendingPathComponent(name)
         if isFolder(here) { return here }
         guard let executableDirectory else { return nil }
+        if let share = installedShare(executableDirectory: executableDirectory) {
+            let installed = (share as NSString).appendingPathComponent(name)
+            if isFolder(installed) { return installed }
+        }
         var folder = (executableDirectory as NSString).standardizingPath
         for _ in 0..<6 {
             let candidate = (folder as NSString).appendingPathComponent(name)
@@ -23,6 +28,17 @@ public enum PackageFolder {
             folder = parent
         }
         return nil
+    }
+
+    /// `share/honsim` beside the binary's folder (/usr/share/honsim for /usr/bin/honsim), when
+    /// a package installed one.
+    public static func installedShare(
+        executableDirectory: String? = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path
+    ) -> String? {
+        guard let executableDirectory else { return nil }
+        let share = (((executableDirectory as NSString).standardizingPath as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("share/honsim")
+        return isFolder(share) ? share : nil
     }
 
     private static func isFolder(_ path: String) -> Bool {

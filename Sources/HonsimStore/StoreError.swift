@@ -49,6 +49,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case networkFileSystem(path: String, kind: String)
     /// `honsim purge` would destroy what is still needed, or what cannot have been closed yet.
     case purgeRefused(PurgeRefusal)
+    /// A backup or a restore that did nothing, and why.
+    case backup(BackupProblem)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -171,6 +173,8 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko
                 ? "저장소가 네트워크 파일 시스템(\(kind))에 있어 쓰기로 열지 않습니다. SQLite의 잠금이 거기서는 안전하지 않아 자료가 깨질 수 있으니, 여러 곳에서 함께 쓰려면 PostgreSQL 저장소(postgres://…)를 쓰고, 보기만 하려면 --readonly로 여세요: \(path)"
                 : "the store is on a network file system (\(kind)), where SQLite's locks are not safe and the data can be corrupted, so it is not opened for writing: share a store between places with PostgreSQL (postgres://…), or only look with --readonly: \(path)"
+        case .backup(let problem):
+            return problem.message(language)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 
-@main
 struct Honsim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "honsim",
@@ -11,13 +10,13 @@ struct Honsim: AsyncParsableCommand {
             $XDG_DATA_HOME/honsim/cases.sqlite (~/.local/share when XDG_DATA_HOME is unset).
             Korean is the default language; --lang en or an English locale gives English.
             """,
-        version: "0.1.0",
+        version: BuildInfo.version,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, InitCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
             SuggestCommand.self, AssignCommand.self, ConfirmCommand.self, StartCommand.self, CompleteCommand.self,
             ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self, UsersCommand.self,
-            KioskCommand.self, MigrateCommand.self, VolunteerCommand.self, HouseholdCommand.self, HoursCommand.self,
-            PurgeCommand.self, AccessLogCommand.self,
+            KioskCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self, VolunteerCommand.self, HouseholdCommand.self,
+            HoursCommand.self, PurgeCommand.self, AccessLogCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

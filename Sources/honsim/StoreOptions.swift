@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HonsimCore
 import HonsimStore
+import HonsimTUI
 
 /// Options every command that touches the store shares.
 struct StoreOptions: ParsableArguments {
@@ -10,6 +11,19 @@ struct StoreOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Language of messages: ko or en.", valueName: "ko|en"))
     var lang: String?
+
+    // Read before the command is parsed, to start the log (LogSetup); declared here so that
+    // every command accepts it and its help lists it.
+    @Option(name: .customLong("log-level"), help: ArgumentHelp(
+        "What the log (~/.local/state/honsim/honsim.log) records: trace, debug, info, notice, warning, error, critical.",
+        valueName: "level"))
+    var logLevel: String?
+
+    func validate() throws {
+        if let logLevel, !DashboardConfig.logLevels.contains(logLevel.lowercased()) {
+            throw ValidationError("--log-level: '\(logLevel)' is not one of \(DashboardConfig.logLevels.joined(separator: ", "))")
+        }
+    }
 
     var language: Language {
         lang.flatMap { Language(rawValue: $0.lowercased()) } ?? Language.fromEnvironment()
@@ -91,9 +105,8 @@ func reportingErrors<T>(_ language: Language, calendar: Calendar? = nil, _ body:
         FileHandle.standardError.write(Data(("honsim: " + error.message(language) + "\n").utf8))
         throw ExitCode(1)
     } catch let error as StoreError {
-        var fallback = Calendar(identifier: .gregorian)
-        fallback.timeZone = TimeZone(identifier: SQLiteStore.defaultTimeZone) ?? .current
-        FileHandle.standardError.write(Data(("honsim: " + error.message(language, calendar: calendar ?? fallback) + "\n").utf8))
+        LogSetup.logger.error("command failed", metadata: ["kind": "\(error.logKind)"])
+        FileHandle.standardError.write(Data(("honsim: " + error.message(language, calendar: calendar ?? StoreCalendar.fallback) + "\n").utf8))
         throw ExitCode(1)
     }
 }

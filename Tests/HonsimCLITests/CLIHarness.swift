@@ -26,11 +26,23 @@ struct CLI {
 
     static var seeds: String { packageRoot.appendingPathComponent("seeds").path }
 
+    /// Where the binaries the tests run keep their log: never the tester's own.
+    static let stateHome: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-test-state-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     /// `umask`, when given, is the file mode mask of the shell that starts honsim, as a person's own would be.
+    /// With `viaShell`, `arguments` is a whole command line whose first word is the program (a
+    /// shell that sets a limit, then runs honsim).
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:], umask: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], umask: String? = nil, viaShell: Bool = false) throws -> Result {
         let process = Process()
-        if let umask {
+        if viaShell {
+            process.executableURL = URL(fileURLWithPath: arguments[0])
+            process.arguments = Array(arguments.dropFirst())
+        } else if let umask {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", binary] + arguments
         } else {
@@ -39,6 +51,7 @@ struct CLI {
         }
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        env["XDG_STATE_HOME"] = stateHome
         env.removeValue(forKey: "LC_ALL")
         env.removeValue(forKey: "HONSIM_STORE")
         for (key, value) in environment { env[key] = value }

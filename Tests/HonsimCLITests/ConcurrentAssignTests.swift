@@ -44,6 +44,26 @@ struct ConcurrentAssignTests {
         return outcome
     }
 
+    /// Starts four racing processes, each on an OS thread of its own (each blocks on its child
+    /// process, and the cooperative pool has only as many threads as cores); the function it
+    /// returns waits for them and gives their outcomes.
+    static func startRace(targets: [(request: Int64, volunteers: [Int64])], path: String,
+                          deadline: ContinuousClock.Instant) -> () -> [Outcome] {
+        let results = ResultBox()
+        let done = DispatchGroup()
+        for worker in 0..<4 {
+            done.enter()
+            Thread {
+                results.append(race(worker: worker, targets: targets, path: path, deadline: deadline))
+                done.leave()
+            }.start()
+        }
+        return {
+            done.wait()
+            return results.all
+        }
+    }
+
     /// On PostgreSQL each process has its own connections to the server: the advisory locks,
     /// the unique index and the EXCLUDE constraint hold across them.
     @Test(arguments: SeededStore.backends)
@@ -54,20 +74,7 @@ struct ConcurrentAssignTests {
         try #require(targets.count >= 3, "the demo needs pending requests with candidates")
         let path = store.path
         let deadline = ContinuousClock.now + .seconds(4)
-        // One OS thread per worker: each blocks on its child process, and the cooperative
-        // pool has only as many threads as cores.
-        let results = ResultBox()
-        let done = DispatchGroup()
-        for worker in 0..<4 {
-            done.enter()
-            let thread = Thread {
-                results.append(ConcurrentAssignTests.race(worker: worker, targets: targets, path: path, deadline: deadline))
-                done.leave()
-            }
-            thread.start()
-        }
-        done.wait()
-        let outcomes = results.all
+        let outcomes = ConcurrentAssignTests.startRace(targets: targets, path: path, deadline: deadline)()
         let unexpected = outcomes.flatMap(\.unexpected)
         print("race (\(backend)): \(outcomes.map(\.runs)) runs per process, \(outcomes.reduce(0) { $0 + $1.assigned }) assigned, \(outcomes.reduce(0) { $0 + $1.refused }) refused")
         #expect(unexpected.isEmpty, "\(unexpected.prefix(5))")

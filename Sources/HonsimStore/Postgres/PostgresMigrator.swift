@@ -37,7 +37,7 @@ enum PostgresMigrator {
 
     /// The migrations not yet applied, as recorded under their names or their former ones; a
     /// store holding one this honsim does not know is newer.
-    private static func pending(_ db: PGSQL, location: String) async throws -> [Migration] {
+    static func pending(_ db: PGSQL, location: String) async throws -> [Migration] {
         let applied = Set(try await db.rows("SELECT name FROM schema_migrations").map { $0["name"] as String })
         return try Schema.pending(.postgres, applied: applied, location: location)
     }

@@ -123,6 +123,13 @@ struct PostgresEngine: StoreEngine {
         }
     }
 
+    func pendingMigrations() async throws -> [Migration] {
+        let location = url.display
+        return try await PostgresStore.leased(client: client, url: url, logger: logger) { db in
+            try await PostgresMigrator.pending(db, location: location)
+        }
+    }
+
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
         let logger = logger
         return try await PostgresStore.leased(client: client, url: url, logger: logger) { db in

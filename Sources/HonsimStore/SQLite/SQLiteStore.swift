@@ -135,6 +135,10 @@ struct SQLiteEngine: StoreEngine {
         return try await transaction(write: true, body)
     }
 
+    func pendingMigrations() async throws -> [Migration] {
+        try SQLiteMigrator.pending(pool, location: location)
+    }
+
     private func transaction<T: Sendable>(write: Bool, _ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
         let channel = DatabaseChannel()
         let pool = pool

@@ -55,4 +55,10 @@ extension SQLCaseStore {
             return found
         }
     }
+
+    public func schemaVersion() async throws -> SchemaVersion {
+        let pending = Set(try await engine.pendingMigrations().map(\.id))
+        let made = Schema.migrations.filter { !pending.contains($0.id) }
+        return SchemaVersion(applied: made.count, known: Schema.migrations.count, latest: made.last?.id)
+    }
 }

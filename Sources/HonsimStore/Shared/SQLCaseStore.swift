@@ -9,6 +9,8 @@ protocol StoreEngine: Sendable {
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T
     /// Reads that must all see one moment of the store and hold no lock (an import's dry run).
     func snapshot<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T
+    /// The schema's changes this store has not had yet (throws `newerSchema` for a newer store).
+    func pendingMigrations() async throws -> [Migration]
 }
 
 /// The case store's operations, written once for both backends: each reads what it needs
@@ -33,6 +35,10 @@ public class SQLCaseStore: @unchecked Sendable {
     let dongCache = Locked<(revision: String, directory: DongDirectory)?>(nil)
     /// The volunteers prepared for ranking, keyed by both revisions.
     let poolCache = Locked<(revisions: String, pool: MatchPool, dongs: DongDirectory)?>(nil)
+    /// The last call found the store unreachable: the next that succeeds is a reconnection.
+    let disconnected = Locked(false)
+    /// "sqlite" or "postgres", for the log.
+    var backendName: String { PostgresURL.isPostgres(location) ? "postgres" : "sqlite" }
 
     init(location: String, calendar: Calendar, user: String, readOnly: Bool, rules: MatchRules,
          clock: @escaping @Sendable () -> Date, engine: any StoreEngine) {
@@ -47,14 +53,14 @@ public class SQLCaseStore: @unchecked Sendable {
 
     /// Runs reads on one connection, in one snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
-        try await engine.read(body)
+        try await StoreLog.observed("read", store: self) { try await engine.read(body) }
     }
 
     /// Runs one write transaction; nothing of it stays when it throws.
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
         // The connection would refuse anyway; this says why in words.
         if readOnly { throw StoreError.access(.readOnlySession) }
-        return try await engine.write(body)
+        return try await StoreLog.observed("write", store: self) { try await engine.write(body) }
     }
 
     /// Now, to the second, as the rows store it.

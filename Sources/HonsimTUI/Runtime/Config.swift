@@ -31,6 +31,12 @@ public struct DashboardConfig: Equatable, Sendable {
     /// Years a closed household's personal details are kept: `honsim purge` without a day
     /// destroys those of households closed longer ago.
     public var retentionYears: Int = DashboardConfig.defaultRetentionYears
+    /// How many backups `honsim backup FOLDER` keeps there (`[backup] keep`); 0 keeps all.
+    public var backupKeep: Int = DashboardConfig.defaultBackupKeep
+    /// What the log records (`[log] level`): trace, debug, info, notice, warning, error, critical.
+    public var logLevel: String?
+    public static let defaultBackupKeep = 14
+    public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
     public init(
         theme: String? = nil, language: Language? = nil,
@@ -139,6 +145,26 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.keys[action] = try keySpecs(binding, path: ["keys", action], failure: failure)
                 }
+            case "backup":
+                guard let backup = value.table else { throw failure([key], "expected a [backup] table, \(found(value))") }
+                for name in ThemeLoader.inSourceOrder(backup.keys, under: [key], in: text) {
+                    guard let setting = backup[name] else { continue }
+                    guard name == "keep" else { throw failure([key, name], "unknown key (use keep)") }
+                    guard let count = setting.int, count >= 0 else {
+                        throw failure([key, name], "expected how many backups to keep as a whole number (0 keeps all), \(found(setting))")
+                    }
+                    config.backupKeep = count
+                }
+            case "log":
+                guard let log = value.table else { throw failure([key], "expected a [log] table, \(found(value))") }
+                for name in ThemeLoader.inSourceOrder(log.keys, under: [key], in: text) {
+                    guard let setting = log[name] else { continue }
+                    guard name == "level" else { throw failure([key, name], "unknown key (use level)") }
+                    guard let level = setting.string?.lowercased(), logLevels.contains(level) else {
+                        throw failure([key, name], "expected one of \(logLevels.joined(separator: ", ")), \(found(setting))")
+                    }
+                    config.logLevel = level
+                }
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -158,7 +184,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys"]
+                            "retention_years", "keys", "backup", "log"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -229,6 +255,12 @@ public struct DashboardConfig: Equatable, Sendable {
                 a dialog's or form's own keys, in a table named after it:
             \(dialogLines.joined(separator: "\n"))
                 the help (?) lists every table with its actions and keys
+            [backup]
+            keep = 14
+                how many backups 'honsim backup FOLDER' keeps there (0: all)
+            [log]
+            level = "info"
+                trace, debug, info, notice, warning, error or critical
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """
