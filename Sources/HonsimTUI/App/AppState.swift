@@ -131,6 +131,8 @@ public enum Overlay: Hashable, Sendable {
     case problem(WriteProblem)
     /// A household's or volunteer's page, with its forms, grid and drop-outs.
     case records(RecordSheet)
+    /// The call list of a day (`C`).
+    case calls(CallSheet)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.

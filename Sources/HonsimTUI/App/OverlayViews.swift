@@ -19,6 +19,7 @@ struct OverlayViews {
         case .plan(let sheet): PlanView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
         case .records(let sheet): RecordSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
+        case .calls(let sheet): CallSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case nil: break
         }
     }
