@@ -34,11 +34,11 @@ struct CallSheetView {
         let wide = area.width >= 100
         var columns = [
             TableColumn(title: t(UIText.colWhen), width: .fixed(5)),
-            TableColumn(title: t(UIText.callsReady), width: .fixed(wide ? 11 : 9)),
+            TableColumn(title: t(UIText.callsReady), width: .fixed(12)),
             TableColumn(title: t(UIText.colHousehold), width: .fixed(wide ? 22 : 8)),
-            TableColumn(title: t(UIText.callsSide), width: .fixed(wide ? 12 : 8)),
+            TableColumn(title: t(UIText.callsSide), width: .fixed(wide ? 14 : 10)),
             TableColumn(title: t(UIText.labelVolunteer), width: .fixed(wide ? 22 : 8)),
-            TableColumn(title: t(UIText.callsSide), width: .fixed(wide ? 12 : 8)),
+            TableColumn(title: t(UIText.callsSide), width: .fixed(wide ? 14 : 10)),
         ]
         columns.append(TableColumn(title: t(UIText.callsVehicle), width: .flexible(minimum: 6)))
         Table.draw(into: &canvas, rect: area, columns: columns, rowCount: list.escorts.count, row: { index in

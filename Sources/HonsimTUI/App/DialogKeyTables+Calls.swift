@@ -43,9 +43,9 @@ public enum CallsKey: String, DialogAction {
         case .confirmed: Phrase(ko: "결과: 확인", en: "result: confirmed")
         case .noAnswer: Phrase(ko: "결과: 부재", en: "result: no answer")
         case .leftMessage: Phrase(ko: "결과: 메시지 남김", en: "result: left a message")
-        case .askedToChange: Phrase(ko: "결과: 변경 요청 (요청 창의 변경 양식으로)", en: "result: asked to change (to the change form)")
-        case .cancelled: Phrase(ko: "결과: 취소 (봉사자는 해제 후 재배정, 대상자는 취소 양식)",
-                                en: "result: cancelled (volunteer: release and reassign; household: the cancel form)")
+        case .askedToChange: Phrase(ko: "결과: 변경 요청", en: "result: asked to change")
+        // A volunteer who cannot go is released and reassigned; a household goes to the cancel form.
+        case .cancelled: Phrase(ko: "결과: 못 감·취소", en: "result: cannot go, cancel")
         }
     }
 
