@@ -52,6 +52,19 @@ struct DayBeforeStoreTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
+    @Test(arguments: Backend.all) func theHouseholdPageCarriesTheCallsWithTheirNotesOnlyInFull(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        try await fixture.store.recordAttempt(requestID: 1, party: .household, result: .leftMessage, note: "딸에게 전달")
+        try await fixture.store.recordAttempt(requestID: 4, party: .volunteer, result: .confirmed, note: "")
+        let full = try await fixture.store.householdRecord(id: 1, reveal: .full(requestID: 1))
+        #expect(full.calls.map(\.requestID) == [4, 1], "newest first")
+        #expect(full.attempts[1]?.first?.note == "딸에게 전달")
+        let masked = try await fixture.store.householdRecord(id: 1, reveal: .masked)
+        #expect(masked.attempts[1]?.first?.result == .leftMessage && masked.attempts[1]?.first?.note == "")
+    }
+
     @Test(arguments: Backend.all) func aDayWithNothingOnItIsEmpty(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

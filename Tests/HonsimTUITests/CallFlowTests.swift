@@ -64,6 +64,12 @@ struct CallFlowTests {
         #expect(attempts.allSatisfy { $0.result == .confirmed && $0.by == "kim" })
         let shown = try #require(sheet(state)?.list?.escorts.first { $0.request.id == escort.request.id })
         #expect(shown.readiness == .ready, "the list was read again after each call")
+        // The household's page lists the calls.
+        let record = try await store.householdRecord(id: escort.household.id, reveal: .full(requestID: nil))
+        let page = RecordPage.household(record, dongs: try await store.dongs(), full: true, now: DemoDashboard.now,
+                                        calendar: DemoDashboard.calendar, language: .ko)
+        let calls = try #require(page.sections.first { $0.title == "확인 전화" })
+        #expect(calls.lines.contains { $0.hasPrefix("#\(escort.request.id) ") && $0.contains("가족 확인") })
         // Esc after the first key of a call takes back that key only.
         state = try await press(state, store: store, .character("h"), .escape)
         #expect(sheet(state)?.party == nil && sheet(state) != nil)

@@ -90,6 +90,11 @@ struct OverlayViews {
             "  \(t(UIText.labelVolunteer)): \(volunteer.map { "\($0.name) (#\($0.id))" } ?? t(UIText.none))",
         ]
         if !request.notes.isEmpty { lines.append("  \(t(UIText.labelNotes)): \(request.notes)") }
+        // The calls of the day before, as the store returned them with the household.
+        let calls = shown?.attempts[request.id] ?? []
+        if !calls.isEmpty {
+            lines += ["", t(UIText.callsTitle)] + calls.map { "  " + RecordPage.call(TerminalText.sanitize, $0, calendar: calendar, language: state.language) }
+        }
         _ = Dialog.draw(into: &canvas, title: t(UIText.details), body: lines, footer: "Esc", lines: state.lines, theme: theme)
     }
 
