@@ -28,4 +28,23 @@ struct CallsCommandTests {
         let bad = try store.run(["calls", "--day", "2026-02-30"])
         #expect(bad.status != 0 && bad.stderr.contains("--day '2026-02-30' is not a date"))
     }
+
+    @Test func aVehicleBookingConfirmedNeedsTheCentersReference() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let json = try store.run(["calls", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let escorts = try #require(object["escorts"] as? [[String: Any]])
+        let toBook = try #require(escorts.first { $0["booking"] as? String == "to_book" }, "the demo has a vehicle to book tomorrow")
+        let id = try #require((toBook["request_id"] as? NSNumber)?.int64Value)
+        let missing = try store.run(["booking", String(id), "confirmed"])
+        #expect(missing.status == 1 && missing.stderr.contains("needs the center's booking reference"))
+        let done = try store.run(["booking", String(id), "confirmed", "--reference", "AY-031", "--vehicle", "착한수레 3호"])
+        #expect(done.status == 0 && done.stdout == "#\(id): confirmed AY-031 착한수레 3호\n", "\(done.stderr)")
+        let after = try store.run(["calls", "--format", "json"]).stdout
+        #expect(after.contains("\"booking_reference\": \"AY-031\""))
+        let bad = try store.run(["booking", String(id), "booked"])
+        #expect(bad.status != 0 && bad.stderr.contains("'booked' is not a booking status"))
+        #expect(try store.run(["check"]).status == 0)
+    }
 }
