@@ -34,6 +34,8 @@ public struct DashboardData: Sendable {
     /// No household, volunteer or request at all (not merely none open).
     public var storeIsEmpty: Bool
     public var loadedAt: Date
+    /// The vehicle bookings stored for the requests that go by the center's vehicle or a taxi.
+    public var bookings: [Int64: VehicleBooking] = [:]
 
     public init(dongs: DongDirectory, requests: [EscortRequest], households: [Int64: Household], volunteers: [Volunteer],
                 summaries: [Int64: VolunteerSummary], storeIsEmpty: Bool, loadedAt: Date) {

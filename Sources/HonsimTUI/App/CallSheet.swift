@@ -97,3 +97,19 @@ extension AppState {
         return [.loadCalls(sheet.day), .load]
     }
 }
+
+extension AppState {
+    /// The center's rules for booking vehicles (Anyang's by default).
+    var vehicleRules: VehicleRules { .anyang }
+
+    /// An open request inside its booking deadline without a confirmed vehicle: flagged as an
+    /// urgent request is, and counted in the status bar.
+    func needsVehicle(_ request: EscortRequest) -> Bool {
+        vehicleRules.needsBooking(request, booking: data?.bookings[request.id], now: now, calendar: calendar)
+    }
+
+    /// Such requests among those in the dong scope.
+    var vehiclesToBookCount: Int {
+        (data?.requests ?? []).filter { inScope($0.dongCode) && needsVehicle($0) }.count
+    }
+}

@@ -84,6 +84,17 @@ struct OverlayViews {
             "  \(t(UIText.labelPickup)): \(ClockTime(request.pickupAt, calendar: calendar)) \(request.pickupPlace)",
             "  \(t(UIText.labelReturn)): \(t(request.returnTrip ? UIText.yes : UIText.no))",
             "  \(t(UIText.labelTransport)): \(DomainPhrases.transport(request.transport).text(state.language))",
+        ]
+        if request.transport.needsBooking {
+            let booking = data.bookings[request.id] ?? .unset(for: request)
+            var words = DomainPhrases.booking(booking.status).text(state.language)
+            if !booking.reference.isEmpty { words += " \(TerminalText.sanitize(booking.reference))" }
+            if !booking.vehicle.isEmpty { words += " \(TerminalText.sanitize(booking.vehicle))" }
+            if let by = booking.updatedAt { words += " (\(TerminalText.sanitize(booking.updatedBy)), \(stamp(by)))" }
+            if state.needsVehicle(request) { words += " · " + t(UIText.urgent) }
+            lines.append("  \(t(UIText.labelBooking)): \(words)")
+        }
+        lines += [
             "  \(t(UIText.labelPurpose)): \(DomainPhrases.purpose(request.purpose).text(state.language))",
             "  \(t(UIText.labelDuration)): \(DomainPhrases.duration(minutes: request.expectedMinutes).text(state.language))",
             "  \(t(UIText.labelStatus)): \(DomainPhrases.status(request.status).text(state.language))\(request.isUrgent(now: state.now) ? " · " + t(UIText.urgent) : "")",

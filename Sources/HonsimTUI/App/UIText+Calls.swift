@@ -16,9 +16,11 @@ extension UIText {
     public static let callsReady = Phrase(ko: "준비", en: "ready")
     public static let callsSide = Phrase(ko: "확인", en: "call")
     public static let callsVehicle = Phrase(ko: "차량", en: "vehicle")
+    public static let vehiclesUnconfirmed = Phrase(ko: "차량 미확정", en: "vehicles unbooked")
+    public static let labelBooking = Phrase(ko: "차량 예약", en: "vehicle booking")
 
     static let calls: [Phrase] = [
         callsTitle, callsLoading, callsEmpty, callsPartyFirst, callsChooseResult, callsVolunteerCannotGo, callsWhom, callsResult,
-        callsDay, callsReady, callsSide, callsVehicle,
+        callsDay, callsReady, callsSide, callsVehicle, vehiclesUnconfirmed, labelBooking,
     ]
 }
