@@ -66,6 +66,7 @@ struct PostgresCommandTests {
         try DatabaseQueue(path: source.path).write { db in
             try db.execute(sql: """
                 DROP TABLE users; DROP INDEX audit_by_user;
+                DROP TABLE contact_attempt; DROP TABLE vehicle_booking; DROP TABLE message_record;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 """)
         }
