@@ -96,6 +96,10 @@ public struct AreaStatistics: Sendable, Hashable {
     public var activeVolunteers = 0
     public var householdsServed = 0
     public var medianMinutesToAssign: Int?
+    /// Escorts both of whose sides confirmed by phone before the escort's day (CallFigures).
+    public var confirmedDayBefore = 0
+    /// Escorts for which calls were made and a side was still not reached by pickup.
+    public var unreached = 0
 
     public init() {}
 

@@ -98,6 +98,21 @@ public struct StatisticsAccumulator {
         city.add(fact, isUrgent: urgent)
     }
 
+    /// One escort's calls of the day before: counted in its dong, gu and the city.
+    public mutating func addCalls(dongCode: String, confirmedDayBefore: Bool, unreached: Bool) {
+        func count(_ figures: inout AreaStatistics) {
+            if confirmedDayBefore { figures.confirmedDayBefore += 1 }
+            if unreached { figures.unreached += 1 }
+        }
+        if let index = dongIndex[dongCode] {
+            count(&dongs[index].figures)
+            count(&gus[guOfDong[index]].figures)
+        } else {
+            count(&strays[dongCode, default: .listing].figures)
+        }
+        count(&city.figures)
+    }
+
     public func report(period: StatisticsPeriod) -> StatisticsReport {
         var distinct = DistinctCounter(highestID: highestID)
         var byDong: [String: AreaStatistics] = strays.mapValues { $0.finished(&distinct) }

@@ -6,7 +6,7 @@ import HonsimCore
 /// one transaction that checks its invariants inside it and appends to the audit log. A caller
 /// depends only on the parts it uses: the kiosk on `StoreReads & ChangeFeed`, a command on what
 /// it reads or writes.
-public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed
+public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed & DayBefore
 
 /// Where a store lives and how it reckons time: what every part needs.
 public protocol StoreIdentity: Sendable {
@@ -145,6 +145,31 @@ public protocol StoreImport: StoreIdentity {
     /// every problem with its line). Duplicates within the batch and against stored records are
     /// problems. A dry run checks everything and writes nothing. One audit entry per import.
     func importRecords(_ batch: ImportBatch, dryRun: Bool, progress: ImportProgress.Handler?) async throws -> ImportOutcome
+}
+
+/// The day before an escort: the calls that confirm it, the vehicle booked for it, the
+/// reminder messages prepared and sent. Every write is checked against the request's dong
+/// and audited like any change to the request.
+public protocol DayBefore: StoreIdentity {
+    /// Every escort whose appointment falls on `day` and that is not cancelled, with its
+    /// household, volunteer, calls, booking and messages, in the call list's order.
+    func escorts(on day: CivilDate) async throws -> EscortDay
+    /// The calls about one request, oldest first.
+    func contactAttempts(requestID: Int64) async throws -> [ContactAttempt]
+    /// Records a call about a request (not one that has ended), stamped with who and when.
+    @discardableResult
+    func recordAttempt(requestID: Int64, party: ContactParty, result: ContactResult, note: String) async throws -> ContactAttempt
+    /// The vehicle booking of each of these requests that has one stored, by request id.
+    func bookings(requestIDs: Set<Int64>) async throws -> [Int64: VehicleBooking]
+    /// Sets a request's vehicle booking; a confirmed booking needs the center's reference.
+    @discardableResult
+    func setBooking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String) async throws -> VehicleBooking
+    /// The messages recorded for the escorts of `day`, oldest first.
+    func messages(on day: CivilDate) async throws -> [MessageRecord]
+    /// Records a message prepared or sent for one side of an escort. A message already sent
+    /// for the same escort, day and side is refused (StoreError.alreadySent) unless `resend`.
+    @discardableResult
+    func recordMessage(_ message: MessageRecord, resend: Bool) async throws -> MessageRecord
 }
 
 /// `honsim check`.

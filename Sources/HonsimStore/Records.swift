@@ -22,12 +22,21 @@ public struct HouseholdRecord: Sendable, Hashable {
     public var volunteerNames: [Int64: String]
     /// The household's name, phone and address as they are (the view was logged), or masked.
     public var isFull: Bool
+    /// The calls made about each of its requests, oldest first (their notes only in full).
+    public var attempts: [Int64: [ContactAttempt]]
 
-    public init(household: Household, requests: [EscortRequest], volunteerNames: [Int64: String], isFull: Bool = true) {
+    public init(household: Household, requests: [EscortRequest], volunteerNames: [Int64: String], isFull: Bool = true,
+                attempts: [Int64: [ContactAttempt]] = [:]) {
         self.household = household
         self.requests = requests
         self.volunteerNames = volunteerNames
         self.isFull = isFull
+        self.attempts = attempts
+    }
+
+    /// Every call about the household's requests, newest first.
+    public var calls: [ContactAttempt] {
+        attempts.values.flatMap { $0 }.sorted { ($0.at, $0.id) > ($1.at, $1.id) }
     }
 
     /// The record as a role that may not see the household in full gets it.
@@ -36,6 +45,7 @@ public struct HouseholdRecord: Sendable, Hashable {
         record.household.name = Masking.name(household.name)
         record.household.phone = Masking.phone(household.phone)
         record.household.address = Masking.address(household.address)
+        record.attempts = attempts.mapValues { $0.map { var attempt = $0; attempt.note = ""; return attempt } }
         record.isFull = false
         return record
     }

@@ -51,6 +51,12 @@ public enum StoreError: Error, Sendable, Equatable {
     case purgeRefused(PurgeRefusal)
     /// A backup or a restore that did nothing, and why.
     case backup(BackupProblem)
+    /// A reminder for this escort, day and side already went out; sending again must be asked for.
+    case alreadySent(requestID: Int64, party: String, day: String, at: Date)
+    /// A call or a booking for an escort that has ended (completed, cancelled, no-show).
+    case escortEnded(requestID: Int64, status: String)
+    /// A confirmed vehicle booking without the center's reference.
+    case bookingNeedsReference(requestID: Int64)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -175,6 +181,18 @@ public enum StoreError: Error, Sendable, Equatable {
                 : "the store is on a network file system (\(kind)), where SQLite's locks are not safe and the data can be corrupted, so it is not opened for writing: share a store between places with PostgreSQL (postgres://…), or only look with --readonly: \(path)"
         case .backup(let problem):
             return problem.message(language)
+        case .alreadySent(let id, let party, let dayText, let at):
+            return language == .ko
+                ? "요청 \(id)번의 \(dayText) 안내 문자(\(party))는 \(day(at))에 이미 보냈습니다. 다시 보내려면 다시 보내기를 고르세요"
+                : "the \(dayText) reminder for request \(id) (\(party)) was already sent at \(day(at)); choose resend to send it again"
+        case .escortEnded(let id, let status):
+            return language == .ko
+                ? "요청 \(id)번은 이미 끝났습니다(\(status)). 통화나 차량 예약을 기록할 수 없습니다"
+                : "request \(id) has ended (\(status)); no call or booking can be recorded for it"
+        case .bookingNeedsReference(let id):
+            return language == .ko
+                ? "요청 \(id)번의 차량 예약을 확정하려면 센터의 예약 번호가 필요합니다"
+                : "confirming the vehicle of request \(id) needs the center's booking reference"
         }
     }
 }

@@ -67,6 +67,7 @@ struct PostgresCommandTests {
             try db.execute(sql: """
                 DROP TABLE users; DROP INDEX audit_by_user;
                 ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
+                DROP TABLE contact_attempt; DROP TABLE vehicle_booking; DROP TABLE message_record;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 """)
         }

@@ -239,6 +239,7 @@ struct AccessStoreTests {
             try db.execute(sql: """
                 DROP TABLE users; DROP INDEX audit_by_user;
                 ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
+                DROP TABLE contact_attempt; DROP TABLE vehicle_booking; DROP TABLE message_record;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 INSERT INTO audit (at, user, action, entity, entity_id) VALUES (1, 'lee', 'confirm', 'request', '1');
                 """)

@@ -33,6 +33,9 @@ struct MigrationUpgradeTests {
         let store = try await old.open()
         defer { (store as? PostgresStore)?.close() }
         #expect(try await old.rows(inColumns: columns) == kept)
+        // The day before's tables are made, empty.
+        let upgraded = try await old.rows()
+        for table in ["contact_attempt", "vehicle_booking", "message_record"] { #expect(upgraded[table] == [], "\(table)") }
         #expect(try await store.checkInvariants().isEmpty)
         #expect(try await store.access().role == .admin)
 

@@ -77,8 +77,37 @@ extension SQLCaseStore {
             var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
                                                     maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
             try await db.addRequestFacts(in: range, to: &accumulator)
+            try await addCallFacts(db, in: range, to: &accumulator)
             return accumulator.report(period: period)
         }
+    }
+
+    /// The calls of the day before, for the escorts of the period that held a volunteer and
+    /// had any call: confirmed the day before, or still unreached by pickup (CallFigures).
+    private func addCallFacts(_ db: any StoreConnection, in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws {
+        var escort: (id: Int64, dong: String, pickup: Date)?
+        var attempts: [ContactAttempt] = []
+        func finish(_ accumulator: inout StatisticsAccumulator) {
+            guard let escort else { return }
+            let dayStart = CivilDate(escort.pickup, calendar: calendar).start(in: calendar)
+            accumulator.addCalls(dongCode: escort.dong, confirmedDayBefore: CallFigures.confirmedDayBefore(attempts, dayStart: dayStart),
+                                 unreached: CallFigures.unreached(attempts, pickupAt: escort.pickup))
+        }
+        for row in try await db.rows("""
+            SELECT r.id AS request_id, r.dong_code, r.pickup_at, a.id, a.party, a.result, a.note, a.at, a.called_by
+            FROM escort_request AS r JOIN contact_attempt AS a ON a.request_id = r.id
+            WHERE r.appointment_at >= ? AND r.appointment_at < ? AND r.status NOT IN ('pending', 'cancelled')
+            ORDER BY r.id, a.at, a.id
+            """, [Stored.cell(range.start), Stored.cell(range.end)]) {
+            let id: Int64 = row["request_id"]
+            if escort?.id != id {
+                finish(&accumulator)
+                escort = (id, row["dong_code"], Stored.date(row["pickup_at"] as Int64))
+                attempts = []
+            }
+            attempts.append(ContactAttempt(row: row))
+        }
+        finish(&accumulator)
     }
 
     /// The plan's reads: every pending request of the window ranked against every volunteer,

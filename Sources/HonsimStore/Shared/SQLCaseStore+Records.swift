@@ -139,7 +139,8 @@ extension SQLCaseStore {
         for volunteerID in Set(requests.compactMap(\.volunteerID)) {
             names[volunteerID] = StoreRules.volunteer(withID: volunteerID, in: volunteers)?.name
         }
-        return HouseholdRecord(household: household, requests: requests, volunteerNames: names)
+        return HouseholdRecord(household: household, requests: requests, volunteerNames: names,
+                               attempts: try await SQLCaseStore.fetchAttempts(db, requestIDs: Set(requests.map(\.id))))
     }
 
     public func volunteerRecord(id: Int64) async throws -> VolunteerRecord {

@@ -34,6 +34,8 @@ public struct DashboardData: Sendable {
     /// No household, volunteer or request at all (not merely none open).
     public var storeIsEmpty: Bool
     public var loadedAt: Date
+    /// The vehicle bookings stored for the requests that go by the center's vehicle or a taxi.
+    public var bookings: [Int64: VehicleBooking] = [:]
 
     public init(dongs: DongDirectory, requests: [EscortRequest], households: [Int64: Household], volunteers: [Volunteer],
                 summaries: [Int64: VolunteerSummary], storeIsEmpty: Bool, loadedAt: Date) {
@@ -132,6 +134,8 @@ public enum Overlay: Hashable, Sendable {
     case problem(WriteProblem)
     /// A household's or volunteer's page, with its forms, grid and drop-outs.
     case records(RecordSheet)
+    /// The call list of a day (`C`).
+    case calls(CallSheet)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.

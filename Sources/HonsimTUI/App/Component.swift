@@ -130,6 +130,7 @@ extension AppState {
         case .plan(let sheet): reply = run(sheet, Overlay.plan)
         case .problem(let problem): reply = run(problem, Overlay.problem)
         case .records(let sheet): reply = run(sheet, Overlay.records)
+        case .calls(let sheet): reply = run(sheet, Overlay.calls)
         }
         return carryOut(reply, from: overlay)
     }

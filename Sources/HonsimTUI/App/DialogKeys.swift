@@ -68,6 +68,7 @@ public struct DialogKeymaps: Sendable {
     public var activity: Bindings<ActivityKey>
     public var importing: Bindings<ImportKey>
     public var problem: Bindings<ProblemKey>
+    public var calls: Bindings<CallsKey>
 
     /// `overrides` by table, then action name.
     init(_ overrides: [String: [String: [Key]]]) {
@@ -86,6 +87,7 @@ public struct DialogKeymaps: Sendable {
         activity = table(ActivityKey.self)
         importing = table(ImportKey.self)
         problem = table(ProblemKey.self)
+        calls = table(CallsKey.self)
     }
 
     /// The tables in the order the help lists them.
@@ -94,7 +96,7 @@ public struct DialogKeymaps: Sendable {
          details.helpSection(language), scope.helpSection(language), assign.helpSection(language),
          requestForm.helpSection(language), record.helpSection(language), grid.helpSection(language),
          plan.helpSection(language), activity.helpSection(language), importing.helpSection(language),
-         problem.helpSection(language)]
+         problem.helpSection(language), calls.helpSection(language)]
     }
 
     static let tables: [String: @Sendable ([String: [Key]]) -> [String]] = [
@@ -105,6 +107,7 @@ public struct DialogKeymaps: Sendable {
         RecordKey.table: Bindings<RecordKey>.unknown, GridKey.table: Bindings<GridKey>.unknown,
         PlanKey.table: Bindings<PlanKey>.unknown, ActivityKey.table: Bindings<ActivityKey>.unknown,
         ImportKey.table: Bindings<ImportKey>.unknown, ProblemKey.table: Bindings<ProblemKey>.unknown,
+        CallsKey.table: Bindings<CallsKey>.unknown,
     ]
 
     /// Dotted names (`assign.serch`) that name no table or no action of their table.

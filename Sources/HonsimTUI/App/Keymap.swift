@@ -32,6 +32,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case importFile = "import"
     case exportPane = "export"
     case household
+    case calls
 
     public var phrase: Phrase {
         switch self {
@@ -71,6 +72,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .importFile: Phrase(ko: "파일 가져오기(CSV·엑셀)", en: "import a file (CSV, Excel)")
         case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
         case .household: Phrase(ko: "대상자 기록", en: "household page")
+        case .calls: Phrase(ko: "전날 확인 전화 목록", en: "call list of a day")
         }
     }
 }
@@ -121,6 +123,7 @@ public struct Keymap: Sendable {
         .importFile: [.character("I")],
         .exportPane: [.character("E")],
         .household: [.character("h")],
+        .calls: [.character("C")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

@@ -19,6 +19,7 @@ struct OverlayViews {
         case .plan(let sheet): PlanView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
         case .records(let sheet): RecordSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
+        case .calls(let sheet): CallSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case nil: break
         }
     }
@@ -83,12 +84,28 @@ struct OverlayViews {
             "  \(t(UIText.labelPickup)): \(ClockTime(request.pickupAt, calendar: calendar)) \(request.pickupPlace)",
             "  \(t(UIText.labelReturn)): \(t(request.returnTrip ? UIText.yes : UIText.no))",
             "  \(t(UIText.labelTransport)): \(DomainPhrases.transport(request.transport).text(state.language))",
+        ]
+        if request.transport.needsBooking {
+            let booking = data.bookings[request.id] ?? .unset(for: request)
+            var words = DomainPhrases.booking(booking.status).text(state.language)
+            if !booking.reference.isEmpty { words += " \(TerminalText.sanitize(booking.reference))" }
+            if !booking.vehicle.isEmpty { words += " \(TerminalText.sanitize(booking.vehicle))" }
+            if let by = booking.updatedAt { words += " (\(TerminalText.sanitize(booking.updatedBy)), \(stamp(by)))" }
+            if state.needsVehicle(request) { words += " · " + t(UIText.urgent) }
+            lines.append("  \(t(UIText.labelBooking)): \(words)")
+        }
+        lines += [
             "  \(t(UIText.labelPurpose)): \(DomainPhrases.purpose(request.purpose).text(state.language))",
             "  \(t(UIText.labelDuration)): \(DomainPhrases.duration(minutes: request.expectedMinutes).text(state.language))",
             "  \(t(UIText.labelStatus)): \(DomainPhrases.status(request.status).text(state.language))\(request.isUrgent(now: state.now) ? " · " + t(UIText.urgent) : "")",
             "  \(t(UIText.labelVolunteer)): \(volunteer.map { "\($0.name) (#\($0.id))" } ?? t(UIText.none))",
         ]
         if !request.notes.isEmpty { lines.append("  \(t(UIText.labelNotes)): \(request.notes)") }
+        // The calls of the day before, as the store returned them with the household.
+        let calls = shown?.attempts[request.id] ?? []
+        if !calls.isEmpty {
+            lines += ["", t(UIText.callsTitle)] + calls.map { "  " + RecordPage.call(TerminalText.sanitize, $0, calendar: calendar, language: state.language) }
+        }
         _ = Dialog.draw(into: &canvas, title: t(UIText.details), body: lines, footer: "Esc", lines: state.lines, theme: theme)
     }
 

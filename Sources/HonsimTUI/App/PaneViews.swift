@@ -125,12 +125,13 @@ struct PaneViews {
                                : rows[$0].isOverdue(now: state.now) ? state.text(UIText.overdue)
                                : DomainPhrases.status(rows[$0].status).text(state.language)
                        },
-                       role: { rows[$0].isUrgent(now: state.now) ? .urgent : rows[$0].isOverdue(now: state.now) ? .warning : nil }),
+                       role: { rows[$0].isUrgent(now: state.now) || state.needsVehicle(rows[$0]) ? .urgent
+                           : rows[$0].isOverdue(now: state.now) ? .warning : nil }),
         ]
         let empty = state.data.map { $0.storeIsEmpty ? state.text(UIText.emptyStore) : ($0.requests.isEmpty ? state.text(UIText.noOpenRequests) : state.text(UIText.noMatch)) } ?? state.text(UIText.loading)
         table(.requests, into: &canvas, rect: inner, columns: columns, count: rows.count, rowRole: { i in
             if let until = state.changed[rows[i].id], until > state.now { return .changed }
-            return rows[i].isUrgent(now: state.now) ? .urgent : nil
+            return rows[i].isUrgent(now: state.now) || state.needsVehicle(rows[i]) ? .urgent : nil
         }, empty: empty)
     }
 

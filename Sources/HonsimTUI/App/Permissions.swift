@@ -14,6 +14,8 @@ extension Action {
         .exportPane,
         // The page only shows; its own keys (edit, close, hours) are checked against the record's dong.
         .household,
+        // The list only shows; each call recorded from it is checked against the escort's dong by the store.
+        .calls,
     ]
 
     /// Changes that act on no selected request: a new request and an import (the store

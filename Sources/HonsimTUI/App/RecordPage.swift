@@ -64,7 +64,15 @@ public struct RecordPage: Sendable, Hashable {
             Section(title: ko ? "함께 간 봉사자" : "volunteers who went before",
                     lines: record.companions.map { "\(clean($0.name)) #\($0.volunteerID) · \($0.escorts)\(ko ? "회" : "×")" }),
             Section(title: ko ? "동행 이력" : "escort history", lines: record.history.map(row)),
+            Section(title: ko ? "확인 전화" : "calls", lines: record.calls.prefix(20).map { call(clean, $0, calendar: calendar, language: language) }),
         ])
+    }
+
+    /// One call as the household page and a request's details list it.
+    public static func call(_ clean: (String) -> String, _ attempt: ContactAttempt, calendar: Calendar, language: Language) -> String {
+        "#\(attempt.requestID) \(when(attempt.at, calendar)) \(DomainPhrases.party(attempt.party).text(language)) "
+            + DomainPhrases.result(attempt.result).text(language) + (attempt.note.isEmpty ? "" : " — \(clean(attempt.note))")
+            + " (\(clean(attempt.by)))"
     }
 
     public static func volunteer(_ record: VolunteerRecord, dongs: DongDirectory, fullHousehold: (Household) -> Bool, now: Date,

@@ -103,6 +103,14 @@ extension AppState {
     /// A save or a release came back: the page shows the record as saved, the escorts its new
     /// hours drop, or, after a release, each released escort in turn in the assign dialog.
     mutating func recordWritten(_ write: WriteRequest, _ result: WriteResult) -> [Effect] {
+        // A volunteer who cannot go, released from the call list: the escort opens in the assign dialog.
+        if case .release = write, case .calls = overlay, let first = result.changed.first {
+            noticeRole = .ok
+            notice = writeSummary(write, result)
+            assignQueue = Array(result.changed.dropFirst())
+            overlay = .assign(AssignDialog(request: first))
+            return [.load, .loadCandidates(requestID: first.id)]
+        }
         // A page closed meanwhile has nothing to show it on; the change feed reloads the panes.
         guard case .records(var sheet) = overlay else { return [] }
         noticeRole = .ok

@@ -21,6 +21,8 @@ public enum AppEvent: Sendable {
     case householdsLoaded([Household])
     case activityLoaded(AuditQuery, [AuditEntry])
     case planLoaded(PlanQuery, Plan)
+    /// The escorts of a day, for the call list.
+    case callsLoaded(EscortDay)
     /// An import preview or an export came back.
     case files(FileEvent)
     /// A household or volunteer page was read.
@@ -41,6 +43,8 @@ public enum Effect: Hashable, Sendable {
     case loadHouseholds
     case loadActivity(AuditQuery, limit: Int)
     case loadPlan(PlanQuery)
+    /// The escorts of a day with their calls, for the call list.
+    case loadCalls(CivilDate)
     case quit
     /// A request's household in full, for its details: the store logs the view (개인정보 열람
     /// 기록) in the very read that returns it, and the details show it once it has come.
@@ -112,6 +116,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         switch state.overlay {
         case .assign(let dialog) where state.writing == nil: effects.append(.loadCandidates(requestID: dialog.requestID))
         case .activity(let log): effects.append(.loadActivity(log.query(dongs: state.data?.dongs), limit: ActivityLog.limit))
+        case .calls(let sheet): effects.append(.loadCalls(sheet.day))
         default: break
         }
         return (state, effects)
@@ -140,6 +145,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         return (state, [])
     case .planLoaded(let query, let plan):
         state.planLoaded(query, plan)
+        return (state, [])
+    case .callsLoaded(let day):
+        state.callsLoaded(day)
         return (state, [])
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
@@ -214,6 +222,9 @@ extension AppState {
             return (self, effects)
         case .plan:
             let effects = data == nil ? [] : openPlan()
+            return (self, effects)
+        case .calls:
+            let effects = openCalls()
             return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.

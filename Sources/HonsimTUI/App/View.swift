@@ -107,7 +107,9 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
     let left = narrow || state.session.storeExposed ? storeState : "\(storeState) · \(abbreviatedPath(state.storeLabel))"
     let urgent = state.urgentCount
     let who = "\(state.user) · \(state.access.label(dongNames: state.accessDongNames, language: state.language))"
-    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(who)" + (narrow ? "" : "  \(ClockTime(state.now, calendar: state.calendar))")
+    let vehicles = state.vehiclesToBookCount
+    let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")"
+        + "\(vehicles > 0 ? "\(state.text(UIText.vehiclesUnconfirmed)) \(vehicles)  " : "")\(who)" + (narrow ? "" : "  \(ClockTime(state.now, calendar: state.calendar))")
     let hints = statusHints(state).map { (key: state.keymap.label($0).split(separator: " ").first.map(String.init) ?? "", label: state.text($0.phrase)) }
     StatusBar.draw(into: &canvas, rect: rect, left: left, hints: hints, right: right, theme: theme)
     if state.storeProblem != nil || state.session.storeExposed {

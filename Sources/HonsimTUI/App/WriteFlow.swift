@@ -19,6 +19,8 @@ public enum WriteRequest: Hashable, Sendable {
     case release(volunteerID: Int64, requestIDs: [Int64], reason: String)
     /// A previewed file imported; the fingerprint refuses a file changed since.
     case importFile(path: String, kind: ImportKind, fingerprint: UInt64)
+    /// A call about an escort, from the call list.
+    case attempt(requestID: Int64, party: ContactParty, result: ContactResult)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -45,7 +47,7 @@ extension WriteRequest {
     var isUndoable: Bool {
         switch self {
         case .assign, .lifecycle, .create, .assignAll: true
-        case .undo, .save, .release, .importFile: false
+        case .undo, .save, .release, .importFile, .attempt: false
         }
     }
 }
@@ -198,6 +200,7 @@ extension AppState {
         switch write {
         case .save, .release: return recordWritten(write, result)
         case .importFile: return importWritten(result)
+        case .attempt(let requestID, let party, let result): return attemptWritten(requestID: requestID, party: party, result: result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -233,7 +236,7 @@ extension AppState {
         switch write {
         case .save, .release: return recordWriteFailed(write, failure)
         case .importFile: return importFailed(failure.message)
-        case .assign, .lifecycle, .create, .undo, .assignAll: break
+        case .assign, .lifecycle, .create, .undo, .assignAll, .attempt: break
         }
         var effects: [Effect] = failure.conflict ? [.load] : []
         switch overlay {
@@ -280,6 +283,8 @@ extension AppState {
         case .importFile:
             // The import dialog shows what was added and changed, line by line.
             return ""
+        case .attempt(let requestID, let party, let result):
+            return "#\(requestID): \(DomainPhrases.party(party).text(language)) — \(DomainPhrases.result(result).text(language))"
         }
     }
 }

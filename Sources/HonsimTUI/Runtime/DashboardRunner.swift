@@ -97,9 +97,9 @@ public enum DashboardLoader {
     static let horizon: TimeInterval = 14 * 86_400
     static let maximumRequests = 2_000
 
-    public static func load(_ store: any StoreReads, now: Date) async throws -> DashboardData {
+    public static func load(_ store: any StoreReads & DayBefore, now: Date) async throws -> DashboardData {
         let requests = try await store.openRequests(until: now.addingTimeInterval(horizon), limit: maximumRequests)
-        return DashboardData(
+        var data = DashboardData(
             dongs: try await store.dongs(),
             requests: requests,
             households: try await store.households(ids: Set(requests.map(\.householdID))),
@@ -107,6 +107,8 @@ public enum DashboardLoader {
             summaries: try await store.volunteerSummaries(now: now),
             storeIsEmpty: try await store.isEmpty(),
             loadedAt: now)
+        data.bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
+        return data
     }
 
     static func describe(_ error: any Error, language: Language, calendar: Calendar) -> String {

@@ -60,6 +60,8 @@ struct EffectInterpreter: Sendable {
             do { return .planLoaded(query, try await store.plan(dongCodes: query.dongCodes, from: query.from, until: query.until)) } catch {
                 return .failed(describe(error))
             }
+        case .loadCalls(let day):
+            do { return .callsLoaded(try await store.escorts(on: day)) } catch { return .failed(describe(error)) }
         case .loadDetails(let householdID, let requestID):
             do {
                 return .detailsLoaded(requestID: requestID,
@@ -131,6 +133,9 @@ struct EffectInterpreter: Sendable {
             return WriteResult(changed: [], saved: .volunteer(saved.volunteer), dropOuts: saved.dropOuts)
         case .release(let volunteerID, let ids, let reason):
             return WriteResult(changed: try await store.releaseDropOuts(volunteerID: volunteerID, requestIDs: ids, reason: reason))
+        case .attempt(let requestID, let party, let result):
+            try await store.recordAttempt(requestID: requestID, party: party, result: result, note: "")
+            return WriteResult(changed: [])
         case .importFile(let path, let kind, let fingerprint):
             // The file's own clock: an import stamps rows with the moment it ran.
             let outcome = try await Importer.run(path: path, kind: kind, into: store, dryRun: false, now: Date(),

@@ -1,0 +1,279 @@
+import Foundation
+
+/// Whom a coordinator called about an escort the day before (or the day of).
+public enum ContactParty: String, Sendable, Hashable, Codable, CaseIterable {
+    case volunteer, household, family, center
+
+    /// The household's side of an escort: the household itself, or its family contact.
+    public var isHouseholdSide: Bool { self == .household || self == .family }
+}
+
+/// What a call came to.
+public enum ContactResult: String, Sendable, Hashable, Codable, CaseIterable {
+    case confirmed
+    case noAnswer = "no_answer"
+    case leftMessage = "left_message"
+    case askedToChange = "asked_to_change"
+    case cancelled
+
+    /// The person asked for something to be done: a change, a cancellation, someone else.
+    public var asksForAction: Bool { self == .askedToChange || self == .cancelled }
+}
+
+/// One call about one escort: with whom, what came of it, a note, who called and when.
+public struct ContactAttempt: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var requestID: Int64
+    public var party: ContactParty
+    public var result: ContactResult
+    public var note: String
+    public var at: Date
+    public var by: String
+
+    public init(id: Int64 = 0, requestID: Int64, party: ContactParty, result: ContactResult, note: String = "", at: Date, by: String = "") {
+        self.id = id
+        self.requestID = requestID
+        self.party = party
+        self.result = result
+        self.note = note
+        self.at = at
+        self.by = by
+    }
+}
+
+/// Where an escort stands after the calls: both sides confirmed, someone asked for something,
+/// or a side still not reached. The order is the call list's: what needs a coordinator first.
+public enum Readiness: Int, Sendable, Hashable, Comparable, CaseIterable {
+    /// The household asked to change or cancel, or the volunteer cannot go.
+    case needsAction
+    /// Nobody holds the escort.
+    case noVolunteer
+    /// A side not yet confirmed.
+    case unreached
+    case ready
+
+    public static func < (a: Readiness, b: Readiness) -> Bool { a.rawValue < b.rawValue }
+
+    /// What the calls say of an escort. A side is confirmed by a confirmation that no later
+    /// request for a change or a cancellation undid; a later "no answer" (a second call to
+    /// make sure) does not undo it.
+    public init(attempts: [ContactAttempt], hasVolunteer: Bool) {
+        let sides = CallSides(attempts)
+        if sides.volunteer.asked || sides.household.asked { self = .needsAction }
+        else if !hasVolunteer { self = .noVolunteer }
+        else if sides.volunteer.confirmed && sides.household.confirmed { self = .ready }
+        else { self = .unreached }
+    }
+}
+
+/// The volunteer's side and the household's side of an escort's calls.
+public struct CallSides: Sendable, Hashable {
+    public struct Side: Sendable, Hashable {
+        public var confirmed = false
+        /// The latest word was a change or a cancellation, not taken back by a confirmation since.
+        public var asked = false
+        public var attempts = 0
+        /// The latest call's result, if any.
+        public var last: ContactResult?
+    }
+
+    public var volunteer = Side()
+    public var household = Side()
+
+    public init(_ attempts: [ContactAttempt]) {
+        for attempt in attempts.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) {
+            switch attempt.party {
+            case .volunteer: CallSides.note(attempt.result, on: &volunteer)
+            case .household, .family: CallSides.note(attempt.result, on: &household)
+            case .center: break
+            }
+        }
+    }
+
+    private static func note(_ result: ContactResult, on side: inout Side) {
+        side.attempts += 1
+        side.last = result
+        switch result {
+        case .confirmed: side.confirmed = true; side.asked = false
+        case .askedToChange, .cancelled: side.confirmed = false; side.asked = true
+        case .noAnswer, .leftMessage: break
+        }
+    }
+}
+
+/// Whether an escort's vehicle is booked with the center or the voucher taxi.
+public enum BookingStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case toBook = "to_book"
+    case requested
+    case confirmed
+    case refused
+    case notNeeded = "not_needed"
+
+    /// Still to be seen to: booked with no answer yet, refused, or not asked at all.
+    public var isOpen: Bool { self == .toBook || self == .requested || self == .refused }
+}
+
+/// A vehicle booking as it stands: its status, the center's reference and vehicle once
+/// confirmed, who set it and when.
+public struct VehicleBooking: Sendable, Hashable, Codable {
+    public var requestID: Int64
+    public var status: BookingStatus
+    public var reference: String
+    public var vehicle: String
+    public var updatedAt: Date?
+    public var updatedBy: String
+
+    public init(requestID: Int64, status: BookingStatus, reference: String = "", vehicle: String = "", updatedAt: Date? = nil, updatedBy: String = "") {
+        self.requestID = requestID
+        self.status = status
+        self.reference = reference
+        self.vehicle = vehicle
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+    }
+
+    /// What an escort with no booking stored stands at: to book when its transport must be
+    /// booked, else not needed.
+    public static func unset(for request: EscortRequest) -> VehicleBooking {
+        VehicleBooking(requestID: request.id, status: request.transport.needsBooking ? .toBook : .notNeeded)
+    }
+}
+
+extension Transport {
+    /// The center's vehicle and the voucher taxi are booked by phone ahead of the day.
+    public var needsBooking: Bool { self == .centerVehicle || self == .taxi }
+}
+
+/// A reminder message prepared for one side of an escort, and whether it went out.
+public struct MessageRecord: Sendable, Hashable, Codable, Identifiable {
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Written into a file for a bulk-SMS service; nothing was sent by honsim.
+        case prepared
+        /// The sender command took it and exited 0.
+        case sent
+        /// The sender command was missing, failed or timed out.
+        case failed
+    }
+
+    public var id: Int64
+    public var requestID: Int64
+    /// The escort's day, `YYYY-MM-DD`.
+    public var day: CivilDate
+    public var party: ContactParty
+    public var phone: String
+    public var text: String
+    public var state: State
+    /// The sender's exit status; nil when nothing ran or it was killed.
+    public var exitStatus: Int?
+    public var detail: String
+    public var at: Date
+    public var by: String
+
+    public init(id: Int64 = 0, requestID: Int64, day: CivilDate, party: ContactParty, phone: String, text: String, state: State,
+                exitStatus: Int? = nil, detail: String = "", at: Date, by: String = "") {
+        self.id = id
+        self.requestID = requestID
+        self.day = day
+        self.party = party
+        self.phone = phone
+        self.text = text
+        self.state = state
+        self.exitStatus = exitStatus
+        self.detail = detail
+        self.at = at
+        self.by = by
+    }
+}
+
+/// One escort of a day as the call list shows it: the request, both sides, the calls made,
+/// the vehicle and the messages.
+public struct DayEscort: Sendable, Hashable {
+    public var request: EscortRequest
+    public var household: Household
+    public var volunteer: Volunteer?
+    /// Oldest first.
+    public var attempts: [ContactAttempt]
+    public var booking: VehicleBooking
+    public var messages: [MessageRecord]
+
+    public init(request: EscortRequest, household: Household, volunteer: Volunteer?, attempts: [ContactAttempt],
+                booking: VehicleBooking, messages: [MessageRecord] = []) {
+        self.request = request
+        self.household = household
+        self.volunteer = volunteer
+        self.attempts = attempts
+        self.booking = booking
+        self.messages = messages
+    }
+
+    public var readiness: Readiness { Readiness(attempts: attempts, hasVolunteer: request.volunteerID != nil) }
+    public var sides: CallSides { CallSides(attempts) }
+    /// The vehicle is still to be seen to.
+    public var vehicleOpen: Bool { request.transport.needsBooking && booking.status.isOpen }
+}
+
+/// Every escort of one day, and the day at a glance: how many are ready, unreached, and how
+/// many vehicles are still to book.
+public struct EscortDay: Sendable, Hashable {
+    public var day: CivilDate
+    /// In the call list's order: what needs a coordinator first, then by pickup time.
+    public var escorts: [DayEscort]
+
+    public init(day: CivilDate, escorts: [DayEscort]) {
+        self.day = day
+        self.escorts = escorts.sorted { a, b in
+            let (ra, rb) = (a.readiness, b.readiness)
+            if ra != rb { return ra < rb }
+            return (a.request.pickupAt, a.request.id) < (b.request.pickupAt, b.request.id)
+        }
+    }
+
+    public var summary: Summary {
+        var summary = Summary(total: escorts.count)
+        for escort in escorts {
+            switch escort.readiness {
+            case .ready: summary.ready += 1
+            case .unreached: summary.unreached += 1
+            case .needsAction: summary.needsAction += 1
+            case .noVolunteer: summary.noVolunteer += 1
+            }
+            if escort.vehicleOpen { summary.vehiclesToBook += 1 }
+        }
+        return summary
+    }
+
+    public struct Summary: Sendable, Hashable, Codable {
+        public var total: Int
+        public var ready = 0
+        public var unreached = 0
+        public var needsAction = 0
+        public var noVolunteer = 0
+        public var vehiclesToBook = 0
+
+        public init(total: Int, ready: Int = 0, unreached: Int = 0, needsAction: Int = 0, noVolunteer: Int = 0, vehiclesToBook: Int = 0) {
+            self.total = total
+            self.ready = ready
+            self.unreached = unreached
+            self.needsAction = needsAction
+            self.noVolunteer = noVolunteer
+            self.vehiclesToBook = vehiclesToBook
+        }
+    }
+}
+
+/// What the day before counts in the statistics, for one escort that held a volunteer.
+public enum CallFigures {
+    /// Both sides confirmed before the escort's day began.
+    public static func confirmedDayBefore(_ attempts: [ContactAttempt], dayStart: Date) -> Bool {
+        let sides = CallSides(attempts.filter { $0.at < dayStart })
+        return sides.volunteer.confirmed && sides.household.confirmed
+    }
+
+    /// Someone was called, yet by pickup a side had not confirmed: tried and not reached.
+    public static func unreached(_ attempts: [ContactAttempt], pickupAt: Date) -> Bool {
+        let before = attempts.filter { $0.at < pickupAt }
+        guard !before.isEmpty else { return false }
+        let sides = CallSides(before)
+        return !(sides.volunteer.confirmed && sides.household.confirmed)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import HonsimCore
+
+/// The day before: calls, vehicle bookings and reminder messages, written once for both
+/// backends. Each write takes the request's lock, checks that this person may change the
+/// request's dong and that the escort has not ended, and appends to the audit log under an
+/// entity of its own (`call`, `booking`, `message`) with the request's id, so that undoing a
+/// change to the request itself is not confused by them.
+extension SQLCaseStore {
+    public func escorts(on day: CivilDate) async throws -> EscortDay {
+        try await read { [self] db in
+            let start = day.start(in: calendar)
+            let end = day.adding(days: 1, calendar: calendar).start(in: calendar)
+            let requests = try await db.rows("""
+                SELECT * FROM escort_request WHERE appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'
+                ORDER BY pickup_at, id
+                """, [Stored.cell(start), Stored.cell(end)]).map { EscortRequest(row: $0) }
+            guard !requests.isEmpty else { return EscortDay(day: day, escorts: []) }
+            let ids = Set(requests.map(\.id))
+            let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
+            let volunteers = try await cachedVolunteers(db)
+            let attempts = try await SQLCaseStore.fetchAttempts(db, requestIDs: ids)
+            let bookings = try await SQLCaseStore.fetchBookings(db, requestIDs: ids)
+            var messages: [Int64: [MessageRecord]] = [:]
+            for message in try await SQLCaseStore.fetchMessages(db, day: day) { messages[message.requestID, default: []].append(message) }
+            let escorts: [DayEscort] = requests.compactMap { request in
+                guard let household = households[request.householdID] else { return nil }
+                return DayEscort(request: request, household: household,
+                                 volunteer: request.volunteerID.flatMap { StoreRules.volunteer(withID: $0, in: volunteers) },
+                                 attempts: attempts[request.id] ?? [], booking: bookings[request.id] ?? .unset(for: request),
+                                 messages: messages[request.id] ?? [])
+            }
+            return EscortDay(day: day, escorts: escorts)
+        }
+    }
+
+    public func contactAttempts(requestID: Int64) async throws -> [ContactAttempt] {
+        try await read { db in try await SQLCaseStore.fetchAttempts(db, requestIDs: [requestID])[requestID] ?? [] }
+    }
+
+    @discardableResult
+    public func recordAttempt(requestID: Int64, party: ContactParty, result: ContactResult, note: String) async throws -> ContactAttempt {
+        try await write { [self] db in
+            let request = try await lockedOpenRequest(db, id: requestID)
+            let now = now()
+            var attempt = ContactAttempt(requestID: requestID, party: party, result: result, note: note.trimmingSpaces(), at: now, by: user)
+            attempt.id = try await db.insertReturningID(into: "contact_attempt", [
+                "request_id": requestID, "party": party.rawValue, "result": result.rawValue, "note": attempt.note,
+                "at": Stored.cell(now), "called_by": user,
+            ])
+            try await appendAudit(db, action: "call", entity: "call", id: String(requestID), dongCode: request.dongCode,
+                                  before: nil, after: AuditJSON.encode(attempt), at: now)
+            return attempt
+        }
+    }
+
+    public func bookings(requestIDs: Set<Int64>) async throws -> [Int64: VehicleBooking] {
+        guard !requestIDs.isEmpty else { return [:] }
+        return try await read { db in try await SQLCaseStore.fetchBookings(db, requestIDs: requestIDs) }
+    }
+
+    @discardableResult
+    public func setBooking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String) async throws -> VehicleBooking {
+        try await write { [self] db in
+            let request = try await lockedOpenRequest(db, id: requestID)
+            let reference = reference.trimmingSpaces()
+            if status == .confirmed && reference.isEmpty { throw StoreError.bookingNeedsReference(requestID: requestID) }
+            let now = now()
+            let before = try await SQLCaseStore.fetchBookings(db, requestIDs: [requestID])[requestID]
+            let after = VehicleBooking(requestID: requestID, status: status, reference: reference, vehicle: vehicle.trimmingSpaces(),
+                                       updatedAt: now, updatedBy: user)
+            let values: [String: (any DatabaseValueConvertible)?] = [
+                "status": status.rawValue, "reference": after.reference, "vehicle": after.vehicle,
+                "updated_at": Stored.cell(now), "updated_by": user,
+            ]
+            if before == nil {
+                try await db.insert(into: "vehicle_booking", values.merging(["request_id": requestID]) { $1 })
+            } else {
+                let columns = values.keys.sorted()
+                try await db.execute("UPDATE vehicle_booking SET \(columns.map { "\(SQLText.quoted($0)) = ?" }.joined(separator: ", ")) WHERE request_id = ?",
+                                     columns.map { values[$0] ?? nil } + [requestID])
+            }
+            try await appendAudit(db, action: "booking", entity: "booking", id: String(requestID), dongCode: request.dongCode,
+                                  before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+            return after
+        }
+    }
+
+    public func messages(on day: CivilDate) async throws -> [MessageRecord] {
+        try await read { db in try await SQLCaseStore.fetchMessages(db, day: day) }
+    }
+
+    @discardableResult
+    public func recordMessage(_ message: MessageRecord, resend: Bool) async throws -> MessageRecord {
+        try await write { [self] db in
+            let request = try await lockedOpenRequest(db, id: message.requestID)
+            if message.state == .sent && !resend, let sent = try await db.one("""
+                SELECT at FROM message_record WHERE request_id = ? AND day = ? AND party = ? AND state = 'sent' ORDER BY id LIMIT 1
+                """, [message.requestID, message.day.description, message.party.rawValue]) {
+                throw StoreError.alreadySent(requestID: message.requestID, party: message.party.rawValue, day: message.day.description,
+                                             at: Stored.date(sent["at"] as Int64))
+            }
+            let now = now()
+            var stored = message
+            stored.at = now
+            stored.by = user
+            stored.id = try await db.insertReturningID(into: "message_record", [
+                "request_id": message.requestID, "day": message.day.description, "party": message.party.rawValue, "phone": message.phone,
+                "body": message.text, "state": message.state.rawValue, "exit_status": message.exitStatus, "detail": message.detail,
+                "at": Stored.cell(now), "sent_by": user,
+            ])
+            // The audit says what happened, not the text or the phone: those stay in the message's own row.
+            let summary = "{\"day\":\"\(message.day)\",\"party\":\"\(message.party.rawValue)\",\"state\":\"\(message.state.rawValue)\""
+                + (message.exitStatus.map { ",\"exit\":\($0)" } ?? "") + "}"
+            try await appendAudit(db, action: "message", entity: "message", id: String(message.requestID), dongCode: request.dongCode,
+                                  before: nil, after: summary, at: now)
+            return stored
+        }
+    }
+
+    /// The request under its lock, checked that this person may change it and that it has not ended.
+    private func lockedOpenRequest(_ db: any StoreConnection, id: Int64) async throws -> EscortRequest {
+        let request = try await lockedRequest(db, id: id)
+        try await authorize(db, toChange: request)
+        if request.status.isEnd { throw StoreError.escortEnded(requestID: id, status: request.status.rawValue) }
+        return request
+    }
+
+    // MARK: Reads
+
+    static func fetchAttempts(_ db: any StoreConnection, requestIDs: Set<Int64>) async throws -> [Int64: [ContactAttempt]] {
+        var found: [Int64: [ContactAttempt]] = [:]
+        try await SQLText.forEachChunk(of: requestIDs) { marks, chunk in
+            for row in try await db.rows("SELECT * FROM contact_attempt WHERE request_id IN (\(marks)) ORDER BY at, id", chunk) {
+                let attempt = ContactAttempt(row: row)
+                found[attempt.requestID, default: []].append(attempt)
+            }
+        }
+        return found
+    }
+
+    static func fetchBookings(_ db: any StoreConnection, requestIDs: Set<Int64>) async throws -> [Int64: VehicleBooking] {
+        var found: [Int64: VehicleBooking] = [:]
+        try await SQLText.forEachChunk(of: requestIDs) { marks, chunk in
+            for row in try await db.rows("SELECT * FROM vehicle_booking WHERE request_id IN (\(marks))", chunk) {
+                let booking = VehicleBooking(row: row)
+                found[booking.requestID] = booking
+            }
+        }
+        return found
+    }
+
+    static func fetchMessages(_ db: any StoreConnection, day: CivilDate) async throws -> [MessageRecord] {
+        try await db.rows("SELECT * FROM message_record WHERE day = ? ORDER BY at, id", [day.description]).compactMap { MessageRecord(row: $0) }
+    }
+}
+
+extension ContactAttempt {
+    init(row: some StoredRow) {
+        self.init(id: row["id"], requestID: row["request_id"], party: ContactParty(rawValue: row["party"]) ?? .center,
+                  result: ContactResult(rawValue: row["result"]) ?? .noAnswer, note: row["note"], at: Stored.date(row["at"] as Int64),
+                  by: row["called_by"])
+    }
+}
+
+extension VehicleBooking {
+    init(row: some StoredRow) {
+        self.init(requestID: row["request_id"], status: BookingStatus(rawValue: row["status"]) ?? .toBook, reference: row["reference"],
+                  vehicle: row["vehicle"], updatedAt: Stored.date(row["updated_at"] as Int64), updatedBy: row["updated_by"])
+    }
+}
+
+extension MessageRecord {
+    init?(row: some StoredRow) {
+        guard let day = CivilDate(iso: row["day"]) else { return nil }
+        self.init(id: row["id"], requestID: row["request_id"], day: day, party: ContactParty(rawValue: row["party"]) ?? .household,
+                  phone: row["phone"], text: row["body"], state: State(rawValue: row["state"]) ?? .failed,
+                  exitStatus: (row["exit_status"] as Int64?).map { Int($0) }, detail: row["detail"], at: Stored.date(row["at"] as Int64),
+                  by: row["sent_by"])
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import HonsimCore
+import HonsimStore
+
+/// The call list (`C`): every escort of a day (tomorrow when it opens), what needs a
+/// coordinator first, with both sides, their phones as the role shows them, the calls so far
+/// and the vehicle. A call is two keys: whom (`v` `h` `f` `e`), then what came of it (`y` `n`
+/// `m` `x` `c`). A volunteer who cannot go is released and the escort opens in the assign
+/// dialog, as drop-outs do; a household that cancels goes to the cancel form.
+public struct CallSheet: Hashable, Sendable {
+    public var day: CivilDate
+    /// nil while the day is read.
+    public var list: EscortDay?
+    public var cursor = 0
+    /// The side chosen with the first key, waiting for the result.
+    public var party: ContactParty?
+
+    public init(day: CivilDate) {
+        self.day = day
+    }
+
+    var selected: DayEscort? {
+        guard let escorts = list?.escorts, escorts.indices.contains(cursor) else { return nil }
+        return escorts[cursor]
+    }
+}
+
+extension CallSheet: Component {
+    mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        let last = max(0, (list?.escorts.count ?? 0) - 1)
+        if party == nil, around.keys.list.move(&cursor, last: last, for: key) { return .stay }
+        guard let action = around.keys.calls.action(for: key) else { return .stay }
+        switch action {
+        case .close:
+            // Esc after the first key of a call takes back that key only.
+            if party != nil { party = nil; return .stay }
+            return .closing()
+        case .previousDay, .nextDay:
+            day = day.adding(days: action == .nextDay ? 1 : -1, calendar: around.calendar)
+            list = nil
+            cursor = 0
+            party = nil
+            return Reply(effects: [.loadCalls(day)])
+        case .volunteer, .household, .family, .center:
+            guard selected != nil else { return .stay }
+            party = action.party
+            return .stay
+        case .confirmed, .noAnswer, .leftMessage, .askedToChange, .cancelled:
+            guard let chosen = party, let escort = selected, let result = action.result else {
+                var reply = Reply.stay
+                reply.notice = around.text(UIText.callsPartyFirst)
+                return reply
+            }
+            party = nil
+            guard !around.writeInFlight else { return .stay }
+            guard around.access.allows(.confirm, dongCode: escort.request.dongCode) else {
+                var reply = Reply.stay
+                reply.notice = around.access.refusal(dongNames: around.accessDongNames).text(around.language)
+                return reply
+            }
+            return .writing(.attempt(requestID: escort.request.id, party: chosen, result: result))
+        }
+    }
+}
+
+extension AppState {
+    mutating func openCalls() -> [Effect] {
+        let tomorrow = CivilDate(now, calendar: calendar).adding(days: 1, calendar: calendar)
+        overlay = .calls(CallSheet(day: tomorrow))
+        return [.loadCalls(tomorrow)]
+    }
+
+    /// The day's escorts came: shown if the list is still open on that day.
+    mutating func callsLoaded(_ day: EscortDay) {
+        guard case .calls(var sheet) = overlay, sheet.day == day.day else { return }
+        sheet.list = day
+        sheet.cursor = min(sheet.cursor, max(0, day.escorts.count - 1))
+        overlay = .calls(sheet)
+    }
+
+    /// A call was recorded. The list is read again; a volunteer who cannot go is released
+    /// (the assign dialog then opens on the escort), a household that cancels gets the cancel form.
+    mutating func attemptWritten(requestID: Int64, party: ContactParty, result: ContactResult) -> [Effect] {
+        guard case .calls(let sheet) = overlay else { return [.load] }
+        noticeRole = .ok
+        notice = "#\(requestID): \(DomainPhrases.party(party).text(language)) — \(DomainPhrases.result(result).text(language))"
+        let escort = sheet.list?.escorts.first { $0.request.id == requestID }
+        if result == .cancelled, let escort {
+            if party == .volunteer, let volunteerID = escort.request.volunteerID {
+                return send(.release(volunteerID: volunteerID, requestIDs: [requestID], reason: text(UIText.callsVolunteerCannotGo)))
+            }
+            if party.isHouseholdSide, Lifecycle.actions(from: escort.request.status).contains(.cancel) {
+                overlay = .action(ActionForm(action: .cancel, request: escort.request, language: language))
+                return [.load]
+            }
+        }
+        return [.loadCalls(sheet.day), .load]
+    }
+}
+
+extension AppState {
+    /// The center's rules for booking vehicles (Anyang's by default).
+    var vehicleRules: VehicleRules { .anyang }
+
+    /// An open request inside its booking deadline without a confirmed vehicle: flagged as an
+    /// urgent request is, and counted in the status bar.
+    func needsVehicle(_ request: EscortRequest) -> Bool {
+        vehicleRules.needsBooking(request, booking: data?.bookings[request.id], now: now, calendar: calendar)
+    }
+
+    /// Such requests among those in the dong scope.
+    var vehiclesToBookCount: Int {
+        (data?.requests ?? []).filter { inScope($0.dongCode) && needsVehicle($0) }.count
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import HonsimCore
+@testable import HonsimStore
+import Testing
+
+/// The day before, on both backends: calls recorded and audited, the escorts of a day with
+/// their readiness, vehicle bookings, the record of reminder messages that keeps one from
+/// going out twice, and the statistics that count the calls.
+@Suite("The day before")
+struct DayBeforeStoreTests {
+    /// The fixture's Monday as a civil date.
+    func monday(_ fixture: StoreFixture) -> CivilDate { CivilDate(fixture.monday, calendar: fixture.calendar) }
+
+    /// Three escorts on Monday (two held, one still pending, the second by the center's
+    /// vehicle) and one on Tuesday.
+    func loadDay(_ fixture: StoreFixture) async throws {
+        try await fixture.load([
+            fixture.request(1, household: 1, day: 0, hour: 9, status: .assigned, volunteer: 1),
+            fixture.request(2, household: 3, day: 0, hour: 13, status: .assigned, volunteer: 3, transport: .centerVehicle),
+            fixture.request(3, household: 4, day: 0, hour: 15),
+            fixture.request(4, household: 1, day: 1, hour: 9, status: .assigned, volunteer: 1),
+        ])
+    }
+
+    @Test(arguments: Backend.all) func theEscortsOfADayComeWithTheirCallsInTheCallListsOrder(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        var day = try await fixture.store.escorts(on: monday(fixture))
+        #expect(day.escorts.map(\.request.id) == [3, 1, 2], "no volunteer first, then the unreached by pickup; Tuesday's is not there")
+        #expect(day.summary == EscortDay.Summary(total: 3, ready: 0, unreached: 2, needsAction: 0, noVolunteer: 1, vehiclesToBook: 1))
+        #expect(day.escorts.first { $0.request.id == 2 }?.booking.status == .toBook, "the center's vehicle is to book until someone books it")
+        #expect(day.escorts.first { $0.request.id == 1 }?.volunteer?.name == "정지민")
+        #expect(day.escorts.first { $0.request.id == 1 }?.household.phone == "010-1234-5678")
+
+        let first = try await fixture.store.recordAttempt(requestID: 1, party: .volunteer, result: .confirmed, note: "  8시 50분 도착  ")
+        #expect(first.id > 0 && first.by == "kim" && first.note == "8시 50분 도착")
+        try await fixture.store.recordAttempt(requestID: 1, party: .household, result: .noAnswer, note: "")
+        try await fixture.store.recordAttempt(requestID: 1, party: .family, result: .confirmed, note: "딸과 통화")
+        try await fixture.store.recordAttempt(requestID: 2, party: .household, result: .askedToChange, note: "오후로")
+        day = try await fixture.store.escorts(on: monday(fixture))
+        #expect(day.escorts.map(\.request.id) == [2, 3, 1])
+        #expect(day.escorts.map(\.readiness) == [.needsAction, .noVolunteer, .ready])
+        #expect(day.summary.ready == 1 && day.summary.needsAction == 1 && day.summary.unreached == 0)
+        let attempts = try await fixture.store.contactAttempts(requestID: 1)
+        #expect(attempts.map(\.party) == [.volunteer, .household, .family])
+        #expect(attempts.map(\.result) == [.confirmed, .noAnswer, .confirmed])
+
+        let audit = try await fixture.store.auditLog(in: nil, limit: 1)
+        #expect(audit.first?.action == "call" && audit.first?.entity == "call" && audit.first?.entityID == "2")
+        #expect(audit.first?.after?.contains("asked_to_change") == true)
+        #expect(try await fixture.store.checkInvariants().isEmpty)
+    }
+
+    @Test(arguments: Backend.all) func theHouseholdPageCarriesTheCallsWithTheirNotesOnlyInFull(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        try await fixture.store.recordAttempt(requestID: 1, party: .household, result: .leftMessage, note: "딸에게 전달")
+        try await fixture.store.recordAttempt(requestID: 4, party: .volunteer, result: .confirmed, note: "")
+        let full = try await fixture.store.householdRecord(id: 1, reveal: .full(requestID: 1))
+        #expect(full.calls.map(\.requestID) == [4, 1], "newest first")
+        #expect(full.attempts[1]?.first?.note == "딸에게 전달")
+        let masked = try await fixture.store.householdRecord(id: 1, reveal: .masked)
+        #expect(masked.attempts[1]?.first?.result == .leftMessage && masked.attempts[1]?.first?.note == "")
+    }
+
+    @Test(arguments: Backend.all) func aDayWithNothingOnItIsEmpty(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        let day = try await fixture.store.escorts(on: monday(fixture).adding(days: 3, calendar: fixture.calendar))
+        #expect(day.escorts.isEmpty && day.summary.total == 0)
+    }
+
+    @Test(arguments: Backend.all) func callsAndBookingsAreRefusedOutsideOnesDongsAndOnEndedEscorts(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        // Request 2 is 평촌동's; this coordinator has 석수2동 only.
+        let other = try await fixture.otherStore(user: "lee", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
+        try await other.recordAttempt(requestID: 1, party: .volunteer, result: .confirmed, note: "")
+        let refused = await storeError { try await other.recordAttempt(requestID: 2, party: .volunteer, result: .confirmed, note: "") }
+        guard case .access = refused else { Issue.record("expected an access refusal, got \(String(describing: refused))"); return }
+        let refusedBooking = await storeError { try await other.setBooking(requestID: 2, status: .requested, reference: "", vehicle: "") }
+        guard case .access = refusedBooking else { Issue.record("expected an access refusal, got \(String(describing: refusedBooking))"); return }
+        #expect(try await fixture.store.contactAttempts(requestID: 2).isEmpty)
+
+        try await fixture.store.perform(.cancel, requestID: 3, details: ActionDetails(reason: "입원"), expectedVersion: nil)
+        let ended = await storeError { try await fixture.store.recordAttempt(requestID: 3, party: .household, result: .confirmed, note: "") }
+        guard case .escortEnded(3, "cancelled") = ended else { Issue.record("expected escortEnded, got \(String(describing: ended))"); return }
+    }
+
+    @Test(arguments: Backend.all) func aVehicleBookingMovesFromRequestedToConfirmedWithItsReference(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        let requested = try await fixture.store.setBooking(requestID: 2, status: .requested, reference: "", vehicle: "")
+        #expect(requested.status == .requested && requested.updatedBy == "kim")
+        let missing = await storeError { try await fixture.store.setBooking(requestID: 2, status: .confirmed, reference: "  ", vehicle: "") }
+        guard case .bookingNeedsReference(2) = missing else { Issue.record("expected bookingNeedsReference, got \(String(describing: missing))"); return }
+        try await fixture.store.setBooking(requestID: 2, status: .confirmed, reference: "AY-1207-031", vehicle: "착한수레 3호")
+        let stored = try await fixture.store.bookings(requestIDs: [1, 2])
+        #expect(stored.keys.sorted() == [2], "request 1 goes by public transport and has no booking")
+        #expect(stored[2]?.status == .confirmed && stored[2]?.reference == "AY-1207-031" && stored[2]?.vehicle == "착한수레 3호")
+        let day = try await fixture.store.escorts(on: monday(fixture))
+        #expect(day.summary.vehiclesToBook == 0)
+        let audit = try await fixture.store.auditLog(in: nil, limit: 1)
+        #expect(audit.first?.action == "booking" && audit.first?.before?.contains("requested") == true)
+        #expect(audit.first?.after?.contains("AY-1207-031") == true)
+
+        try await fixture.store.setBooking(requestID: 2, status: .refused, reference: "", vehicle: "")
+        #expect(try await fixture.store.escorts(on: monday(fixture)).summary.vehiclesToBook == 1, "a refused booking is open again")
+    }
+
+    @Test(arguments: Backend.all) func aSentMessageIsNotSentTwiceUnlessAsked(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        let day = monday(fixture)
+        func message(_ state: MessageRecord.State, exit: Int? = nil) -> MessageRecord {
+            MessageRecord(requestID: 1, day: day, party: .volunteer, phone: "010-2222-3333", text: "내일 9시 동행", state: state,
+                          exitStatus: exit, at: Date())
+        }
+        try await fixture.store.recordMessage(message(.prepared), resend: false)
+        try await fixture.store.recordMessage(message(.failed, exit: 2), resend: false)
+        let sent = try await fixture.store.recordMessage(message(.sent, exit: 0), resend: false)
+        #expect(sent.by == "kim")
+        let twice = await storeError { try await fixture.store.recordMessage(message(.sent, exit: 0), resend: false) }
+        guard case .alreadySent(1, "volunteer", _, _) = twice else { Issue.record("expected alreadySent, got \(String(describing: twice))"); return }
+        try await fixture.store.recordMessage(message(.sent, exit: 0), resend: true)
+        let stored = try await fixture.store.messages(on: day)
+        #expect(stored.map(\.state) == [.prepared, .failed, .sent, .sent])
+        #expect(stored.map(\.exitStatus) == [nil, 2, 0, 0])
+        #expect(stored.first?.text == "내일 9시 동행")
+        #expect(try await fixture.store.escorts(on: day).escorts.first { $0.request.id == 1 }?.messages.count == 4)
+        let audit = try await fixture.store.auditLog(in: nil, limit: 1)
+        #expect(audit.first?.action == "message" && audit.first?.after?.contains("010") == false, "no phone in the audit")
+    }
+
+    @Test(arguments: Backend.all) func statisticsCountEscortsConfirmedTheDayBeforeAndUnreached(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        try await fixture.store.recordAttempt(requestID: 1, party: .volunteer, result: .confirmed, note: "")
+        try await fixture.store.recordAttempt(requestID: 1, party: .household, result: .confirmed, note: "")
+        try await fixture.store.recordAttempt(requestID: 4, party: .volunteer, result: .noAnswer, note: "")
+        try await fixture.store.recordAttempt(requestID: 2, party: .volunteer, result: .confirmed, note: "")
+        let report = try await fixture.store.statistics(for: .week(containing: monday(fixture)), now: Date())
+        #expect(report.city.confirmedDayBefore == 1)
+        #expect(report.city.unreached == 2, "request 4 was tried and not reached, request 2's household never confirmed")
+        #expect(report.byDong[StoreFixture.seokSu2.code]?.confirmedDayBefore == 1)
+        #expect(report.byDong[StoreFixture.pyeongchon.code]?.unreached == 1)
+        #expect(report.byGu["만안구"]?.unreached == 1)
+    }
+}
