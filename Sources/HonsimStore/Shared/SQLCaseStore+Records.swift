@@ -28,7 +28,7 @@ extension SQLCaseStore {
             }
             if household.closed && before?.closed != true {
                 let open = try await db.value("""
-                    SELECT COUNT(*) FROM escort_request WHERE household_id = ? AND status IN ('pending', 'assigned', 'confirmed', 'in_progress')
+                    SELECT COUNT(*) FROM \(db.seen(.request)) WHERE household_id = ? AND status IN ('pending', 'assigned', 'confirmed', 'in_progress')
                     """, [household.id], as: Int.self) ?? 0
                 if open > 0 { throw StoreError.openRequests(householdID: household.id, count: open) }
             }
@@ -126,7 +126,7 @@ extension SQLCaseStore {
 
     private func readHouseholdRecord(_ db: any StoreConnection, id: Int64) async throws -> HouseholdRecord {
         let household = try await SQLCaseStore.fetchHousehold(db, id: id)
-        let requests = try await db.rows("SELECT * FROM escort_request WHERE household_id = ? ORDER BY appointment_at, id", [id])
+        let requests = try await db.rows("SELECT * FROM \(db.seen(.request)) WHERE household_id = ? ORDER BY appointment_at, id", [id])
             .map { EscortRequest(row: $0) }
         let volunteers = try await cachedVolunteers(db)
         var names: [Int64: String] = [:]
@@ -140,7 +140,7 @@ extension SQLCaseStore {
         try await read { db in
             let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: id)
             let escorts = try await db.rows("""
-                SELECT * FROM escort_request WHERE id IN (
+                SELECT * FROM \(db.seen(.request)) WHERE id IN (
                     SELECT request_id FROM assignment WHERE volunteer_id = ? AND state IN ('active', 'completed', 'no_show'))
                 ORDER BY appointment_at, id
                 """, [id]).map { EscortRequest(row: $0) }
@@ -161,7 +161,7 @@ extension SQLCaseStore {
             var byVolunteer: [Int64: [VolunteerHours.Escort]] = [:]
             let rows = try await db.rows("""
                 SELECT a.volunteer_id, a.request_id, a.starts_at, a.minutes, r.dong_code, r.hospital
-                FROM assignment AS a JOIN escort_request AS r ON r.id = a.request_id
+                FROM assignment AS a JOIN \(db.seen(.request)) AS r ON r.id = a.request_id
                 WHERE a.state = 'completed' AND a.month_key = ? ORDER BY a.starts_at, a.request_id
                 """, [String(format: "M%04d-%02d", year, month)])
             for row in rows {
@@ -201,7 +201,7 @@ extension SQLCaseStore {
 
     func heldEscorts(_ db: any StoreConnection, volunteerID: Int64, from now: Date) async throws -> [EscortRequest] {
         try await db.rows("""
-            SELECT * FROM escort_request WHERE volunteer_id = ? AND status IN ('assigned', 'confirmed') AND pickup_at >= ?
+            SELECT * FROM \(db.seen(.request)) WHERE volunteer_id = ? AND status IN ('assigned', 'confirmed') AND pickup_at >= ?
             ORDER BY pickup_at, id
             """, [volunteerID, Stored.cell(now)]).map { EscortRequest(row: $0) }
     }
@@ -209,7 +209,7 @@ extension SQLCaseStore {
     /// Another open household with the same name (spaces aside), birth year and dong.
     func likelyTwin(_ db: any StoreConnection, of household: Household) async throws -> Household? {
         let identity = ImportIdentity.Household(name: household.name, birthYear: household.birthYear, dongCode: household.dongCode)
-        return try await db.rows("SELECT * FROM household WHERE birth_year = ? AND dong_code = ? AND closed = 0 AND id != ? ORDER BY id",
+        return try await db.rows("SELECT * FROM \(db.seen(.household)) WHERE birth_year = ? AND dong_code = ? AND closed = 0 AND id != ? ORDER BY id",
                                  [household.birthYear, household.dongCode, household.id]).map { Household(row: $0) }
             .first { ImportIdentity.Household(name: $0.name, birthYear: $0.birthYear, dongCode: $0.dongCode) == identity }
     }

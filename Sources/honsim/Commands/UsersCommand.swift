@@ -20,7 +20,7 @@ struct UsersCommand: AsyncParsableCommand {
 
 /// The role and dongs options `add` and `set` share.
 struct RoleOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("admin, coordinator or viewer (관리자, 코디네이터, 열람자).", valueName: "role"))
+    @Option(help: ArgumentHelp("admin, coordinator, viewer or kiosk (관리자, 코디네이터, 열람자, 키오스크).", valueName: "role"))
     var role: String?
     @Option(help: ArgumentHelp("The dongs, by current or former name or code, comma-separated (repeatable).", valueName: "dongs"))
     var dongs: [String] = []
@@ -112,7 +112,7 @@ struct AddUser: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            guard let parsed = try role.parsedRole() else { throw ValidationError("--role is required: admin, coordinator or viewer") }
+            guard let parsed = try role.parsedRole() else { throw ValidationError("--role is required: admin, coordinator, viewer or kiosk") }
             let store = try await options.open()
             let added = try await store.addUser(name: name, role: parsed, dongs: role.parsedDongs ?? [], displayName: role.displayName ?? "")
             try await UserDescription.say(Phrase(ko: "추가했습니다: ", en: "added "), added, store: store, language: options.language)
