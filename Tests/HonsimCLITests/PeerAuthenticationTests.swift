@@ -56,7 +56,7 @@ struct PeerAuthenticationTests {
         #expect(try lines(psql(as: pyeongchon, dongsSeen, server: server, database: "office")) == ["평촌동"])
         // ...everything else masked, and changes nothing outside it.
         let masked = try psql(as: seoksu, """
-            SELECT count(*) FILTER (WHERE name LIKE '%*%') = count(*) FROM seen_household AS h JOIN dong AS d ON d.code = h.dong_code
+            SELECT count(*) > 0 AND count(*) FILTER (WHERE h.name LIKE '%*%') = count(*) FROM seen_household AS h JOIN dong AS d ON d.code = h.dong_code
             WHERE d.name = '평촌동'
             """, server: server, database: "office")
         #expect(masked == "t\n")
