@@ -23,7 +23,7 @@ struct ImportCommand: AsyncParsableCommand {
             CSV in UTF-8 (with or without a BOM), CP949/EUC-KR as Korean Excel saves it, or UTF-16 \
             ("Unicode text"); or the first sheet of an .xlsx workbook (--sheet for another). \
             Headers may be Korean or English: 이름/name, 생년/birth_year, 성별/gender, 동/dong, \
-            연락처/phone, 주소/address, 이동보조/mobility, and so on (see the README). Requests name \
+            연락처/phone, 주소/address, 이동보조/mobility, and so on (see docs/reference.md). Requests name \
             their household by 대상자번호/household_id, or by 이름, 생년 and 동, and enter as pending.
 
             All or nothing: every bad row is reported as file:line: column: reason (the header is \
