@@ -164,6 +164,12 @@ struct PostgresCommandTests {
         #expect(!sourceAdmins.isEmpty && sourceAdmins.allSatisfy { roles[$0] == "admin" }, "\(roles)")
         let kim = server.url(user: "kim", database: database)
         #expect(try CLI.run(["users", "whoami", "--store", kim, "--lang", "en"]).stdout == "kim: coordinator — 석수2동, 충훈동\n")
+        // The hall's kiosk logs in as a role of its own, which selects no full name at all.
+        #expect(try CLI.run(["users", "add", "hall", "--role", "kiosk", "--store", owner]).status == 0)
+        #expect(try CLI.run(["users", "whoami", "--store", server.url(user: "hall", database: database), "--lang", "en"]).stdout
+                    .hasPrefix("hall: kiosk"))
+        #expect(try server.psql("SELECT count(*) FROM household", database: database, user: "hall") == "0\n")
+        #expect(try server.psql("SELECT count(*) FROM seen_household WHERE name NOT LIKE '%*%'", database: database, user: "hall") == "0\n")
         #expect(try CLI.run(["check", "--store", owner]).status == 0)
     }
 }

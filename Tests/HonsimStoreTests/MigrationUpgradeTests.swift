@@ -30,7 +30,8 @@ struct MigrationUpgradeTests {
 
         let store = try await old.open()
         defer { (store as? PostgresStore)?.close() }
-        #expect(try await old.rows() == before)
+        let migrations: Set = ["grdb_migrations", "schema_migrations"]
+        #expect(try await old.rows().filter { !migrations.contains($0.key) } == before.filter { !migrations.contains($0.key) })
         #expect(try await store.checkInvariants().isEmpty)
         #expect(try await store.access().role == .admin)
 
@@ -87,6 +88,11 @@ struct MigrationUpgradeTests {
         let before = try await recorded()
         #expect(before.count == (backend == .sqlite ? 3 : 5))
         for _ in 0..<2 { (try await old.open() as? PostgresStore)?.close() }
-        #expect(try await recorded() == before)
+        // The release's names stay; the changes made since the one list are recorded once each.
+        let dialect: Dialect = backend == .sqlite ? .sqlite : .postgres
+        let newer = Schema.migrations.filter { $0.formerly.isEmpty && !$0.statements(dialect).isEmpty }.map(\.id)
+        let after = try await recorded()
+        #expect(Set(before).isSubset(of: Set(after)) && after.count == before.count + newer.count, "\(after)")
+        #expect(newer.allSatisfy { id in after.contains { $0.contains("\"\(id)\"") } }, "\(after)")
     }
 }

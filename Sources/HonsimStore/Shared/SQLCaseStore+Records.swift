@@ -12,8 +12,7 @@ extension SQLCaseStore {
     public func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household {
         try await write { [self] db in
             let now = now()
-            let issues = Validation.household(household, dongs: try await cachedDongs(db), currentYear: CivilDate(now, calendar: calendar).year)
-            try StoreRules.refuse(issues, entity: "household", id: household.id)
+            let dongs = try await cachedDongs(db)
             var before: Household?
             if household.id != 0 {
                 try await db.lock(.household(household.id))
@@ -22,7 +21,10 @@ extension SQLCaseStore {
             let label = household.id == 0 ? Phrase(ko: "대상자를 등록할", en: "add a household")
                 : Phrase(ko: "대상자 \(household.id)번을 바꿀", en: "change household \(household.id)")
             try await checkSave(db, table: "household", id: household.id, from: before.map { ($0.dongCode, $0.version) },
-                                to: household.dongCode, expectedVersion: expectedVersion, act: label) {
+                                to: household.dongCode, expectedVersion: expectedVersion, act: label, validate: {
+                try StoreRules.refuse(Validation.household(household, dongs: dongs, currentYear: CivilDate(now, calendar: calendar).year),
+                                      entity: "household", id: household.id)
+            }) {
                 guard !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) else { return nil }
                 return (twin.id, twin.name)
             }
@@ -56,7 +58,7 @@ extension SQLCaseStore {
     public func saveVolunteer(_ volunteer: Volunteer, expectedVersion: Int?, allowDuplicate: Bool) async throws -> VolunteerSaved {
         try await write { [self] db in
             let now = now()
-            try StoreRules.refuse(Validation.volunteer(volunteer, dongs: try await cachedDongs(db)), entity: "volunteer", id: volunteer.id)
+            let dongs = try await cachedDongs(db)
             var before: Volunteer?
             if volunteer.id != 0 {
                 // Held escorts are read under the volunteer's lock: no assign slips in between.
@@ -66,7 +68,9 @@ extension SQLCaseStore {
             let label = volunteer.id == 0 ? Phrase(ko: "봉사자를 등록할", en: "add a volunteer")
                 : Phrase(ko: "봉사자 \(volunteer.id)번을 바꿀", en: "change volunteer \(volunteer.id)")
             try await checkSave(db, table: "volunteer", id: volunteer.id, from: before.map { ($0.dongCode, $0.version) },
-                                to: volunteer.dongCode, expectedVersion: expectedVersion, act: label) {
+                                to: volunteer.dongCode, expectedVersion: expectedVersion, act: label, validate: {
+                try StoreRules.refuse(Validation.volunteer(volunteer, dongs: dongs), entity: "volunteer", id: volunteer.id)
+            }) {
                 guard !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) else { return nil }
                 return (twin.id, twin.name)
             }
@@ -179,13 +183,17 @@ extension SQLCaseStore {
     // MARK: Helpers
 
     /// What every save of a record checks, in order: that this person may change it, in the
-    /// dong it leaves and the one it goes to; that nobody changed it since the form read it;
+    /// dong it leaves and the one it goes to; that it is sound (`validate`: after access, so that
+    /// someone shown a record masked is told they may not change it, not that its masked phone
+    /// is no phone); that nobody changed it since the form read it;
     /// and, once an import under way has been waited for (so its rows are seen), that it is
     /// not a likely twin of another record (`twin` finds one, unless the save allows it).
     private func checkSave(_ db: any StoreConnection, table: String, id: Int64, from before: (dong: String, version: Int)?, to dongCode: String,
-                           expectedVersion: Int?, act: Phrase, twin: () async throws -> (id: Int64, name: String)?) async throws {
+                           expectedVersion: Int?, act: Phrase, validate: () throws -> Void,
+                           twin: () async throws -> (id: Int64, name: String)?) async throws {
         try await authorize(db, dongCode: before?.dong ?? dongCode, act: act)
         if let before, before.dong != dongCode { try await authorize(db, dongCode: dongCode, act: act) }
+        try validate()
         if let before { try await checkRecordVersion(db, table: table, id: id, current: before.version, expected: expectedVersion) }
         try await db.lock(.savingInto(table))
         if let found = try await twin() { throw StoreError.likelyDuplicate(entity: table, existingID: found.id, name: found.name) }
