@@ -163,8 +163,10 @@ struct WhoAmI: AsyncParsableCommand {
             let store = try await options.open()
             let access = try await store.access()
             let describe = UserDescription(language: options.language, dongs: try await store.dongs())
-            var line = "\(access.user): \(access.role.phrase.text(options.language)) — "
-                + describe.scope(role: access.role, codes: describe.dongs.dongs.map(\.code).filter(access.dongCodes.contains))
+            // A kiosk's login says what it is, though it counts as a viewer everywhere.
+            let role = access.registeredRole == .kiosk ? Role.kiosk : access.role
+            var line = "\(access.user): \(role.phrase.text(options.language)) — "
+                + describe.scope(role: role, codes: describe.dongs.dongs.map(\.code).filter(access.dongCodes.contains))
             if !access.isRegistered {
                 line += options.language == .ko ? " (사용자 목록에 없음)" : " (not among the store's users)"
             }
