@@ -63,6 +63,35 @@ public enum DisplayWidth {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// East Asian Ambiguous characters (UAX #11) that screens and Korean data hold: one column
+    /// on most terminals, two on those set to treat them as wide (PuTTY's "CJK ambiguous
+    /// characters as wide", `xterm -cjk_width`). A slight superset of the Unicode list, which
+    /// errs the safe way: such a character is replaced rather than left to break a row.
+    public static func isAmbiguous(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAE, 0xB0...0xB4, 0xB6...0xBA, 0xBC...0xBF, 0xC6, 0xD0, 0xD7, 0xD8,
+             0xDE...0xE1, 0xE6, 0xE8...0xEA, 0xEC, 0xED, 0xF0, 0xF2, 0xF3, 0xF7...0xFA, 0xFC, 0xFE,
+             0x0391...0x03A9, 0x03B1...0x03C9,  // Greek
+             0x0401, 0x0410...0x044F, 0x0451,  // Cyrillic
+             0x2010...0x2027, 0x2030...0x203E,  // dashes, quotes, dots, primes
+             0x2074, 0x207F, 0x2081...0x2084, 0x20AC,
+             0x2103, 0x2105, 0x2109, 0x2113, 0x2116, 0x2121, 0x2122, 0x2126, 0x212B,
+             0x2153...0x218B,  // fractions, Roman numerals
+             0x2190...0x21FF,  // arrows
+             0x2200...0x22FF,  // mathematical operators
+             0x2312, 0x2460...0x24FF,  // circled and parenthesised digits and letters
+             0x2500...0x25FF,  // box drawing, blocks, geometric shapes
+             0x2605, 0x2606, 0x2609, 0x260E, 0x260F, 0x261C, 0x261E, 0x2640, 0x2642, 0x2660...0x266F,
+             0x269E, 0x269F, 0x26BF, 0x26C6...0x26E1, 0x26E3, 0x26E8...0x26FF,
+             0x273D, 0x2776...0x277F, 0x2B56...0x2B59, 0x3248...0x324F,
+             0xE000...0xF8FF,  // private use
+             0xFFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// East Asian Wide and Fullwidth ranges (UAX #11).
     static func isWide(_ value: UInt32) -> Bool {
         switch value {

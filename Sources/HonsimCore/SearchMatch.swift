@@ -18,7 +18,7 @@ public enum SearchMatch {
 
     /// True when the query is initial consonants, with perhaps digits among them (ㅅㅅ2ㄷ for
     /// 석수2동), so it is matched against initials.
-    static func isInitialsQuery(_ query: String) -> Bool {
+    public static func isInitialsQuery(_ query: String) -> Bool {
         query.contains { initialSet.contains($0) } && query.allSatisfy { initialSet.contains($0) || $0 == " " || ($0.isASCII && $0.isNumber) }
     }
 

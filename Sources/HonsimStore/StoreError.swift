@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case notADatabase(path: String)
     case newerSchema(path: String, found: String)
     case cannotOpen(path: String, reason: String)
+    /// Nothing at that path yet; `create` is the command that makes a store there.
+    case noStoreYet(path: String, create: String)
     case notFound(entity: String, id: Int64)
     case illegalMove(requestID: Int64, IllegalMove)
     /// The request already has a volunteer: assigned by someone else first.
@@ -71,6 +73,10 @@ public enum StoreError: Error, Sendable, Equatable {
                 : "the store was made by a newer honsim (\(found)); update honsim to open it: \(path)"
         case .cannotOpen(let path, let reason):
             return language == .ko ? "저장소를 열 수 없습니다: \(path) (\(reason))" : "cannot open the store \(path): \(reason)"
+        case .noStoreYet(let path, let create):
+            return language == .ko
+                ? "저장소를 열 수 없습니다: \(path) (아직 저장소가 없습니다. '\(create)'로 만들거나 --store로 있는 저장소를 가리키십시오)"
+                : "cannot open the store \(path): no store there yet; make one with '\(create)', or point --store at one"
         case .notFound(let entity, let id):
             let ko = ["request": "요청", "volunteer": "봉사자", "household": "대상자"][entity] ?? entity
             return language == .ko ? "\(ko) \(id)번이 없습니다" : "no \(entity) with id \(id)"

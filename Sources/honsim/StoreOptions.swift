@@ -44,6 +44,17 @@ enum DataFolder {
         return base + "/honsim"
     }
 
+    /// The demo store, when no store is named and the demo is the only store in the data folder:
+    /// what a viewer such as the kiosk opens rather than failing on a store nobody made.
+    static func demoWhenAlone(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard (environment["HONSIM_STORE"] ?? "").isEmpty else { return nil }
+        let folder = path(environment: environment)
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: folder + "/cases.sqlite"), fileManager.fileExists(atPath: folder + "/demo.sqlite")
+        else { return nil }
+        return folder + "/demo.sqlite"
+    }
+
     static func make(_ path: String) throws {
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             throw StoreError.notWritable(path: path)

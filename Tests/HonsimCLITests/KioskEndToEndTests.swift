@@ -163,4 +163,37 @@ struct KioskEndToEndTests {
         try tmux.keys("q", "y")
         #expect(try tmux.wait { $0.joined().contains("KIOSK-EXITED") }.joined().contains("KIOSK-EXITED 0"))
     }
+
+    /// `honsim kiosk` with no store named, where only the demo has been made: it shows the
+    /// demo; and where there is nothing at all, it says so in the chosen language.
+    @Test(.enabled(if: tmuxInstalled, "tmux is not installed"))
+    func withOnlyTheDemoTheKioskShowsTheDemo() throws {
+        // Digits only in the folder's name, so that the Latin words on screen are the path's known ones.
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("honsim-kiosk-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let folder = data.appendingPathComponent("honsim")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let seeded = try CLI.run(["seed", "--store", folder.appendingPathComponent("demo.sqlite").path, "--dir", CLI.seeds])
+        #expect(seeded.status == 0)
+        let tmux = Tmux()
+        try tmux.start(width: 120, height: 40, command: "env LANG=C.UTF-8 TERM=xterm-256color XDG_DATA_HOME=\(data.path) HONSIM_STORE= "
+            + "\(CLI.binary) kiosk --lang ko; echo KIOSK-EXITED $?; sleep 30")
+        let lines = try tmux.wait { $0.joined().contains("혼심 · 병원 동행 현황") && $0.last?.contains("연결됨") == true }
+        #expect(lines.last?.contains("연결됨") == true)
+        #expect(!lines.joined().contains("저장소에 연결되지 않음"))
+
+        // Nothing made yet: the reason, in Korean, and how to make or name a store.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("demo.sqlite"))
+        let empty = Tmux()
+        try empty.start(width: 120, height: 40, command: "env LANG=C.UTF-8 TERM=xterm-256color XDG_DATA_HOME=\(data.path) HONSIM_STORE= "
+            + "\(CLI.binary) kiosk --lang ko; echo KIOSK-EXITED $?; sleep 30")
+        let missing = try empty.wait { $0.joined().contains("아직 저장소가 없습니다") }
+        let text = missing.joined(separator: "\n")
+        #expect(text.contains("아직 저장소가 없습니다"))
+        #expect(!text.contains("no store there yet"))
+        // Only the path and the command are in Latin letters.
+        let allowed: Set<String> = ["tmp", "honsim", "kiosk", "cases", "sqlite", "init", "store"]
+        let latin = text.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { $0.count >= 2 && !allowed.contains($0) }
+        #expect(latin.isEmpty, "English words on the Korean kiosk: \(latin)")
+    }
 }

@@ -14,6 +14,7 @@ struct ConfigTests {
             refresh_interval_ms = 500
             default_scope = ["충훈동", "안양1동"]
             ascii = true
+            ambiguous_width = "wide"
 
             [keys]
             quit = ["q", "ctrl-c"]
@@ -26,6 +27,7 @@ struct ConfigTests {
         #expect(config.refreshIntervalMilliseconds == 500)
         #expect(config.defaultScope == ["충훈동", "안양1동"])
         #expect(config.ascii)
+        #expect(config.ambiguousWidth == .wide)
         #expect(config.keys["quit"] == [.character("q"), .control("c")])
         #expect(config.keys["refresh"] == [.function(5)])
         #expect(config.keys["assign"] == [.enter, .character("a")])
@@ -37,7 +39,7 @@ struct ConfigTests {
         let config = try DashboardConfig.parse("", file: "config.toml")
         #expect(config == DashboardConfig())
         #expect(config.refreshIntervalMilliseconds == 1000 && config.theme == nil && config.language == nil)
-        #expect(!config.ascii && config.keys.isEmpty && config.defaultScope.isEmpty)
+        #expect(!config.ascii && config.keys.isEmpty && config.defaultScope.isEmpty && config.ambiguousWidth == .auto)
     }
 
     @Test("errors name the file, the line and the key", arguments: [
@@ -45,6 +47,7 @@ struct ConfigTests {
         ("refresh_interval_ms = \"fast\"\n", 1, "refresh_interval_ms", "expected milliseconds"),
         ("\n\nlanguage = \"fr\"\n", 3, "language", "expected \"ko\" or \"en\", found 'fr'"),
         ("ascii = \"yes\"\n", 1, "ascii", "expected true or false, found a string"),
+        ("ascii = true\nambiguous_width = \"double\"\n", 2, "ambiguous_width", "expected \"auto\", \"narrow\" or \"wide\", found 'double'"),
         ("default_scope = \"충훈동\"\n", 1, "default_scope", "expected a list of dong names"),
         ("default_scope = [\"충훈동\", 3]\n", 1, "default_scope", "expected dong names in quotes, found an integer"),
         ("theme = \"x\"\ncolour = \"red\"\n", 2, "colour", "unknown key (use theme, language"),

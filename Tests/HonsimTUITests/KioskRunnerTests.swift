@@ -107,7 +107,7 @@ struct KioskRunnerTests {
         await runner.settle()
         runner.step(now: now.addingTimeInterval(1), waitMilliseconds: 0)
         #expect(terminal.screen.text.contains("store unreachable"))
-        #expect(terminal.screen.text.contains("store there yet; run 'honsim init'"), "the reason, for whoever looks after the screen")
+        #expect(terminal.screen.text.contains("store there yet; make one with 'honsim"), "the reason, for whoever looks after the screen")
 
         let (made, madeIn) = try await DemoDashboard.store()
         defer { try? FileManager.default.removeItem(at: madeIn) }

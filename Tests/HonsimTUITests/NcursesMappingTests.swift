@@ -110,6 +110,31 @@ struct NcursesColorTests {
             #expect(ColorDegradation.rgb(ofPaletteIndex: back) == ColorDegradation.rgb(ofPaletteIndex: index))
         }
     }
+
+    /// xterm as it comes (TERM=xterm, 8 colors) showing the kiosk: its grays have no ANSI
+    /// match, and left to the terminal they were black on the kiosk's black on a white xterm.
+    @Test("colors forced in pairs stay forced in pairs, and readable, on 8 and 16 colors")
+    func pairsStayPairs() throws {
+        let kiosk = try #require(ThemeLoader.builtIn(named: "kiosk"))
+        func pair(_ role: StyleRole, _ colors: Int) -> [Int32]? {
+            ColorDegradation.cursesPair(kiosk.style(role), colorCount: colors).map { [$0.foreground, $0.background] }
+        }
+        #expect(pair(.muted, 8) == [7, 0])  // the labels, seconds and page dots
+        #expect(pair(.header, 8) == [7, 0])  // the table's header
+        #expect(pair(.statusBar, 8) == [7, 0])  // two grays: dark stays dark
+        // The urgent cell, orange at 256 and red at 8: white on red rather than black on red.
+        #expect(pair(.urgent, 8) == [7, 1])
+        for colors in [8, 16] {
+            for role in StyleRole.allCases {
+                let (f, b) = try #require(ColorDegradation.cursesPair(kiosk.style(role), colorCount: colors))
+                #expect(f != -1 && b != -1, "\(role.rawValue) at \(colors)")
+                #expect(ColorDegradation.contrast(f, b) >= 4.5 || role == .border || role == .disabled, "\(role.rawValue) at \(colors)")
+            }
+        }
+        // What the theme leaves to the terminal stays the terminal's.
+        #expect(ColorDegradation.cursesPair(Style(), colorCount: 8).map { [$0.foreground, $0.background] } == [-1, -1])
+        #expect(ColorDegradation.cursesPair(Style(foreground: .palette(160), background: .palette(231)), colorCount: 0) == nil)
+    }
 }
 
 @Suite("Ncurses frame plan")

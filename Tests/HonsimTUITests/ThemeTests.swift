@@ -48,24 +48,27 @@ struct ThemeFileTests {
         #expect(try ThemeLoader.load(path: packageThemesFolder + "/mono.toml") == Theme.mono)
     }
 
-    @Test("the default theme uses the terminal's colors and no white or black text on them")
+    @Test("the default theme uses the terminal's pair, and paints both colors where it paints one")
     func defaultSafeOnLightAndDark() {
         let theme = ThemeLoader.builtInDefault
         #expect(theme.style(.normal) == Style())
-        let extremes: Set<TerminalColor> = [.ansi(0), .ansi(7), .ansi(15), .palette(0), .palette(7), .palette(15), .palette(16), .palette(231), .rgb(0, 0, 0), .rgb(255, 255, 255)]
         for (role, style) in theme.styles {
-            #expect(style.background == .none, "\(role.rawValue) paints a background")
-            #expect(!extremes.contains(style.foreground), "\(role.rawValue) is white or black text")
+            #expect((style.foreground == .none) == (style.background == .none), "\(role.rawValue) sets one color and leaves the other")
         }
+        // Meaning still has a color: urgent and errors are painted red, warnings amber.
+        #expect(ColorDegradation.cursesColor(theme.style(.urgent).background, colorCount: 8) == 1)
+        #expect(ColorDegradation.cursesColor(theme.style(.warning).background, colorCount: 8) == 3)
     }
 
-    @Test("deuteranopia: ok is blue, urgent is not green, and they differ")
+    @Test("deuteranopia: nothing urgent, erroneous or ok is red or green, and urgent differs from a warning")
     func deuteranopia() throws {
         let theme = try #require(ThemeLoader.builtIn(named: "deuteranopia"))
         func family(_ color: TerminalColor) -> Int32? { ColorDegradation.cursesColor(color, colorCount: 8) }
-        #expect([4, 6].contains(family(theme.style(.ok).foreground)))
-        #expect(![2].contains(family(theme.style(.urgent).foreground)))
-        #expect(theme.style(.ok).foreground != theme.style(.urgent).foreground)
+        for role in [StyleRole.urgent, .error, .ok, .warning, .badge, .statusKey] {
+            let style = theme.style(role)
+            #expect(![1, 2].contains(family(style.background)) && ![1, 2].contains(family(style.foreground)), "\(role.rawValue)")
+        }
+        #expect(theme.style(.urgent) != theme.style(.warning))
     }
 }
 

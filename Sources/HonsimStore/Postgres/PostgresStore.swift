@@ -43,7 +43,7 @@ public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
             let meta = try await leased(client: client, url: url, logger: logger, wait: openTimeout) { db in
                 if !readOnly { try await PostgresMigrator.migrate(db, create: create, location: url.display) }
                 guard try await db.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true else {
-                    throw StoreError.cannotOpen(path: url.display, reason: "no store there yet; run 'honsim init --store \(url.display)'")
+                    throw StoreError.noStoreYet(path: url.display, create: "honsim init --store \(url.display)")
                 }
                 if create && !readOnly, let zone = timeZone {
                     try await db.execute("INSERT INTO meta (key, value) VALUES ('time_zone', ?) ON CONFLICT (key) DO NOTHING", [zone])

@@ -27,7 +27,7 @@ public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
         }
         let exists = fileManager.fileExists(atPath: path)
         if !exists && !create {
-            throw StoreError.cannotOpen(path: path, reason: "no store there yet; run 'honsim init' or 'honsim demo'")
+            throw StoreError.noStoreYet(path: path, create: "honsim init --store \(path)")
         }
         if exists {
             try SQLiteStore.checkHeader(path: path)

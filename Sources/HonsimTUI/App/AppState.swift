@@ -43,7 +43,8 @@ public struct DashboardData: Sendable {
         var requestSearch: [Int64: (full: SearchText, masked: SearchText)] = [:]
         for request in requests {
             let household = households[request.householdID]
-            var fields = [request.hospital, request.department] + (dongs.dong(code: request.dongCode)?.allNames ?? [])
+            // "#123" finds request 123, the number the detail view and the command line show.
+            var fields = ["#\(request.id)", request.hospital, request.department] + (dongs.dong(code: request.dongCode)?.allNames ?? [])
             let status = DomainPhrases.status(request.status)
             fields += [status.ko, status.en]
             if let household {

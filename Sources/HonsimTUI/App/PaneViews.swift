@@ -17,8 +17,14 @@ func oneDecimal(_ value: Double) -> String {
 }
 
 /// Keeps the most important columns that fit in `width`, in their original order.
+/// A fixed column is at least as wide as its title in the screen's language ("household" is
+/// wider than "대상자"), so that a header is dropped with its column rather than cut.
 func fitColumns(_ columns: [PaneColumn], width: Int) -> [PaneColumn] {
-    var kept = columns
+    var kept = columns.map { item in
+        var item = item
+        if case .fixed(let n) = item.column.width { item.column.width = .fixed(max(n, DisplayWidth.of(item.column.title))) }
+        return item
+    }
     func needed(_ set: [PaneColumn]) -> Int {
         set.reduce(0) { total, item in
             switch item.column.width {
@@ -40,7 +46,9 @@ struct PaneViews {
 
     func frame(_ pane: Pane, into canvas: inout Canvas, rect: Rect, count: Int, badge extra: String?) -> Rect {
         var badge: [String] = []
-        if let filter = state.filters[pane], !filter.isEmpty { badge.append("/\(filter)") }
+        if let filter = state.filters[pane], !filter.isEmpty {
+            badge.append("/\(filter)" + (filterReason(filter).map { " (\($0))" } ?? ""))
+        }
         if let extra { badge.append(extra) }
         let title = "\(pane.rawValue + 1) \(state.text(pane.title)) \(count)"
         return PaneFrame.draw(into: &canvas, rect: rect, title: title, focused: state.focus == pane,
@@ -53,9 +61,19 @@ struct PaneViews {
         let (table, line) = inner.splitTop(inner.height - 1)
         let prompt = "/ "
         canvas.write(prompt, x: line.x, y: line.y, style: theme.style(.accent))
-        TextInput.draw(into: &canvas, rect: Rect(x: line.x + 2, y: line.y, width: line.width - 2, height: 1), state: input,
-                       placeholder: state.text(UIText.filter), focused: true, theme: theme)
+        // Why rows match, when it is not in what they show, on the right of the line.
+        let reason = filterReason(input.text).map { WidgetSupport.fit($0, max(0, (line.width - 2) / 2 - 1)) } ?? ""
+        let reasonWidth = DisplayWidth.of(reason)
+        TextInput.draw(into: &canvas, rect: Rect(x: line.x + 2, y: line.y, width: line.width - 2 - (reasonWidth > 0 ? reasonWidth + 1 : 0), height: 1),
+                       state: input, placeholder: state.text(UIText.filter), focused: true, theme: theme)
+        if reasonWidth > 0 { canvas.write(reason, x: line.maxX - reasonWidth, y: line.y, style: theme.style(.muted), clip: line) }
         return table
+    }
+
+    /// Why the filter matches rows whose shown text does not hold it; see `FilterReason`.
+    func filterReason(_ filter: String) -> String? {
+        guard let dongs = state.data?.dongs.dongs else { return nil }
+        return FilterReason.describe(filter, dongs: dongs, language: state.language)
     }
 
     func table(_ pane: Pane, into canvas: inout Canvas, rect: Rect, columns: [PaneColumn], count: Int,
@@ -135,7 +153,7 @@ struct PaneViews {
                 (rows($0).skills.sorted().map { DomainPhrases.skill($0).text(state.language) } + (rows($0).hasCar ? [state.language == .ko ? "차량" : "car"] : []))
                     .joined(separator: "·")
             },
-            PaneColumn(column: TableColumn(title: state.text(UIText.colWeek), width: .fixed(state.language == .ko ? 14 : 7)), priority: 80) {
+            PaneColumn(column: TableColumn(title: state.text(UIText.colWeek), width: .fixed(14)), priority: 80) {
                 availabilityStrip(rows($0), summary: summaries[rows($0).id] ?? VolunteerSummary(), week: week)
             },
             PaneColumn(column: TableColumn(title: state.text(UIText.colAssignments), width: .fixed(6), alignment: .right), priority: 70) {
@@ -149,10 +167,11 @@ struct PaneViews {
     }
 
     /// One mark per day of this week, Monday first: free all the hours asked, busy with an
-    /// escort, no hours, or a day off. In Korean each mark is padded to line up under 월화수….
+    /// escort, no hours, or a day off. Each mark is followed by a space, so the days stand
+    /// apart and line up under 월화수… (two columns a day) and "M T W …" alike.
     func availabilityStrip(_ volunteer: Volunteer, summary: VolunteerSummary, week: [CivilDate]) -> String {
         let calendar = state.calendar
-        let ascii = state.lines == .ascii
+        let ascii = state.lines.isASCII
         // Each escort's day once, not once for each day of the week: a frame draws dozens of rows.
         let busyDays = Set(summary.busy.map { CivilDate($0.start, calendar: calendar) })
         let marks: [String] = week.enumerated().map { offset, day in
@@ -161,7 +180,7 @@ struct PaneViews {
             if volunteer.availability.windows(on: weekday).isEmpty { return "." }
             return busyDays.contains(day) ? (ascii ? "*" : "▒") : (ascii ? "#" : "█")
         }
-        return state.language == .ko ? marks.map { $0 + " " }.joined() : marks.joined()
+        return marks.map { $0 + " " }.joined()
     }
 
     /// The days of this week, Monday first, worked out once per frame.

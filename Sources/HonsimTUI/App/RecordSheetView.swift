@@ -98,7 +98,7 @@ struct RecordSheetView {
                 let on = grid.cells[row][hour]
                 let here = !grid.editingDaysOff && row == grid.day && hour == grid.hour
                 let style = here ? theme.style(.selection) : on ? WidgetSupport.layer(theme.style(.ok), over: dialog) : theme.style(.muted)
-                canvas.write(on ? (state.lines == .ascii ? "##" : "██") : "··", x: area.x + labelWidth + hour * 3, y: y, style: style, clip: area)
+                canvas.write(on ? (state.lines.isASCII ? "##" : "██") : "··", x: area.x + labelWidth + hour * 3, y: y, style: style, clip: area)
             }
         }
         let offY = area.y + 9

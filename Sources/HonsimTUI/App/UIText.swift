@@ -45,7 +45,7 @@ public enum UIText {
     public static let colStatus = Phrase(ko: "상태", en: "status")
     public static let colName = Phrase(ko: "이름", en: "name")
     public static let colSkills = Phrase(ko: "기술", en: "skills")
-    public static let colWeek = Phrase(ko: "월화수목금토일", en: "MTWTFSS")
+    public static let colWeek = Phrase(ko: "월화수목금토일", en: "M T W T F S S")
     public static let colAssignments = Phrase(ko: "주배정", en: "week")
     public static let colHours = Phrase(ko: "월시간", en: "month h")
     public static let colRequests = Phrase(ko: "요청", en: "req")

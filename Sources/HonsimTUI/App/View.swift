@@ -6,6 +6,7 @@ import HonsimCore
 public func renderFrame(_ state: AppState, theme: Theme) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height, style: theme.style(.normal))
     view(state, theme: theme, into: &canvas)
+    if state.lines.isASCII { ASCIIGlyphs.apply(to: &canvas, ambiguousWide: state.lines == .ambiguousWide) }
     return canvas
 }
 

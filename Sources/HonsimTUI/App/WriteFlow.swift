@@ -98,7 +98,7 @@ public struct WriteFailure: Sendable, Hashable {
         }
         let message = error.message(language, calendar: calendar)
         switch error {
-        case .busy, .folderMissing, .notWritable, .cannotOpen, .notADatabase, .storeGone, .disconnected:
+        case .busy, .folderMissing, .notWritable, .cannotOpen, .noStoreYet, .notADatabase, .storeGone, .disconnected:
             self.init(message: message, retryable: true, conflict: false)
         case .alreadyAssigned, .doubleBooked, .staleWrite, .illegalMove, .notFound:
             self.init(message: message, retryable: false, conflict: true)

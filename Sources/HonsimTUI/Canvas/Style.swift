@@ -83,7 +83,10 @@ public struct Theme: Hashable, Sendable {
         .border: .plain,
         .borderFocused: Style(attributes: .bold),
         .header: Style(attributes: [.bold, .underline]),
-        .selection: Style(attributes: .reverse),
+        // Reverse and underline: urgent rows are reversed too, and a selected row must
+        // still stand out among them (on an urgent row, reverse over reverse cancels out
+        // and the underline remains).
+        .selection: Style(attributes: [.reverse, .underline]),
         .selectionUnfocused: Style(attributes: .underline),
         .muted: Style(attributes: .dim),
         .accent: Style(attributes: .bold),

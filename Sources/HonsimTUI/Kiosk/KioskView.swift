@@ -4,6 +4,12 @@ import HonsimCore
 /// Draws the kiosk: a header with the clock, the current view of the rotation, and a footer
 /// that says when the figures were read and whether the store can be reached.
 public func renderKiosk(_ state: KioskState, theme: Theme) -> Canvas {
+    var canvas = drawKiosk(state, theme: theme)
+    if state.lines.isASCII { ASCIIGlyphs.apply(to: &canvas, ambiguousWide: state.lines == .ambiguousWide) }
+    return canvas
+}
+
+private func drawKiosk(_ state: KioskState, theme: Theme) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height, style: theme.style(.normal))
     let layout = state.layout
     if layout.tooSmall {

@@ -17,6 +17,9 @@ public struct DashboardConfig: Equatable, Sendable {
     public var defaultScope: [String]
     /// Draw lines with + - | instead of box-drawing characters.
     public var ascii: Bool
+    /// How wide the terminal draws East Asian ambiguous characters: asked at start (auto),
+    /// or said here for a terminal that does not answer.
+    public var ambiguousWidth: AmbiguousWidth
     /// Action name → the keys bound to it, as written; a dialog's or form's key as
     /// `table.action` (from `[keys.assign]`). Names are kept as given: the keymap knows the
     /// actions and reports an unknown one.
@@ -25,13 +28,14 @@ public struct DashboardConfig: Equatable, Sendable {
     public init(
         theme: String? = nil, language: Language? = nil,
         refreshIntervalMilliseconds: Int = DashboardConfig.defaultRefreshIntervalMilliseconds,
-        defaultScope: [String] = [], ascii: Bool = false, keys: [String: [Key]] = [:]
+        defaultScope: [String] = [], ascii: Bool = false, ambiguousWidth: AmbiguousWidth = .auto, keys: [String: [Key]] = [:]
     ) {
         self.theme = theme
         self.language = language
         self.refreshIntervalMilliseconds = refreshIntervalMilliseconds
         self.defaultScope = defaultScope
         self.ascii = ascii
+        self.ambiguousWidth = ambiguousWidth
         self.keys = keys
     }
 
@@ -99,6 +103,11 @@ public struct DashboardConfig: Equatable, Sendable {
             case "ascii":
                 guard let flag = value.bool else { throw failure([key], "expected true or false, \(found(value))") }
                 config.ascii = flag
+            case "ambiguous_width":
+                guard let word = value.string, let width = AmbiguousWidth(rawValue: word.lowercased()) else {
+                    throw failure([key], "expected \"auto\", \"narrow\" or \"wide\", \(value.string.map { "found '\($0)'" } ?? found(value))")
+                }
+                config.ambiguousWidth = width
             case "keys":
                 guard let bindings = value.table else { throw failure([key], "expected a [keys] table, \(found(value))") }
                 for action in ThemeLoader.inSourceOrder(bindings.keys, under: ["keys"], in: text) {
@@ -131,7 +140,7 @@ public struct DashboardConfig: Equatable, Sendable {
         return lines + [line]
     }
 
-    static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "keys"]
+    static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "keys"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -181,6 +190,11 @@ public struct DashboardConfig: Equatable, Sendable {
                 the dongs the dashboard opens with (current or former names)
             ascii = false
                 true draws lines with + - | for terminals without box drawing
+            ambiguous_width = "auto"
+                how wide the terminal draws characters such as the line and
+                the dot: "auto" asks it at start; "wide" (PuTTY's "CJK
+                ambiguous characters as wide", xterm -cjk_width) draws the
+                screen in ASCII; "narrow" as most terminals
             [keys]
             quit = ["q", "ctrl-x"]
             refresh = ["F5", "ctrl-r"]

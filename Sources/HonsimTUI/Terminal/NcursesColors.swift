@@ -1,6 +1,75 @@
+import Foundation
+
 /// Degrades a theme's colors to what the terminal has: 24-bit → 256 → 16 → 8 → none.
 /// Pure functions, so the mapping is tested without a terminal.
 enum ColorDegradation {
+    /// The curses pair a style is drawn with on a terminal of `colorCount` colors: nil when
+    /// colors are not drawn at all (attributes only), (-1, -1) for the terminal's own pair.
+    ///
+    /// Colors are degraded as a pair, not one by one: a theme that forces both colors gets two
+    /// forced colors back, never one of them handed to the terminal (a mid gray has no ANSI
+    /// match on 8 colors; left to the terminal it is black on a light one, on whatever
+    /// background the theme forced). And when degrading costs the pair its contrast (orange
+    /// becomes red, and black on red is hard to read), the text color is changed for black or
+    /// white, or the pair turned around so that the hue stays, as the background.
+    static func cursesPair(_ style: Style, colorCount: Int) -> (foreground: Int32, background: Int32)? {
+        guard var foreground = cursesColor(style.foreground, colorCount: colorCount),
+              var background = cursesColor(style.background, colorCount: colorCount)
+        else { return nil }
+        // What the theme left to the terminal stays the terminal's; only what it forced is fixed here.
+        guard style.foreground != .none, style.background != .none, colorCount < 256 else { return (foreground, background) }
+        let plain = colorCount >= 16 ? [0, 15] : [0, 7]
+        func best(against other: Int32) -> Int32 {
+            Int32(plain.max { contrast(Int32($0), other) < contrast(Int32($1), other) } ?? 0)
+        }
+        // Both mid grays with no ANSI match: the background goes to black or white, whichever
+        // it is nearer (a dark status bar stays dark on a light terminal), the text to the other.
+        if foreground == -1 && background == -1 {
+            background = luminance(rgb(of: style.background)) < 0.18 ? 0 : Int32(plain[1])
+        }
+        if background == -1 { background = best(against: foreground) }
+        if foreground == -1 { foreground = best(against: background) }
+        guard contrast(foreground, background) < minimumContrast else { return (foreground, background) }
+        let text = best(against: background)
+        if contrast(text, background) >= minimumContrast && !isChromatic(foreground) { return (text, background) }
+        // A colored text that lost its contrast: its color goes behind black or white text.
+        let turned = best(against: foreground)
+        if isChromatic(foreground) && contrast(turned, foreground) >= minimumContrast { return (turned, foreground) }
+        if contrast(text, background) >= minimumContrast { return (text, background) }
+        // Nothing keeps the hue readable: the plain pair of most contrast.
+        return (Int32(plain[1]), Int32(plain[0]))
+    }
+
+    /// The color as xterm draws it, for a forced color.
+    static func rgb(of color: TerminalColor) -> (Int, Int, Int) {
+        switch color {
+        case .none: return (0, 0, 0)
+        case .ansi(let index): return ansiRGB[Int(index) & 15]
+        case .palette(let index): return rgb(ofPaletteIndex: Int(index))
+        case .rgb(let r, let g, let b): return (Int(r), Int(g), Int(b))
+        }
+    }
+
+    /// WCAG's least contrast for text (AA).
+    static let minimumContrast = 4.5
+
+    /// WCAG 2 contrast ratio between two curses colors as xterm draws them by default.
+    static func contrast(_ a: Int32, _ b: Int32) -> Double {
+        let (la, lb) = (luminance(rgb(ofPaletteIndex: Int(a))), luminance(rgb(ofPaletteIndex: Int(b))))
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+
+    /// WCAG 2 relative luminance.
+    static func luminance(_ color: (Int, Int, Int)) -> Double {
+        func channel(_ value: Int) -> Double {
+            let c = Double(value) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(color.0) + 0.7152 * channel(color.1) + 0.0722 * channel(color.2)
+    }
+
+    private static func isChromatic(_ color: Int32) -> Bool { (1...6).contains(color) || (9...14).contains(color) }
+
     /// The curses color number for `color` on a terminal with `colorCount` colors:
     /// -1 is the terminal's own color (use_default_colors), nil means "draw no color at all".
     static func cursesColor(_ color: TerminalColor, colorCount: Int) -> Int32? {

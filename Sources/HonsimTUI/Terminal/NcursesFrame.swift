@@ -53,6 +53,11 @@ enum Glyph {
     /// non-UTF-8 character set, fonts without the glyphs). Everything else is kept.
     static func asciiFallback(_ grapheme: String) -> String {
         guard let scalar = grapheme.unicodeScalars.first, grapheme.unicodeScalars.count == 1 else { return grapheme }
+        return asciiLine(scalar) ?? grapheme
+    }
+
+    /// A box-drawing or block character as ASCII, or nil for any other.
+    static func asciiLine(_ scalar: Unicode.Scalar) -> String? {
         switch scalar.value {
         case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550, 0x2574, 0x2576, 0x2578, 0x257A:
             return "-"
@@ -69,7 +74,7 @@ enum Glyph {
         case 0x2580...0x259F:
             return "#"
         default:
-            return grapheme
+            return nil
         }
     }
 }

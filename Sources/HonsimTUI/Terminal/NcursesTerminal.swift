@@ -145,9 +145,19 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Gives the terminal back as it was: endwin, then frees the screen. Safe to call twice.
+    ///
+    /// The screen is cleared first, however the dashboard ends (q, SIGTERM, SIGHUP): a terminal
+    /// without an alternate screen (the Linux console, vt100, screen without altscreen) would
+    /// otherwise keep the last frame, names included, for the next person to read. Where there
+    /// is an alternate screen, the cleared one is the one that goes away.
     public func close() {
         guard let screen else { return }
         set_term(screen)
+        if let window {
+            werase(window)
+            wnoutrefresh(window)
+            doupdate()
+        }
         endwin()
         honsim_track_screen(nil)
         TerminalSignals.restore()
@@ -204,9 +214,7 @@ public final class NcursesTerminal: Terminal {
     /// The color pair for a style. alloc_pair (ncurses 6.1) finds or makes the pair in its
     /// own table, so there is no cache of ours to keep in step.
     private func pair(_ style: Style) -> Int32 {
-        guard usesColor,
-              let foreground = ColorDegradation.cursesColor(style.foreground, colorCount: colorCount),
-              let background = ColorDegradation.cursesColor(style.background, colorCount: colorCount),
+        guard usesColor, let (foreground, background) = ColorDegradation.cursesPair(style, colorCount: colorCount),
               foreground != -1 || background != -1
         else { return 0 }
         return max(0, alloc_pair(foreground, background))

@@ -5,87 +5,87 @@ enum BuiltInThemes {
     static let sources: [String: String] = [
         "dark": #"""
             name = "dark"
-            description = "Light colors for dark backgrounds"
+            description = "Light colors on black"
             [styles]
-            normal = { fg = "default", bg = "default" }
-            title = { fg = 81, bold = true }
-            border = { fg = 240 }
-            border_focused = { fg = 81, bold = true }
-            header = { fg = 252, bold = true, underline = true }
+            normal = { fg = 252, bg = 16 }
+            title = { fg = 81, bg = 16, bold = true }
+            border = { fg = 240, bg = 16 }
+            border_focused = { fg = 81, bg = 16, bold = true }
+            header = { fg = 252, bg = 16, bold = true, underline = true }
             selection = { fg = 16, bg = 81 }
             selection_unfocused = { fg = 252, bg = 238 }
-            muted = { fg = 245 }
-            accent = { fg = 177 }
-            urgent = { fg = 203, bold = true }
-            warning = { fg = 214, bold = true }
-            ok = { fg = 114 }
+            muted = { fg = 245, bg = 16 }
+            accent = { fg = 177, bg = 16 }
+            urgent = { fg = 203, bg = 16, bold = true }
+            warning = { fg = 214, bg = 16, bold = true }
+            ok = { fg = 114, bg = 16 }
             error = { fg = 231, bg = 160, bold = true }
-            changed = { fg = 177, bold = true, underline = true }
+            changed = { fg = 177, bg = 16, bold = true, underline = true }
             status_bar = { fg = 252, bg = 236 }
             status_key = { fg = 16, bg = 81, bold = true }
             badge = { fg = 16, bg = 177 }
-            chart_bar = { fg = 81 }
-            chart_bar_alt = { fg = 177 }
-            sparkline = { fg = 114 }
+            chart_bar = { fg = 81, bg = 16 }
+            chart_bar_alt = { fg = 177, bg = 16 }
+            sparkline = { fg = 114, bg = 16 }
             dialog = { fg = 252, bg = 235 }
             input = { fg = 255, bg = 237, underline = true }
-            disabled = { fg = 241 }
+            disabled = { fg = 241, bg = 16, dim = true }
             """#,
         "default": #"""
             name = "default"
-            description = "Terminal colors with mid-tone accents; light and dark backgrounds"
+            description = "Terminal colors, painted marks; light and dark backgrounds"
             [styles]
             normal = { fg = "default", bg = "default" }
-            title = { fg = 31, bold = true }
-            border = { fg = 244 }
-            border_focused = { fg = 31, bold = true }
+            title = { bold = true }
+            border = {}
+            border_focused = { bold = true }
             header = { bold = true, underline = true }
             selection = { reverse = true }
-            selection_unfocused = { fg = 244, reverse = true }
-            muted = { fg = 244 }
-            accent = { fg = 133 }
-            urgent = { fg = 160, bold = true }
-            warning = { fg = 130, bold = true }
-            ok = { fg = 28 }
-            error = { fg = 160, bold = true, reverse = true }
-            changed = { fg = 133, bold = true, underline = true }
+            selection_unfocused = { underline = true }
+            muted = {}
+            accent = { bold = true }
+            urgent = { fg = 231, bg = 160, bold = true }
+            warning = { fg = 16, bg = 214, bold = true }
+            ok = {}
+            error = { fg = 231, bg = 160, bold = true }
+            changed = { bold = true, underline = true }
             status_bar = { reverse = true }
-            status_key = { fg = 31, bold = true, reverse = true }
-            badge = { fg = 133, reverse = true }
-            chart_bar = { fg = 31 }
-            chart_bar_alt = { fg = 133 }
-            sparkline = { fg = 30 }
+            status_key = { fg = 231, bg = 24, bold = true }
+            badge = { fg = 231, bg = 24 }
+            chart_bar = {}
+            chart_bar_alt = { dim = true }
+            sparkline = {}
             dialog = { fg = "default", bg = "default" }
             input = { underline = true }
-            disabled = { fg = 244, dim = true }
+            disabled = { dim = true }
             """#,
         "deuteranopia": #"""
             name = "deuteranopia"
             description = "Blue and orange instead of green and red"
             [styles]
             normal = { fg = "default", bg = "default" }
-            title = { fg = 25, bold = true }
-            border = { fg = 244 }
-            border_focused = { fg = 25, bold = true }
+            title = { bold = true }
+            border = {}
+            border_focused = { bold = true }
             header = { bold = true, underline = true }
             selection = { reverse = true }
-            selection_unfocused = { fg = 244, reverse = true }
-            muted = { fg = 244 }
-            accent = { fg = 32 }
-            urgent = { fg = 166, bold = true, underline = true }
-            warning = { fg = 136, bold = true }
-            ok = { fg = 32 }
-            error = { fg = 166, bold = true, reverse = true }
-            changed = { fg = 32, bold = true, underline = true }
+            selection_unfocused = { underline = true }
+            muted = {}
+            accent = { bold = true }
+            urgent = { fg = 16, bg = 208, bold = true, underline = true }
+            warning = { fg = 16, bg = 220, bold = true }
+            ok = {}
+            error = { fg = 16, bg = 208, bold = true }
+            changed = { bold = true, underline = true }
             status_bar = { reverse = true }
-            status_key = { fg = 25, bold = true, reverse = true }
-            badge = { fg = 166, reverse = true }
-            chart_bar = { fg = 32 }
-            chart_bar_alt = { fg = 166 }
-            sparkline = { fg = 32 }
+            status_key = { fg = 231, bg = 25, bold = true }
+            badge = { fg = 231, bg = 25 }
+            chart_bar = {}
+            chart_bar_alt = { dim = true }
+            sparkline = {}
             dialog = { fg = "default", bg = "default" }
             input = { underline = true }
-            disabled = { fg = 244, dim = true }
+            disabled = { dim = true }
             """#,
         "high-contrast": #"""
             name = "high-contrast"
@@ -141,35 +141,35 @@ enum BuiltInThemes {
             sparkline = { fg = 120, bg = 234 }
             dialog = { fg = 255, bg = 237 }
             input = { fg = 255, bg = 238, underline = true }
-            disabled = { fg = 242, bg = 234 }
+            disabled = { fg = 245, bg = 234 }
             """#,
         "light": #"""
             name = "light"
-            description = "Deep colors for light backgrounds"
+            description = "Deep colors on white"
             [styles]
-            normal = { fg = "default", bg = "default" }
-            title = { fg = 25, bold = true }
-            border = { fg = 246 }
-            border_focused = { fg = 25, bold = true }
-            header = { fg = 236, bold = true, underline = true }
+            normal = { fg = 16, bg = 231 }
+            title = { fg = 25, bg = 231, bold = true }
+            border = { fg = 246, bg = 231 }
+            border_focused = { fg = 25, bg = 231, bold = true }
+            header = { fg = 236, bg = 231, bold = true, underline = true }
             selection = { fg = 231, bg = 25 }
             selection_unfocused = { fg = 16, bg = 252 }
-            muted = { fg = 243 }
-            accent = { fg = 90 }
-            urgent = { fg = 124, bold = true }
-            warning = { fg = 130, bold = true }
-            ok = { fg = 22 }
+            muted = { fg = 241, bg = 231 }
+            accent = { fg = 90, bg = 231 }
+            urgent = { fg = 124, bg = 231, bold = true }
+            warning = { fg = 130, bg = 231, bold = true }
+            ok = { fg = 22, bg = 231 }
             error = { fg = 231, bg = 124, bold = true }
-            changed = { fg = 90, bold = true, underline = true }
+            changed = { fg = 90, bg = 231, bold = true, underline = true }
             status_bar = { fg = 16, bg = 252 }
             status_key = { fg = 231, bg = 25, bold = true }
             badge = { fg = 231, bg = 90 }
-            chart_bar = { fg = 25 }
-            chart_bar_alt = { fg = 90 }
-            sparkline = { fg = 30 }
+            chart_bar = { fg = 25, bg = 231 }
+            chart_bar_alt = { fg = 90, bg = 231 }
+            sparkline = { fg = 30, bg = 231 }
             dialog = { fg = 16, bg = 255 }
             input = { fg = 16, bg = 254, underline = true }
-            disabled = { fg = 248 }
+            disabled = { fg = 248, bg = 231, dim = true }
             """#,
         "mono": #"""
             name = "mono"
@@ -180,7 +180,7 @@ enum BuiltInThemes {
             border = {}
             border_focused = { bold = true }
             header = { bold = true, underline = true }
-            selection = { reverse = true }
+            selection = { reverse = true, underline = true }
             selection_unfocused = { underline = true }
             muted = { dim = true }
             accent = { bold = true }

@@ -52,7 +52,7 @@ public struct BarChart: Hashable, Sendable {
             let eighths = max(1, Int((fraction * Double(width) * 8).rounded()))
             let partial = eighths % 8 == 0 ? "" : partials[eighths % 8 - 1]
             return String(repeating: "█", count: eighths / 8) + partial
-        case .ascii:
+        case .ascii, .ambiguousWide:
             return String(repeating: "#", count: max(1, Int((fraction * Double(width)).rounded())))
         }
     }

@@ -41,7 +41,7 @@ public enum BigDigits {
     static func rows(scale: Int, lines: LineSet) -> Int {
         switch lines {
         case .unicode: return (pixelRows * scale + 1) / 2
-        case .ascii: return pixelRows * max(1, scale / 2)
+        case .ascii, .ambiguousWide: return pixelRows * max(1, scale / 2)
         }
     }
 
@@ -70,7 +70,7 @@ public enum BigDigits {
         }
         let width = grid.first?.count ?? 0
         switch lines {
-        case .ascii:
+        case .ascii, .ambiguousWide:
             let stretch = max(1, scale / 2)
             return stride(from: 0, to: grid.count, by: scale).flatMap { row in
                 Array(repeating: String(grid[row].map { $0 ? "#" : " " }), count: stretch)

@@ -68,7 +68,12 @@ public struct HelpOverlay: Hashable, Sendable {
     public func box(in area: Rect) -> Rect {
         let entryWidth = sections.flatMap(\.entries).map { keysWidth + 2 + WidgetSupport.width($0.description) }.max() ?? 0
         let sectionWidth = sections.map { WidgetSupport.width($0.heading) }.max() ?? 0
-        let innerWidth = max(entryWidth, sectionWidth, WidgetSupport.width(title) + 4, WidgetSupport.width(footer ?? "") + 2)
+        // The title shares the top border with the scroll position ("1-22/134"): room for both,
+        // so that the title, which says how to close the help, is never cut.
+        let count = String(contentHeight)
+        let badgeWidth = contentHeight > max(0, area.height - 2) ? 2 * count.count + 1 + count.count + 3 : 0
+        let innerWidth = max(entryWidth, sectionWidth, WidgetSupport.width(title) + 4 + badgeWidth,
+                             WidgetSupport.width(footer ?? "") + 2)
         // Border and a column of padding on each side.
         return WidgetSupport.centered(width: innerWidth + 4, height: contentHeight + 2, in: area)
     }

@@ -3,6 +3,13 @@
 public enum LineSet: String, Hashable, Sendable, CaseIterable {
     case unicode
     case ascii
+    /// ASCII on a terminal that draws East Asian ambiguous-width characters two columns wide
+    /// (found out at start, or `ambiguous_width = "wide"`): as `.ascii`, and letters of
+    /// ambiguous width in the data (Greek, Cyrillic, circled digits) are replaced too.
+    case ambiguousWide = "ambiguous-wide"
+
+    /// Lines, marks and symbols drawn in ASCII.
+    public var isASCII: Bool { self != .unicode }
 
     public var horizontal: String { self == .unicode ? "─" : "-" }
     public var vertical: String { self == .unicode ? "│" : "|" }

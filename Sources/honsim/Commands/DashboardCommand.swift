@@ -7,6 +7,10 @@ import HonsimTUI
 /// How the dashboard looks, shared by `dashboard` and `demo`.
 struct DisplayOptions: ParsableArguments {
     @Flag(help: "Draw lines with + - | (for terminals such as PuTTY whose line drawing is broken).") var ascii = false
+    @Option(name: .customLong("ambiguous-width"), help: ArgumentHelp(
+        "How wide the terminal draws characters such as ─ and ·: auto (ask it at start), narrow, or wide (PuTTY's \"CJK ambiguous characters as wide\", xterm -cjk_width: the screen is drawn in ASCII).",
+        valueName: "auto|narrow|wide"))
+    var ambiguousWidth: AmbiguousWidth?
     @Option(help: ArgumentHelp("A theme name (default, light, dark, high-contrast, deuteranopia, mono, kiosk) or a .toml file.", valueName: "name|path"))
     var theme: String?
     @Flag(name: .customLong("no-color"), help: "No colors, only bold and reverse (also when NO_COLOR is set).") var noColor = false
@@ -47,12 +51,15 @@ enum Dashboard {
         let language = options.lang.flatMap { Language(rawValue: $0.lowercased()) } ?? config.language ?? Language.fromEnvironment()
         var (theme, themeWarnings) = ThemeLoader.resolve(name: display.theme ?? config.theme, noColor: display.noColor)
         warnings += themeWarnings
+        if let notice = ConsoleNotice.forTerminal(ProcessInfo.processInfo.environment["TERM"]) { warnings.insert(notice, at: 0) }
         let unknown = Keymap.unknownActions(in: config.keys)
         if !unknown.isEmpty { warnings.append("config: unknown actions in [keys]: \(unknown.joined(separator: ", "))") }
 
+        // Asked before ncurses takes the screen: the answer decides how every frame is drawn.
+        let lines = (display.ambiguousWidth ?? config.ambiguousWidth).lines(ascii: display.ascii || config.ascii, probe: TerminalProbe.ambiguousWidth)
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(lineDrawing: display.ascii || config.ascii, colors: !display.noColor)
+            terminal = try NcursesTerminal(lineDrawing: lines.isASCII, colors: !display.noColor)
         } catch {
             FileHandle.standardError.write(Data("honsim: \(error)\n".utf8))
             throw ExitCode(1)
@@ -65,7 +72,7 @@ enum Dashboard {
             ? access.dongCodes : Set(config.defaultScope.compactMap { dongs.resolve($0)?.code })
         var state = AppState(
             width: terminal.width, height: terminal.height, language: language, calendar: store.calendar, now: Date(),
-            keymap: Keymap(overrides: config.keys), lines: display.ascii || config.ascii ? .ascii : .unicode,
+            keymap: Keymap(overrides: config.keys), lines: lines,
             storeLabel: store.location, user: access.user, maskAll: display.masked, scope: scope)
         state.access = access
         // Said on screen at once, and again on the terminal after the dashboard closes.
@@ -75,5 +82,18 @@ enum Dashboard {
         let status = await runner.run()
         for warning in warnings { FileHandle.standardError.write(Data("honsim: \(warning)\n".utf8)) }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension AmbiguousWidth: ExpressibleByArgument {}
+
+/// What honsim asks the terminal before ncurses takes it.
+enum TerminalProbe {
+    /// The terminal's answer about ambiguous-width characters, when standard input and output
+    /// are a terminal that can be asked (not dumb).
+    static func ambiguousWidth() -> AmbiguousWidth? {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !term.isEmpty, term != "dumb" else { return nil }
+        return AmbiguousWidthProbe.probe(input: STDIN_FILENO, output: STDOUT_FILENO)
     }
 }

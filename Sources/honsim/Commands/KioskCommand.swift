@@ -21,6 +21,10 @@ struct KioskCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The views to rotate, in order, comma-separated: board, figures, dongs.", valueName: "views"))
     var views = "board,figures,dongs"
     @Flag(help: "Draw lines and figures with ASCII characters (PuTTY and other terminals whose line drawing is broken).") var ascii = false
+    @Option(name: .customLong("ambiguous-width"), help: ArgumentHelp(
+        "How wide the display draws characters such as ─ and ·: auto (ask it at start), narrow, or wide (drawn in ASCII).",
+        valueName: "auto|narrow|wide"))
+    var ambiguousWidth: AmbiguousWidth = .auto
     @Option(help: ArgumentHelp("A theme name or .toml file; the kiosk theme by default.", valueName: "name|path")) var theme = "kiosk"
     @Flag(name: .customLong("no-color"), help: "No colors, only bold and reverse (also when NO_COLOR is set).") var noColor = false
 
@@ -40,11 +44,14 @@ struct KioskCommand: AsyncParsableCommand {
     func run() async throws {
         ProcessMemory.limitArenas()
         let language = options.language
-        let options = options
+        var options = options
+        // A center that has only tried the demo sees the demo, rather than a message.
+        if options.store == nil, let demo = DataFolder.demoWhenAlone() { options.store = demo }
+        let chosenOptions = options
         // A SQLite file may be moved or replaced under a kiosk that runs for days; a PostgreSQL
         // store stays where it is, and its pool reconnects by itself.
         let connection = KioskConnection(
-            open: { try await options.open(readOnly: true) },
+            open: { try await chosenOptions.open(readOnly: true) },
             isCurrent: { ($0 as? SQLiteStore)?.isStillAtItsPath ?? true })
         // The store's own calendar when it can be read now; the city's time zone otherwise,
         // until it can.
@@ -55,18 +62,20 @@ struct KioskCommand: AsyncParsableCommand {
         if let opened { calendar = opened.calendar }
 
         // A theme's warning is said on the terminal when the kiosk closes, not on the hall's screen.
-        let (resolved, warnings) = ThemeLoader.resolve(name: theme, noColor: noColor)
+        var (resolved, warnings) = ThemeLoader.resolve(name: theme, noColor: noColor)
+        if let notice = ConsoleNotice.forTerminal(ProcessInfo.processInfo.environment["TERM"]) { warnings.insert(notice, at: 0) }
         var chosen = resolved
+        let lines = ambiguousWidth.lines(ascii: ascii, probe: TerminalProbe.ambiguousWidth)
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(lineDrawing: ascii, colors: !noColor)
+            terminal = try NcursesTerminal(lineDrawing: lines.isASCII, colors: !noColor)
         } catch {
             FileHandle.standardError.write(Data("honsim: \(error)\n".utf8))
             throw ExitCode(1)
         }
         if !terminal.usesColor { chosen = .mono }
         let state = KioskState(width: terminal.width, height: terminal.height, language: language, calendar: calendar, now: Date(),
-                               lines: ascii ? .ascii : .unicode, views: parsedViews, rotateSeconds: TimeInterval(rotate))
+                               lines: lines, views: parsedViews, rotateSeconds: TimeInterval(rotate))
         let runner = KioskRunner(connection: connection, opened: opened, terminal: terminal, theme: chosen, state: state)
         let status = await runner.run()
         for warning in warnings { FileHandle.standardError.write(Data("honsim: \(warning)\n".utf8)) }
