@@ -26,13 +26,16 @@ let package = Package(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // statfs's file system type, which Swift's Glibc module does not bring: a store on a
+        // network file system is refused for writing.
+        .target(name: "CFileSystem"),
         // The domain: pure Swift, no I/O.
         .target(name: "HonsimCore"),
         // The case store: SQLite (GRDB), migrations, change feed, audit, CSV and xlsx import.
         .target(
             name: "HonsimStore",
             dependencies: [
-                "HonsimCore",
+                "HonsimCore", "CFileSystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

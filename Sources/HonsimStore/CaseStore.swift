@@ -6,7 +6,7 @@ import HonsimCore
 /// one transaction that checks its invariants inside it and appends to the audit log. A caller
 /// depends only on the parts it uses: the kiosk on `StoreReads & ChangeFeed`, a command on what
 /// it reads or writes.
-public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & ChangeFeed
+public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed
 
 /// Where a store lives and how it reckons time: what every part needs.
 public protocol StoreIdentity: Sendable {
@@ -124,8 +124,16 @@ public protocol StoreUsers: StoreIdentity {
     func removeUser(name: String) async throws
     /// Appends to the access log (개인정보 열람 기록) that personal data left the store in an
     /// export; refused to those who may not see it. (A household's full details are logged by
-    /// the read that returns them: `RecordPages.householdRecord`.)
-    func recordExport(kind: String, rows: Int) async throws
+    /// the read that returns them: `RecordPages.householdRecord`.) `householdIDs` are the
+    /// households it held in full, for the privacy officer's `access-log --household`.
+    func recordExport(kind: String, rows: Int, householdIDs: [Int64], from source: AccessSource) async throws
+}
+
+extension StoreUsers {
+    /// An export that holds no household (volunteers), from `honsim export`.
+    public func recordExport(kind: String, rows: Int) async throws {
+        try await recordExport(kind: kind, rows: rows, householdIDs: [], from: .export)
+    }
 }
 
 /// Records in bulk: demo seeds, a copy, an imported spreadsheet.
@@ -155,8 +163,9 @@ public protocol ChangeFeed: StoreIdentity {
 public enum Reveal: Sendable, Hashable {
     /// Name, phone and address masked: nothing to log.
     case masked
-    /// In full where the role allows, logged as a view (from a request's details, when given).
-    case full(requestID: Int64?)
+    /// In full where the role allows, logged as a view from `source` (from a request's details,
+    /// when given).
+    case full(requestID: Int64?, from: AccessSource = .dashboard)
 }
 
 /// How many rows of each kind a store holds.

@@ -43,6 +43,12 @@ public enum StoreError: Error, Sendable, Equatable {
     case likelyDuplicate(entity: String, existingID: Int64, name: String)
     /// A household cannot be closed while it has escorts still to happen.
     case openRequests(householdID: Int64, count: Int)
+    /// `init --group NAME` names a group the system does not know.
+    case noSuchGroup(name: String)
+    /// A SQLite store on a network file system, opened for writing: SQLite's locks are not safe there.
+    case networkFileSystem(path: String, kind: String)
+    /// `honsim purge` would destroy what is still needed, or what cannot have been closed yet.
+    case purgeRefused(PurgeRefusal)
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -149,6 +155,22 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko
                 ? "대상자 \(id)번에 아직 끝나지 않은 요청이 \(count)건 있어 종결할 수 없습니다. 먼저 취소하거나 마치세요"
                 : "household \(id) has \(count) request(s) still open; cancel or finish them before closing it"
+        case .purgeRefused(.futureDate(let day)):
+            return language == .ko
+                ? "\(day)은 아직 오지 않은 날이라 파기하지 않았습니다. 오늘이나 지난 날짜를 --closed-before로 주세요"
+                : "\(day) is still to come, so nothing was purged: give --closed-before today or a day past"
+        case .purgeRefused(.openRequests(let id, let count)):
+            return language == .ko
+                ? "대상자 \(id)번은 종결되었지만 끝나지 않은 요청이 \(count)건 있어 아무것도 파기하지 않았습니다. 그 요청을 먼저 마치거나 취소하세요"
+                : "household \(id) is closed but still has \(count) open request(s), so nothing was purged: finish or cancel them first"
+        case .noSuchGroup(let name):
+            return language == .ko
+                ? "'\(name)' 그룹이 이 컴퓨터에 없어 아무것도 만들지 않았습니다. 'groupadd \(name)'으로 만들고 함께 쓸 사람을 넣은 뒤 다시 하세요"
+                : "there is no group '\(name)' on this machine; nothing was made: create it with 'groupadd \(name)', add the people who share the store, and try again"
+        case .networkFileSystem(let path, let kind):
+            return language == .ko
+                ? "저장소가 네트워크 파일 시스템(\(kind))에 있어 쓰기로 열지 않습니다. SQLite의 잠금이 거기서는 안전하지 않아 자료가 깨질 수 있으니, 여러 곳에서 함께 쓰려면 PostgreSQL 저장소(postgres://…)를 쓰고, 보기만 하려면 --readonly로 여세요: \(path)"
+                : "the store is on a network file system (\(kind)), where SQLite's locks are not safe and the data can be corrupted, so it is not opened for writing: share a store between places with PostgreSQL (postgres://…), or only look with --readonly: \(path)"
         }
     }
 }

@@ -17,6 +17,7 @@ struct Honsim: AsyncParsableCommand {
             SuggestCommand.self, AssignCommand.self, ConfirmCommand.self, StartCommand.self, CompleteCommand.self,
             ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self, UsersCommand.self,
             KioskCommand.self, MigrateCommand.self, VolunteerCommand.self, HouseholdCommand.self, HoursCommand.self,
+            PurgeCommand.self, AccessLogCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

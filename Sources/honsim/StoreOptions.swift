@@ -23,16 +23,25 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store. Commands that create (`init`, `seed`, `demo`) make the default data
-    /// folder if needed; a folder named explicitly must already exist. `readOnly` opens the
+    /// folder if needed (0700: the owner's alone); a folder named explicitly must already exist.
+    /// A new SQLite store's files get `sharing`'s mode whatever the umask. `readOnly` opens the
     /// SQLite connection itself read-only (`--readonly`, the kiosk).
-    func open(create: Bool = false, readOnly: Bool = false) async throws -> any CaseStore {
+    func open(create: Bool = false, readOnly: Bool = false, sharing: StoreSharing = .owner) async throws -> any CaseStore {
         let (path, isDefault) = resolvedPath()
         if PostgresURL.isPostgres(path) {
             return try await PostgresStore.open(try PostgresURL(path), create: create, readOnly: readOnly,
                                                 timeZone: create ? SQLiteStore.defaultTimeZone : nil)
         }
         if create && isDefault { try DataFolder.make(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
-        return try SQLiteStore(path: path, create: create, readOnly: readOnly)
+        return try SQLiteStore(path: path, create: create, readOnly: readOnly, sharing: sharing)
+    }
+
+    /// The warning that people other than the owner (and the group it is shared with) can open
+    /// the SQLite store's files, or nil: a server store's rows are guarded by the server.
+    func exposureWarning() -> String? {
+        let (path, _) = resolvedPath()
+        if PostgresURL.isPostgres(path) { return nil }
+        return StoreFiles.exposure(of: path)?.message(language)
     }
 }
 
@@ -55,10 +64,22 @@ enum DataFolder {
         return folder + "/demo.sqlite"
     }
 
+    /// Makes the data folder, readable by its owner only, whatever the umask.
     static func make(_ path: String) throws {
-        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw StoreError.notWritable(path: path)
-        }
+        try StoreFiles.prepareFolder(path, sharing: .owner)
+    }
+}
+
+/// Where a command's output goes: standard output, or with `--output` a file that is its
+/// owner's alone (0600) and appears whole or not at all, since it holds people's data.
+struct OutputOption: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (readable by you alone, never half-written) instead of standard output.",
+                                                    valueName: "file"))
+    var output: String?
+
+    func write(_ text: String) throws {
+        guard let output else { return emit(text) }
+        try PrivateFile.write(text, to: output)
     }
 }
 
@@ -66,6 +87,9 @@ enum DataFolder {
 func reportingErrors<T>(_ language: Language, calendar: Calendar? = nil, _ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
+    } catch let error as FileWriteError {
+        FileHandle.standardError.write(Data(("honsim: " + error.message(language) + "\n").utf8))
+        throw ExitCode(1)
     } catch let error as StoreError {
         var fallback = Calendar(identifier: .gregorian)
         fallback.timeZone = TimeZone(identifier: SQLiteStore.defaultTimeZone) ?? .current

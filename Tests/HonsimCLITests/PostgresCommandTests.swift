@@ -66,6 +66,7 @@ struct PostgresCommandTests {
         try DatabaseQueue(path: source.path).write { db in
             try db.execute(sql: """
                 DROP TABLE users; DROP INDEX audit_by_user;
+                ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 """)
         }

@@ -209,7 +209,7 @@ struct AccessStoreTests {
         #expect(seen.isFull && seen.household.name == "김순자")
         let entry = try #require(try await fixture.store.auditLog(in: nil, limit: 1).first)
         #expect(entry.action == "view" && entry.entity == "household" && entry.entityID == "1")
-        #expect(entry.user == "kim" && entry.dongCode == StoreFixture.seokSu2.code && entry.after == "{\"request\":1}")
+        #expect(entry.user == "kim" && entry.dongCode == StoreFixture.seokSu2.code && entry.after == "{\"from\":\"dashboard\",\"request\":1}")
 
         // A coordinator sees (and so logs) only their own dongs' households in full; another
         // dong's comes masked and is not logged, as a viewer's always does.
@@ -226,7 +226,7 @@ struct AccessStoreTests {
         try await park.recordExport(kind: "households", rows: 4)
         let log = try await fixture.store.auditLog(in: nil, limit: 10)
         #expect(log.filter { $0.action == "view" }.map(\.user) == ["park", "kim"])
-        #expect(log.first?.action == "export" && log.first?.entity == "households" && log.first?.after == "{\"rows\":4}")
+        #expect(log.first?.action == "export" && log.first?.entity == "households" && log.first?.after == "{\"rows\":4,\"from\":\"export\",\"households\":[]}")
     }
 
     /// A store made before roles: its writers become admins, so nobody is locked out by the
@@ -238,6 +238,7 @@ struct AccessStoreTests {
         try await fixture.raw().write { db in
             try db.execute(sql: """
                 DROP TABLE users; DROP INDEX audit_by_user;
+                ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 INSERT INTO audit (at, user, action, entity, entity_id) VALUES (1, 'lee', 'confirm', 'request', '1');
                 """)

@@ -73,6 +73,66 @@ struct ReleaseStore {
         }
     }
 
+    /// Each table's columns, in order.
+    func columns() async throws -> [String: [String]] {
+        switch backend {
+        case .sqlite:
+            return try await DatabaseQueue(path: path).read { db in
+                var columns: [String: [String]] = [:]
+                for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
+                    columns[table] = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                }
+                return columns
+            }
+        case .postgres:
+            let output = try await SchemaCatalog.psql("""
+                SELECT table_name || '|' || column_name FROM information_schema.columns WHERE table_schema = 'public'
+                ORDER BY table_name, ordinal_position
+                """, database: database ?? "")
+            var columns: [String: [String]] = [:]
+            for line in output.split(separator: "\n") {
+                let parts = line.split(separator: "|", maxSplits: 1).map(String.init)
+                if parts.count == 2 { columns[parts[0], default: []].append(parts[1]) }
+            }
+            return columns
+        }
+    }
+
+    /// The migrations the list has gained since the release: an upgrade applies these, and
+    /// records their names beside the release's.
+    static var sinceRelease: [String] {
+        let released = ["1: cases", "2: dongs revision", "3: users and access", "4: change notices", "5: users and row-level security",
+                        "6: indexes for the dashboard's reads", "7: row-level security asked once per statement"]
+        return Schema.migrations.map(\.id).filter { !released.contains($0) }
+    }
+
+    /// Every row of the tables the release had, in the columns the release had (`columns`, as
+    /// `columns()` read them before the upgrade), without the list of applied migrations: what
+    /// an upgrade must keep as it was, whatever columns later migrations add.
+    func rows(inColumns columns: [String: [String]]) async throws -> [String: [String]] {
+        let migrations: Set = ["grdb_migrations", "schema_migrations"]
+        let projected = columns.filter { !migrations.contains($0.key) }.mapValues { names in names.map { "\"\($0)\"" }.joined(separator: ", ") }
+        switch backend {
+        case .sqlite:
+            return try await DatabaseQueue(path: path).read { db in
+                var rows: [String: [String]] = [:]
+                for (table, list) in projected {
+                    rows[table] = try Row.fetchAll(db, sql: "SELECT \(list) FROM \"\(table)\"").map(\.description).sorted()
+                }
+                return rows
+            }
+        case .postgres:
+            var rows: [String: [String]] = [:]
+            for (table, list) in projected {
+                let output = try await SchemaCatalog.psql("SELECT replace(x::text, E'\\n', '\\n') FROM (SELECT \(list) FROM \"\(table)\") x ORDER BY 1",
+                                                          database: database ?? "")
+                rows[table] = output.split(separator: "\n").map(String.init)
+            }
+            return rows
+        }
+    }
+
+
     /// The schema, as the database's catalog has it.
     func schema() async throws -> [String] {
         try await ReleaseStore.schema(backend, path: path, database: database)

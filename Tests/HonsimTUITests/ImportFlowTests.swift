@@ -162,6 +162,27 @@ struct ImportFlowTests {
         #expect(permissions?.intValue == 0o600)
     }
 
+    /// A pane saved with `E` that holds households' names in full goes to the access log first,
+    /// as an export naming those households; a masked screen's export holds none and logs nothing.
+    @Test func aSavedPaneWithNamesInFullIsInTheAccessLog() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var state = try await state()
+        state.session.workingFolder = folder.path
+        guard case .files(.export(let export))? = press(state, .character("E")).1.first else { Issue.record("no export"); return }
+        let shown = Set(state.visibleRequests.map(\.householdID))
+        #expect(!export.revealedHouseholds.isEmpty && Set(export.revealedHouseholds) == shown)
+        let event = await EffectInterpreter(store: store, language: .ko, now: state.now).run(.files(.export(export)))
+        guard case .files(.exported(let path, _))? = event else { Issue.record("not written: \(String(describing: event))"); return }
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let logged = try await store.accessLog(AccessLogQuery())
+        #expect(logged.map(\.kind) == [.export] && logged.first?.source == .export && logged.first?.entity == "requests")
+        #expect(logged.first?.householdIDs == export.revealedHouseholds && logged.first?.user == "kim")
+
+        state.maskAll = true
+        guard case .files(.export(let masked))? = press(state, .character("E")).1.first else { Issue.record("no export"); return }
+        #expect(masked.revealedHouseholds.isEmpty)
+    }
+
     @Test(arguments: Language.allCases)
     func snapshotsOfTheImportDialog(language: Language) async throws {
         defer { try? FileManager.default.removeItem(at: folder) }

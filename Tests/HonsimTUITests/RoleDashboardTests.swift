@@ -64,7 +64,7 @@ struct RoleDashboardTests {
         let opened = try await settle(opening, effects, store: store)
         #expect(renderFrame(opened, theme: .mono).text.contains(phone))
         let logged = try #require(try await store.auditLog(in: nil, limit: 1).first)
-        #expect(logged.action == "view" && logged.entityID == String(own.householdID) && logged.after == "{\"request\":\(own.id)}")
+        #expect(logged.action == "view" && logged.entityID == String(own.householdID) && logged.after == "{\"from\":\"dashboard\",\"request\":\(own.id)}")
 
         // One outside it: masked, and nothing to log.
         let index = try #require(start.visibleRequests.firstIndex { $0.dongCode != dong })
@@ -92,7 +92,7 @@ struct RoleDashboardTests {
         let before = try await store.auditLog(in: nil, limit: 1).first?.id
         let opened = try await settle(opening, effects, store: store)
         let logged = try #require(try await store.auditLog(in: nil, limit: 1).first)
-        #expect(logged.id != before && logged.action == "view" && logged.entityID == String(own.householdID) && logged.after == nil)
+        #expect(logged.id != before && logged.action == "view" && logged.entityID == String(own.householdID) && logged.after == "{\"from\":\"dashboard\"}")
         #expect(renderFrame(opened, theme: .mono).text.contains(phone))
 
         var masked = start

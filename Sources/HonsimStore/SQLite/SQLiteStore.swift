@@ -16,7 +16,11 @@ public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
 
     /// Opens the store at `path`, creating and migrating it when `create` is true (`init`,
     /// `seed`, `demo`), and migrating an older one in any case.
+    /// A new store's file is made with `sharing`'s mode (the owner's alone unless a group is
+    /// named), whatever the umask; SQLite gives its -wal and -shm the same. A store on a network
+    /// file system is refused for writing, and may still be read (`readOnly`).
     public init(path: String, user: String = OSUser.current, create: Bool = false, readOnly: Bool = false,
+                sharing: StoreSharing = .owner,
                 timeZone: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
@@ -35,6 +39,8 @@ public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
         }
         // WAL needs to create its -wal and -shm files beside the store.
         if !readOnly && !fileManager.isWritableFile(atPath: folder) { throw StoreError.notWritable(path: path) }
+        if !readOnly, let kind = NetworkFileSystem.kind(of: path) { throw StoreError.networkFileSystem(path: path, kind: kind) }
+        if !exists { try StoreFiles.createStoreFile(path, sharing: sharing) }
 
         var configuration = Configuration()
         configuration.busyMode = .timeout(SQLiteStore.busyTimeout)

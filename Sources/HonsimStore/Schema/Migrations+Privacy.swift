@@ -152,7 +152,7 @@ extension Schema {
             CASE WHEN \(full) THEN address ELSE honsim_mask_address(address) END AS address,
             mobility, needs, preferred_volunteer_gender, case_manager, consent_date,
             CASE WHEN \(full) THEN notes ELSE '' END AS notes,
-            closed, version, updated_at, updated_by
+            closed, version, updated_at, updated_by, closed_at, purged_at
         FROM household;
         CREATE VIEW seen_volunteer AS SELECT id, dong_code,
             CASE WHEN \(full) THEN name ELSE honsim_mask_name(name) END AS name,

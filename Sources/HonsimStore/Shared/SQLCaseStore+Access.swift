@@ -70,12 +70,13 @@ extension SQLCaseStore {
     /// 개인정보 열람 기록: records holding personal data left the store unmasked in an export.
     /// Written like any other audit entry, by the person's own session; a read-only session
     /// cannot write it, and so exports nothing in full.
-    public func recordExport(kind: String, rows: Int) async throws {
+    public func recordExport(kind: String, rows: Int, householdIDs: [Int64], from source: AccessSource) async throws {
         try await write { [self] db in
             let access = try await fetchAccess(db)
             if access.role == .viewer { throw StoreError.access(.viewer(user: user, registered: access.isRegistered)) }
-            try await appendAudit(db, action: "export", entity: kind, id: "\(rows) rows", dongCode: nil,
-                                  before: nil, after: "{\"rows\":\(rows)}", at: now())
+            let households = householdIDs.map(String.init).joined(separator: ",")
+            try await appendAudit(db, action: "export", entity: kind, id: "\(rows) rows", dongCode: nil, before: nil,
+                                  after: "{\"rows\":\(rows),\"from\":\"\(source.rawValue)\",\"households\":[\(households)]}", at: now())
         }
     }
 

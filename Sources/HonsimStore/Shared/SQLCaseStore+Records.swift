@@ -36,7 +36,12 @@ extension SQLCaseStore {
             }
             var after = household
             after.version = (before?.version ?? 0) + 1
-            let values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
+            var values = after.storedValues.merging(["updated_at": Stored.cell(now), "updated_by": user]) { $1 }
+            // The day retention is reckoned from (개인정보 파기): set on closing, gone on reopening.
+            if after.closed != (before?.closed ?? false) {
+                let closedAt: (any DatabaseValueConvertible)? = after.closed ? Stored.cell(now) : nil
+                values.updateValue(closedAt, forKey: "closed_at")
+            }
             if let before {
                 try await db.update("household", id: before.id, values)
                 // A household that moves takes its open requests to the new dong's coordinators.
@@ -115,7 +120,7 @@ extension SQLCaseStore {
 
     public func householdRecord(id: Int64, reveal: Reveal) async throws -> HouseholdRecord {
         // A read-only session cannot write the access log, and so never sees a household in full.
-        guard case .full(let requestID) = reveal, !readOnly else {
+        guard case .full(let requestID, let source) = reveal, !readOnly else {
             return try await read { [self] db in try await readHouseholdRecord(db, id: id).masked() }
         }
         return try await write { [self] db in
@@ -123,7 +128,8 @@ extension SQLCaseStore {
             let dongCode = record.household.dongCode
             guard try await fetchAccess(db).seesFullDetails(dongCode: dongCode) else { return record.masked() }
             try await appendAudit(db, action: "view", entity: "household", id: String(id), dongCode: dongCode,
-                                  before: nil, after: requestID.map { "{\"request\":\($0)}" }, at: now())
+                                  before: nil, after: "{\"from\":\"\(source.rawValue)\"" + (requestID.map { ",\"request\":\($0)" } ?? "") + "}",
+                                  at: now())
             return record
         }
     }

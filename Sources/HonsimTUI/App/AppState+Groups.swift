@@ -12,6 +12,7 @@ extension AppState {
     public var storeLabel: String { get { session.storeLabel } set { session.storeLabel = newValue } }
     public var user: String { get { session.user } set { session.user = newValue } }
     public var maskAll: Bool { get { session.maskAll } set { session.maskAll = newValue } }
+    public var idleAfter: TimeInterval? { get { session.idleAfter } set { session.idleAfter = newValue } }
     public var access: Access { get { session.access } set { session.access = newValue } }
     public var workingFolder: String { get { session.workingFolder } set { session.workingFolder = newValue } }
 

@@ -160,6 +160,8 @@ public struct AppState: Sendable {
     /// Rows another process changed, marked until the given time.
     public var changed: [Int64: Date] = [:]
     public var quit = false
+    /// When the last key came, and whether the screen is hidden for want of one.
+    public var idle = IdleWatch()
     /// The write on its way, what `u` takes back, and what comes after a write.
     public var writes = WriteState()
     /// Households for the new-request form's search, loaded when it first opens and kept
@@ -208,6 +210,11 @@ public struct Session: Sendable {
     public var access = Access.unrestricted()
     /// Where `E` writes and relative import paths start: the folder the dashboard was started in.
     public var workingFolder = FileManager.default.currentDirectoryPath
+    /// Others than the owner (and the group it is shared with) can open the store's file: the
+    /// status bar says so for as long as the dashboard is open.
+    public var storeExposed = false
+    /// How long without a key before the screen hides every name (config `idle_minutes`); nil never.
+    public var idleAfter: TimeInterval? = TimeInterval(DashboardConfig.defaultIdleMinutes * 60)
 }
 
 /// What the panes show and how.

@@ -12,6 +12,9 @@ public struct PaneExport: Hashable, Sendable {
     public var fileName: String
     public var contents: String
     public var rows: Int
+    /// The households whose names the file holds in full: recorded in the access log before
+    /// the file is written.
+    public var revealedHouseholds: [Int64] = []
 }
 
 extension AppState {
@@ -28,8 +31,12 @@ extension AppState {
         let day = CivilDate(now, calendar: calendar), time = ClockTime(now, calendar: calendar)
         let stamp = String(format: "%04d%02d%02d-%02d%02d", day.year, day.month, day.day, time.minutes / 60, time.minutes % 60)
         let name = ["requests", "volunteers", "statistics"][focus.rawValue]
-        let export = PaneExport(folder: workingFolder, fileName: "honsim-\(name)-\(stamp).csv", contents: "\u{FEFF}" + csv,
+        var export = PaneExport(folder: workingFolder, fileName: "honsim-\(name)-\(stamp).csv", contents: "\u{FEFF}" + csv,
                                 rows: table.rows.count)
+        if focus == .requests {
+            let households = data?.households ?? [:]
+            export.revealedHouseholds = Array(Set(visibleRequests.compactMap { households[$0.householdID] }.filter(showsFullDetails).map(\.id))).sorted()
+        }
         return (self, [.files(.export(export))])
     }
 

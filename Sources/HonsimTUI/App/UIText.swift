@@ -19,6 +19,8 @@ public enum UIText {
     public static let needsAtLeast = Phrase(ko: "최소 80x24가 필요합니다", en: "needs at least 80x24")
     public static let connected = Phrase(ko: "연결됨", en: "connected")
     public static let storeError = Phrase(ko: "저장소 오류", en: "store error")
+    /// The store's file can be read by other accounts (see `honsim check`).
+    public static let storeExposed = Phrase(ko: "주의: 다른 계정도 저장소를 읽을 수 있음", en: "warning: other accounts can read the store")
     public static let urgent = Phrase(ko: "긴급", en: "urgent")
     public static let overdue = Phrase(ko: "지남", en: "overdue")
     public static let filter = Phrase(ko: "찾기", en: "filter")
@@ -92,7 +94,7 @@ public enum UIText {
     /// Every phrase above, for the test that checks both languages are there.
     public static let all: [Phrase] = [
         appTitle, requests, volunteers, statistics, scopeAll, scope, loading, emptyStore, noMatch, noOpenRequests, tooSmall,
-        needsAtLeast, connected, storeError, urgent, overdue, filter, freeOnly, updated, help, helpClose, details, household,
+        needsAtLeast, connected, storeError, storeExposed, urgent, overdue, filter, freeOnly, updated, help, helpClose, details, household,
         chooseScope, scopeHint, total, city, weeklyTrend, fulfilment,
         colWhen, colHousehold, colDong, colHospital, colTransport, colNeeds, colStatus, colName, colSkills, colWeek,
         colAssignments, colHours, colRequests, colCompleted, colCancelled, colNoShows, colPending, colUrgent, colRate,
@@ -100,5 +102,5 @@ public enum UIText {
         labelName, labelBorn, labelPhone, labelAddress, labelMobility, labelNeeds, labelPreferred, labelCaseManager,
         labelHospital, labelAppointment, labelPickup, labelReturn, labelTransport, labelPurpose, labelDuration, labelStatus,
         labelVolunteer, labelNotes, yes, no, none,
-    ] + Action.allCases.map(\.phrase) + writing + ImportText.all + RecordText.all
+    ] + Action.allCases.map(\.phrase) + writing + ImportText.all + RecordText.all + IdleText.all
 }

@@ -94,6 +94,8 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
 
 private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
     var state = state
+    // A key on the hidden screen only brings it back.
+    if case .key = event, state.idle.key() { return (state, []) }
     switch event {
     case .resize(let width, let height):
         state.width = width
@@ -101,6 +103,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         return (state, [])
     case .tick(let now):
         state.now = now
+        state.idle.tick(now, limit: state.idleAfter)
         state.changed = state.changed.filter { $0.value > now }
         return (state, [])
     case .storeChanged:

@@ -13,6 +13,10 @@ public func renderFrame(_ state: AppState, theme: Theme) -> Canvas {
 public func view(_ state: AppState, theme: Theme, into canvas: inout Canvas) {
     let bounds = canvas.bounds
     canvas.fill(bounds, style: theme.style(.normal))
+    if state.idle.hidden {
+        drawIdleScreen(state, theme: theme, into: &canvas)
+        return
+    }
     if state.layout == .tooSmall {
         drawTooSmall(state, theme: theme, into: &canvas)
         return
@@ -93,18 +97,22 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
         canvas.restyle(rect, style: theme.style(state.noticeRole))
         return
     }
-    let storeState = state.storeProblem.map { "\(state.text(UIText.storeError)): \($0)" } ?? state.text(UIText.connected)
+    let storeState = state.storeProblem.map { "\(state.text(UIText.storeError)): \($0)" }
+        ?? (state.session.storeExposed ? state.text(UIText.storeExposed) : state.text(UIText.connected))
     // The state first: when the bar is short, the path is what gets cut. Below 120 columns
     // the path and the clock (the title shows it) give their room to the keys.
     let narrow = state.width < 120
-    let left = narrow ? storeState : "\(storeState) · \(abbreviatedPath(state.storeLabel))"
+    // A store others can read: the warning in place of the path (the notice at start named
+    // the files), so the keys keep their room.
+    let left = narrow || state.session.storeExposed ? storeState : "\(storeState) · \(abbreviatedPath(state.storeLabel))"
     let urgent = state.urgentCount
     let who = "\(state.user) · \(state.access.label(dongNames: state.accessDongNames, language: state.language))"
     let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")\(who)" + (narrow ? "" : "  \(ClockTime(state.now, calendar: state.calendar))")
     let hints = statusHints(state).map { (key: state.keymap.label($0).split(separator: " ").first.map(String.init) ?? "", label: state.text($0.phrase)) }
     StatusBar.draw(into: &canvas, rect: rect, left: left, hints: hints, right: right, theme: theme)
-    if state.storeProblem != nil {
-        canvas.restyle(Rect(x: rect.x, y: rect.y, width: min(rect.width, DisplayWidth.of(storeState) + 1), height: 1), style: theme.style(.error))
+    if state.storeProblem != nil || state.session.storeExposed {
+        canvas.restyle(Rect(x: rect.x, y: rect.y, width: min(rect.width, DisplayWidth.of(storeState) + 1), height: 1),
+                       style: theme.style(state.storeProblem != nil ? .error : .warning))
     }
 }
 

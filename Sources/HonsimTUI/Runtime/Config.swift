@@ -7,6 +7,8 @@ import TOMLKit
 public struct DashboardConfig: Equatable, Sendable {
     public static let defaultRefreshIntervalMilliseconds = 1000
     public static let minimumRefreshIntervalMilliseconds = 100
+    public static let defaultIdleMinutes = 5
+    public static let defaultRetentionYears = 5
 
     /// A theme name or a path to a theme file; nil means the default theme.
     public var theme: String?
@@ -24,6 +26,11 @@ public struct DashboardConfig: Equatable, Sendable {
     /// `table.action` (from `[keys.assign]`). Names are kept as given: the keymap knows the
     /// actions and reports an unknown one.
     public var keys: [String: [Key]]
+    /// Minutes without a key after which the dashboard hides everything until a key; 0 never.
+    public var idleMinutes: Int = DashboardConfig.defaultIdleMinutes
+    /// Years a closed household's personal details are kept: `honsim purge` without a day
+    /// destroys those of households closed longer ago.
+    public var retentionYears: Int = DashboardConfig.defaultRetentionYears
 
     public init(
         theme: String? = nil, language: Language? = nil,
@@ -108,6 +115,16 @@ public struct DashboardConfig: Equatable, Sendable {
                     throw failure([key], "expected \"auto\", \"narrow\" or \"wide\", \(value.string.map { "found '\($0)'" } ?? found(value))")
                 }
                 config.ambiguousWidth = width
+            case "idle_minutes":
+                guard let minutes = value.int, minutes >= 0 else {
+                    throw failure([key], "expected minutes as a whole number (0: never hide), \(found(value))")
+                }
+                config.idleMinutes = minutes
+            case "retention_years":
+                guard let years = value.int, years >= 1 else {
+                    throw failure([key], "expected whole years, at least 1, \(found(value))")
+                }
+                config.retentionYears = years
             case "keys":
                 guard let bindings = value.table else { throw failure([key], "expected a [keys] table, \(found(value))") }
                 for action in ThemeLoader.inSourceOrder(bindings.keys, under: ["keys"], in: text) {
@@ -140,7 +157,8 @@ public struct DashboardConfig: Equatable, Sendable {
         return lines + [line]
     }
 
-    static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "keys"]
+    static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
+                            "retention_years", "keys"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -195,6 +213,10 @@ public struct DashboardConfig: Equatable, Sendable {
                 the dot: "auto" asks it at start; "wide" (PuTTY's "CJK
                 ambiguous characters as wide", xterm -cjk_width) draws the
                 screen in ASCII; "narrow" as most terminals
+            idle_minutes = 5
+                minutes without a key before the screen hides every name (0: never)
+            retention_years = 5
+                years 'honsim purge' keeps a closed household's personal details
             [keys]
             quit = ["q", "ctrl-x"]
             refresh = ["F5", "ctrl-r"]

@@ -70,7 +70,16 @@ struct EffectInterpreter: Sendable {
                 return .files(.importFailed(describe(error)))
             }
         case .files(.export(let export)):
-            do { return .files(.exported(path: try PaneExportWriter.write(export), rows: export.rows)) } catch {
+            do {
+                // Logged before it is written: what cannot be logged does not leave.
+                if !export.revealedHouseholds.isEmpty {
+                    try await store.recordExport(kind: "requests", rows: export.revealedHouseholds.count,
+                                                 householdIDs: export.revealedHouseholds, from: .export)
+                }
+                return .files(.exported(path: try PaneExportWriter.write(export), rows: export.rows))
+            } catch let error as StoreError {
+                return .files(.exportFailed(describe(error)))
+            } catch {
                 let reason = (error as NSError).localizedDescription
                 return .files(.exportFailed(language == .ko ? "CSV를 저장하지 못했습니다: \(reason)" : "could not save the CSV: \(reason)"))
             }

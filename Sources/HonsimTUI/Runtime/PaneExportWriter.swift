@@ -1,18 +1,21 @@
 import Foundation
+import HonsimStore
 
 /// Writes a pane's CSV beside the others, never over one: a second export in the same minute
-/// gets -2. The file is readable by its owner only, since it holds people's names.
+/// gets -2. The file is readable by its owner only, since it holds people's names, and appears
+/// whole or not at all (`PrivateFile`).
 enum PaneExportWriter {
-    static func write(_ export: PaneExport, fileManager: FileManager = .default) throws -> String {
+    static func write(_ export: PaneExport) throws -> String {
         let base = (export.fileName as NSString).deletingPathExtension, suffix = (export.fileName as NSString).pathExtension
         for attempt in 1...100 {
             let name = attempt == 1 ? export.fileName : "\(base)-\(attempt).\(suffix)"
             let path = (export.folder as NSString).appendingPathComponent(name)
-            if fileManager.fileExists(atPath: path) { continue }
-            guard fileManager.createFile(atPath: path, contents: Data(export.contents.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            do {
+                try PrivateFile.write(export.contents, to: path, replacing: false)
+                return path
+            } catch let error as FileWriteError where error.exists {
+                continue
             }
-            return path
         }
         throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: export.folder])
     }

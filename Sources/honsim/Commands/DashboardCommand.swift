@@ -54,6 +54,11 @@ enum Dashboard {
         if let notice = ConsoleNotice.forTerminal(ProcessInfo.processInfo.environment["TERM"]) { warnings.insert(notice, at: 0) }
         let unknown = Keymap.unknownActions(in: config.keys)
         if !unknown.isEmpty { warnings.append("config: unknown actions in [keys]: \(unknown.joined(separator: ", "))") }
+        // Who else can open the store's file: said first, and kept on the status bar.
+        var optionsInLanguage = options
+        optionsInLanguage.lang = language.rawValue
+        let exposure = optionsInLanguage.exposureWarning()
+        if let exposure { warnings.insert(exposure, at: 0) }
 
         // Asked before ncurses takes the screen: the answer decides how every frame is drawn.
         let lines = (display.ambiguousWidth ?? config.ambiguousWidth).lines(ascii: display.ascii || config.ascii, probe: TerminalProbe.ambiguousWidth)
@@ -75,6 +80,8 @@ enum Dashboard {
             keymap: Keymap(overrides: config.keys), lines: lines,
             storeLabel: store.location, user: access.user, maskAll: display.masked, scope: scope)
         state.access = access
+        state.session.storeExposed = exposure != nil
+        state.idleAfter = config.idleMinutes > 0 ? TimeInterval(config.idleMinutes * 60) : nil
         // Said on screen at once, and again on the terminal after the dashboard closes.
         state.notice = warnings.first.map { "honsim: \($0)" }
         let runner = DashboardRunner(store: store, terminal: terminal, theme: theme, state: state,

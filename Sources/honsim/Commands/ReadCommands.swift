@@ -5,7 +5,7 @@ import HonsimStore
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write records to standard output as CSV or JSON.",
+        commandName: "export", abstract: "Write records as CSV or JSON, to standard output or a file of your own (--output).",
         discussion: """
             --from and --to (YYYY-MM-DD, inclusive) select requests and assignments by appointment day and the audit log by day.
             Names, phones, addresses and notes are masked where your role does not show them in full (a coordinator's \
@@ -22,6 +22,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Last day, YYYY-MM-DD.", valueName: "date")) var to: String?
     @Flag(help: "Mask names, phones, addresses and notes, for meetings.") var masked = false
+    @OptionGroup var output: OutputOption
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
@@ -40,12 +41,15 @@ struct ExportCommand: AsyncParsableCommand {
             let exporter = Exporter(calendar: calendar, access: try await store.access(), masked: masked)
             let dongs = try await store.dongs()
             let table: RecordTable
-            // The dongs of the people's records, for the access log: how many go out in full.
+            // The dongs of the people's records, for the access log: how many go out in full, and
+            // which households.
             var rowDongs: [String?] = []
+            var householdIDs: [Int64] = []
             switch kind {
             case .households:
                 let households = try await store.households()
                 (table, rowDongs) = (exporter.households(households, dongs: dongs), households.map(\.dongCode))
+                householdIDs = households.filter { exporter.revealedCount([$0.dongCode]) > 0 }.map(\.id)
             case .volunteers:
                 let volunteers = try await store.volunteers()
                 (table, rowDongs) = (exporter.volunteers(volunteers, dongs: dongs), volunteers.map { _ in nil })
@@ -56,8 +60,8 @@ struct ExportCommand: AsyncParsableCommand {
             }
             // Recorded before anything is written out: if it cannot be logged, it does not leave.
             let revealed = exporter.revealedCount(rowDongs)
-            if revealed > 0 { try await store.recordExport(kind: kind.rawValue, rows: revealed) }
-            emit(format == .csv ? try table.csv() : table.json())
+            if revealed > 0 { try await store.recordExport(kind: kind.rawValue, rows: revealed, householdIDs: householdIDs, from: .export) }
+            try output.write(format == .csv ? try table.csv() : table.json())
         }
     }
 }

@@ -124,7 +124,7 @@ struct HouseholdShowCommand: AsyncParsableCommand {
         try await reportingErrors(options.language) {
             let store = try await options.open()
             // In full only where the role allows, and then logged by the very read that returns it.
-            let record = try await store.householdRecord(id: householdID, reveal: masked ? .masked : .full(requestID: nil))
+            let record = try await store.householdRecord(id: householdID, reveal: masked ? .masked : .full(requestID: nil, from: .command))
             emit(RecordPage.household(record, dongs: try await store.dongs(), full: record.isFull, now: Date(), calendar: store.calendar,
                                       language: options.language).text)
         }
@@ -139,6 +139,7 @@ struct HoursCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
     @Option(help: "text or csv.") var format: Format = .text
+    @OptionGroup var output: OutputOption
 
     func validate() throws {
         guard HoursCommand.parse(month) != nil else { throw ValidationError("--month '\(month)' is not a month like 2026-11") }
@@ -159,21 +160,22 @@ struct HoursCommand: AsyncParsableCommand {
             let dongs = try await store.dongs()
             let calendar = store.calendar
             if format == .csv {
-                emit(try Exporter(calendar: calendar).hours(hours, dongs: dongs).spreadsheetCSV())
+                try output.write(try Exporter(calendar: calendar).hours(hours, dongs: dongs).spreadsheetCSV())
                 return
             }
-            emit(ko ? "\(month) 봉사 시간 — \(hours.count)명\n" : "\(month) volunteer hours — \(hours.count) volunteer(s)\n")
+            var text = ko ? "\(month) 봉사 시간 — \(hours.count)명\n" : "\(month) volunteer hours — \(hours.count) volunteer(s)\n"
             for volunteer in hours {
                 let dong = dongs.dong(code: volunteer.dongCode)?.name ?? ""
-                emit("\(TerminalText.sanitize(volunteer.name)) (#\(volunteer.volunteerID), \(dong)): \(volunteer.escorts.count)\(ko ? "회" : " escort(s)") · "
-                     + "\(RecordPage.hours(volunteer.minutes))\(ko ? "시간" : " h")\n")
+                text += "\(TerminalText.sanitize(volunteer.name)) (#\(volunteer.volunteerID), \(dong)): \(volunteer.escorts.count)\(ko ? "회" : " escort(s)") · "
+                    + "\(RecordPage.hours(volunteer.minutes))\(ko ? "시간" : " h")\n"
                 for escort in volunteer.escorts {
-                    emit("  \(RecordPage.when(escort.start, calendar))  \(escort.minutes)\(ko ? "분" : " min")  #\(escort.requestID) "
-                         + "\(TerminalText.sanitize(escort.hospital))\n")
+                    text += "  \(RecordPage.when(escort.start, calendar))  \(escort.minutes)\(ko ? "분" : " min")  #\(escort.requestID) "
+                        + "\(TerminalText.sanitize(escort.hospital))\n"
                 }
             }
             let total = hours.reduce(0) { $0 + $1.minutes }
-            emit(ko ? "합계 \(RecordPage.hours(total))시간\n" : "total \(RecordPage.hours(total)) h\n")
+            text += ko ? "합계 \(RecordPage.hours(total))시간\n" : "total \(RecordPage.hours(total)) h\n"
+            try output.write(text)
         }
     }
 }

@@ -20,6 +20,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "YYYY-MM")) var month: String
     @Option(help: "md, csv or html.") var format: MonthlyReport.Format = .md
     @Flag(help: "Show volunteers' names and reasons as typed (for the office only, not for meetings).") var unmasked = false
+    @OptionGroup var output: OutputOption
 
     func validate() throws {
         guard StatisticsPeriod(month: month) != nil else { throw ValidationError("--month '\(month)' is not a month like 2026-11") }
@@ -30,7 +31,7 @@ struct ReportCommand: AsyncParsableCommand {
             let store = try await options.open()
             guard case .month(let year, let number)? = StatisticsPeriod(month: month) else { return }
             let report = try await MonthlyReport.make(store: store, year: year, month: number, masked: !unmasked)
-            emit(try report.render(format, language: options.language))
+            try output.write(try report.render(format, language: options.language))
         }
     }
 }

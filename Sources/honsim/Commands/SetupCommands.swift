@@ -4,21 +4,70 @@ import HonsimCore
 import HonsimStore
 
 struct InitCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a case store, or migrate an older one.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a case store, or migrate an older one.",
+        discussion: """
+            A SQLite store is its owner's alone: its folder 0700, the store and its -wal and -shm 0600, whatever \
+            the umask. --group NAME shares it with that group instead (the folder 2770, the files 0660): every \
+            account in the group can then read and change every record in it, whatever its role in honsim.
+            """)
     @OptionGroup var options: StoreOptions
+    @Option(help: ArgumentHelp("Share a SQLite store with this group of OS accounts (folder 2770, files 0660).", valueName: "group"))
+    var group: String?
+
+    func validate() throws {
+        if group != nil, PostgresURL.isPostgres(options.resolvedPath().path) {
+            throw ValidationError("--group shares a SQLite store's files; a PostgreSQL store is shared by its roles (honsim users add)")
+        }
+        // The folder becomes the group's: never a home folder, which holds far more than the store.
+        let folder = URL(fileURLWithPath: options.resolvedPath().path).deletingLastPathComponent().standardizedFileURL.path
+        if group != nil, folder == URL(fileURLWithPath: NSHomeDirectory()).standardizedFileURL.path {
+            throw ValidationError("--group would give the group your home folder \(folder); put the shared store in a folder of its own, e.g. --store /srv/honsim/cases.sqlite")
+        }
+    }
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            let store = try await options.open(create: true)
+            let ko = options.language == .ko
+            var sharing = StoreSharing.owner
+            if let group {
+                sharing = try StoreSharing.group(named: group)
+                let path = options.resolvedPath().path
+                try StoreFiles.prepareFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path, sharing: sharing)
+            }
+            let store = try await options.open(create: true, sharing: sharing)
+            if case .group(let name, let id) = sharing {
+                // A store made before, shared now: its files too.
+                try StoreFiles.share(store.location, sharing: sharing)
+                emit(Self.sharingNotice(group: name, members: StoreFiles.members(of: id), folder: URL(fileURLWithPath: store.location)
+                    .deletingLastPathComponent().path, ko: ko))
+            }
             let counts = try await store.counts()
-            emit(options.language == .ko
+            emit(ko
                  ? "저장소 준비됨: \(store.location) (대상자 \(counts.households), 봉사자 \(counts.volunteers), 요청 \(counts.requests))\n"
                  : "store ready: \(store.location) (\(counts.households) households, \(counts.volunteers) volunteers, \(counts.requests) requests)\n")
             // Whoever creates a store is its admin; say who, and how to add the others.
             let admins = try await store.users().filter { $0.role == .admin }.map(\.name).joined(separator: ", ")
-            emit(options.language == .ko ? "관리자: \(admins) (다른 사람은 'honsim users add'로 추가)\n"
+            emit(ko ? "관리자: \(admins) (다른 사람은 'honsim users add'로 추가)\n"
                  : "admin: \(admins) (add others with 'honsim users add')\n")
+            if let warning = options.exposureWarning() { emit(warning + "\n") }
         }
+    }
+
+    /// What sharing a SQLite store with a group means, said before anything else.
+    static func sharingNotice(group: String, members: [String], folder: String, ko: Bool) -> String {
+        let who = members.isEmpty ? (ko ? "아직 아무도 없음" : "nobody yet") : members.joined(separator: ", ")
+        return ko
+            ? """
+              그룹 '\(group)'과 함께 쓰는 저장소입니다(폴더 \(folder) 2770, 파일 0660). 그룹의 모든 계정(\(who))이 \
+              이름·전화·주소·진료 내용을 모두 읽고 바꿀 수 있습니다: honsim의 역할은 실수를 막을 뿐, 셸을 가진 동료를 막지 못합니다. \
+              동마다 권한을 나누려면 PostgreSQL 저장소를 쓰세요.\n
+              """
+            : """
+              the store is shared with group '\(group)' (folder \(folder) 2770, files 0660): every account in it (\(who)) \
+              can read and change every name, phone, address and health note; honsim's roles guard against mistakes, \
+              not against a colleague with a shell. To limit people to their dongs, use a PostgreSQL store.\n
+              """
     }
 }
 
@@ -94,6 +143,8 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors(options.language) {
             let store = try await options.open()
+            // Said first, whatever the invariants: it is about who can read the file.
+            if let warning = options.exposureWarning() { emit(warning + "\n") }
             let violations = try await store.checkInvariants()
             let counts = try await store.counts()
             if violations.isEmpty {
