@@ -10,12 +10,16 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case coordinator
     /// Sees, masked, and changes nothing. An OS user the store does not know is a viewer.
     case viewer
+    /// A kiosk's login: a viewer whose role is named for what it is, so a store's users list says
+    /// which login a public display uses. On PostgreSQL it reads masked views only, like a viewer.
+    case kiosk
 
     public var phrase: Phrase {
         switch self {
         case .admin: Phrase(ko: "관리자", en: "admin")
         case .coordinator: Phrase(ko: "코디네이터", en: "coordinator")
         case .viewer: Phrase(ko: "열람자", en: "viewer")
+        case .kiosk: Phrase(ko: "키오스크", en: "kiosk")
         }
     }
 
@@ -25,6 +29,7 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         case "admin", "관리자": self = .admin
         case "coordinator", "코디네이터", "담당자": self = .coordinator
         case "viewer", "열람자": self = .viewer
+        case "kiosk", "키오스크": self = .kiosk
         default: return nil
         }
     }
@@ -55,8 +60,9 @@ public struct Access: Sendable, Hashable {
     /// Everything allowed: what a session has before it knows better (tests, a fresh state).
     public static func unrestricted(user: String = "") -> Access { Access(user: user, role: .admin) }
 
-    /// The role that counts in this session: `--readonly` makes anyone a viewer.
-    public var role: Role { readOnly ? .viewer : registeredRole }
+    /// The role that counts in this session: `--readonly` makes anyone a viewer, and a kiosk's
+    /// login is one.
+    public var role: Role { readOnly || registeredRole == .kiosk ? .viewer : registeredRole }
 
     /// May this session change a record of `dongCode`? A record tied to no dong (the store
     /// as a whole, a volunteer) needs an admin.
@@ -64,7 +70,7 @@ public struct Access: Sendable, Hashable {
         switch role {
         case .admin: return true
         case .coordinator: return dongCode.map(dongCodes.contains) ?? false
-        case .viewer: return false
+        case .viewer, .kiosk: return false
         }
     }
 
@@ -76,7 +82,7 @@ public struct Access: Sendable, Hashable {
         switch role {
         case .admin: return true
         case .coordinator: return dongCode.map(dongCodes.contains) ?? true
-        case .viewer: return false
+        case .viewer, .kiosk: return false
         }
     }
 

@@ -64,8 +64,8 @@ public enum AccessProblem: Sendable, Hashable {
             return ko ? "사용자 이름이 올바르지 않습니다: '\(name)' (OS 사용자 이름: 공백·쉼표·제어 문자 없이 64자까지)"
                 : "not a valid user name: '\(name)' (an OS user name: no spaces, commas or control characters, up to 64 characters)"
         case .unknownRole(let word):
-            return ko ? "역할은 admin(관리자), coordinator(코디네이터), viewer(열람자) 중 하나입니다: '\(word)' (--role)"
-                : "a role is admin, coordinator or viewer, not '\(word)' (--role)"
+            return ko ? "역할은 admin(관리자), coordinator(코디네이터), viewer(열람자), kiosk(키오스크) 중 하나입니다: '\(word)' (--role)"
+                : "a role is admin, coordinator, viewer or kiosk, not '\(word)' (--role)"
         }
     }
 }

@@ -52,13 +52,13 @@ enum VolunteerSummaryReads {
         }
     }
 
-    /// Requests per dong in each of the last `weeks` weeks, this one last. `indexHint` is
-    /// SQLite's `INDEXED BY`, which PostgreSQL does not have.
-    static func weeklyCountsQuery(weeks: Int, now: Date, calendar: Calendar, indexHint: String = "") -> StoredQuery {
+    /// Requests per dong in each of the last `weeks` weeks, this one last, read from `requests`:
+    /// the requests as the role sees them (`StoreConnection.seen`), with SQLite's `INDEXED BY`.
+    static func weeklyCountsQuery(weeks: Int, now: Date, calendar: Calendar, requests: String) -> StoredQuery {
         let thisWeek = StatisticsPeriod.thisWeek(now: now, calendar: calendar).range(calendar: calendar)
         let start = Stored.seconds(thisWeek.start) - Int64(weeks - 1) * 7 * 86_400
         return StoredQuery(sql: """
-            SELECT dong_code, (appointment_at - ?) / 604800 AS week, COUNT(*) AS n FROM escort_request \(indexHint)
+            SELECT dong_code, (appointment_at - ?) / 604800 AS week, COUNT(*) AS n FROM \(requests)
             WHERE appointment_at >= ? AND appointment_at < ? GROUP BY dong_code, week
             """, arguments: [start, start, Stored.seconds(thisWeek.end)])
     }

@@ -131,4 +131,47 @@ struct PostgresCommandTests {
         #expect(refused.stderr.contains("park coordinates 석수2동 and cannot import 평촌동.csv in 평촌동"), "\(refused.stderr)")
         #expect(try CLI.run(["check", "--store", admin]).status == 0)
     }
+
+    /// The README's sequence, as written: a role `honsim` that owns the database (no superuser)
+    /// makes the store, copies an office's SQLite store into it, and adds kim. The copy brings
+    /// the SQLite machine's users; the owner stays an admin beside them, and kim logs in as kim.
+    @Test func theReadmesInitMigrateUsersAddSequenceWorksAsWritten() throws {
+        let source = try SeededStore()
+        defer { source.remove() }
+        let server = try PostgresServer.shared()
+        let database = server.newDatabaseName()
+        try server.psql("""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'honsim') THEN CREATE ROLE honsim LOGIN CREATEROLE; END IF;
+            END $$
+            """)
+        try server.psql("CREATE DATABASE \(database) OWNER honsim")
+        let owner = server.url(user: "honsim", database: database)
+
+        let made = try CLI.run(["init", "--store", owner, "--lang", "en"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("admin: honsim"), "\(made.stdout)")
+        let copied = try CLI.run(["migrate", "--from", source.path, "--to", owner, "--lang", "en"])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        // Run again, the copy changes nothing: the owner beside the copied users is no other data.
+        let again = try CLI.run(["migrate", "--from", source.path, "--to", owner, "--lang", "en"])
+        #expect(again.stdout.hasPrefix("already holds this copy; nothing changed"), "\(again.stdout)\(again.stderr)")
+        let added = try CLI.run(["users", "add", "kim", "--role", "coordinator", "--dongs", "석수2동,충훈동", "--store", owner, "--lang", "en"])
+        #expect(added.status == 0, "\(added.stderr)")
+
+        let users = try rows(["users", "list"], store: owner)
+        let roles = Dictionary(uniqueKeysWithValues: users.map { ("\($0["name"] ?? "")", "\($0["role"] ?? "")") })
+        let sourceAdmins = try rows(["users", "list"], store: source.path).filter { $0["role"] as? String == "admin" }.map { "\($0["name"] ?? "")" }
+        #expect(roles["honsim"] == "admin" && roles["kim"] == "coordinator", "\(roles)")
+        #expect(!sourceAdmins.isEmpty && sourceAdmins.allSatisfy { roles[$0] == "admin" }, "\(roles)")
+        let kim = server.url(user: "kim", database: database)
+        #expect(try CLI.run(["users", "whoami", "--store", kim, "--lang", "en"]).stdout == "kim: coordinator — 석수2동, 충훈동\n")
+        // The hall's kiosk logs in as a role of its own, which selects no full name at all.
+        #expect(try CLI.run(["users", "add", "hall", "--role", "kiosk", "--store", owner]).status == 0)
+        #expect(try CLI.run(["users", "whoami", "--store", server.url(user: "hall", database: database), "--lang", "en"]).stdout
+                    .hasPrefix("hall: kiosk"))
+        #expect(try server.psql("SELECT count(*) FROM household", database: database, user: "hall") == "0\n")
+        #expect(try server.psql("SELECT count(*) FROM seen_household WHERE name NOT LIKE '%*%'", database: database, user: "hall") == "0\n")
+        #expect(try CLI.run(["check", "--store", owner]).status == 0)
+    }
 }

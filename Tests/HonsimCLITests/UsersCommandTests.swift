@@ -54,8 +54,8 @@ struct UsersCommandTests {
         defer { store.remove() }
         let before = try store.run(["users", "list", "--format", "csv"]).stdout
         let cases: [([String], String, String)] = [
-            (["users", "add", "lee", "--role", "boss"], "역할은 admin(관리자), coordinator(코디네이터), viewer(열람자) 중 하나입니다: 'boss' (--role)",
-             "a role is admin, coordinator or viewer, not 'boss' (--role)"),
+            (["users", "add", "lee", "--role", "boss"], "역할은 admin(관리자), coordinator(코디네이터), viewer(열람자), kiosk(키오스크) 중 하나입니다: 'boss' (--role)",
+             "a role is admin, coordinator, viewer or kiosk, not 'boss' (--role)"),
             (["users", "add", "lee", "--role", "coordinator", "--dongs", "석수2동,석수9동"], "없는 동입니다: 석수9동 (--dongs)", "no dong named 석수9동 (--dongs)"),
             (["users", "add", "lee", "--role", "coordinator"], "코디네이터에게는 담당 동이 있어야 합니다: --dongs를 주세요 (lee)",
              "a coordinator needs dongs: give --dongs (lee)"),

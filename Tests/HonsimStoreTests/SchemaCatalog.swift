@@ -107,7 +107,9 @@ enum SchemaCatalog {
     static func postgresColumns(database: String) async throws -> [String: [Column]] {
         let text = try await psql("""
             SELECT table_name, column_name, data_type, is_nullable, coalesce(column_default, '<none>')
-            FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position
+            FROM information_schema.columns WHERE table_schema = 'public'
+              AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE')
+            ORDER BY table_name, ordinal_position
             """, database: database)
         var tables: [String: [Column]] = [:]
         for line in lines(text) {

@@ -85,6 +85,14 @@ public final class PostgresServer: @unchecked Sendable {
         "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000"
     }
 
+    /// Peer authentication over the socket, as one office machine shared by several OS accounts
+    /// uses it: each OS user logs in as the database role of their own name, with no password,
+    /// and as no other. The superuser stays trusted, for the harness (which runs as root).
+    public func usePeerAuthentication() throws {
+        try "local all postgres trust\nlocal all all peer\n".write(toFile: folder + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+        try run(bin + "/pg_ctl", ["-D", folder + "/data", "-w", "reload"])
+    }
+
     /// Stops the server and removes its folder.
     public func stop() {
         try? run(bin + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])

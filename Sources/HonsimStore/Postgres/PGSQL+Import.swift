@@ -100,18 +100,18 @@ extension PGSQL {
         var facts = ImportCheck.Facts(dongs: dongs)
         switch check.kind {
         case .households:
-            for try await (id, name, year, dong) in try await stream("SELECT id, name, birth_year, dong_code FROM household ORDER BY id")
+            for try await (id, name, year, dong) in try await stream("SELECT id, name, birth_year, dong_code FROM \(seen(.household)) ORDER BY id")
                 .decode((Int64, String, Int, String).self) {
                 facts.households.append(ImportCheck.StoredHousehold(id: id, name: name, birthYear: year, dongCode: dong, closed: false))
             }
         case .volunteers:
-            for try await (id, name, phone) in try await stream("SELECT id, name, phone FROM volunteer ORDER BY id")
+            for try await (id, name, phone) in try await stream("SELECT id, name, phone FROM \(seen(.volunteer)) ORDER BY id")
                 .decode((Int64, String, String).self) {
                 facts.volunteers.append(ImportCheck.StoredVolunteer(id: id, name: name, phone: phone))
             }
         case .requests:
             let wanted = check.wanted
-            let columns = "SELECT id, name, birth_year, dong_code, closed FROM household"
+            let columns = "SELECT id, name, birth_year, dong_code, closed FROM \(seen(.household))"
             if !wanted.householdIDs.isEmpty {
                 var binds = PostgresBindings(capacity: 1)
                 binds.append(wanted.householdIDs)
@@ -129,7 +129,7 @@ extension PGSQL {
             }
             if let span = wanted.appointments {
                 for try await (id, household, appointment) in try await stream("""
-                    SELECT id, household_id, appointment_at FROM escort_request
+                    SELECT id, household_id, appointment_at FROM \(seen(.request))
                     WHERE appointment_at >= ? AND appointment_at <= ? AND status <> 'cancelled' ORDER BY id
                     """, [span.lowerBound, span.upperBound]).decode((Int64, Int64, Int64).self) {
                     facts.requests.append(ImportCheck.StoredRequest(id: id, householdID: household, appointment: appointment))

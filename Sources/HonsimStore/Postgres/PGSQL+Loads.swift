@@ -96,7 +96,7 @@ extension PGSQL {
                    array_agg(coalesce(volunteer_id, 0)),
                    array_agg(coalesce(greatest(0, assigned_at - created_at) / 60, -1)),
                    array_agg(coalesce(actual_minutes, 0))
-            FROM escort_request WHERE appointment_at >= ? AND appointment_at < ?
+            FROM \(seen(.request)) WHERE appointment_at >= ? AND appointment_at < ?
             """, [Stored.cell(range.start), Stored.cell(range.end)])
         for try await (dongs, statuses, appointments, households, volunteers, assignMinutes, actualMinutes)
             in rows.decode(([String]?, [String]?, [Int64]?, [Int64]?, [Int64]?, [Int64]?, [Int64]?).self) {
@@ -167,6 +167,23 @@ extension PGSQL {
 extension PGSQL {
     /// PostgreSQL's planner chooses its indexes itself.
     func indexHint(_ name: String) -> String { "" }
+
+    /// The views of migration 12, which mask what the login's role may not see in full.
+    func seen(_ records: PersonalRecords) -> String {
+        switch records {
+        case .household: "seen_household"
+        case .volunteer: "seen_volunteer"
+        case .request: "seen_request"
+        case .call: "seen_contact_attempt"
+        }
+    }
+
+    /// A member of the role that owns `users` (its owner, or a superuser). No row when the
+    /// store has no users table yet (a read-only session of an older store).
+    func ownsStore() async throws -> Bool {
+        try await value("SELECT pg_has_role(current_user, relowner, 'MEMBER') FROM pg_class WHERE oid = to_regclass('users')",
+                        as: Bool.self) ?? false
+    }
 }
 
 extension PGSQL {

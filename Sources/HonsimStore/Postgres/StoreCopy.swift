@@ -4,8 +4,8 @@ import Logging
 import PostgresNIO
 
 /// `honsim migrate`: copies a SQLite store whole into an empty PostgreSQL one (every table,
-/// the audit log and the users included, ids kept) in one transaction, then checks that every
-/// table holds as many rows as the source. Run again on a store that already holds the same
+/// the audit log and the users included, ids kept, the target's admins kept beside them) in one
+/// transaction, then checks that every table holds as many rows as the source. Run again on a store that already holds the same
 /// copy, it changes nothing; on one that holds other data, it refuses.
 public enum StoreCopy {
     /// The tables in the order their foreign keys need. `volunteer_load` is not copied: the
@@ -28,13 +28,20 @@ public enum StoreCopy {
         let sourceCounts = try await snapshot.read { db in
             try Dictionary(uniqueKeysWithValues: tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0) })
         }
+        let sourceUsers = Set(try await snapshot.read { db in try String.fetchAll(db, sql: "SELECT name FROM users") })
         // Opening migrates the target (its owner runs this) and creates it when new.
         let target = try await PostgresStore.open(url, create: true, timeZone: source.calendar.timeZone.identifier)
         defer { target.close() }
         return try await target.write { db in
             try await db.lock(.store)
+            // The target's own admins (the role that made it) stay beside the users copied, so
+            // whoever set up the server can still manage its users afterwards.
+            let keptAdmins = try await db.rows("SELECT * FROM users WHERE role = 'admin' ORDER BY name").map { StoreUser(row: $0) }
+                .filter { !sourceUsers.contains($0.name) }
+            var expected = sourceCounts
+            expected["users", default: 0] += keptAdmins.count
             let targetCounts = try await counts(db)
-            if targetCounts == sourceCounts { return Outcome(counts: targetCounts, copied: false) }
+            if targetCounts == expected { return Outcome(counts: targetCounts, copied: false) }
             // A new store holds at most its creator's own users row.
             let holdsData = tables.contains { $0 != "users" && (targetCounts[$0] ?? 0) > 0 }
             if holdsData {
@@ -43,6 +50,9 @@ public enum StoreCopy {
             try await db.execute("DELETE FROM users")
             for table in tables {
                 try await copyTable(table, from: snapshot, into: db)
+                if table == "users" {
+                    for admin in keptAdmins { try await db.execute(StoreUser.insertSQL, admin.insertValues) }
+                }
             }
             let settings = try snapshot.read { db in
                 try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('time_zone', 'travel_buffer_minutes')")
@@ -53,8 +63,8 @@ public enum StoreCopy {
             }
             try await db.idsWritten()
             let copied = try await counts(db)
-            for table in tables where copied[table] != sourceCounts[table] {
-                throw StoreError.integrity(reason: "\(table): \(sourceCounts[table] ?? 0) rows in the source, \(copied[table] ?? 0) copied")
+            for table in tables where copied[table] != expected[table] {
+                throw StoreError.integrity(reason: "\(table): \(expected[table] ?? 0) rows expected from the source, \(copied[table] ?? 0) copied")
             }
             return Outcome(counts: copied, copied: true)
         }

@@ -74,6 +74,8 @@ struct SQLiteConnection: StoreConnection {
 
 extension SQLiteConnection {
     func indexHint(_ name: String) -> String { "INDEXED BY \(name)" }
+    func seen(_ records: PersonalRecords) -> String { records.rawValue }
+    func ownsStore() async throws -> Bool { false }
 }
 
 extension SQLiteConnection {

@@ -2,8 +2,8 @@
 /// reminder messages prepared and sent. Each row belongs to a request, and so to its dong:
 /// on PostgreSQL a coordinator writes only those of their dongs' requests, as with assignments.
 extension Schema {
-    /// 10: every call about an escort, with whom and what came of it.
-    static let contactAttempts = Migration("10: contact attempts", [
+    /// 9: every call about an escort, with whom and what came of it.
+    static let contactAttempts = Migration("9: contact attempts", [
         .both { d in """
             CREATE TABLE contact_attempt (
                 id \(d.id),
@@ -29,9 +29,9 @@ extension Schema {
             """),
     ])
 
-    /// 11: the vehicle booked for an escort that goes by the center's vehicle or a voucher
+    /// 10: the vehicle booked for an escort that goes by the center's vehicle or a voucher
     /// taxi. No row: nothing done yet (to book, or not needed by the transport).
-    static let vehicleBookings = Migration("11: vehicle bookings", [
+    static let vehicleBookings = Migration("10: vehicle bookings", [
         .both { d in """
             CREATE TABLE vehicle_booking (
                 request_id \(d.integer) PRIMARY KEY REFERENCES escort_request(id)\(d == .postgres ? " ON DELETE CASCADE" : ""),
@@ -56,9 +56,9 @@ extension Schema {
             """),
     ])
 
-    /// 12: the reminder messages prepared for each side of an escort and day, and whether the
+    /// 11: the reminder messages prepared for each side of an escort and day, and whether the
     /// sender command sent them: what keeps a message from going out twice.
-    static let messageRecords = Migration("12: message records", [
+    static let messageRecords = Migration("11: message records", [
         .both { d in """
             CREATE TABLE message_record (
                 id \(d.id),

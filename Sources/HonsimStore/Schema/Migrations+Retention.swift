@@ -1,11 +1,11 @@
 /// Keeping only what is needed (개인정보 파기): when a household was closed, the day its
 /// retention is reckoned from, and when its personal details were destroyed.
 extension Schema {
-    /// 20: `closed_at` is set when a household is closed and cleared when it is reopened; a
+    /// 8: `closed_at` is set when a household is closed and cleared when it is reopened; a
     /// store made before it takes the household's last change as the day it was closed, the
     /// closest the rows can say. `purged_at` marks a household whose personal details a purge
     /// destroyed, so that a later purge counts it once.
-    static let retention = Migration("20: when households were closed and purged", [
+    static let retention = Migration("8: when households were closed and purged", [
         .both { d in "ALTER TABLE household ADD COLUMN closed_at \(d.integer)" },
         .both { d in "ALTER TABLE household ADD COLUMN purged_at \(d.integer)" },
         .same("UPDATE household SET closed_at = updated_at WHERE closed = 1"),

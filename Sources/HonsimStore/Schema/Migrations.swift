@@ -115,8 +115,7 @@ enum Schema {
 
     static let migrations: [Migration] = [
         cases, dongsRevision, usersAndAccess, changeNotices, rowLevelSecurity, dashboardIndexes, policiesOncePerStatement,
-        retention,
-        contactAttempts, vehicleBookings, messageRecords,
+        retention, contactAttempts, vehicleBookings, messageRecords, guardedReads,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

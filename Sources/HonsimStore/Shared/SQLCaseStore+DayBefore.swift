@@ -13,7 +13,7 @@ extension SQLCaseStore {
             let start = day.start(in: calendar)
             let end = day.adding(days: 1, calendar: calendar).start(in: calendar)
             let requests = try await db.rows("""
-                SELECT * FROM escort_request WHERE appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'
+                SELECT * FROM \(db.seen(.request)) WHERE appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'
                 ORDER BY pickup_at, id
                 """, [Stored.cell(start), Stored.cell(end)]).map { EscortRequest(row: $0) }
             guard !requests.isEmpty else { return EscortDay(day: day, escorts: []) }
@@ -132,7 +132,7 @@ extension SQLCaseStore {
     static func fetchAttempts(_ db: any StoreConnection, requestIDs: Set<Int64>) async throws -> [Int64: [ContactAttempt]] {
         var found: [Int64: [ContactAttempt]] = [:]
         try await SQLText.forEachChunk(of: requestIDs) { marks, chunk in
-            for row in try await db.rows("SELECT * FROM contact_attempt WHERE request_id IN (\(marks)) ORDER BY at, id", chunk) {
+            for row in try await db.rows("SELECT * FROM \(db.seen(.call)) WHERE request_id IN (\(marks)) ORDER BY at, id", chunk) {
                 let attempt = ContactAttempt(row: row)
                 found[attempt.requestID, default: []].append(attempt)
             }

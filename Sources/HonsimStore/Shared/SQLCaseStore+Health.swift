@@ -15,7 +15,7 @@ extension SQLCaseStore {
                 found.append(InvariantViolation(rule: "one active assignment", detail: "request \(row["request_id"] as Int64) has \(row["n"] as Int)"))
             }
             for row in try await db.rows("""
-                SELECT r.id, r.status, r.volunteer_id, a.volunteer_id AS assigned FROM escort_request AS r
+                SELECT r.id, r.status, r.volunteer_id, a.volunteer_id AS assigned FROM \(db.seen(.request)) AS r
                 LEFT JOIN assignment AS a ON a.request_id = r.id AND a.state = 'active'
                 WHERE (r.status IN ('assigned', 'confirmed', 'in_progress')) <> (a.id IS NOT NULL)
                    OR (a.id IS NOT NULL AND COALESCE(a.volunteer_id, 0) <> COALESCE(r.volunteer_id, 0))
@@ -23,7 +23,7 @@ extension SQLCaseStore {
                 found.append(InvariantViolation(rule: "status matches assignment",
                                                 detail: "request \(row["id"] as Int64) is \(row["status"] as String) with volunteer \(row["volunteer_id"] as Int64? ?? 0), active assignment to \(row["assigned"] as Int64? ?? 0)"))
             }
-            for row in try await db.rows("SELECT id, status FROM escort_request WHERE (status IN ('pending', 'cancelled')) <> (volunteer_id IS NULL)") {
+            for row in try await db.rows("SELECT id, status FROM \(db.seen(.request)) WHERE (status IN ('pending', 'cancelled')) <> (volunteer_id IS NULL)") {
                 found.append(InvariantViolation(rule: "lifecycle", detail: "request \(row["id"] as Int64) is \(row["status"] as String) but its volunteer says otherwise"))
             }
             for row in try await db.rows("""

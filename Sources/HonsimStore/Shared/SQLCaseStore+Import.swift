@@ -42,7 +42,9 @@ extension SQLCaseStore {
 
     /// The first id after every stored one of the kind's table.
     private func nextID(_ db: any StoreConnection, _ check: ImportCheck) async throws -> Int64 {
-        try await db.value("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM \(check.table)", as: Int64.self) ?? 1
+        // Every row's id counts, also those of dongs the importer's role does not see in full.
+        let table = PersonalRecords(rawValue: check.table).map(db.seen) ?? check.table
+        return try await db.value("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM \(table)", as: Int64.self) ?? 1
     }
 
     /// A chunk at a time, so the progress handler hears of every `ImportCheck.progressStep`

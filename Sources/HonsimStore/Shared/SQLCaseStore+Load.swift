@@ -11,7 +11,8 @@ extension SQLCaseStore {
             try await db.lock(.store)
             let now = now()
             let existing = try await db.value("""
-                SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*) FROM volunteer) + (SELECT COUNT(*) FROM escort_request)
+                SELECT (SELECT COUNT(*) FROM \(db.seen(.household))) + (SELECT COUNT(*) FROM \(db.seen(.volunteer)))
+                     + (SELECT COUNT(*) FROM \(db.seen(.request)))
                 """, as: Int.self) ?? 0
             if existing > 0 && !replacingExisting { throw StoreError.notEmpty(path: location) }
             try await db.bulkLoad {

@@ -55,7 +55,7 @@ extension SQLCaseStore {
             var ids: [Int64] = []
             try await db.forEachRow("""
                 SELECT DISTINCT w.volunteer_id FROM availability_window AS w
-                JOIN volunteer AS v ON v.id = w.volunteer_id AND v.closed = 0
+                JOIN \(db.seen(.volunteer)) AS v ON v.id = w.volunteer_id AND v.closed = 0
                 WHERE w.weekday = ? AND w.start_minute <= ? AND w.end_minute >= ?
                   AND w.volunteer_id NOT IN (SELECT volunteer_id FROM day_off WHERE from_date <= ? AND to_date >= ?)
                   AND w.volunteer_id NOT IN (SELECT volunteer_id FROM assignment
@@ -73,7 +73,7 @@ extension SQLCaseStore {
     public func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
         try await read { [self] db in
             let range = period.range(calendar: calendar)
-            let highest = try await db.one("SELECT (SELECT MAX(id) FROM volunteer) AS v, (SELECT MAX(id) FROM household) AS h")
+            let highest = try await db.one("SELECT (SELECT MAX(id) FROM \(db.seen(.volunteer))) AS v, (SELECT MAX(id) FROM \(db.seen(.household))) AS h")
             var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
                                                     maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
             try await db.addRequestFacts(in: range, to: &accumulator)
@@ -95,7 +95,7 @@ extension SQLCaseStore {
         }
         for row in try await db.rows("""
             SELECT r.id AS request_id, r.dong_code, r.pickup_at, a.id, a.party, a.result, a.note, a.at, a.called_by
-            FROM escort_request AS r JOIN contact_attempt AS a ON a.request_id = r.id
+            FROM \(db.seen(.request)) AS r JOIN \(db.seen(.call)) AS a ON a.request_id = r.id
             WHERE r.appointment_at >= ? AND r.appointment_at < ? AND r.status NOT IN ('pending', 'cancelled')
             ORDER BY r.id, a.at, a.id
             """, [Stored.cell(range.start), Stored.cell(range.end)]) {
@@ -116,7 +116,7 @@ extension SQLCaseStore {
         try await read { [self] db in
             let now = now()
             let requests = try await db.rows("""
-                SELECT * FROM escort_request \(db.indexHint("request_by_status_time"))
+                SELECT * FROM \(db.seen(.request)) \(db.indexHint("request_by_status_time"))
                 WHERE status = 'pending' AND appointment_at >= ? AND appointment_at < ?
                 ORDER BY appointment_at, id
                 """, [Stored.cell(from), Stored.cell(until)])
@@ -136,7 +136,7 @@ extension SQLCaseStore {
     public func openRequests(until: Date, limit: Int) async throws -> [EscortRequest] {
         try await read { db in
             try await db.rows("""
-                SELECT * FROM escort_request \(db.indexHint("request_by_status_time"))
+                SELECT * FROM \(db.seen(.request)) \(db.indexHint("request_by_status_time"))
                 WHERE status IN ('pending', 'assigned', 'confirmed', 'in_progress') AND appointment_at < ?
                 ORDER BY appointment_at, id LIMIT ?
                 """, [Stored.cell(until), limit]).map { EscortRequest(row: $0) }
@@ -158,7 +158,7 @@ extension SQLCaseStore {
     public func weeklyRequestCounts(weeks: Int, now: Date) async throws -> [String: [Int]] {
         try await read { [self] db in
             let query = VolunteerSummaryReads.weeklyCountsQuery(weeks: weeks, now: now, calendar: calendar,
-                                                                indexHint: db.indexHint("request_by_time"))
+                                                                requests: "\(db.seen(.request)) \(db.indexHint("request_by_time"))")
             return VolunteerSummaryReads.weeklyCounts(try await db.rows(query), weeks: weeks)
         }
     }

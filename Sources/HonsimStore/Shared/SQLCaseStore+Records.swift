@@ -12,8 +12,7 @@ extension SQLCaseStore {
     public func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household {
         try await write { [self] db in
             let now = now()
-            let issues = Validation.household(household, dongs: try await cachedDongs(db), currentYear: CivilDate(now, calendar: calendar).year)
-            try StoreRules.refuse(issues, entity: "household", id: household.id)
+            let dongs = try await cachedDongs(db)
             var before: Household?
             if household.id != 0 {
                 try await db.lock(.household(household.id))
@@ -22,13 +21,16 @@ extension SQLCaseStore {
             let label = household.id == 0 ? Phrase(ko: "대상자를 등록할", en: "add a household")
                 : Phrase(ko: "대상자 \(household.id)번을 바꿀", en: "change household \(household.id)")
             try await checkSave(db, table: "household", id: household.id, from: before.map { ($0.dongCode, $0.version) },
-                                to: household.dongCode, expectedVersion: expectedVersion, act: label) {
+                                to: household.dongCode, expectedVersion: expectedVersion, act: label, validate: {
+                try StoreRules.refuse(Validation.household(household, dongs: dongs, currentYear: CivilDate(now, calendar: calendar).year),
+                                      entity: "household", id: household.id)
+            }) {
                 guard !allowDuplicate && !household.closed, let twin = try await likelyTwin(db, of: household) else { return nil }
                 return (twin.id, twin.name)
             }
             if household.closed && before?.closed != true {
                 let open = try await db.value("""
-                    SELECT COUNT(*) FROM escort_request WHERE household_id = ? AND status IN ('pending', 'assigned', 'confirmed', 'in_progress')
+                    SELECT COUNT(*) FROM \(db.seen(.request)) WHERE household_id = ? AND status IN ('pending', 'assigned', 'confirmed', 'in_progress')
                     """, [household.id], as: Int.self) ?? 0
                 if open > 0 { throw StoreError.openRequests(householdID: household.id, count: open) }
             }
@@ -61,7 +63,7 @@ extension SQLCaseStore {
     public func saveVolunteer(_ volunteer: Volunteer, expectedVersion: Int?, allowDuplicate: Bool) async throws -> VolunteerSaved {
         try await write { [self] db in
             let now = now()
-            try StoreRules.refuse(Validation.volunteer(volunteer, dongs: try await cachedDongs(db)), entity: "volunteer", id: volunteer.id)
+            let dongs = try await cachedDongs(db)
             var before: Volunteer?
             if volunteer.id != 0 {
                 // Held escorts are read under the volunteer's lock: no assign slips in between.
@@ -71,7 +73,9 @@ extension SQLCaseStore {
             let label = volunteer.id == 0 ? Phrase(ko: "봉사자를 등록할", en: "add a volunteer")
                 : Phrase(ko: "봉사자 \(volunteer.id)번을 바꿀", en: "change volunteer \(volunteer.id)")
             try await checkSave(db, table: "volunteer", id: volunteer.id, from: before.map { ($0.dongCode, $0.version) },
-                                to: volunteer.dongCode, expectedVersion: expectedVersion, act: label) {
+                                to: volunteer.dongCode, expectedVersion: expectedVersion, act: label, validate: {
+                try StoreRules.refuse(Validation.volunteer(volunteer, dongs: dongs), entity: "volunteer", id: volunteer.id)
+            }) {
                 guard !allowDuplicate && !volunteer.closed, let twin = try await likelyTwin(db, of: volunteer) else { return nil }
                 return (twin.id, twin.name)
             }
@@ -132,7 +136,7 @@ extension SQLCaseStore {
 
     private func readHouseholdRecord(_ db: any StoreConnection, id: Int64) async throws -> HouseholdRecord {
         let household = try await SQLCaseStore.fetchHousehold(db, id: id)
-        let requests = try await db.rows("SELECT * FROM escort_request WHERE household_id = ? ORDER BY appointment_at, id", [id])
+        let requests = try await db.rows("SELECT * FROM \(db.seen(.request)) WHERE household_id = ? ORDER BY appointment_at, id", [id])
             .map { EscortRequest(row: $0) }
         let volunteers = try await cachedVolunteers(db)
         var names: [Int64: String] = [:]
@@ -147,7 +151,7 @@ extension SQLCaseStore {
         try await read { db in
             let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: id)
             let escorts = try await db.rows("""
-                SELECT * FROM escort_request WHERE id IN (
+                SELECT * FROM \(db.seen(.request)) WHERE id IN (
                     SELECT request_id FROM assignment WHERE volunteer_id = ? AND state IN ('active', 'completed', 'no_show'))
                 ORDER BY appointment_at, id
                 """, [id]).map { EscortRequest(row: $0) }
@@ -168,7 +172,7 @@ extension SQLCaseStore {
             var byVolunteer: [Int64: [VolunteerHours.Escort]] = [:]
             let rows = try await db.rows("""
                 SELECT a.volunteer_id, a.request_id, a.starts_at, a.minutes, r.dong_code, r.hospital
-                FROM assignment AS a JOIN escort_request AS r ON r.id = a.request_id
+                FROM assignment AS a JOIN \(db.seen(.request)) AS r ON r.id = a.request_id
                 WHERE a.state = 'completed' AND a.month_key = ? ORDER BY a.starts_at, a.request_id
                 """, [String(format: "M%04d-%02d", year, month)])
             for row in rows {
@@ -186,13 +190,17 @@ extension SQLCaseStore {
     // MARK: Helpers
 
     /// What every save of a record checks, in order: that this person may change it, in the
-    /// dong it leaves and the one it goes to; that nobody changed it since the form read it;
+    /// dong it leaves and the one it goes to; that it is sound (`validate`: after access, so that
+    /// someone shown a record masked is told they may not change it, not that its masked phone
+    /// is no phone); that nobody changed it since the form read it;
     /// and, once an import under way has been waited for (so its rows are seen), that it is
     /// not a likely twin of another record (`twin` finds one, unless the save allows it).
     private func checkSave(_ db: any StoreConnection, table: String, id: Int64, from before: (dong: String, version: Int)?, to dongCode: String,
-                           expectedVersion: Int?, act: Phrase, twin: () async throws -> (id: Int64, name: String)?) async throws {
+                           expectedVersion: Int?, act: Phrase, validate: () throws -> Void,
+                           twin: () async throws -> (id: Int64, name: String)?) async throws {
         try await authorize(db, dongCode: before?.dong ?? dongCode, act: act)
         if let before, before.dong != dongCode { try await authorize(db, dongCode: dongCode, act: act) }
+        try validate()
         if let before { try await checkRecordVersion(db, table: table, id: id, current: before.version, expected: expectedVersion) }
         try await db.lock(.savingInto(table))
         if let found = try await twin() { throw StoreError.likelyDuplicate(entity: table, existingID: found.id, name: found.name) }
@@ -208,7 +216,7 @@ extension SQLCaseStore {
 
     func heldEscorts(_ db: any StoreConnection, volunteerID: Int64, from now: Date) async throws -> [EscortRequest] {
         try await db.rows("""
-            SELECT * FROM escort_request WHERE volunteer_id = ? AND status IN ('assigned', 'confirmed') AND pickup_at >= ?
+            SELECT * FROM \(db.seen(.request)) WHERE volunteer_id = ? AND status IN ('assigned', 'confirmed') AND pickup_at >= ?
             ORDER BY pickup_at, id
             """, [volunteerID, Stored.cell(now)]).map { EscortRequest(row: $0) }
     }
@@ -216,7 +224,7 @@ extension SQLCaseStore {
     /// Another open household with the same name (spaces aside), birth year and dong.
     func likelyTwin(_ db: any StoreConnection, of household: Household) async throws -> Household? {
         let identity = ImportIdentity.Household(name: household.name, birthYear: household.birthYear, dongCode: household.dongCode)
-        return try await db.rows("SELECT * FROM household WHERE birth_year = ? AND dong_code = ? AND closed = 0 AND id != ? ORDER BY id",
+        return try await db.rows("SELECT * FROM \(db.seen(.household)) WHERE birth_year = ? AND dong_code = ? AND closed = 0 AND id != ? ORDER BY id",
                                  [household.birthYear, household.dongCode, household.id]).map { Household(row: $0) }
             .first { ImportIdentity.Household(name: $0.name, birthYear: $0.birthYear, dongCode: $0.dongCode) == identity }
     }

@@ -74,7 +74,8 @@ public class SQLCaseStore: @unchecked Sendable {
         try await read { db in
             // Each EXISTS stops at the first row: a city's store is not counted to say it holds something.
             try await db.value("""
-                SELECT NOT (EXISTS (SELECT 1 FROM household) OR EXISTS (SELECT 1 FROM volunteer) OR EXISTS (SELECT 1 FROM escort_request))
+                SELECT NOT (EXISTS (SELECT 1 FROM \(db.seen(.household))) OR EXISTS (SELECT 1 FROM \(db.seen(.volunteer)))
+                            OR EXISTS (SELECT 1 FROM \(db.seen(.request))))
                 """, as: Bool.self) ?? true
         }
     }
@@ -82,9 +83,9 @@ public class SQLCaseStore: @unchecked Sendable {
     public func counts() async throws -> StoreCounts {
         try await read { db in
             guard let row = try await db.one("""
-                SELECT (SELECT COUNT(*) FROM dong) AS dongs, (SELECT COUNT(*) FROM household) AS households,
-                       (SELECT COUNT(*) FROM volunteer) AS volunteers, (SELECT COUNT(*) FROM escort_request) AS requests,
-                       (SELECT COUNT(*) FROM escort_request WHERE status = 'pending') AS pending,
+                SELECT (SELECT COUNT(*) FROM dong) AS dongs, (SELECT COUNT(*) FROM \(db.seen(.household))) AS households,
+                       (SELECT COUNT(*) FROM \(db.seen(.volunteer))) AS volunteers, (SELECT COUNT(*) FROM \(db.seen(.request))) AS requests,
+                       (SELECT COUNT(*) FROM \(db.seen(.request)) WHERE status = 'pending') AS pending,
                        (SELECT COUNT(*) FROM assignment) AS assignments, (SELECT COUNT(*) FROM audit) AS audit
                 """) else { return StoreCounts() }
             var counts = StoreCounts()
@@ -123,19 +124,19 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchHousehold(_ db: any StoreConnection, id: Int64) async throws -> Household {
-        Household(row: try await fetchRow(db, "household", entity: "household", id: id))
+        Household(row: try await fetchRow(db, .household, entity: "household", id: id))
     }
 
-    /// A record's row by id, or `notFound` naming what it is.
-    static func fetchRow(_ db: any StoreConnection, _ table: String, entity: String, id: Int64) async throws -> StoredCells {
-        guard let row = try await db.one("SELECT * FROM \(table) WHERE id = ?", [id]) else {
+    /// A record's row by id, as the role may see it, or `notFound` naming what it is.
+    static func fetchRow(_ db: any StoreConnection, _ records: PersonalRecords, entity: String, id: Int64) async throws -> StoredCells {
+        guard let row = try await db.one("SELECT * FROM \(db.seen(records)) WHERE id = ?", [id]) else {
             throw StoreError.notFound(entity: entity, id: id)
         }
         return row
     }
 
     public func households() async throws -> [Household] {
-        try await read { db in try await db.rows("SELECT * FROM household ORDER BY id").map { Household(row: $0) } }
+        try await read { db in try await db.rows("SELECT * FROM \(db.seen(.household)) ORDER BY id").map { Household(row: $0) } }
     }
 
     public func households(ids: Set<Int64>) async throws -> [Int64: Household] {
@@ -146,7 +147,7 @@ public class SQLCaseStore: @unchecked Sendable {
     static func fetchHouseholds(_ db: any StoreConnection, ids: Set<Int64>) async throws -> [Int64: Household] {
         var found: [Int64: Household] = [:]
         try await SQLText.forEachChunk(of: ids) { marks, chunk in
-            for row in try await db.rows("SELECT * FROM household WHERE id IN (\(marks))", chunk) {
+            for row in try await db.rows("SELECT * FROM \(db.seen(.household)) WHERE id IN (\(marks))", chunk) {
                 let household = Household(row: row)
                 found[household.id] = household
             }
@@ -159,7 +160,7 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchVolunteer(_ db: any StoreConnection, id: Int64) async throws -> Volunteer {
-        var volunteer = Volunteer(row: try await fetchRow(db, "volunteer", entity: "volunteer", id: id))
+        var volunteer = Volunteer(row: try await fetchRow(db, .volunteer, entity: "volunteer", id: id))
         volunteer.availability = WeeklyAvailability(try await db.rows(
             "SELECT * FROM availability_window WHERE volunteer_id = ?", [id]).compactMap { StoreRules.window(row: $0) })
         volunteer.daysOff = try await db.rows("SELECT * FROM day_off WHERE volunteer_id = ? ORDER BY from_date", [id])
@@ -191,7 +192,7 @@ public class SQLCaseStore: @unchecked Sendable {
         var list: [Volunteer] = []
         try await db.forEachRow("""
             SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version
-            FROM volunteer ORDER BY id
+            FROM \(db.seen(.volunteer)) ORDER BY id
             """, []) { row in
             let id = row.integer(0)
             list.append(Volunteer(
@@ -209,19 +210,19 @@ public class SQLCaseStore: @unchecked Sendable {
     }
 
     static func fetchRequest(_ db: any StoreConnection, id: Int64) async throws -> EscortRequest {
-        EscortRequest(row: try await fetchRow(db, "escort_request", entity: "request", id: id))
+        EscortRequest(row: try await fetchRow(db, .request, entity: "request", id: id))
     }
 
     public func pendingRequests(limit: Int) async throws -> [EscortRequest] {
         try await read { db in
-            try await db.rows("SELECT * FROM escort_request WHERE status = 'pending' ORDER BY appointment_at, id LIMIT ?", [limit])
+            try await db.rows("SELECT * FROM \(db.seen(.request)) WHERE status = 'pending' ORDER BY appointment_at, id LIMIT ?", [limit])
                 .map { EscortRequest(row: $0) }
         }
     }
 
     public func requests(in span: TimeSpan) async throws -> [EscortRequest] {
         try await read { db in
-            try await db.rows("SELECT * FROM escort_request WHERE appointment_at >= ? AND appointment_at < ? ORDER BY appointment_at, id",
+            try await db.rows("SELECT * FROM \(db.seen(.request)) WHERE appointment_at >= ? AND appointment_at < ? ORDER BY appointment_at, id",
                               [Stored.cell(span.start), Stored.cell(span.end)]).map { EscortRequest(row: $0) }
         }
     }

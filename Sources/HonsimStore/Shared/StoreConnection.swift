@@ -30,6 +30,15 @@ protocol StoreConnection: Sendable {
     /// pick a worse one for the dashboard's reads), else nothing.
     func indexHint(_ name: String) -> String
 
+    /// What a read of personal records names: the table itself on SQLite, which has no login
+    /// roles (whoever opens the file reads it all, and the screen masks); on PostgreSQL the
+    /// table's `seen_` view, in which the database masks every row the role may not see in full.
+    func seen(_ records: PersonalRecords) -> String
+
+    /// Whether this login owns the store's tables, and so is its admin whatever the users table
+    /// says (PostgreSQL). A SQLite file has no owner in the store's sense: false.
+    func ownsStore() async throws -> Bool
+
     /// The commitments that bear on one request, by volunteer (all, or only `volunteerID`):
     /// active escorts that clash with it, minutes in its week and month (its own volunteer's
     /// less its own), completed escorts with its household.
@@ -168,4 +177,9 @@ enum SQLText {
         "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
+}
+
+/// The tables that hold personal data (names, phones, addresses, notes, what the doctor said).
+enum PersonalRecords: String, Sendable {
+    case household, volunteer, request = "escort_request", call = "contact_attempt"
 }

@@ -40,7 +40,7 @@ extension Access {
             return Phrase(ko: "읽기 전용 화면이라 바꿀 수 없습니다", en: "read-only: nothing can be changed here")
         }
         switch role {
-        case .viewer:
+        case .viewer, .kiosk:
             return Phrase(ko: "열람자는 볼 수만 있습니다", en: "viewers can look but not change")
         case .coordinator:
             let dongs = dongNames.joined(separator: ", ")

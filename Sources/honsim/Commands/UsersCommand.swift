@@ -20,7 +20,7 @@ struct UsersCommand: AsyncParsableCommand {
 
 /// The role and dongs options `add` and `set` share.
 struct RoleOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("admin, coordinator or viewer (관리자, 코디네이터, 열람자).", valueName: "role"))
+    @Option(help: ArgumentHelp("admin, coordinator, viewer or kiosk (관리자, 코디네이터, 열람자, 키오스크).", valueName: "role"))
     var role: String?
     @Option(help: ArgumentHelp("The dongs, by current or former name or code, comma-separated (repeatable).", valueName: "dongs"))
     var dongs: [String] = []
@@ -112,7 +112,7 @@ struct AddUser: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors(options.language) {
-            guard let parsed = try role.parsedRole() else { throw ValidationError("--role is required: admin, coordinator or viewer") }
+            guard let parsed = try role.parsedRole() else { throw ValidationError("--role is required: admin, coordinator, viewer or kiosk") }
             let store = try await options.open()
             let added = try await store.addUser(name: name, role: parsed, dongs: role.parsedDongs ?? [], displayName: role.displayName ?? "")
             try await UserDescription.say(Phrase(ko: "추가했습니다: ", en: "added "), added, store: store, language: options.language)
@@ -163,8 +163,10 @@ struct WhoAmI: AsyncParsableCommand {
             let store = try await options.open()
             let access = try await store.access()
             let describe = UserDescription(language: options.language, dongs: try await store.dongs())
-            var line = "\(access.user): \(access.role.phrase.text(options.language)) — "
-                + describe.scope(role: access.role, codes: describe.dongs.dongs.map(\.code).filter(access.dongCodes.contains))
+            // A kiosk's login says what it is, though it counts as a viewer everywhere.
+            let role = access.registeredRole == .kiosk ? Role.kiosk : access.role
+            var line = "\(access.user): \(role.phrase.text(options.language)) — "
+                + describe.scope(role: role, codes: describe.dongs.dongs.map(\.code).filter(access.dongCodes.contains))
             if !access.isRegistered {
                 line += options.language == .ko ? " (사용자 목록에 없음)" : " (not among the store's users)"
             }

@@ -1,0 +1,1 @@
+SELECT * FROM seen_household WHERE id IN (SELECT household_id FROM escort_request WHERE status = 'pending' ORDER BY appointment_at, id LIMIT 200);

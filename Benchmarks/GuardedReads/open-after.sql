@@ -1,0 +1,1 @@
+SELECT * FROM seen_request WHERE status IN ('pending', 'assigned', 'confirmed', 'in_progress') AND appointment_at < extract(epoch FROM now())::bigint + 14 * 86400 ORDER BY appointment_at, id LIMIT 200;
