@@ -39,12 +39,15 @@ public enum Masking {
         return "\(digits.prefix(areaLength))-\(String(repeating: "*", count: middleLength))-\(digits.suffix(4))"
     }
 
-    /// A volunteer as a public screen shows them: 정지민 → ㅈㅈㅁ (each syllable's initial
-    /// consonant, as Koreans abbreviate names), Maria Santos → M.S.
+    /// A volunteer as a public screen shows them: 정지민 → ㅈ*ㅁ, each syllable's initial
+    /// consonant as Koreans abbreviate names, of the name masked by `name` (Maria Santos → M.*).
+    /// Of the masked name, so that it is the same whether a store gave the name in full (SQLite)
+    /// or already masked (a kiosk's login on PostgreSQL reads only masked names).
     public static func initials(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).map { word -> String in
+        Masking.name(name).split(whereSeparator: \.isWhitespace).map { word -> String in
             guard let first = word.first else { return "" }
             if SearchMatch.initial(of: first) != first { return SearchMatch.initials(of: String(word)) }
+            if first == "*" { return "*" }
             return String(first).uppercased() + "."
         }.joined()
     }

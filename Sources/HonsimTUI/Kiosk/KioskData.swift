@@ -11,7 +11,7 @@ public struct KioskBoardRow: Sendable, Hashable {
     public var household: String
     public var dong: String
     public var hospital: String
-    /// ㅈㅈㅁ: the volunteer's initials; empty while nobody is assigned.
+    /// ㅈ*ㅁ: the volunteer's initials (`Masking.initials`); empty while nobody is assigned.
     public var volunteer: String
     public var status: RequestStatus
     public var urgent: Bool
