@@ -68,25 +68,36 @@ struct ThemeContrastTests {
 
     /// The first cell of `canvas` that breaks a rule at `colorCount` colors, described.
     static func firstProblem(_ canvas: Canvas, theme: Theme, colorCount: Int) -> String? {
+        // A screen uses a few styles over thousands of cells: each style is judged once as a
+        // drawing and once as text, and only a failure is described.
+        var passedAsDrawing = Set<Style>(), passedAsText = Set<Style>()
         for y in 0..<canvas.height {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
-                guard !cell.isContinuation,
-                      let (foreground, background) = ColorDegradation.cursesPair(cell.style, colorCount: colorCount)
-                else { continue }
-                let role = theme.styles.first { $0.value == cell.style }.map { $0.key.rawValue } ?? "a layered style"
-                let shown = "'\(cell.grapheme)' at (\(x), \(y)) in \(role) \(describe(cell.style))"
-                if (foreground == -1) != (background == -1) {
-                    return "\(shown): drawn with \(foreground == -1 ? "foreground" : "background") left to the terminal "
-                        + "and \(foreground == -1 ? "background" : "foreground") \(max(foreground, background)); \(canvas.line(y))"
-                }
+                guard !cell.isContinuation else { continue }
                 // Dim is for what cannot be used (WCAG leaves inactive controls out); lines and
                 // blocks are drawings, not text.
-                guard isText(cell.grapheme), !cell.style.attributes.contains(.dim) else { continue }
+                let asText = isText(cell.grapheme) && !cell.style.attributes.contains(.dim)
+                guard !(asText ? passedAsText : passedAsDrawing).contains(cell.style) else { continue }
+                guard let (foreground, background) = ColorDegradation.cursesPair(cell.style, colorCount: colorCount) else {
+                    passedAsDrawing.insert(cell.style)
+                    passedAsText.insert(cell.style)
+                    continue
+                }
+                let shown = {
+                    let role = theme.styles.first { $0.value == cell.style }.map { $0.key.rawValue } ?? "a layered style"
+                    return "'\(cell.grapheme)' at (\(x), \(y)) in \(role) \(describe(cell.style))"
+                }
+                if (foreground == -1) != (background == -1) {
+                    return "\(shown()): drawn with \(foreground == -1 ? "foreground" : "background") left to the terminal "
+                        + "and \(foreground == -1 ? "background" : "foreground") \(max(foreground, background)); \(canvas.line(y))"
+                }
+                guard asText else { passedAsDrawing.insert(cell.style); continue }
                 let ratio = Contrast.worst(foreground, background)
                 if ratio < minimumRatio {
-                    return "\(shown): contrast \(String(format: "%.2f", ratio)):1 (colors \(foreground) on \(background)); \(canvas.line(y))"
+                    return "\(shown()): contrast \(String(format: "%.2f", ratio)):1 (colors \(foreground) on \(background)); \(canvas.line(y))"
                 }
+                passedAsText.insert(cell.style)
             }
         }
         return nil
