@@ -37,7 +37,7 @@ struct CallSheetView {
             TableColumn(title: t(UIText.callsReady), width: .fixed(12)),
             TableColumn(title: t(UIText.colHousehold), width: .fixed(wide ? 22 : 8)),
             TableColumn(title: t(UIText.callsSide), width: .fixed(wide ? 14 : 10)),
-            TableColumn(title: t(UIText.labelVolunteer), width: .fixed(wide ? 22 : 8)),
+            TableColumn(title: t(UIText.colVolunteer), width: .fixed(wide ? 22 : 8)),
             TableColumn(title: t(UIText.callsSide), width: .fixed(wide ? 14 : 10)),
         ]
         columns.append(TableColumn(title: t(UIText.callsVehicle), width: .flexible(minimum: 6)))

@@ -40,6 +40,7 @@ public enum UIText {
     // Column headings.
     public static let colWhen = Phrase(ko: "일시", en: "when")
     public static let colHousehold = Phrase(ko: "대상자", en: "household")
+    public static let colVolunteer = Phrase(ko: "봉사자", en: "volunteer")
     public static let colDong = Phrase(ko: "동", en: "dong")
     public static let colHospital = Phrase(ko: "병원", en: "hospital")
     public static let colTransport = Phrase(ko: "교통", en: "transport")
@@ -96,7 +97,7 @@ public enum UIText {
         appTitle, requests, volunteers, statistics, scopeAll, scope, loading, emptyStore, noMatch, noOpenRequests, tooSmall,
         needsAtLeast, connected, storeError, storeExposed, urgent, overdue, filter, freeOnly, updated, help, helpClose, details, household,
         chooseScope, scopeHint, total, city, weeklyTrend, fulfilment,
-        colWhen, colHousehold, colDong, colHospital, colTransport, colNeeds, colStatus, colName, colSkills, colWeek,
+        colWhen, colHousehold, colVolunteer, colDong, colHospital, colTransport, colNeeds, colStatus, colName, colSkills, colWeek,
         colAssignments, colHours, colRequests, colCompleted, colCancelled, colNoShows, colPending, colUrgent, colRate,
         colMedian, colHoursGiven, colActive, colServed, periodThisWeek, periodThisMonth, periodLastMonth, periodThisYear,
         labelName, labelBorn, labelPhone, labelAddress, labelMobility, labelNeeds, labelPreferred, labelCaseManager,
