@@ -4,8 +4,10 @@ import Testing
 /// Every `honsim …` command written in the README's and docs' code blocks still means what it
 /// says: run with `--help` appended, its subcommands are the ones the help is about and each
 /// option it uses is one that help lists; a renamed command or option fails here. `--version`
-/// and a completion script are harmless and run as written.
-@Suite("Commands in the documentation")
+/// and a completion script are harmless and run as written. One command at a time: each waits
+/// for its process on a thread of the shared pool, and forty at once would starve the other
+/// suites' store calls of threads.
+@Suite("Commands in the documentation", .serialized)
 struct DocumentedCommandsTests {
     struct Documented: CustomStringConvertible, Sendable {
         let file: String
