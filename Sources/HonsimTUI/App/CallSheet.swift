@@ -59,6 +59,21 @@ extension CallSheet: Component {
                 return reply
             }
             return .writing(.attempt(requestID: escort.request.id, party: chosen, result: result))
+        case .sheet:
+            guard let escort = selected else { return .stay }
+            guard let volunteerID = escort.request.volunteerID else {
+                var reply = Reply.stay
+                reply.notice = around.text(SheetText.noVolunteer)
+                return reply
+            }
+            var reply = Reply.stay
+            reply.sheet = .write(day: day, volunteerID: volunteerID)
+            return reply
+        case .typeIn:
+            guard let list else { return .stay }
+            var reply = Reply.stay
+            reply.sheet = .typeIn(list)
+            return reply
         }
     }
 }

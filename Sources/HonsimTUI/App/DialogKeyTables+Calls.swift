@@ -12,6 +12,8 @@ public enum CallsKey: String, DialogAction {
     case leftMessage = "left_message"
     case askedToChange = "asked_to_change"
     case cancelled
+    case sheet
+    case typeIn = "type_in"
 
     public static let table = "calls"
     public static let heading = Phrase(ko: "전날 확인 전화 목록", en: "The call list")
@@ -29,6 +31,8 @@ public enum CallsKey: String, DialogAction {
         case .leftMessage: [.character("m")]
         case .askedToChange: [.character("x")]
         case .cancelled: [.character("c")]
+        case .sheet: [.character("P")]
+        case .typeIn: [.character("o")]
         }
     }
     public var phrase: Phrase {
@@ -46,6 +50,8 @@ public enum CallsKey: String, DialogAction {
         case .askedToChange: Phrase(ko: "결과: 변경 요청", en: "result: asked to change")
         // A volunteer who cannot go is released and reassigned; a household goes to the cancel form.
         case .cancelled: Phrase(ko: "결과: 못 감·취소", en: "result: cannot go, cancel")
+        case .sheet: Phrase(ko: "이 봉사자의 동행 일지 저장", en: "save this volunteer's run sheet")
+        case .typeIn: Phrase(ko: "돌아온 일지 입력(일지 순서로 완료 기록)", en: "type in returned sheets (complete, in sheet order)")
         }
     }
 

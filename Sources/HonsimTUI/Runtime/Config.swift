@@ -35,6 +35,8 @@ public struct DashboardConfig: Equatable, Sendable {
     public var backupKeep: Int = DashboardConfig.defaultBackupKeep
     /// What the log records (`[log] level`): trace, debug, info, notice, warning, error, critical.
     public var logLevel: String?
+    /// The run sheets' office phone and folder (`[sheet]`).
+    public var sheet = SheetSettings()
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -165,6 +167,8 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.logLevel = level
                 }
+            case "sheet":
+                config.sheet = try SheetSettings.parse(value, text: text, failure: failure)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -184,7 +188,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log"]
+                            "retention_years", "keys", "backup", "log", "sheet"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -261,6 +265,7 @@ public struct DashboardConfig: Equatable, Sendable {
             [log]
             level = "info"
                 trace, debug, info, notice, warning, error or critical
+            \(SheetSettings.documentation)
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """
