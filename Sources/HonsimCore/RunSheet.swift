@@ -57,6 +57,6 @@ public struct RunSheets: Sendable, Hashable {
     /// The household's needs a volunteer must know on the way: mobility, then hearing,
     /// vision, cognition, language.
     public static func needs(of household: Household) -> (mobility: Mobility?, needs: [Need]) {
-        (household.mobility == .none ? nil : household.mobility, household.needs.sorted())
+        (household.mobility == .none ? nil : household.mobility, Need.allCases.filter(household.needs.contains))
     }
 }

@@ -94,7 +94,7 @@ public struct RunSheetDocument: Sendable {
         let office = clean(officePhone).isEmpty ? "______________" : clean(officePhone)
         let household = clean(escort.household.phone).isEmpty ? "-" : clean(escort.household.phone)
         // The household record has no family contact of its own: a line to write it on.
-        return "\(t(RunSheetText.office)) \(office) · \(t(RunSheetText.householdPhone)) \(household) · \(t(RunSheetText.family)) ______________"
+        return "\(t(RunSheetText.office)) \(office) · \(t(RunSheetText.householdPhone)) \(household) · \(t(RunSheetText.family)) __________"
     }
 
     /// The volunteer's line at the top of a page.
@@ -131,7 +131,7 @@ enum RunSheetText {
     static let vehicle = Phrase(ko: "차량", en: "vehicle")
     static let phones = Phrase(ko: "전화", en: "Phones")
     static let office = Phrase(ko: "사무실", en: "office")
-    static let householdPhone = Phrase(ko: "대상자", en: "household")
+    static let householdPhone = Phrase(ko: "대상자", en: "home")
     static let family = Phrase(ko: "가족", en: "family")
     static let caseManager = Phrase(ko: "담당자", en: "Case manager")
     static let volunteer = Phrase(ko: "봉사자", en: "Volunteer")
@@ -140,7 +140,7 @@ enum RunSheetText {
     static let actualPickup = Phrase(ko: "출발", en: "left")
     static let actualArrival = Phrase(ko: "병원 도착", en: "at hospital")
     static let actualBack = Phrase(ko: "귀가", en: "home")
-    static let minutes = Phrase(ko: "총 소요(분)", en: "Minutes in all")
+    static let minutes = Phrase(ko: "총 소요(분)", en: "Minutes")
     static let outcome = Phrase(ko: "결과", en: "Outcome")
     static let outcomeDone = Phrase(ko: "진료 마침", en: "seen")
     static let outcomeNoShow = Phrase(ko: "나오지 않음", en: "no-show")

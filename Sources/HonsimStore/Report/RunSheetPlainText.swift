@@ -32,7 +32,8 @@ extension RunSheetDocument {
     /// `label` in its column, `value` wrapped beside it.
     private func labelled(_ label: String, _ value: String) -> [String] {
         let indent = "  ", valueWidth = RunSheetDocument.textWidth - indent.count - RunSheetDocument.labelWidth
-        let wrapped = TerminalText.wrap(value, width: valueWidth)
+        // What fits stays as it is (the boxes' spaces with it); longer text folds between words.
+        let wrapped = DisplayWidth.of(value) <= valueWidth ? [TerminalText.sanitize(value)] : TerminalText.wrap(value, width: valueWidth)
         let head = indent + TerminalText.pad(label, width: RunSheetDocument.labelWidth)
         let blank = String(repeating: " ", count: DisplayWidth.of(head))
         return (wrapped.isEmpty ? [""] : wrapped).enumerated().map { ($0.offset == 0 ? head : blank) + $0.element }
