@@ -56,7 +56,7 @@ extension RunSheetDocument {
             <tr><th>\(e(RunSheetText.doctor))</th><td colspan="3" class="tall"></td></tr>
             <tr><th>\(e(RunSheetText.followUp))</th><td colspan="3">\(box) \(e(RunSheetText.followUpNeeded)) \(box) \
             \(e(RunSheetText.followUpNone)) <span class="line"></span></td></tr>
-            <tr><th>\(e(RunSheetText.signature))</th><td>\(e(RunSheetText.signVolunteer))</td><th>\(e(RunSheetText.signHousehold))</th><td class="write"></td></tr>
+            <tr class="sign"><th>\(e(RunSheetText.signature))</th><td>\(e(RunSheetText.signVolunteer))</td><th>\(e(RunSheetText.signHousehold))</th><td class="write"></td></tr>
             </table>
 
             """
@@ -84,7 +84,8 @@ extension RunSheetDocument {
         .fill caption { text-align: left; font-weight: bold; font-size: 9.5pt; padding: 0.5mm 0; }
         .fill th { width: 26mm; font-weight: normal; }
         .fill td.write { width: 40mm; }
-        .fill td.tall { height: 16mm; }
+        .fill td.tall { height: 20mm; }
+        .fill tr.sign td, .fill tr.sign th { height: 11mm; }
         .box { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.75pt solid #000; vertical-align: -0.4mm; }
         .time { display: inline-block; min-width: 12mm; border-bottom: 0.75pt solid #000; text-align: center; }
         .line { display: inline-block; min-width: 30mm; border-bottom: 0.75pt solid #000; }

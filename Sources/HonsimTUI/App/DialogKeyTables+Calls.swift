@@ -50,8 +50,9 @@ public enum CallsKey: String, DialogAction {
         case .askedToChange: Phrase(ko: "결과: 변경 요청", en: "result: asked to change")
         // A volunteer who cannot go is released and reassigned; a household goes to the cancel form.
         case .cancelled: Phrase(ko: "결과: 못 감·취소", en: "result: cannot go, cancel")
-        case .sheet: Phrase(ko: "이 봉사자의 동행 일지 저장", en: "save this volunteer's run sheet")
-        case .typeIn: Phrase(ko: "돌아온 일지 입력(일지 순서로 완료 기록)", en: "type in returned sheets (complete, in sheet order)")
+        case .sheet: Phrase(ko: "동행 일지 저장", en: "save run sheet")
+        // The completion form on each escort under way, in the sheets' order.
+        case .typeIn: Phrase(ko: "돌아온 일지 입력", en: "type sheets in")
         }
     }
 
