@@ -35,11 +35,32 @@ extension RunSheetDocument {
         for (index, escort) in page.escorts.enumerated() {
             let facts = facts(escort, number: index + 1)
             out += "<article class=\"escort\">\n<h2>\(e(facts.heading))</h2>\n<table class=\"facts\">\n"
-            for line in facts.lines { out += "<tr><th>\(e(line.label))</th><td>\(e(line.value))</td></tr>\n" }
-            out += "</table>\n" + fillInHTML() + "</article>\n"
+            out += factRows(facts.lines) + "</table>\n" + fillInHTML() + "</article>\n"
         }
         return out + "</section>\n"
     }
+
+    /// Two short facts share a row, so that two escorts fit one A4 page; a long one has its own.
+    private func factRows(_ lines: [(label: String, value: String)]) -> String {
+        let e = ReportHTML.escape
+        let isShort = { (line: (label: String, value: String)) in DisplayWidth.of(line.value) <= RunSheetDocument.shortFact }
+        var out = "", index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if index + 1 < lines.count, isShort(line), isShort(lines[index + 1]) {
+                let next = lines[index + 1]
+                out += "<tr><th>\(e(line.label))</th><td>\(e(line.value))</td><th>\(e(next.label))</th><td>\(e(next.value))</td></tr>\n"
+                index += 2
+            } else {
+                out += "<tr><th>\(e(line.label))</th><td colspan=\"3\">\(e(line.value))</td></tr>\n"
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// A fact this wide (display columns) or less shares its row with the next short one.
+    static let shortFact = 34
 
     private func fillInHTML() -> String {
         let e = { (phrase: Phrase) in ReportHTML.escape(self.t(phrase)) }
@@ -66,7 +87,7 @@ extension RunSheetDocument {
         @page { size: A4; margin: 12mm 12mm 14mm 12mm; }
         * { box-sizing: border-box; }
         body { font-family: "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif;
-               font-size: 10pt; line-height: 1.35; color: #000; background: #fff; margin: 0; }
+               font-size: 9.5pt; line-height: 1.3; color: #000; background: #fff; margin: 0; }
         .page { width: 186mm; margin: 0 auto; padding: 4mm 0; page-break-after: always; break-after: page; }
         .page:last-child { page-break-after: auto; break-after: auto; }
         header { border-bottom: 2pt solid #000; margin-bottom: 3mm; }
@@ -76,16 +97,16 @@ extension RunSheetDocument {
         .volunteer { font-size: 11.5pt; font-weight: bold; }
         .note, .masked { font-size: 9pt; }
         .masked { font-weight: bold; border: 1pt dashed #000; padding: 1mm 2mm; }
-        .escort { margin-bottom: 4mm; break-inside: avoid; page-break-inside: avoid; }
+        .escort { margin-bottom: 3mm; break-inside: avoid; page-break-inside: avoid; }
         table { width: 100%; border-collapse: collapse; }
-        th, td { border: 0.75pt solid #000; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
-        .facts th { width: 26mm; font-weight: bold; background: #fff; }
+        th, td { border: 0.75pt solid #000; padding: 0.6mm 1.5mm; text-align: left; vertical-align: top; }
+        .facts th { width: 22mm; font-weight: bold; background: #fff; }
         .fill { margin-top: 1.5mm; }
         .fill caption { text-align: left; font-weight: bold; font-size: 9.5pt; padding: 0.5mm 0; }
-        .fill th { width: 26mm; font-weight: normal; }
+        .fill th { width: 22mm; font-weight: normal; }
         .fill td.write { width: 40mm; }
-        .fill td.tall { height: 20mm; }
-        .fill tr.sign td, .fill tr.sign th { height: 11mm; }
+        .fill td.tall { height: 17mm; }
+        .fill tr.sign td, .fill tr.sign th { height: 10mm; }
         .box { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.75pt solid #000; vertical-align: -0.4mm; }
         .time { display: inline-block; min-width: 12mm; border-bottom: 0.75pt solid #000; text-align: center; }
         .line { display: inline-block; min-width: 30mm; border-bottom: 0.75pt solid #000; }
