@@ -67,8 +67,13 @@ enum ReportHTML {
     }
 
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: a day's run sheets pass tens of thousands of values here.
+        let clean = TerminalText.sanitize(text)
+        if !clean.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) {
+            return clean
+        }
         var out = ""
-        for character in TerminalText.sanitize(text) {
+        for character in clean {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

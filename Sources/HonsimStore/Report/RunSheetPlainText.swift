@@ -36,8 +36,11 @@ extension RunSheetDocument {
         let wrapped = DisplayWidth.of(value) <= valueWidth ? [TerminalText.sanitize(value)] : TerminalText.wrap(value, width: valueWidth)
         let head = indent + TerminalText.pad(label, width: RunSheetDocument.labelWidth)
         let blank = String(repeating: " ", count: DisplayWidth.of(head))
-        return (wrapped.isEmpty ? [""] : wrapped).enumerated().map { ($0.offset == 0 ? head : blank) + $0.element }
-            .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        return (wrapped.isEmpty ? [""] : wrapped).enumerated().map { line in
+            var text = (line.offset == 0 ? head : blank) + line.element
+            while text.last == " " { text.removeLast() }
+            return text
+        }
     }
 
     private func fillInText() -> [String] {
