@@ -115,6 +115,9 @@ struct PaneViews {
             PaneColumn(column: TableColumn(title: state.text(UIText.colTransport), width: .fixed(10)), priority: 30) {
                 DomainPhrases.transport(rows[$0].transport).text(state.language)
             },
+            PaneColumn(column: TableColumn(title: state.text(UIText.colBooking), width: .fixed(7)), priority: 35,
+                       value: { state.bookingWord(rows[$0]) },
+                       role: { state.needsVehicle(rows[$0]) ? .urgent : nil }),
             PaneColumn(column: TableColumn(title: state.text(UIText.colNeeds), width: .fixed(11)), priority: 50) {
                 state.needTags(households[rows[$0].householdID]).joined(separator: "·")
             },
