@@ -26,10 +26,19 @@ extension DomainPhrases {
 }
 
 extension DomainPhrases {
+    /// A transport in a word, for a narrow column beside its booking.
+    public static func transportShort(_ transport: Transport) -> Phrase {
+        switch transport {
+        case .centerVehicle: Phrase(ko: "센터", en: "ctr")
+        case .taxi: Phrase(ko: "택시", en: "cab")
+        default: DomainPhrases.transport(transport)
+        }
+    }
+
     /// A booking's status in a word, for a narrow column.
     public static func bookingShort(_ status: BookingStatus) -> Phrase {
         switch status {
-        case .toBook: Phrase(ko: "미예약", en: "to book")
+        case .toBook: Phrase(ko: "미예약", en: "open")
         case .requested: Phrase(ko: "요청", en: "asked")
         case .confirmed: Phrase(ko: "확정", en: "booked")
         case .refused: Phrase(ko: "거절", en: "refused")

@@ -43,10 +43,12 @@ extension AppState {
         }
     }
 
-    /// The booking in a word for the requests pane, for the transports that are booked.
-    func bookingWord(_ request: EscortRequest) -> String {
-        guard request.transport.needsBooking else { return "" }
+    /// The requests pane's transport cell: the transport, and for one that is booked, the
+    /// booking in a word after it (센터 확정, 택시 미예약).
+    func transportWord(_ request: EscortRequest) -> String {
+        guard request.transport.needsBooking else { return DomainPhrases.transport(request.transport).text(language) }
         let booking = data?.bookings[request.id] ?? .unset(for: request)
-        return DomainPhrases.bookingShort(booking.status).text(language)
+        return DomainPhrases.transportShort(request.transport).text(language) + " "
+            + DomainPhrases.bookingShort(booking.status).text(language)
     }
 }

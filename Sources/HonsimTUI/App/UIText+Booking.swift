@@ -8,7 +8,7 @@ extension UIText {
     public static let fieldBookingVehicle = Phrase(ko: "차량", en: "Vehicle")
     public static let placeholderBookingReference = Phrase(ko: "확정이면 꼭 적으세요", en: "needed when confirmed")
     public static let placeholderBookingVehicle = Phrase(ko: "차량 번호 (선택)", en: "plate or car number (optional)")
-    public static let errorBookingReference = Phrase(ko: "확정에는 센터의 예약 번호가 필요합니다", en: "a confirmed booking needs the center's reference")
+    public static let errorBookingReference = Phrase(ko: "확정이면 예약 번호가 필요합니다", en: "confirmed needs the reference")
     public static let bookingCall = Phrase(ko: "전화", en: "call")
     public static let bookingSetBy = Phrase(ko: "마지막 변경", en: "last set")
     public static let bookingNeverSet = Phrase(ko: "아직 기록 없음", en: "not set yet")
@@ -19,11 +19,10 @@ extension UIText {
     public static let transportChanged = Phrase(ko: "교통수단 변경", en: "transport changed")
     public static let vehicleTasks = Phrase(ko: "차량 예약할 일", en: "vehicles to book")
     public static let vehicleTasksMore = Phrase(ko: "외", en: "more:")
-    public static let colBooking = Phrase(ko: "예약", en: "booking")
 
     static let booking: [Phrase] = [
         bookingTitle, fieldBookingStatus, fieldBookingReference, fieldBookingVehicle, placeholderBookingReference,
         placeholderBookingVehicle, errorBookingReference, bookingCall, bookingSetBy, bookingNeverSet, bookingNotBooked,
-        bookingServiceGap, transportTitle, transportNow, transportChanged, vehicleTasks, vehicleTasksMore, colBooking,
+        bookingServiceGap, transportTitle, transportNow, transportChanged, vehicleTasks, vehicleTasksMore,
     ]
 }
