@@ -34,10 +34,10 @@ struct DayBeforeEndToEndTests {
         }
     }
 
-    /// Puts the call list's cursor on `id`: to the top, then down to its row.
+    /// Puts the call list's cursor on `id`: to the top (`g`), then down to its row.
     func select(_ id: Int64, in list: [Escort], tmux: Tmux) throws {
         let index = try #require(list.firstIndex { $0.id == id })
-        try tmux.keys("Home")
+        try tmux.keys("g")
         for _ in 0..<index { try tmux.keys("Down") }
     }
 
@@ -142,7 +142,7 @@ struct DayBeforeEndToEndTests {
     /// under the dialog's title are read, so the panes behind it do not count.
     func candidateNumber(in lines: [String], avoiding name: String) -> String? {
         guard let title = lines.firstIndex(where: { $0.contains("봉사자 배정") }) else { return nil }
-        let row = /│\s?([1-9])\s+([^\s│]+)/
+        let row = /│\s*([1-9])\s+([^\s│]+)/
         for line in lines[(title + 1)...] {
             guard let match = line.firstMatch(of: row) else { continue }
             if !name.isEmpty && String(match.2) == name { continue }
