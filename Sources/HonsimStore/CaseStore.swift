@@ -150,7 +150,13 @@ public protocol StoreImport: StoreIdentity {
 /// The day before an escort: the calls that confirm it, the vehicle booked for it, the
 /// reminder messages prepared and sent. Every write is checked against the request's dong
 /// and audited like any change to the request.
-public protocol DayBefore: StoreIdentity {
+/// The vehicle bookings alone: a read the kiosk's board makes too, without the day before's writes.
+public protocol BookingReads: StoreIdentity {
+    /// The vehicle booking of each of these requests that has one stored, by request id.
+    func bookings(requestIDs: Set<Int64>) async throws -> [Int64: VehicleBooking]
+}
+
+public protocol DayBefore: BookingReads {
     /// Every escort whose appointment falls on `day` and that is not cancelled, with its
     /// household, volunteer, calls, booking and messages, in the call list's order.
     func escorts(on day: CivilDate) async throws -> EscortDay
@@ -159,11 +165,14 @@ public protocol DayBefore: StoreIdentity {
     /// Records a call about a request (not one that has ended), stamped with who and when.
     @discardableResult
     func recordAttempt(requestID: Int64, party: ContactParty, result: ContactResult, note: String) async throws -> ContactAttempt
-    /// The vehicle booking of each of these requests that has one stored, by request id.
-    func bookings(requestIDs: Set<Int64>) async throws -> [Int64: VehicleBooking]
     /// Sets a request's vehicle booking; a confirmed booking needs the center's reference.
     @discardableResult
     func setBooking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String) async throws -> VehicleBooking
+    /// Changes a request's transport (after a refused booking), as a change of the request:
+    /// refused when it moved past `expectedVersion` or has ended. A booking for the former
+    /// transport is cleared.
+    @discardableResult
+    func changeTransport(requestID: Int64, to transport: Transport, expectedVersion: Int?) async throws -> EscortRequest
     /// The messages recorded for the escorts of `day`, oldest first.
     func messages(on day: CivilDate) async throws -> [MessageRecord]
     /// Records a message prepared or sent for one side of an escort. A message already sent
@@ -282,6 +291,9 @@ public struct StoreData: Sendable {
     public var households: [Household]
     public var volunteers: [Volunteer]
     public var requests: [EscortRequest]
+    /// The day before's calls and vehicle bookings of these requests (the demo's).
+    public var attempts: [ContactAttempt] = []
+    public var bookings: [VehicleBooking] = []
 
     public init(dongs: [Dong] = [], households: [Household] = [], volunteers: [Volunteer] = [], requests: [EscortRequest] = []) {
         self.dongs = dongs

@@ -136,6 +136,9 @@ public enum Overlay: Hashable, Sendable {
     case records(RecordSheet)
     /// The call list of a day (`C`).
     case calls(CallSheet)
+    /// A request's vehicle booking (`b`), and after a refusal the change of transport.
+    case booking(BookingForm)
+    case transport(TransportChoice)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.
@@ -219,6 +222,8 @@ public struct Session: Sendable {
     public var storeExposed = false
     /// How long without a key before the screen hides every name (config `idle_minutes`); nil never.
     public var idleAfter: TimeInterval? = TimeInterval(DashboardConfig.defaultIdleMinutes * 60)
+    /// The centers' booking rules (config `[vehicles]`; Anyang's by default).
+    public var vehicleRules: VehicleRules = .anyang
 }
 
 /// What the panes show and how.

@@ -131,6 +131,8 @@ extension AppState {
         case .problem(let problem): reply = run(problem, Overlay.problem)
         case .records(let sheet): reply = run(sheet, Overlay.records)
         case .calls(let sheet): reply = run(sheet, Overlay.calls)
+        case .booking(let form): reply = run(form, Overlay.booking)
+        case .transport(let choice): reply = run(choice, Overlay.transport)
         }
         return carryOut(reply, from: overlay)
     }

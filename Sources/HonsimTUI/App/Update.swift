@@ -226,6 +226,9 @@ extension AppState {
         case .calls:
             let effects = openCalls()
             return (self, effects)
+        case .booking:
+            let effects = openBooking()
+            return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
             quit = true

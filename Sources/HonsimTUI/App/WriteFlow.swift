@@ -21,6 +21,10 @@ public enum WriteRequest: Hashable, Sendable {
     case importFile(path: String, kind: ImportKind, fingerprint: UInt64)
     /// A call about an escort, from the call list.
     case attempt(requestID: Int64, party: ContactParty, result: ContactResult)
+    /// A request's vehicle booking set in the booking form.
+    case booking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String)
+    /// A request's transport changed, after a refused booking.
+    case transport(requestID: Int64, to: Transport, expectedVersion: Int)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -47,7 +51,9 @@ extension WriteRequest {
     var isUndoable: Bool {
         switch self {
         case .assign, .lifecycle, .create, .assignAll: true
-        case .undo, .save, .release, .importFile, .attempt: false
+        // A change of transport is not taken back by undo, which restores a request's status
+        // and volunteer: it is changed again in the same list.
+        case .undo, .save, .release, .importFile, .attempt, .booking, .transport: false
         }
     }
 }
@@ -201,6 +207,8 @@ extension AppState {
         case .save, .release: return recordWritten(write, result)
         case .importFile: return importWritten(result)
         case .attempt(let requestID, let party, let result): return attemptWritten(requestID: requestID, party: party, result: result)
+        case .booking(let requestID, let status, let reference, _): return bookingWritten(requestID: requestID, status: status, reference: reference)
+        case .transport: return transportWritten(result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -236,6 +244,7 @@ extension AppState {
         switch write {
         case .save, .release: return recordWriteFailed(write, failure)
         case .importFile: return importFailed(failure.message)
+        case .booking, .transport: return bookingWriteFailed(write, failure)
         case .assign, .lifecycle, .create, .undo, .assignAll, .attempt: break
         }
         var effects: [Effect] = failure.conflict ? [.load] : []
@@ -285,6 +294,10 @@ extension AppState {
             return ""
         case .attempt(let requestID, let party, let result):
             return "#\(requestID): \(DomainPhrases.party(party).text(language)) — \(DomainPhrases.result(result).text(language))"
+        case .booking(let requestID, let status, _, _):
+            return "#\(requestID): \(t(UIText.bookingTitle)) — \(DomainPhrases.booking(status).text(language))"
+        case .transport(let requestID, let transport, _):
+            return "#\(requestID): \(t(UIText.transportChanged)) — \(DomainPhrases.transport(transport).text(language))"
         }
     }
 }

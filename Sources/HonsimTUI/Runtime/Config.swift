@@ -35,6 +35,8 @@ public struct DashboardConfig: Equatable, Sendable {
     public var backupKeep: Int = DashboardConfig.defaultBackupKeep
     /// What the log records (`[log] level`): trace, debug, info, notice, warning, error, critical.
     public var logLevel: String?
+    /// The centers that book vehicles, their numbers, deadlines and hours (`[vehicles]`).
+    public var vehicleRules: VehicleRules = .anyang
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -165,6 +167,9 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.logLevel = level
                 }
+            case "vehicles":
+                guard let vehicles = value.table else { throw failure([key], "expected a [vehicles] table, \(found(value))") }
+                config.vehicleRules = try parseVehicles(vehicles, text: text, failure: failure)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -184,7 +189,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log"]
+                            "retention_years", "keys", "backup", "log", "vehicles"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -261,6 +266,16 @@ public struct DashboardConfig: Equatable, Sendable {
             [log]
             level = "info"
                 trace, debug, info, notice, warning, error or critical
+            [vehicles."바우처택시"]
+            phone = "031-400-7990"
+            transports = ["taxi"]
+            days_ahead = 1
+            cutoff = "18:00"
+            hours = "07:00-18:00"
+            days = ["mon", "tue", "wed", "thu", "fri", "sat"]
+                a center that books vehicles: 착한수레 and 바우처택시 are built
+                in (Anyang's); [vehicles] warning_hours = 24 flags an escort
+                that long before its booking deadline
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """

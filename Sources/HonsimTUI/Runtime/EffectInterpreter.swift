@@ -136,6 +136,11 @@ struct EffectInterpreter: Sendable {
         case .attempt(let requestID, let party, let result):
             try await store.recordAttempt(requestID: requestID, party: party, result: result, note: "")
             return WriteResult(changed: [])
+        case .booking(let requestID, let status, let reference, let vehicle):
+            try await store.setBooking(requestID: requestID, status: status, reference: reference, vehicle: vehicle)
+            return WriteResult(changed: [])
+        case .transport(let requestID, let transport, let expectedVersion):
+            return WriteResult(changed: [try await store.changeTransport(requestID: requestID, to: transport, expectedVersion: expectedVersion)])
         case .importFile(let path, let kind, let fingerprint):
             // The file's own clock: an import stamps rows with the moment it ran.
             let outcome = try await Importer.run(path: path, kind: kind, into: store, dryRun: false, now: Date(),
