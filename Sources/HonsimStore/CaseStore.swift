@@ -179,6 +179,11 @@ public protocol DayBefore: BookingReads {
     /// for the same escort, day and side is refused (StoreError.alreadySent) unless `resend`.
     @discardableResult
     func recordMessage(_ message: MessageRecord, resend: Bool) async throws -> MessageRecord
+    /// The run sheets of `day`, one page per volunteer (only `volunteerID`'s when given; an
+    /// unknown one is StoreError.notFound). Households come in full where this person's role
+    /// shows them in full, each recorded in the access log in the same transaction; the others,
+    /// and every one in a read-only session, come masked.
+    func runSheets(on day: CivilDate, volunteerID: Int64?) async throws -> RunSheets
 }
 
 /// `honsim check`.

@@ -224,6 +224,8 @@ public struct Session: Sendable {
     public var idleAfter: TimeInterval? = TimeInterval(DashboardConfig.defaultIdleMinutes * 60)
     /// The centers' booking rules (config `[vehicles]`; Anyang's by default).
     public var vehicleRules: VehicleRules = .anyang
+    /// The run sheets' office phone and folder (config `[sheet]`).
+    public var sheet = SheetSettings()
 }
 
 /// What the panes show and how.
@@ -251,6 +253,8 @@ public struct WriteState: Sendable {
     public var focusAfterLoad: Int64?
     /// Escorts a volunteer's drop-out released, each to open in the assign dialog in turn.
     public var assignQueue: [EscortRequest] = []
+    /// Escorts of returned run sheets still to type in, each to open in the completion form in turn.
+    public var completionQueue: [EscortRequest] = []
 }
 
 /// What each pane lists after scope, filter and sort, worked out when those change rather

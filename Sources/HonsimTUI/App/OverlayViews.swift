@@ -41,7 +41,7 @@ struct OverlayViews {
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",
                         entries: [Action.newRequest, .plan, .undo, .activity, .household, .calls, .booking].map(entry)),
-            HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane].map(entry)),
+            HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane, .runSheet].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ] + state.keymap.dialogs.helpSections(state.language)
         HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,

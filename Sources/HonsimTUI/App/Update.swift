@@ -278,6 +278,8 @@ extension AppState {
         case .household:
             let effects = data == nil ? [] : openHouseholdPage()
             return (self, effects)
+        case .runSheet:
+            return (self, sheetForSelection())
         }
         return (self, [])
     }

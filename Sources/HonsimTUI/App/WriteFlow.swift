@@ -233,7 +233,9 @@ extension AppState {
             focusAfterLoad = first.id
         }
         // A drop-out's next released escort, if any, opens in the dialog.
-        let next = write.isAssign ? advanceAssignQueue() : []
+        var next = write.isAssign ? advanceAssignQueue() : []
+        // The next returned sheet's escort, if any, opens in the completion form.
+        if case .lifecycle(.complete, _, _, _) = write { next += advanceCompletionQueue() }
         return [.load, .loadStatistics(period.period(now: now, calendar: calendar))] + next
     }
 

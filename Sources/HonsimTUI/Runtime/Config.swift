@@ -37,6 +37,8 @@ public struct DashboardConfig: Equatable, Sendable {
     public var logLevel: String?
     /// The centers that book vehicles, their numbers, deadlines and hours (`[vehicles]`).
     public var vehicleRules: VehicleRules = .anyang
+    /// The run sheets' office phone and folder (`[sheet]`).
+    public var sheet = SheetSettings()
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -170,6 +172,8 @@ public struct DashboardConfig: Equatable, Sendable {
             case "vehicles":
                 guard let vehicles = value.table else { throw failure([key], "expected a [vehicles] table, \(found(value))") }
                 config.vehicleRules = try parseVehicles(vehicles, text: text, failure: failure)
+            case "sheet":
+                config.sheet = try SheetSettings.parse(value, text: text, failure: failure)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -189,7 +193,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log", "vehicles"]
+                            "retention_years", "keys", "backup", "log", "vehicles", "sheet"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -276,6 +280,7 @@ public struct DashboardConfig: Equatable, Sendable {
                 a center that books vehicles: 착한수레 and 바우처택시 are built
                 in (Anyang's); [vehicles] warning_hours = 24 flags an escort
                 that long before its booking deadline
+            \(SheetSettings.documentation)
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """

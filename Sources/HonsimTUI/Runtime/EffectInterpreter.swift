@@ -85,6 +85,8 @@ struct EffectInterpreter: Sendable {
                 let reason = (error as NSError).localizedDescription
                 return .files(.exportFailed(language == .ko ? "CSV를 저장하지 못했습니다: \(reason)" : "could not save the CSV: \(reason)"))
             }
+        case .files(.sheet(let request)):
+            return .files(await RunSheetWriter.write(request, store: store))
         case .records(let read):
             do { return .records(try await record(read)) } catch { return .records(.failed(read, describe(error))) }
         }
