@@ -136,6 +136,8 @@ public enum Overlay: Hashable, Sendable {
     case records(RecordSheet)
     /// The call list of a day (`C`).
     case calls(CallSheet)
+    /// A standing series' page (`S`), with its forms.
+    case series(SeriesSheet)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.

@@ -21,6 +21,8 @@ public enum WriteRequest: Hashable, Sendable {
     case importFile(path: String, kind: ImportKind, fingerprint: UInt64)
     /// A call about an escort, from the call list.
     case attempt(requestID: Int64, party: ContactParty, result: ContactResult)
+    /// A standing series made, changed, paused, resumed, ended or given its volunteer.
+    case series(SeriesWrite)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -47,7 +49,7 @@ extension WriteRequest {
     var isUndoable: Bool {
         switch self {
         case .assign, .lifecycle, .create, .assignAll: true
-        case .undo, .save, .release, .importFile, .attempt: false
+        case .undo, .save, .release, .importFile, .attempt, .series: false
         }
     }
 }
@@ -64,6 +66,8 @@ public struct WriteResult: Sendable {
     public var dropOuts: [EscortRequest]
     /// What an import added and changed.
     public var imported: ImportOutcome?
+    /// What a series write did to the series' dates.
+    public var series: SeriesOutcome?
 
     public init(changed: [EscortRequest], failures: [String] = [], saved: RecordForm.Record? = nil, dropOuts: [EscortRequest] = [],
                 imported: ImportOutcome? = nil) {
@@ -201,6 +205,7 @@ extension AppState {
         case .save, .release: return recordWritten(write, result)
         case .importFile: return importWritten(result)
         case .attempt(let requestID, let party, let result): return attemptWritten(requestID: requestID, party: party, result: result)
+        case .series(let write): return seriesWritten(write, result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -236,6 +241,7 @@ extension AppState {
         switch write {
         case .save, .release: return recordWriteFailed(write, failure)
         case .importFile: return importFailed(failure.message)
+        case .series: return seriesWriteFailed(write, failure)
         case .assign, .lifecycle, .create, .undo, .assignAll, .attempt: break
         }
         var effects: [Effect] = failure.conflict ? [.load] : []
@@ -285,6 +291,8 @@ extension AppState {
             return ""
         case .attempt(let requestID, let party, let result):
             return "#\(requestID): \(DomainPhrases.party(party).text(language)) — \(DomainPhrases.result(result).text(language))"
+        case .series:
+            return seriesSummary(result)
         }
     }
 }
