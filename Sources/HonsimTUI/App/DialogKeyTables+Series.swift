@@ -21,8 +21,8 @@ public enum SeriesKey: String, DialogAction {
     public var phrase: Phrase {
         switch self {
         case .close: Phrase(ko: "닫기", en: "close")
-        case .change: Phrase(ko: "날짜부터 바꾸기 (요일·시각·병원·교통)", en: "change from a date (days, time, hospital, transport)")
-        case .pause: Phrase(ko: "일시 중지 (입원·여행)", en: "pause (in hospital, travelling)")
+        case .change: Phrase(ko: "날짜부터 바꾸기", en: "change from a date")
+        case .pause: Phrase(ko: "일시 중지", en: "pause")
         case .resume: Phrase(ko: "재개", en: "resume")
         case .end: Phrase(ko: "종료", en: "end")
         case .assignVolunteer: Phrase(ko: "담당 봉사자 지정", en: "set its volunteer")

@@ -74,7 +74,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
         case .household: Phrase(ko: "대상자 기록", en: "household page")
         case .calls: Phrase(ko: "전날 확인 전화 목록", en: "call list of a day")
-        case .series: Phrase(ko: "정기 일정 (선택한 요청의)", en: "standing series (of the selected request)")
+        case .series: Phrase(ko: "요청의 정기 일정", en: "the request's series")
         }
     }
 }
