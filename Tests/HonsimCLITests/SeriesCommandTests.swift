@@ -97,6 +97,28 @@ struct SeriesCommandTests {
         #expect(list?.first?["ends_on"] == nil && list?.first?["purpose"] as? String == "dialysis")
     }
 
+    @Test func aReturnLegIsARequestOfItsOwnAndAPickupBeforeTheAppointmentIsRefused() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let environment = try SeriesCommandTests.config(horizonDays: 7, in: store.folder)
+        let id = try newSeries(store, environment: environment, days: "mon tue wed thu fri sat sun", time: "10:00", pickup: "09:00",
+                               hours: "3", hospital: "귀가시험병원")
+        let page = try SeriesCommandTests.json(try store.run(["series", "show", String(id), "--format", "json"]).stdout)
+        let outbound = try #require((page["dates"] as? [[String: Any]])?.first?["request_id"] as? NSNumber).stringValue
+        let before = try store.snapshot()
+        let early = try store.run(["return-leg", outbound, "--pickup", "09:30"])
+        #expect(early.status == 1 && early.stderr.contains("--pickup") && early.stderr.contains("before the appointment"), "\(early.stderr)")
+        #expect(try store.snapshot() == before)
+        let made = try store.run(["return-leg", outbound, "--when-called", "--format", "json"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let leg = try SeriesCommandTests.json(made.stdout)
+        #expect(leg["when_called"] as? Bool == true && leg["status"] as? String == "pending")
+        #expect((leg["pickup_at"] as? String)?.hasSuffix("11:00") == true, "\(leg)")
+        let again = try store.run(["return-leg", outbound, "--pickup", "13:00"])
+        #expect(again.status == 1 && again.stderr.contains("REQUEST"), "\(again.stderr)")
+        #expect(try store.run(["check"]).status == 0)
+    }
+
     @Test(.enabled(if: DashboardEndToEndTests.tmuxInstalled, "tmux is not installed"))
     func aDialysisSeriesGetsAVolunteerIsPausedForTwoWeeksAndTheStoreStaysSound() throws {
         let store = try SeededStore()
@@ -110,7 +132,8 @@ struct SeriesCommandTests {
         let first = try #require((page["dates"] as? [[String: Any]])?.first?["request_id"] as? NSNumber)
         let suggested = try JSONSerialization.jsonObject(with: Data(try store.run(["suggest", first.stringValue, "--format", "json", "--limit", "1"]).stdout.utf8))
         let volunteer = try #require(((suggested as? [[String: Any]])?.first?["volunteer_id"] as? NSNumber)?.int64Value)
-        let pauseFrom = SeriesCommandTests.tomorrow, pauseTo = SeriesCommandTests.day(after: 14)
+        // Two weeks in hospital from a week ahead: the week before stays on the dashboard's list.
+        let pauseFrom = SeriesCommandTests.day(after: 8), pauseTo = SeriesCommandTests.day(after: 21)
         let tmux = DashboardEndToEndTests.Tmux()
         let common = "--store \(store.path) --lang en"
         let script = "\(CLI.binary) series assign \(id) \(volunteer) \(common) > /dev/null; echo ASSIGN-EXITED $?; "
@@ -122,11 +145,13 @@ struct SeriesCommandTests {
         #expect(screen.contains("ASSIGN-EXITED 0"), "\(screen)")
         #expect(screen.contains("dates released") && screen.contains("series paused") && screen.contains("입원"), "\(screen)")
         #expect(screen.contains("PAUSE-EXITED 0") && screen.contains("CHECK-EXITED 0"), "\(screen)")
-        // No open date falls in the two weeks; the later ones keep the standing volunteer where they could take them.
+        // No open date falls in the two weeks; the others keep the standing volunteer where they could take them.
         let after = try SeriesCommandTests.json(try store.run(["series", "show", String(id), "--format", "json"]).stdout)
         let dates = try #require(after["dates"] as? [[String: Any]])
         #expect(!dates.isEmpty)
-        #expect(dates.allSatisfy { String(($0["pickup_at"] as? String ?? "").prefix(10)) > pauseTo }, "\(dates)")
+        let days = dates.map { String(($0["pickup_at"] as? String ?? "").prefix(10)) }
+        #expect(!days.contains { $0 >= pauseFrom && $0 <= pauseTo }, "\(days)")
+        #expect(days.contains { $0 < pauseFrom } && days.contains { $0 > pauseTo }, "\(days)")
         #expect(dates.contains { ($0["volunteer_id"] as? NSNumber)?.int64Value == volunteer }, "\(dates)")
         let record = try #require(after["series"] as? [String: Any])
         #expect((record["pauses"] as? [[String: String]])?.first?["reason"] == "입원")

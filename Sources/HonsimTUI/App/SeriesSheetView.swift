@@ -70,7 +70,7 @@ struct SeriesSheetView {
         lines += ["", "[\(t(SeriesText.datesAhead)) \(page.dates.count)]"]
         lines += page.dates.map { request in
             let volunteer = request.volunteerID.map { " — \(volunteerName($0, page))" } ?? ""
-            return "  \(stamp(request.pickupAt))  #\(request.id) \(DomainPhrases.status(request.status).text(state.language))\(volunteer)"
+            return "  \(stamp(request.appointmentAt))  #\(request.id) \(DomainPhrases.status(request.status).text(state.language))\(volunteer)"
         }
         if let outcome {
             lines += ["", "[\(t(SeriesText.lastChange))]"]
@@ -81,7 +81,7 @@ struct SeriesSheetView {
             for (title, requests) in plain where !requests.isEmpty { lines.append("  \(t(title)): \(requests.count)") }
             for (title, list) in notes where !list.isEmpty {
                 lines.append("  \(t(title)): \(list.count)")
-                lines += list.map { "    \(stamp($0.request.pickupAt)) #\($0.request.id): \(TerminalText.sanitize($0.reason.text(state.language)))" }
+                lines += list.map { "    \(stamp($0.request.appointmentAt)) #\($0.request.id): \(TerminalText.sanitize($0.reason.text(state.language)))" }
             }
         }
         lines += ["", "[\(t(SeriesText.changes))]"]
