@@ -6,7 +6,7 @@ import HonsimCore
 /// one transaction that checks its invariants inside it and appends to the audit log. A caller
 /// depends only on the parts it uses: the kiosk on `StoreReads & ChangeFeed`, a command on what
 /// it reads or writes.
-public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed & DayBefore
+public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed & DayBefore & StandingSeriesStore
 
 /// Where a store lives and how it reckons time: what every part needs.
 public protocol StoreIdentity: Sendable {
@@ -184,6 +184,34 @@ public protocol DayBefore: BookingReads {
     /// shows them in full, each recorded in the access log in the same transaction; the others,
     /// and every one in a read-only session, come masked.
     func runSheets(on day: CivilDate, volunteerID: Int64?) async throws -> RunSheets
+}
+
+/// Standing series (정기 동행): a record of its own whose dates the store makes ahead.
+public protocol StandingSeriesStore: StoreIdentity {
+    /// Every series, or one household's, by id.
+    func seriesList(householdID: Int64?) async throws -> [StandingSeries]
+    /// The series' page: its dates ahead with their volunteers, its history.
+    func seriesPage(id: Int64) async throws -> SeriesPage
+    /// Makes the dates of every series up to `horizonDays` ahead that are not made yet, of the
+    /// series this person may change, each once even when processes race; returns how many.
+    @discardableResult
+    func extendSeries(horizonDays: Int) async throws -> Int
+    func createSeries(_ draft: StandingSeries, horizonDays: Int) async throws -> SeriesOutcome
+    func changeSeries(id: Int64, from: CivilDate, schedule: SeriesSchedule, expectedVersion: Int?, horizonDays: Int) async throws -> SeriesOutcome
+    func pauseSeries(id: Int64, from: CivilDate, to: CivilDate, reason: String, expectedVersion: Int?) async throws -> SeriesOutcome
+    func resumeSeries(id: Int64, on day: CivilDate, expectedVersion: Int?) async throws -> SeriesOutcome
+    func endSeries(id: Int64, lastDay: CivilDate?, reason: String, expectedVersion: Int?) async throws -> SeriesOutcome
+    func assignSeries(id: Int64, volunteerID: Int64, expectedVersion: Int?) async throws -> SeriesOutcome
+    /// Turns repeats made before standing series (requests sharing a series id) into standing
+    /// series: open-ended when they have dates ahead, ended on their last date otherwise.
+    @discardableResult
+    func adoptRepeats() async throws -> [StandingSeries]
+    /// Splits a request's return trip off as a leg of its own: a pickup at the hospital at a
+    /// time or when called, the same volunteer by default or another, each leg with its own
+    /// overlap check. A pickup before the appointment is refused, naming the field.
+    func addReturnLeg(_ draft: ReturnLegDraft) async throws -> ReturnLegOutcome
+    /// The return leg of a request, or the outbound request of a leg.
+    func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)?
 }
 
 /// `honsim check`.

@@ -139,6 +139,8 @@ public enum Overlay: Hashable, Sendable {
     /// A request's vehicle booking (`b`), and after a refusal the change of transport.
     case booking(BookingForm)
     case transport(TransportChoice)
+    /// A standing series' page (`S`), with its forms.
+    case series(SeriesSheet)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.

@@ -135,6 +135,7 @@ extension AppState {
         case .calls(let sheet): reply = run(sheet, Overlay.calls)
         case .booking(let form): reply = run(form, Overlay.booking)
         case .transport(let choice): reply = run(choice, Overlay.transport)
+        case .series(let sheet): reply = run(sheet, Overlay.series)
         }
         return carryOut(reply, from: overlay)
     }

@@ -25,6 +25,8 @@ public enum WriteRequest: Hashable, Sendable {
     case booking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String)
     /// A request's transport changed, after a refused booking.
     case transport(requestID: Int64, to: Transport, expectedVersion: Int)
+    /// A standing series made, changed, paused, resumed, ended or given its volunteer.
+    case series(SeriesWrite)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -53,7 +55,7 @@ extension WriteRequest {
         case .assign, .lifecycle, .create, .assignAll: true
         // A change of transport is not taken back by undo, which restores a request's status
         // and volunteer: it is changed again in the same list.
-        case .undo, .save, .release, .importFile, .attempt, .booking, .transport: false
+        case .undo, .save, .release, .importFile, .attempt, .booking, .transport, .series: false
         }
     }
 }
@@ -70,6 +72,8 @@ public struct WriteResult: Sendable {
     public var dropOuts: [EscortRequest]
     /// What an import added and changed.
     public var imported: ImportOutcome?
+    /// What a series write did to the series' dates.
+    public var series: SeriesOutcome?
 
     public init(changed: [EscortRequest], failures: [String] = [], saved: RecordForm.Record? = nil, dropOuts: [EscortRequest] = [],
                 imported: ImportOutcome? = nil) {
@@ -209,6 +213,7 @@ extension AppState {
         case .attempt(let requestID, let party, let result): return attemptWritten(requestID: requestID, party: party, result: result)
         case .booking(let requestID, let status, let reference, _): return bookingWritten(requestID: requestID, status: status, reference: reference)
         case .transport: return transportWritten(result)
+        case .series(let write): return seriesWritten(write, result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -247,6 +252,7 @@ extension AppState {
         case .save, .release: return recordWriteFailed(write, failure)
         case .importFile: return importFailed(failure.message)
         case .booking, .transport: return bookingWriteFailed(write, failure)
+        case .series: return seriesWriteFailed(write, failure)
         case .assign, .lifecycle, .create, .undo, .assignAll, .attempt: break
         }
         var effects: [Effect] = failure.conflict ? [.load] : []
@@ -300,6 +306,8 @@ extension AppState {
             return "#\(requestID): \(t(UIText.bookingTitle)) — \(DomainPhrases.booking(status).text(language))"
         case .transport(let requestID, let transport, _):
             return "#\(requestID): \(t(UIText.transportChanged)) — \(DomainPhrases.transport(transport).text(language))"
+        case .series:
+            return seriesSummary(result)
         }
     }
 }

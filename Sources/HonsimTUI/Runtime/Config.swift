@@ -33,6 +33,8 @@ public struct DashboardConfig: Equatable, Sendable {
     public var retentionYears: Int = DashboardConfig.defaultRetentionYears
     /// How many backups `honsim backup FOLDER` keeps there (`[backup] keep`); 0 keeps all.
     public var backupKeep: Int = DashboardConfig.defaultBackupKeep
+    /// How many days ahead a standing series' dates are made (`[series] horizon_days`).
+    public var seriesHorizonDays: Int = StandingSeries.defaultHorizonDays
     /// What the log records (`[log] level`): trace, debug, info, notice, warning, error, critical.
     public var logLevel: String?
     /// The centers that book vehicles, their numbers, deadlines and hours (`[vehicles]`).
@@ -159,6 +161,8 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.backupKeep = count
                 }
+            case "series":
+                config.seriesHorizonDays = try seriesHorizon(value, text: text, failure: failure)
             case "log":
                 guard let log = value.table else { throw failure([key], "expected a [log] table, \(found(value))") }
                 for name in ThemeLoader.inSourceOrder(log.keys, under: [key], in: text) {
@@ -267,6 +271,9 @@ public struct DashboardConfig: Equatable, Sendable {
             [backup]
             keep = 14
                 how many backups 'honsim backup FOLDER' keeps there (0: all)
+            [series]
+            horizon_days = 28
+                how many days ahead a standing series' dates are made (1-366)
             [log]
             level = "info"
                 trace, debug, info, notice, warning, error or critical
