@@ -197,7 +197,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log", "vehicles", "sheet"]
+                            "retention_years", "keys", "backup", "log", "vehicles", "sheet", "series"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
