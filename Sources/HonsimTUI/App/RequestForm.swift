@@ -142,6 +142,7 @@ public struct RequestForm: Hashable, Sendable {
 
     mutating func failed(_ failure: WriteFailure, write: WriteRequest) {
         message = failure.message
+        if !failure.ruleFindings.isEmpty { refusedByRules(failure.ruleFindings, language: failure.language) }
     }
 }
 
@@ -194,7 +195,7 @@ extension RequestForm: Component {
                 return .stay
             }
             message = nil
-            return .writing(.create(drafts))
+            return .writing(.create(drafts, override: overrideReason))
         case .unhandled:
             if keys.matches(key, .back) { return escape(dirty: form.isDirty, confirming: &confirmingDiscard) }
         }

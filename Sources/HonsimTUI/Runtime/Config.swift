@@ -35,6 +35,9 @@ public struct DashboardConfig: Equatable, Sendable {
     public var backupKeep: Int = DashboardConfig.defaultBackupKeep
     /// What the log records (`[log] level`): trace, debug, info, notice, warning, error, critical.
     public var logLevel: String?
+    /// The `[rules]` section: the council's rules an admin imports into the store
+    /// (`honsim rules import`); the dashboard works by the store's (Config+Rules.swift).
+    public var councilRules: CouncilRulesFile?
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -165,6 +168,9 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.logLevel = level
                 }
+            case "rules":
+                guard let rules = value.table else { throw failure([key], "expected a [rules] table, \(found(value))") }
+                config.councilRules = CouncilRulesFile.parse(rules, text: text, file: file)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -184,7 +190,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log"]
+                            "retention_years", "keys", "backup", "log", "rules"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
