@@ -91,17 +91,18 @@ public enum CouncilRuleCheck {
             return [parts.year ?? 0, parts.month ?? 0]
         }
         func year(_ use: HouseholdUse) -> [Int] { [calendar.component(.year, from: use.appointmentAt)] }
-        /// Within each period, the new uses from which `measure` summed goes past `limit`.
+        /// Within each period, the new uses from which `measure` goes past `limit`: what is stored
+        /// counts first (it is already there), then the new ones in appointment order.
         func passing(_ period: (HouseholdUse) -> [Int], limit: Int, measure: (HouseholdUse) -> Int,
                      finding: ([Int], Int, [Int]) -> RuleFinding) {
             let periods = Dictionary(grouping: all, by: period)
             for key in periods.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 guard let uses = periods[key], uses.contains(where: { $0.number > 0 }) else { continue }
-                var running = 0
+                var running = uses.filter { $0.number == 0 }.reduce(0) { $0 + measure($1) }
                 var past: [Int] = []
-                for use in uses {
+                for use in uses where use.number > 0 {
                     running += measure(use)
-                    if running > limit && use.number > 0 { past.append(use.number) }
+                    if running > limit { past.append(use.number) }
                 }
                 if running > limit && !past.isEmpty { findings.append(finding(key, running, past)) }
             }
