@@ -37,7 +37,7 @@ struct RuleFlowTests {
         #expect(refused.form.field("override") != nil && refused.focusedKey == "override")
         assertSnapshot(render(state), named: "new-request-rules-\(language)-120x40")
         #expect(try await store.requests(in: TimeSpan(start: DemoDashboard.now, end: DemoDashboard.now.addingTimeInterval(30 * 86_400)))
-            .filter { $0.hospital == "안양샘병원" }.isEmpty, "nothing made")
+            .filter { $0.hospital == "안양샘병원" && $0.householdID == household.id }.isEmpty, "nothing made")
 
         // Enter on a blank reason is refused the same way; with one, the request is made.
         state = try await press(state, store: store, .enter)

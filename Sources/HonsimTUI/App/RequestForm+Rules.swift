@@ -19,9 +19,9 @@ extension RequestForm {
             message = "\(reasons) — \(t(RuleText.noOverride))"
             return
         }
-        message = "\(reasons) — \(t(RuleText.overrideHint))"
+        message = reasons
         if form.field("override") == nil {
-            form.fields.append(FormField(key: "override", label: t(RuleText.fieldOverride), placeholder: t(RuleText.placeholderOverride)))
+            form.fields.append(FormField(key: "override", label: t(RuleText.fieldOverride), placeholder: t(RuleText.overrideHint)))
         }
         if let index = form.fields.firstIndex(where: { $0.key == "override" }) { form.focus = index }
     }

@@ -4,10 +4,8 @@ import HonsimCore
 /// flags of the assign dialog. The rules' own reasons are HonsimCore's (`CouncilRulePhrases`).
 public enum RuleText {
     public static let fieldOverride = Phrase(ko: "예외 사유", en: "override reason")
-    public static let placeholderOverride = Phrase(ko: "협의체 기준 예외로 진행할 사유", en: "why this goes past the council's rules")
-    public static let overrideHint = Phrase(ko: "예외 사유를 적고 Enter로 저장하면 기록과 함께 진행합니다",
-                                            en: "write the reason and press Enter to go ahead; the override is recorded")
+    public static let overrideHint = Phrase(ko: "사유를 적고 Enter: 예외로 진행(기록됨)", en: "a reason, then Enter: go ahead (recorded)")
     public static let noOverride = Phrase(ko: "협의체 기준상 예외가 허용되지 않습니다", en: "the council's rules allow no override here")
 
-    public static let all: [Phrase] = [fieldOverride, placeholderOverride, overrideHint, noOverride]
+    public static let all: [Phrase] = [fieldOverride, overrideHint, noOverride]
 }

@@ -267,6 +267,11 @@ public struct DashboardConfig: Equatable, Sendable {
             [log]
             level = "info"
                 trace, debug, info, notice, warning, error or critical
+            [rules]
+            uses_per_month = 4
+                the council's rules, which an admin imports into the store
+                with 'honsim rules import'; the dashboard works by the
+                store's rules (see 'honsim rules --help')
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """
