@@ -6,7 +6,8 @@ import HonsimCore
 /// one transaction that checks its invariants inside it and appends to the audit log. A caller
 /// depends only on the parts it uses: the kiosk on `StoreReads & ChangeFeed`, a command on what
 /// it reads or writes.
-public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed & DayBefore & StandingSeriesStore
+public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed & DayBefore
+    & StandingSeriesStore & CouncilRulesStore
 
 /// Where a store lives and how it reckons time: what every part needs.
 public protocol StoreIdentity: Sendable {
@@ -212,6 +213,33 @@ public protocol StandingSeriesStore: StoreIdentity {
     func addReturnLeg(_ draft: ReturnLegDraft) async throws -> ReturnLegOutcome
     /// The return leg of a request, or the outbound request of a leg.
     func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)?
+}
+
+/// The council's rules (협의체 운영 기준): held by the store, so that every coordinator of a
+/// city-wide store works by the same ones; written by an admin, read by everyone. Each rule
+/// bites with its reason in words (`RuleFinding`), and a flag informs, never refuses.
+public protocol CouncilRulesStore: StoreIdentity {
+    /// The city's rules and each dong council's own; the built-in defaults where none are stored.
+    func councilRules() async throws -> CouncilRuleBook
+    /// Admins only: replaces the whole book, audited.
+    func setCouncilRules(_ book: CouncilRuleBook) async throws
+    /// The eligibility recorded on these households (none recorded: absent).
+    func eligibility(householdIDs: Set<Int64>) async throws -> [Int64: HouseholdEligibility]
+    /// Records a household's categories and other services; whoever may change the household.
+    func setEligibility(householdID: Int64, _ eligibility: HouseholdEligibility) async throws
+    /// What the rules say about new requests before they are made, by household.
+    func ruleFindings(for drafts: [EscortRequest]) async throws -> [Int64: [RuleFinding]]
+    /// `createRequests`, past the rules by an override with a reason where the rules allow it:
+    /// each rule passed is recorded with the reason. Without one, outside the rules is refused
+    /// (StoreError.outsideCouncilRules), all or nothing.
+    @discardableResult
+    func createRequests(_ drafts: [EscortRequest], override: RuleOverride?) async throws -> [EscortRequest]
+    /// The overrides recorded for these requests.
+    func ruleOverrides(requestIDs: Set<Int64>) async throws -> [Int64: [RecordedOverride]]
+    /// A household's eligibility, uses against its limits, and no-show counts with the flag.
+    func householdStanding(id: Int64) async throws -> HouseholdStanding
+    /// Volunteers' no-shows and late drop-outs over their councils' windows.
+    func volunteerConduct(ids: Set<Int64>) async throws -> [Int64: ConductCounts]
 }
 
 /// `honsim check`.

@@ -9,7 +9,8 @@ import HonsimStore
 public enum WriteRequest: Hashable, Sendable {
     case assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int, override: Bool)
     case lifecycle(LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int)
-    case create([EscortRequest])
+    /// New requests; past the council's rules only with an override and its reason.
+    case create([EscortRequest], override: RuleOverride? = nil)
     case undo([UndoTarget])
     /// Accepted proposals of a plan, assigned one by one: each stands or fails alone.
     case assignAll([PlannedAssignment])
@@ -96,6 +97,10 @@ public struct WriteFailure: Sendable, Hashable {
     public var likelyDuplicate = false
     /// A saved record was changed meanwhile: the newer one is read to be shown beside it.
     public var staleRecord = false
+    /// New requests outside the council's rules: each rule with its reason, for the form.
+    public var ruleFindings: [RuleFinding] = []
+    /// The language the message is in, for a form that says more.
+    public var language: Language = .ko
 
     public init(message: String, retryable: Bool, conflict: Bool) {
         self.message = message
@@ -120,6 +125,10 @@ public struct WriteFailure: Sendable, Hashable {
         case .staleRecord:
             self.init(message: message, retryable: false, conflict: false)
             staleRecord = true
+        case .outsideCouncilRules(_, let findings):
+            self.init(message: message, retryable: false, conflict: false)
+            ruleFindings = findings
+            self.language = language
         default:
             self.init(message: message, retryable: false, conflict: false)
         }
@@ -234,7 +243,7 @@ extension AppState {
         default: break
         }
         // The new request is selected, so the coordinator can assign it at once.
-        if case .create(let drafts) = write, drafts.count >= 1, let first = result.changed.first {
+        if case .create(let drafts, _) = write, drafts.count >= 1, let first = result.changed.first {
             focusAfterLoad = first.id
         }
         // A drop-out's next released escort, if any, opens in the dialog.

@@ -41,6 +41,9 @@ public struct DashboardConfig: Equatable, Sendable {
     public var vehicleRules: VehicleRules = .anyang
     /// The run sheets' office phone and folder (`[sheet]`).
     public var sheet = SheetSettings()
+    /// The `[rules]` section: the council's rules an admin imports into the store
+    /// (`honsim rules import`); the dashboard works by the store's (Config+Rules.swift).
+    public var councilRules: CouncilRulesFile?
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -178,6 +181,9 @@ public struct DashboardConfig: Equatable, Sendable {
                 config.vehicleRules = try parseVehicles(vehicles, text: text, failure: failure)
             case "sheet":
                 config.sheet = try SheetSettings.parse(value, text: text, failure: failure)
+            case "rules":
+                guard let rules = value.table else { throw failure([key], "expected a [rules] table, \(found(value))") }
+                config.councilRules = CouncilRulesFile.parse(rules, text: text, file: file)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -197,7 +203,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log", "vehicles", "sheet", "series"]
+                            "retention_years", "keys", "backup", "log", "vehicles", "sheet", "series", "rules"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -288,6 +294,11 @@ public struct DashboardConfig: Equatable, Sendable {
                 in (Anyang's); [vehicles] warning_hours = 24 flags an escort
                 that long before its booking deadline
             \(SheetSettings.documentation)
+            [rules]
+            uses_per_month = 4
+                the council's rules, which an admin imports into the store
+                with 'honsim rules import'; the dashboard works by the
+                store's rules (see 'honsim rules --help')
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """

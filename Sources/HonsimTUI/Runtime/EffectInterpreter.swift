@@ -115,8 +115,8 @@ struct EffectInterpreter: Sendable {
                                                                 expectedVersion: version, override: override)])
         case .lifecycle(let action, let requestID, let details, let version):
             return WriteResult(changed: [try await store.perform(action, requestID: requestID, details: details, expectedVersion: version)])
-        case .create(let drafts):
-            return WriteResult(changed: try await store.createRequests(drafts))
+        case .create(let drafts, let override):
+            return WriteResult(changed: try await store.createRequests(drafts, override: override))
         case .undo(let targets):
             return WriteResult(changed: try await store.undo(targets))
         case .assignAll(let plan):
