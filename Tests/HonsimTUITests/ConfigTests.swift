@@ -98,13 +98,14 @@ struct ConfigTests {
         for key in DashboardConfig.knownKeys { #expect(text.contains(key)) }
         // The settings themselves, unindented, make a config file of their own.
         let example = text.split(separator: "\n").filter { line in
-            ["[keys]", "[backup]", "[log]", "[sheet]"].contains(line)
+            ["[keys]", "[backup]", "[series]", "[log]", "[sheet]", "[rules]"].contains(line) || line.hasPrefix("[vehicles.")
                 || (!line.hasPrefix(" ") && line.range(of: #"^[a-z_]+ = "#, options: .regularExpression) != nil)
         }.joined(separator: "\n")
         #expect(example.contains("[keys]") && example.contains("default_scope"))
         let config = try DashboardConfig.parse(example, file: "example")
         #expect(config.theme == "dark" && config.keys["refresh"] == [.function(5), .control("r")])
-        #expect(config.backupKeep == 14 && config.logLevel == "info")
+        #expect(config.backupKeep == 14 && config.logLevel == "info" && config.seriesHorizonDays == 28)
+        #expect(config.vehicleRules == .anyang, "the centers' example is the built-in voucher taxi written out")
         #expect(config.sheet.officePhone == "031-000-0000" && config.sheet.folder.hasSuffix("/동행일지"))
     }
 

@@ -136,6 +136,11 @@ public enum Overlay: Hashable, Sendable {
     case records(RecordSheet)
     /// The call list of a day (`C`).
     case calls(CallSheet)
+    /// A request's vehicle booking (`b`), and after a refusal the change of transport.
+    case booking(BookingForm)
+    case transport(TransportChoice)
+    /// A standing series' page (`S`), with its forms.
+    case series(SeriesSheet)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.
@@ -219,6 +224,8 @@ public struct Session: Sendable {
     public var storeExposed = false
     /// How long without a key before the screen hides every name (config `idle_minutes`); nil never.
     public var idleAfter: TimeInterval? = TimeInterval(DashboardConfig.defaultIdleMinutes * 60)
+    /// The centers' booking rules (config `[vehicles]`; Anyang's by default).
+    public var vehicleRules: VehicleRules = .anyang
     /// The run sheets' office phone and folder (config `[sheet]`).
     public var sheet = SheetSettings()
 }

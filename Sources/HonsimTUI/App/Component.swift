@@ -133,6 +133,9 @@ extension AppState {
         case .problem(let problem): reply = run(problem, Overlay.problem)
         case .records(let sheet): reply = run(sheet, Overlay.records)
         case .calls(let sheet): reply = run(sheet, Overlay.calls)
+        case .booking(let form): reply = run(form, Overlay.booking)
+        case .transport(let choice): reply = run(choice, Overlay.transport)
+        case .series(let sheet): reply = run(sheet, Overlay.series)
         }
         return carryOut(reply, from: overlay)
     }
