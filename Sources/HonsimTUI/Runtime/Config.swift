@@ -35,6 +35,11 @@ public struct DashboardConfig: Equatable, Sendable {
     public var backupKeep: Int = DashboardConfig.defaultBackupKeep
     /// What the log records (`[log] level`): trace, debug, info, notice, warning, error, critical.
     public var logLevel: String?
+    /// The reminder messages (`[messages]`): texts, office phone, sender.
+    public var messages = ReminderSettings()
+    /// What was wrong but did not stop the file from being used (a template's unknown
+    /// placeholder, for which the default text is used), to be said when honsim starts.
+    public var warnings: [ConfigError] = []
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -165,6 +170,8 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.logLevel = level
                 }
+            case "messages":
+                try config.readMessages(value, text: text, failure: failure)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -184,7 +191,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log"]
+                            "retention_years", "keys", "backup", "log", "messages"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -261,6 +268,7 @@ public struct DashboardConfig: Equatable, Sendable {
             [log]
             level = "info"
                 trace, debug, info, notice, warning, error or critical
+            \(messagesDocumentation)
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """
