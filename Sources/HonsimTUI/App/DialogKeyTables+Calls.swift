@@ -12,6 +12,10 @@ public enum CallsKey: String, DialogAction {
     case leftMessage = "left_message"
     case askedToChange = "asked_to_change"
     case cancelled
+    case saveNote = "save_note"
+    case skipNote = "skip_note"
+    case saveMessages = "save_messages"
+    case sendMessages = "send_messages"
 
     public static let table = "calls"
     public static let heading = Phrase(ko: "전날 확인 전화 목록", en: "The call list")
@@ -29,6 +33,10 @@ public enum CallsKey: String, DialogAction {
         case .leftMessage: [.character("m")]
         case .askedToChange: [.character("x")]
         case .cancelled: [.character("c")]
+        case .saveNote: [.enter]
+        case .skipNote: [.escape]
+        case .saveMessages: [.character("M")]
+        case .sendMessages: [.character("S")]
         }
     }
     public var phrase: Phrase {
@@ -46,6 +54,10 @@ public enum CallsKey: String, DialogAction {
         case .askedToChange: Phrase(ko: "결과: 변경 요청", en: "result: asked to change")
         // A volunteer who cannot go is released and reassigned; a household goes to the cancel form.
         case .cancelled: Phrase(ko: "결과: 못 감·취소", en: "result: cannot go, cancel")
+        case .saveNote: Phrase(ko: "메모와 함께 통화 저장", en: "save the call with its note")
+        case .skipNote: Phrase(ko: "메모 없이 통화 저장", en: "save the call without a note")
+        case .saveMessages: Phrase(ko: "안내 문자 목록 CSV 저장", en: "save the reminders' CSV")
+        case .sendMessages: Phrase(ko: "안내 문자 보내기", en: "send the reminders")
         }
     }
 

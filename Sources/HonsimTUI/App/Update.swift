@@ -29,6 +29,8 @@ public enum AppEvent: Sendable {
     case records(RecordEvent)
     /// A request's household, read (and logged) for its details.
     case detailsLoaded(requestID: Int64, HouseholdRecord)
+    /// The day's reminders were saved or sent.
+    case messages(MessageEvent)
 }
 
 /// What `update` asks the runtime to do; `EffectInterpreter` carries out every one, and the
@@ -53,6 +55,8 @@ public enum Effect: Hashable, Sendable {
     case files(FileEffect)
     /// Read a household's or volunteer's page.
     case records(RecordEffect)
+    /// Save or send the day's reminders.
+    case messages(MessageEffect)
 }
 
 /// How long a row another process changed stays marked.
@@ -149,6 +153,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .callsLoaded(let day):
         state.callsLoaded(day)
         return (state, [])
+    case .messages(let event):
+        let effects = state.messagesDone(event)
+        return (state, effects)
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
         return (state, [])

@@ -20,7 +20,7 @@ public enum WriteRequest: Hashable, Sendable {
     /// A previewed file imported; the fingerprint refuses a file changed since.
     case importFile(path: String, kind: ImportKind, fingerprint: UInt64)
     /// A call about an escort, from the call list.
-    case attempt(requestID: Int64, party: ContactParty, result: ContactResult)
+    case attempt(requestID: Int64, party: ContactParty, result: ContactResult, note: String)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -200,7 +200,7 @@ extension AppState {
         switch write {
         case .save, .release: return recordWritten(write, result)
         case .importFile: return importWritten(result)
-        case .attempt(let requestID, let party, let result): return attemptWritten(requestID: requestID, party: party, result: result)
+        case .attempt(let requestID, let party, let result, _): return attemptWritten(requestID: requestID, party: party, result: result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -283,7 +283,7 @@ extension AppState {
         case .importFile:
             // The import dialog shows what was added and changed, line by line.
             return ""
-        case .attempt(let requestID, let party, let result):
+        case .attempt(let requestID, let party, let result, _):
             return "#\(requestID): \(DomainPhrases.party(party).text(language)) — \(DomainPhrases.result(result).text(language))"
         }
     }

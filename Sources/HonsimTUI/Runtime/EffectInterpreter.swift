@@ -87,6 +87,8 @@ struct EffectInterpreter: Sendable {
             }
         case .records(let read):
             do { return .records(try await record(read)) } catch { return .records(.failed(read, describe(error))) }
+        case .messages(let work):
+            return .messages(await messages(work))
         }
     }
 
@@ -133,8 +135,8 @@ struct EffectInterpreter: Sendable {
             return WriteResult(changed: [], saved: .volunteer(saved.volunteer), dropOuts: saved.dropOuts)
         case .release(let volunteerID, let ids, let reason):
             return WriteResult(changed: try await store.releaseDropOuts(volunteerID: volunteerID, requestIDs: ids, reason: reason))
-        case .attempt(let requestID, let party, let result):
-            try await store.recordAttempt(requestID: requestID, party: party, result: result, note: "")
+        case .attempt(let requestID, let party, let result, let note):
+            try await store.recordAttempt(requestID: requestID, party: party, result: result, note: note)
             return WriteResult(changed: [])
         case .importFile(let path, let kind, let fingerprint):
             // The file's own clock: an import stamps rows with the moment it ran.
