@@ -77,6 +77,8 @@ struct ReminderDispatchTests {
         #expect(volunteer.text.contains("정지민님") && volunteer.text.contains("김순자님") && volunteer.text.contains("031-8045-1234"),
                 "the built-in Korean text for volunteers: \(volunteer.text)")
         #expect(!volunteer.text.contains("{"), "every placeholder filled")
+        let unset = try await list(fixture.store, monday(fixture), settings: ReminderSettings())
+        #expect(unset.reminders.first?.text.contains("행정복지센터로 꼭 연락 주세요") == true, "no office phone set: the office is named")
         let csv = try reminders.csv()
         #expect(csv.hasPrefix("phone,name,text\n010-9000-0001,정지민,"))
         #expect(reminders.revealedHouseholds == [1, 3])

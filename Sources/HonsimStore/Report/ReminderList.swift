@@ -48,7 +48,9 @@ public struct ReminderList: Sendable {
                 .place: TerminalText.sanitize(request.pickupPlace),
                 .hospital: TerminalText.sanitize(request.hospital) + (department.isEmpty ? "" : " \(department)"),
                 .volunteer: shown.volunteer, .household: shown.household,
-                .officePhone: settings.officePhone,
+                // Until the office sets its number, the texts name the office: never "call  ".
+                .officePhone: settings.officePhone.isEmpty ? (settings.language == .ko ? "행정복지센터" : "the welfare office")
+                    : settings.officePhone,
             ]
             if !shown.volunteerPhone.isEmpty {
                 values[.name] = shown.volunteer
