@@ -23,6 +23,8 @@ public enum AppEvent: Sendable {
     case planLoaded(PlanQuery, Plan)
     /// The escorts of a day, for the call list.
     case callsLoaded(EscortDay)
+    /// A standing series' page.
+    case seriesLoaded(SeriesPage)
     /// An import preview or an export came back.
     case files(FileEvent)
     /// A household or volunteer page was read.
@@ -47,6 +49,8 @@ public enum Effect: Hashable, Sendable {
     case loadPlan(PlanQuery)
     /// The escorts of a day with their calls, for the call list.
     case loadCalls(CivilDate)
+    /// A standing series' page.
+    case loadSeries(Int64)
     case quit
     /// A request's household in full, for its details: the store logs the view (개인정보 열람
     /// 기록) in the very read that returns it, and the details show it once it has come.
@@ -121,6 +125,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         case .assign(let dialog) where state.writing == nil: effects.append(.loadCandidates(requestID: dialog.requestID))
         case .activity(let log): effects.append(.loadActivity(log.query(dongs: state.data?.dongs), limit: ActivityLog.limit))
         case .calls(let sheet): effects.append(.loadCalls(sheet.day))
+        case .series(let sheet): effects.append(.loadSeries(sheet.seriesID))
         default: break
         }
         return (state, effects)
@@ -156,6 +161,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .messages(let event):
         let effects = state.messagesDone(event)
         return (state, effects)
+    case .seriesLoaded(let page):
+        state.seriesLoaded(page)
+        return (state, [])
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
         return (state, [])
@@ -233,6 +241,12 @@ extension AppState {
         case .calls:
             let effects = openCalls()
             return (self, effects)
+        case .booking:
+            let effects = openBooking()
+            return (self, effects)
+        case .series:
+            let effects = openSeriesPage()
+            return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
             quit = true
@@ -282,6 +296,8 @@ extension AppState {
         case .household:
             let effects = data == nil ? [] : openHouseholdPage()
             return (self, effects)
+        case .runSheet:
+            return (self, sheetForSelection())
         }
         return (self, [])
     }

@@ -6,6 +6,14 @@ import TOMLKit
 /// not know is not fatal: it is named as `file:line: key` in the warnings and the built-in
 /// text is used, so a typo never sends "{tiem}" to a household.
 extension DashboardConfig {
+    /// The reminders' settings, with the run sheets' office phone (`[sheet] office_phone`) when
+    /// `[messages]` names none: an office has one number.
+    public var reminders: ReminderSettings {
+        var settings = messages
+        if settings.officePhone.isEmpty { settings.officePhone = sheet.officePhone }
+        return settings
+    }
+
     static let messageKeys = ["language", "office_phone", "sender", "timeout_seconds", "volunteer", "household"]
 
     mutating func readMessages(_ value: TOMLValueConvertible, text: String,

@@ -48,7 +48,7 @@ struct MessagesCommand: AsyncParsableCommand {
             let store = try await options.open()
             let calendar = store.calendar
             let date = day.flatMap(CivilDate.init(iso:)) ?? CivilDate(Date(), calendar: calendar).adding(days: 1, calendar: calendar)
-            let list = ReminderList(day: try await store.escorts(on: date), access: try await store.access(), settings: settings.messages,
+            let list = ReminderList(day: try await store.escorts(on: date), access: try await store.access(), settings: settings.reminders,
                                     calendar: calendar, dongs: try await store.dongs())
             if let withheld = list.withheldNotice(language: language) { say(withheld) }
             guard list.escortCount > 0 else { return say(ko ? "\(date): 이 날에는 동행이 없습니다" : "\(date): no escorts on this day") }
@@ -61,7 +61,7 @@ struct MessagesCommand: AsyncParsableCommand {
                 return say(ko ? "\(date): 전화번호가 있는 동행이 없습니다" : "\(date): no escort with a phone on file")
             }
             let dispatch = ReminderDispatch(store: store)
-            if send { return try await sendAll(list, dispatch: dispatch, settings: settings.messages, language: language) }
+            if send { return try await sendAll(list, dispatch: dispatch, settings: settings.reminders, language: language) }
             let render: (ReminderList) throws -> String = { list in
                 switch format {
                 case .csv: try list.csv()
