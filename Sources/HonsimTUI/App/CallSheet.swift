@@ -63,6 +63,21 @@ extension CallSheet: Component {
             party = nil
             guard let escort = selected else { return .stay }
             return bookingReply(for: escort, around)
+        case .sheet:
+            guard let escort = selected else { return .stay }
+            guard let volunteerID = escort.request.volunteerID else {
+                var reply = Reply.stay
+                reply.notice = around.text(SheetText.noVolunteer)
+                return reply
+            }
+            var reply = Reply.stay
+            reply.sheet = .write(day: day, volunteerID: volunteerID)
+            return reply
+        case .typeIn:
+            guard let list else { return .stay }
+            var reply = Reply.stay
+            reply.sheet = .typeIn(list)
+            return reply
         }
     }
 }

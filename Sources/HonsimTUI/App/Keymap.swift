@@ -34,6 +34,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case household
     case calls
     case booking
+    case runSheet = "run_sheet"
+    case series
 
     public var phrase: Phrase {
         switch self {
@@ -75,6 +77,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .household: Phrase(ko: "대상자 기록", en: "household page")
         case .calls: Phrase(ko: "전날 확인 전화 목록", en: "call list of a day")
         case .booking: Phrase(ko: "차량 예약 (선택한 요청)", en: "vehicle booking (the selected request)")
+        case .runSheet: Phrase(ko: "동행 일지 저장", en: "save run sheet")
+        case .series: Phrase(ko: "요청의 정기 일정", en: "the request's series")
         }
     }
 }
@@ -127,6 +131,8 @@ public struct Keymap: Sendable {
         .household: [.character("h")],
         .calls: [.character("C")],
         .booking: [.character("b")],
+        .runSheet: [.character("P")],
+        .series: [.character("S")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

@@ -22,6 +22,7 @@ struct OverlayViews {
         case .calls(let sheet): CallSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .booking(let form): FormViews(state: state, theme: theme).drawBooking(form, into: &canvas)
         case .transport(let choice): FormViews(state: state, theme: theme).drawTransport(choice, into: &canvas)
+        case .series(let sheet): SeriesSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case nil: break
         }
     }
@@ -40,8 +41,8 @@ struct OverlayViews {
             HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",
-                        entries: [Action.newRequest, .plan, .undo, .activity, .household, .calls, .booking].map(entry)),
-            HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane].map(entry)),
+                        entries: [Action.newRequest, .plan, .undo, .activity, .household, .calls, .booking, .series].map(entry)),
+            HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane, .runSheet].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ] + state.keymap.dialogs.helpSections(state.language)
         HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,
