@@ -78,6 +78,8 @@ public struct Candidate: Sendable, Hashable, Identifiable {
 public struct Ranking: Sendable, Hashable {
     public var eligible: [Candidate]
     public var excluded: [Candidate]
+    /// No-shows and late cancellations past the council's threshold (CouncilRules.swift).
+    public var conduct = ConductFlags()
 }
 
 public struct MatchRules: Sendable, Hashable {

@@ -27,7 +27,7 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .households:
             [.name, .birthYear, .gender, .dong, .phone, .address, .mobility, .needs, .preferredVolunteerGender,
-             .caseManager, .consentDate, .notes]
+             .caseManager, .consentDate, .notes, .categories, .servedElsewhere]
         case .volunteers:
             [.name, .dong, .gender, .phone, .skills, .hasCar, .weeklyCapHours, .availability, .notes]
         case .requests:
@@ -79,6 +79,9 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
     case returnTrip = "return_trip"
     case transport, purpose
     case expectedMinutes = "expected_minutes"
+    /// The household's eligibility under the council's rules (CouncilRules.swift).
+    case categories
+    case servedElsewhere = "served_elsewhere"
 
     /// Headers as offices write them; the first is the Korean name honsim uses itself. A name
     /// column is the household's in households and requests, the volunteer's in volunteers: a
@@ -117,6 +120,8 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
         case .transport: ["교통", "교통수단", "이동수단", "transport"]
         case .purpose: ["목적", "진료목적", "동행목적", "purpose"]
         case .expectedMinutes: ["예상소요", "예상소요시간", "소요시간", "예상시간", "expected_minutes", "duration", "minutes"]
+        case .categories: ["대상구분", "구분", "대상자구분", "지원구분", "categories", "eligibility"]
+        case .servedElsewhere: ["타서비스", "타서비스이용", "이용중인서비스", "served_elsewhere"]
         }
     }
 

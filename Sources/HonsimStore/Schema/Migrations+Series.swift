@@ -2,8 +2,8 @@
 /// request made for it, and its history of changes. On PostgreSQL a coordinator writes only
 /// the series of their dongs, as with requests.
 extension Schema {
-    /// 16: a series, its dates and its changes.
-    static let standingSeries = Migration("16: standing series", [
+    /// 13: a series, its dates and its changes.
+    static let standingSeries = Migration("13: standing series", [
         .both { d in """
             CREATE TABLE standing_series (
                 id \(d.id),
@@ -92,9 +92,9 @@ extension Schema {
 /// The return leg: a request of its own, linked to the outbound request it brings the
 /// household home from.
 extension Schema {
-    /// 17: which request is the return leg of which, and whether its pickup waits for a call
+    /// 14: which request is the return leg of which, and whether its pickup waits for a call
     /// from the hospital (its time then an estimate that holds the volunteer's time).
-    static let returnLegs = Migration("17: return legs", [
+    static let returnLegs = Migration("14: return legs", [
         .both { d in """
             CREATE TABLE return_leg (
                 request_id \(d.integer) PRIMARY KEY REFERENCES escort_request(id)\(d == .postgres ? " ON DELETE CASCADE" : ""),

@@ -117,6 +117,7 @@ enum Schema {
         cases, dongsRevision, usersAndAccess, changeNotices, rowLevelSecurity, dashboardIndexes, policiesOncePerStatement,
         retention, contactAttempts, vehicleBookings, messageRecords, guardedReads,
         standingSeries, returnLegs,
+        councilRules, householdEligibility, ruleOverrides, conductIndexes,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

@@ -130,9 +130,15 @@ extension SQLCaseStore {
     }
 
     /// Inserts new pending requests (one, or every date of a weekly series) in one
-    /// transaction: all of them or, when any is invalid, none.
+    /// transaction: all of them or, when any is invalid or outside the council's rules (unless
+    /// overridden, SQLCaseStore+CouncilRules.swift), none.
     @discardableResult
     public func createRequests(_ drafts: [EscortRequest]) async throws -> [EscortRequest] {
+        try await createRequests(drafts, override: nil)
+    }
+
+    @discardableResult
+    public func createRequests(_ drafts: [EscortRequest], override: RuleOverride?) async throws -> [EscortRequest] {
         try await write { [self] db in
             let now = now()
             var issues: [DataIssue] = []
@@ -148,6 +154,7 @@ extension SQLCaseStore {
                 try await authorize(db, dongCode: household.dongCode,
                                     act: Phrase(ko: "\(household.id)번 대상자의 요청을 만들", en: "make a request for household \(household.id)"))
             }
+            let passed = try await enforceCouncilRules(db, drafts: drafts, override: override)
             var created: [EscortRequest] = []
             for draft in drafts {
                 var request = StoreRules.newRequest(from: draft, dongCode: households[draft.householdID]?.dongCode, at: now, by: user)
@@ -155,6 +162,10 @@ extension SQLCaseStore {
                 try await appendAudit(db, action: "create", entity: "request", id: String(request.id), dongCode: request.dongCode,
                                       before: nil, after: AuditJSON.encode(request), at: now)
                 created.append(request)
+            }
+            for (householdID, findings) in passed {
+                try await recordOverrides(db, householdID: householdID, findings: findings, created: created,
+                                          reason: override?.reason.trimmingSpaces() ?? "", at: now)
             }
             return created
         }

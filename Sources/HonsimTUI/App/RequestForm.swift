@@ -132,6 +132,7 @@ public struct RequestForm: Hashable, Sendable {
 
     mutating func failed(_ failure: WriteFailure, write: WriteRequest) {
         message = failure.message
+        if !failure.ruleFindings.isEmpty { refusedByRules(failure.ruleFindings, language: failure.language) }
     }
 }
 
@@ -185,7 +186,7 @@ extension RequestForm: Component {
             }
             message = nil
             switch draft {
-            case .once(let request): return .writing(.create([request]))
+            case .once(let request): return .writing(.create([request], override: overrideReason))
             case .series(let series): return .writing(.series(.create(series)))
             }
         case .unhandled:

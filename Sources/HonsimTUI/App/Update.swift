@@ -234,6 +234,9 @@ extension AppState {
         case .calls:
             let effects = openCalls()
             return (self, effects)
+        case .booking:
+            let effects = openBooking()
+            return (self, effects)
         case .series:
             let effects = openSeriesPage()
             return (self, effects)
@@ -286,6 +289,8 @@ extension AppState {
         case .household:
             let effects = data == nil ? [] : openHouseholdPage()
             return (self, effects)
+        case .runSheet:
+            return (self, sheetForSelection())
         }
         return (self, [])
     }

@@ -90,6 +90,8 @@ struct EffectInterpreter: Sendable {
                 let reason = (error as NSError).localizedDescription
                 return .files(.exportFailed(language == .ko ? "CSV를 저장하지 못했습니다: \(reason)" : "could not save the CSV: \(reason)"))
             }
+        case .files(.sheet(let request)):
+            return .files(await RunSheetWriter.write(request, store: store))
         case .records(let read):
             do { return .records(try await record(read)) } catch { return .records(.failed(read, describe(error))) }
         }
@@ -113,8 +115,8 @@ struct EffectInterpreter: Sendable {
                                                                 expectedVersion: version, override: override)])
         case .lifecycle(let action, let requestID, let details, let version):
             return WriteResult(changed: [try await store.perform(action, requestID: requestID, details: details, expectedVersion: version)])
-        case .create(let drafts):
-            return WriteResult(changed: try await store.createRequests(drafts))
+        case .create(let drafts, let override):
+            return WriteResult(changed: try await store.createRequests(drafts, override: override))
         case .undo(let targets):
             return WriteResult(changed: try await store.undo(targets))
         case .assignAll(let plan):
@@ -141,6 +143,11 @@ struct EffectInterpreter: Sendable {
         case .attempt(let requestID, let party, let result):
             try await store.recordAttempt(requestID: requestID, party: party, result: result, note: "")
             return WriteResult(changed: [])
+        case .booking(let requestID, let status, let reference, let vehicle):
+            try await store.setBooking(requestID: requestID, status: status, reference: reference, vehicle: vehicle)
+            return WriteResult(changed: [])
+        case .transport(let requestID, let transport, let expectedVersion):
+            return WriteResult(changed: [try await store.changeTransport(requestID: requestID, to: transport, expectedVersion: expectedVersion)])
         case .series(let write):
             var result = WriteResult(changed: [])
             result.series = try await write.run(on: store, horizonDays: seriesHorizonDays)
