@@ -241,6 +241,7 @@ struct AccessStoreTests {
                 ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
                 DROP TABLE contact_attempt; DROP TABLE vehicle_booking; DROP TABLE message_record;
                 DROP TABLE return_leg; DROP TABLE series_date; DROP TABLE series_change; DROP TABLE standing_series;
+                DROP TABLE rule_override; DROP TABLE household_eligibility; DROP TABLE council_rules; DROP INDEX assignment_released_by_volunteer;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 INSERT INTO audit (at, user, action, entity, entity_id) VALUES (1, 'lee', 'confirm', 'request', '1');
                 """)
