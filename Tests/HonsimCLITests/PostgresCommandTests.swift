@@ -58,16 +58,19 @@ struct PostgresCommandTests {
     }
 
     /// A dong office's store made before roles existed is brought up to date as it is opened,
-    /// then copied; its 2,364 requests and their audit entries cross more than one page.
+    /// then copied; its 2,400 or so requests (the demo's standing series made ahead as of today)
+    /// and their audit entries cross more than one page.
     @Test func aStoreMadeBeforeRolesIsUpgradedThenCopied() throws {
         let source = try SeededStore()
         defer { source.remove() }
+        let requests = try rows(["export", "requests"], store: source.path).count
         // As a release before roles left the store: no users table, and only v1 and v2 recorded.
         try DatabaseQueue(path: source.path).write { db in
             try db.execute(sql: """
                 DROP TABLE users; DROP INDEX audit_by_user;
                 ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
                 DROP TABLE contact_attempt; DROP TABLE vehicle_booking; DROP TABLE message_record;
+                DROP TABLE return_leg; DROP TABLE series_date; DROP TABLE series_change; DROP TABLE standing_series;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 """)
         }
@@ -75,8 +78,8 @@ struct PostgresCommandTests {
         let url = server.url(user: "postgres", database: database)
         let copied = try CLI.run(["migrate", "--from", source.path, "--to", url, "--lang", "en"])
         #expect(copied.status == 0, "\(copied.stderr)")
-        #expect(copied.stdout.contains("escort_request 2364"), "\(copied.stdout)")
-        #expect(try rows(["export", "requests"], store: url).count == 2364)
+        #expect(requests > 2_300 && copied.stdout.contains("escort_request \(requests)"), "\(copied.stdout)")
+        #expect(try rows(["export", "requests"], store: url).count == requests)
         #expect(try CLI.run(["check", "--store", url]).status == 0)
     }
 
