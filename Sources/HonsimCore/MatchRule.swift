@@ -10,6 +10,7 @@ public enum MatchRule: Int, CaseIterable, Sendable, Hashable {
     case closed, overlap, wheelchairSkill, car, availability, dayOff, genderPreference, weeklyCap
     // Terms of the score.
     case sameDong, sameGu, escortedBefore, hoursThisMonth, signLanguage, speaksLanguage, careWorker, wheelchairCapable, hasCar
+    case seriesVolunteer
 
     /// A hard filter rather than a term of the score.
     public var isFilter: Bool { rawValue <= MatchRule.weeklyCap.rawValue }
@@ -23,7 +24,7 @@ public enum MatchRule: Int, CaseIterable, Sendable, Hashable {
         case .availability, .dayOff, .genderPreference, .weeklyCap: return true
         case .closed, .overlap, .wheelchairSkill, .car: return false
         case .sameDong, .sameGu, .escortedBefore, .hoursThisMonth, .signLanguage, .speaksLanguage, .careWorker,
-             .wheelchairCapable, .hasCar:
+             .wheelchairCapable, .hasCar, .seriesVolunteer:
             return false
         }
     }
@@ -58,6 +59,7 @@ extension ScoreTerm.Reason {
         case .careWorker: return .careWorker
         case .wheelchairCapable: return .wheelchairCapable
         case .hasCar: return .hasCar
+        case .seriesVolunteer: return .seriesVolunteer
         }
     }
 }

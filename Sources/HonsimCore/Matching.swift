@@ -47,6 +47,8 @@ public struct ScoreTerm: Sendable, Hashable {
         case careWorker
         case wheelchairCapable
         case hasCar
+        /// The standing volunteer of the request's series (이 일정의 담당 봉사자).
+        case seriesVolunteer
     }
 
     public var reason: Reason
@@ -116,6 +118,8 @@ public struct Matcher: Sendable {
     /// The wanted gender fails when `flags & genderMask != wantedMaleFlag`; no preference, no mask.
     let genderMask: UInt16
     let wantedMaleFlag: UInt16
+    /// The standing volunteer of the series the request is a date of, preferred for it.
+    public var seriesVolunteerID: Int64?
 
     public init(request: EscortRequest, household: Household, dongs: DongDirectory, calendar: Calendar, rules: MatchRules = MatchRules()) {
         typealias Flag = MatchPool.Flag
@@ -157,6 +161,8 @@ public struct Matcher: Sendable {
         public static let careWorker = 10
         public static let wheelchairCapable = 5
         public static let hasCar = 10
+        /// Above the same dong: the household knows them, and the series keeps its person.
+        public static let seriesVolunteer = 35
     }
 
     /// One volunteer's verdict with every reason: what the store's assign check reads. The

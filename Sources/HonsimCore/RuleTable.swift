@@ -63,6 +63,8 @@ struct RuleTable {
         reader.term(.wheelchairCapable, applies: flags & m.walkingAidWanted != 0, points: Points.wheelchairCapable,
                     because: .wheelchairCapable)
         reader.term(.hasCar, applies: flags & m.carNeeded != 0, points: Points.hasCar, because: .hasCar)
+        reader.term(.seriesVolunteer, applies: m.seriesVolunteerID == pool.volunteers[index].id, points: Points.seriesVolunteer,
+                    because: .seriesVolunteer)
     }
 
     /// The volunteer's first active escort that leaves no travel time around the request.

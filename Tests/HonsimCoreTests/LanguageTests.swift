@@ -104,12 +104,13 @@ struct LanguageTests {
         case .careWorker: 6
         case .wheelchairCapable: 7
         case .hasCar: 8
+        case .seriesVolunteer: 9
         }
     }
 
     static let allReasons: [ScoreTerm.Reason] = [
         .sameDong, .sameGu, .escortedBefore(times: 3), .hoursThisMonth(minutes: 90), .signLanguage,
-        .speaksLanguage, .careWorker, .wheelchairCapable, .hasCar,
+        .speaksLanguage, .careWorker, .wheelchairCapable, .hasCar, .seriesVolunteer,
     ]
 
     static func index(_ exclusion: Exclusion) -> Int {
@@ -133,7 +134,7 @@ struct LanguageTests {
 
     @Test("every score reason has both languages")
     func reasonPhrases() {
-        #expect(Set(Self.allReasons.map(Self.index)) == Set(0...8))
+        #expect(Set(Self.allReasons.map(Self.index)) == Set(0...9))
         for reason in Self.allReasons { Self.check(DomainPhrases.reason(reason), "reason \(reason)") }
         Self.checkDistinct(Self.allReasons.map(DomainPhrases.reason), "reason")
     }

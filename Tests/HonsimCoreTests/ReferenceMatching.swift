@@ -49,6 +49,7 @@ enum ReferenceMatching {
             terms.append(ScoreTerm(.wheelchairCapable, points: P.wheelchairCapable))
         }
         if request.transport.needsVolunteerCar && volunteer.hasCar { terms.append(ScoreTerm(.hasCar, points: P.hasCar)) }
+        if m.seriesVolunteerID == volunteer.id { terms.append(ScoreTerm(.seriesVolunteer, points: P.seriesVolunteer)) }
         return Candidate(volunteer: volunteer, score: terms.reduce(0) { $0 + $1.points }, terms: terms,
                          exclusions: exclusions, minutesInMonth: load.minutesInMonth)
     }

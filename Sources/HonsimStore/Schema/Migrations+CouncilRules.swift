@@ -3,9 +3,9 @@
 /// that apply, so that on a city-wide store every coordinator works by the same ones; an admin
 /// writes them (`honsim rules import|set`), everyone reads them.
 extension Schema {
-    /// 20: the rules, one row per scope: '' the city's defaults, else a dong's code. `rules` is
+    /// 15: the rules, one row per scope: '' the city's defaults, else a dong's code. `rules` is
     /// the scope's whole rule set as JSON (HonsimCore's `CouncilRules`), read and written whole.
-    static let councilRules = Migration("20: council rules", [
+    static let councilRules = Migration("15: council rules", [
         .both { d in """
             CREATE TABLE council_rules (
                 scope TEXT PRIMARY KEY,
@@ -25,10 +25,10 @@ extension Schema {
             """),
     ])
 
-    /// 21: each household's categories and the services that serve it elsewhere, as words
+    /// 16: each household's categories and the services that serve it elsewhere, as words
     /// joined by commas. No row: nothing recorded. Read by everyone (statistics go by
     /// category); written by whoever may change the household.
-    static let householdEligibility = Migration("21: household eligibility", [
+    static let householdEligibility = Migration("16: household eligibility", [
         .both { d in """
             CREATE TABLE household_eligibility (
                 household_id \(d.integer) PRIMARY KEY REFERENCES household(id)\(d == .postgres ? " ON DELETE CASCADE" : ""),
@@ -53,9 +53,9 @@ extension Schema {
             """),
     ])
 
-    /// 22: a request made past the council's rules, with the rule and the coordinator's reason:
+    /// 17: a request made past the council's rules, with the rule and the coordinator's reason:
     /// what the monthly report and an auditor read back.
-    static let ruleOverrides = Migration("22: rule overrides", [
+    static let ruleOverrides = Migration("17: rule overrides", [
         .both { d in """
             CREATE TABLE rule_override (
                 id \(d.id),
@@ -82,9 +82,9 @@ extension Schema {
             """),
     ])
 
-    /// 23: a volunteer's drop-outs over the council's window, read for each candidate the
+    /// 18: a volunteer's drop-outs over the council's window, read for each candidate the
     /// assign dialog shows: by volunteer and end, only the released ones.
-    static let conductIndexes = Migration("23: conduct indexes", [
+    static let conductIndexes = Migration("18: conduct indexes", [
         .same("CREATE INDEX assignment_released_by_volunteer ON assignment(volunteer_id, ended_at) WHERE state = 'released'"),
     ])
 }

@@ -30,35 +30,42 @@ extension SQLCaseStore {
     @discardableResult
     public func assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws -> EscortRequest {
         try await write { [self] db in
-            let now = now()
-            let before = try await lockedRequest(db, id: requestID)
-            try await authorize(db, toChange: before)
-            if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
-                let name = (try? await SQLCaseStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
-                throw StoreError.alreadyAssigned(requestID: requestID, volunteerName: name, by: before.updatedBy,
-                                                 at: before.assignedAt ?? before.updatedAt)
-            }
-            try checkVersion(before, expected: expectedVersion)
-            try await db.lock(.volunteer(volunteerID))
-            let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: volunteerID)
-            let household = try await SQLCaseStore.fetchHousehold(db, id: before.householdID)
-            let matcher = Matcher(request: before, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
-            let load = try await db.volunteerLoads(for: before, excludingRequest: requestID, volunteerID: volunteerID,
-                                                   context: loadContext)[volunteerID] ?? VolunteerLoad()
-            let judged = try StoreRules.judgeAssign(before, to: volunteer, matcher: matcher, load: load, override: override, at: now, by: user)
-            if let clash = judged.clash {
-                throw StoreError.doubleBooked(volunteerName: volunteer.name,
-                                              otherRequestID: try await clashingRequest(db, volunteerID: volunteerID, at: clash),
-                                              span: clash)
-            }
-            let after = judged.after
-            try await insertAssignment(db, request: after, state: .active, minutes: after.expectedMinutes, at: now, by: user)
-            try await updateRequest(db, after, at: now)
-            try await appendAudit(db, action: judged.overridden ? "assign (override)" : "assign", entity: "request",
-                                  id: String(requestID), dongCode: after.dongCode,
-                                  before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
-            return after
+            try await assign(db, requestID: requestID, volunteerID: volunteerID, expectedVersion: expectedVersion, override: override)
         }
+    }
+
+    /// One assign inside a transaction that is already open: a single assign, or each date of
+    /// a standing series given its volunteer.
+    func assign(_ db: any StoreConnection, requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws
+        -> EscortRequest {
+        let now = now()
+        let before = try await lockedRequest(db, id: requestID)
+        try await authorize(db, toChange: before)
+        if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
+            let name = (try? await SQLCaseStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
+            throw StoreError.alreadyAssigned(requestID: requestID, volunteerName: name, by: before.updatedBy,
+                                             at: before.assignedAt ?? before.updatedAt)
+        }
+        try checkVersion(before, expected: expectedVersion)
+        try await db.lock(.volunteer(volunteerID))
+        let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: volunteerID)
+        let household = try await SQLCaseStore.fetchHousehold(db, id: before.householdID)
+        let matcher = Matcher(request: before, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+        let load = try await db.volunteerLoads(for: before, excludingRequest: requestID, volunteerID: volunteerID,
+                                               context: loadContext)[volunteerID] ?? VolunteerLoad()
+        let judged = try StoreRules.judgeAssign(before, to: volunteer, matcher: matcher, load: load, override: override, at: now, by: user)
+        if let clash = judged.clash {
+            throw StoreError.doubleBooked(volunteerName: volunteer.name,
+                                          otherRequestID: try await clashingRequest(db, volunteerID: volunteerID, at: clash),
+                                          span: clash)
+        }
+        let after = judged.after
+        try await insertAssignment(db, request: after, state: .active, minutes: after.expectedMinutes, at: now, by: user)
+        try await updateRequest(db, after, at: now)
+        try await appendAudit(db, action: judged.overridden ? "assign (override)" : "assign", entity: "request",
+                              id: String(requestID), dongCode: after.dongCode,
+                              before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+        return after
     }
 
     /// The request whose active escort is the clash found, to name it in the refusal.
