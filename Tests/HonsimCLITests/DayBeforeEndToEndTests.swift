@@ -75,12 +75,15 @@ struct DayBeforeEndToEndTests {
         #expect(lines.joined().contains("\(tomorrow)"))
         #expect(lines.joined().contains("차량 예약할 일"), "the vehicles to book are listed as tasks")
 
-        // Two calls: the volunteer, then the household, both confirmed.
+        // Two calls: the volunteer, then the household, both confirmed; each saved with Enter
+        // after its note (the first with one, the second without).
         try select(called.id, in: list, tmux: tmux)
         try tmux.keys("v", "y")
+        _ = try tmux.wait { $0.joined().contains("메모(선택)") }
+        try tmux.keys("8시 50분 도착", "Enter")
         list = try waitForStore(store) { $0.first { $0.id == called.id }?.attempts.count == 1 }
         try select(called.id, in: list, tmux: tmux)
-        try tmux.keys("h", "y")
+        try tmux.keys("h", "y", "Escape")
         list = try waitForStore(store) { $0.first { $0.id == called.id }?.readiness == "ready" }
         let calledNow = try #require(list.first { $0.id == called.id })
         #expect(calledNow.attempts.map(\.party) == ["volunteer", "household"] && calledNow.attempts.allSatisfy { $0.result == "confirmed" })
@@ -89,7 +92,7 @@ struct DayBeforeEndToEndTests {
 
         // A volunteer who cannot go: released, and the assign dialog opens on the escort.
         try select(released.id, in: list, tmux: tmux)
-        try tmux.keys("v", "c")
+        try tmux.keys("v", "c", "Enter")
         lines = try tmux.wait { $0.joined().contains("봉사자 배정") && self.candidateNumber(in: $0, avoiding: released.volunteer) != nil }
         let number = try #require(candidateNumber(in: lines, avoiding: released.volunteer), "a candidate other than the one who cannot go")
         try tmux.keys(number)

@@ -5,7 +5,8 @@ import Testing
 @testable import HonsimTUI
 
 /// The call list (`C`), through `update` and a real store seeded with the demo: tomorrow's
-/// escorts, the day moved with `[` `]`, calls recorded in two keys, a volunteer who cannot go
+/// escorts, the day moved with `[` `]`, calls recorded in two keys and a note (Enter, or Esc
+/// for none), a volunteer who cannot go
 /// released into the assign dialog, a household's cancellation to the cancel form.
 @Suite("Call list flows", .serialized)
 struct CallFlowTests {
@@ -59,7 +60,7 @@ struct CallFlowTests {
         state = try await press(state, store: store, .character("y"))
         #expect(state.notice == UIText.callsPartyFirst.ko)
         #expect(try await store.contactAttempts(requestID: escort.request.id).isEmpty)
-        state = try await press(state, store: store, .character("v"), .character("y"), .character("f"), .character("y"))
+        state = try await press(state, store: store, .character("v"), .character("y"), .escape, .character("f"), .character("y"), .enter)
         let attempts = try await store.contactAttempts(requestID: escort.request.id)
         #expect(attempts.map(\.party) == [.volunteer, .family])
         #expect(attempts.allSatisfy { $0.result == .confirmed && $0.by == "kim" })
@@ -79,7 +80,7 @@ struct CallFlowTests {
     @Test func aVolunteerWhoCannotGoIsReleasedAndTheEscortOpensInTheAssignDialog() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         var (state, escort) = try await openOnHeldEscort()
-        state = try await press(state, store: store, .character("v"), .character("c"))
+        state = try await press(state, store: store, .character("v"), .character("c"), .escape)
         let request = try await store.request(id: escort.request.id)
         #expect(request.status == .pending && request.volunteerID == nil)
         guard case .assign(let dialog) = state.overlay else { Issue.record("expected the assign dialog, got \(String(describing: state.overlay))"); return }
@@ -91,7 +92,7 @@ struct CallFlowTests {
     @Test func aHouseholdThatCancelsGoesToTheCancelForm() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         var (state, escort) = try await openOnHeldEscort()
-        state = try await press(state, store: store, .character("h"), .character("c"))
+        state = try await press(state, store: store, .character("h"), .character("c"), .enter)
         guard case .action(let form) = state.overlay else { Issue.record("expected the cancel form, got \(String(describing: state.overlay))"); return }
         #expect(form.action == .cancel && form.request.id == escort.request.id)
         #expect(try await store.request(id: escort.request.id).status == .assigned, "nothing cancelled before the form is sent")

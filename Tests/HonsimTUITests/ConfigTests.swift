@@ -98,7 +98,7 @@ struct ConfigTests {
         for key in DashboardConfig.knownKeys { #expect(text.contains(key)) }
         // The settings themselves, unindented, make a config file of their own.
         let example = text.split(separator: "\n").filter { line in
-            ["[keys]", "[backup]", "[series]", "[log]", "[sheet]", "[rules]"].contains(line) || line.hasPrefix("[vehicles.")
+            ["[keys]", "[backup]", "[series]", "[log]", "[sheet]", "[rules]", "[messages]", "[messages.volunteer]"].contains(line) || line.hasPrefix("[vehicles.")
                 || (!line.hasPrefix(" ") && line.range(of: #"^[a-z_]+ = "#, options: .regularExpression) != nil)
         }.joined(separator: "\n")
         #expect(example.contains("[keys]") && example.contains("default_scope"))

@@ -224,6 +224,8 @@ public struct Session: Sendable {
     public var storeExposed = false
     /// How long without a key before the screen hides every name (config `idle_minutes`); nil never.
     public var idleAfter: TimeInterval? = TimeInterval(DashboardConfig.defaultIdleMinutes * 60)
+    /// The reminders' texts, office phone and sender (config `[messages]`).
+    public var reminders = ReminderSettings()
     /// The centers' booking rules (config `[vehicles]`; Anyang's by default).
     public var vehicleRules: VehicleRules = .anyang
     /// The run sheets' office phone and folder (config `[sheet]`).

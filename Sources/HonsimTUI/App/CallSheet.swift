@@ -5,7 +5,9 @@ import HonsimStore
 /// The call list (`C`): every escort of a day (tomorrow when it opens), what needs a
 /// coordinator first, with both sides, their phones as the role shows them, the calls so far
 /// and the vehicle. A call is two keys: whom (`v` `h` `f` `e`), then what came of it (`y` `n`
-/// `m` `x` `c`). A volunteer who cannot go is released and the escort opens in the assign
+/// `m` `x` `c`), then an optional note (Enter saves it, Esc saves the call without one). The
+/// day's reminders are saved for a bulk-SMS service (`M`) or sent (`S`, after a confirmation),
+/// see CallSheet+Messages. A volunteer who cannot go is released and the escort opens in the assign
 /// dialog, as drop-outs do; a household that cancels goes to the cancel form.
 public struct CallSheet: Hashable, Sendable {
     public var day: CivilDate
@@ -14,6 +16,10 @@ public struct CallSheet: Hashable, Sendable {
     public var cursor = 0
     /// The side chosen with the first key, waiting for the result.
     public var party: ContactParty?
+    /// A call whose result is chosen, waiting for its note.
+    public var note: CallNote?
+    /// The day's reminders about to be sent, waiting for a yes.
+    public var sending: SendPlan?
 
     public init(day: CivilDate) {
         self.day = day
@@ -27,6 +33,8 @@ public struct CallSheet: Hashable, Sendable {
 
 extension CallSheet: Component {
     mutating func update(_ key: Key, _ around: Surroundings) -> Reply {
+        if note != nil { return typeNote(key, around) }
+        if sending != nil { return confirmSending(key, around) }
         let last = max(0, (list?.escorts.count ?? 0) - 1)
         if party == nil, around.keys.list.move(&cursor, last: last, for: key) { return .stay }
         guard let action = around.keys.calls.action(for: key) else { return .stay }
@@ -41,6 +49,13 @@ extension CallSheet: Component {
             cursor = 0
             party = nil
             return Reply(effects: [.loadCalls(day)])
+        case .saveMessages:
+            return saveMessages(around)
+        case .sendMessages:
+            return askToSend(around)
+        case .saveNote, .skipNote:
+            // Only while a note is typed.
+            return .stay
         case .volunteer, .household, .family, .center:
             guard selected != nil else { return .stay }
             party = action.party
@@ -58,7 +73,8 @@ extension CallSheet: Component {
                 reply.notice = around.access.refusal(dongNames: around.accessDongNames).text(around.language)
                 return reply
             }
-            return .writing(.attempt(requestID: escort.request.id, party: chosen, result: result))
+            note = CallNote(requestID: escort.request.id, party: chosen, result: result)
+            return .stay
         case .booking:
             party = nil
             guard let escort = selected else { return .stay }

@@ -14,7 +14,8 @@ struct CallSheetView {
         let language = state.language
         let weekday = Weekday(sheet.day.start(in: state.calendar), calendar: state.calendar)
         let buttons: [(key: String, label: String)] = [
-            ("v h f e", t(UIText.callsWhom)), ("y n m x c", t(UIText.callsResult)), ("[ ]", t(UIText.callsDay)), ("Esc", t(UIText.close)),
+            ("v h f e", t(UIText.callsWhom)), ("y n m x c", t(UIText.callsResult)), ("[ ]", t(UIText.callsDay)),
+            ("M S", t(UIText.messagesColumn)), ("Esc", t(UIText.close)),
         ]
         var body: [String] = []
         if let list = sheet.list {
@@ -26,11 +27,16 @@ struct CallSheetView {
         if let party = sheet.party {
             body.append("\(DomainPhrases.party(party).text(language)) → \(t(UIText.callsChooseResult))")
         }
+        body += CallSheetLines(state: state).extra(sheet)
         let rect = Rect(x: 1, y: 1, width: canvas.width - 2, height: canvas.height - 2)
         let title = "\(t(UIText.callsTitle)) — \(sheet.day) (\(DomainPhrases.weekday(weekday).text(language)))"
         let area = Dialog(title: title, body: body + [""], buttons: buttons, width: rect.width - 4, contentHeight: rect.height - 6,
                           lines: state.lines)
             .draw(into: &canvas, rect: rect, theme: theme)
+        if let note = sheet.note, area.y > rect.y + 1 {
+            TextInput(state: note.input, placeholder: t(UIText.callsNote))
+                .draw(into: &canvas, rect: Rect(x: area.x, y: area.y - 1, width: area.width, height: 1), theme: theme)
+        }
         guard area.height > 1, let list = sheet.list else { return }
         let wide = area.width >= 100
         var columns = [
@@ -41,6 +47,9 @@ struct CallSheetView {
             TableColumn(title: t(UIText.colVolunteer), width: .fixed(wide ? 22 : 8)),
             TableColumn(title: t(UIText.callsSide), width: .fixed(wide ? 14 : 10)),
         ]
+        // The reminders' state has a column where there is room; the line above the table says
+        // it for the selected escort at any width.
+        if wide { columns.append(TableColumn(title: t(UIText.messagesColumn), width: .fixed(6))) }
         columns.append(TableColumn(title: t(UIText.callsVehicle), width: .flexible(minimum: 6)))
         Table.draw(into: &canvas, rect: area, columns: columns, rowCount: list.escorts.count, row: { index in
             let escort = list.escorts[index]
@@ -57,13 +66,17 @@ struct CallSheetView {
             case .unreached: nil
             case .ready: .muted
             }
-            return TableRow(cells: [ClockTime(request.pickupAt, calendar: state.calendar).description,
-                                    DomainPhrases.readiness(escort.readiness).text(language),
-                                    wide ? "\(household) \(householdPhone)" : household,
-                                    DomainPhrases.side(sides.household, language: language),
-                                    wide ? "\(volunteer) \(volunteerPhone)" : volunteer,
-                                    DomainPhrases.side(sides.volunteer, language: language), vehicle],
-                            cellRoles: [nil, nil, nil, nil, nil, nil, escort.vehicleOpen ? .urgent : nil], role: role)
+            var cells = [ClockTime(request.pickupAt, calendar: state.calendar).description,
+                         DomainPhrases.readiness(escort.readiness).text(language),
+                         wide ? "\(household) \(householdPhone)" : household,
+                         DomainPhrases.side(sides.household, language: language),
+                         wide ? "\(volunteer) \(volunteerPhone)" : volunteer,
+                         DomainPhrases.side(sides.volunteer, language: language)]
+            if wide { cells.append(CallSheetLines.messageState(escort).map { $0.text(language) } ?? "-") }
+            var roles: [StyleRole?] = Array(repeating: nil, count: cells.count)
+            cells.append(vehicle)
+            roles.append(escort.vehicleOpen ? .urgent : nil)
+            return TableRow(cells: cells, cellRoles: roles, role: role)
         }, selected: sheet.cursor, focused: true, theme: theme, emptyMessage: t(UIText.callsEmpty), lines: state.lines)
     }
 

@@ -28,6 +28,8 @@ struct Surroundings {
     let householdLabel: (Household) -> String
     /// The names of the person's own dongs, for a refusal.
     let accessDongNames: [String]
+    /// The reminders' settings, for the call list's `M` and `S`.
+    var reminders = ReminderSettings()
 
     var keys: DialogKeymaps { keymap.dialogs }
 
@@ -107,7 +109,8 @@ extension AppState {
         Surroundings(language: language, calendar: calendar, now: now, keymap: keymap, data: data, access: access,
                      writeInFlight: writing != nil, householdIndex: householdIndex, workingFolder: workingFolder,
                      scope: scope, period: period.period(now: now, calendar: calendar),
-                     householdLabel: { [self] in self.householdLabel($0) }, accessDongNames: accessDongNames)
+                     householdLabel: { [self] in self.householdLabel($0) }, accessDongNames: accessDongNames,
+                     reminders: session.reminders)
     }
 
     /// A key for the overlay on top: its component handles it, and its reply is carried out.

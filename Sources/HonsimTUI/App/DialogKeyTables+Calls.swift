@@ -15,6 +15,10 @@ public enum CallsKey: String, DialogAction {
     case booking
     case sheet
     case typeIn = "type_in"
+    case saveNote = "save_note"
+    case skipNote = "skip_note"
+    case saveMessages = "save_messages"
+    case sendMessages = "send_messages"
 
     public static let table = "calls"
     public static let heading = Phrase(ko: "전날 확인 전화 목록", en: "The call list")
@@ -35,6 +39,10 @@ public enum CallsKey: String, DialogAction {
         case .booking: [.character("b")]
         case .sheet: [.character("P")]
         case .typeIn: [.character("o")]
+        case .saveNote: [.enter]
+        case .skipNote: [.escape]
+        case .saveMessages: [.character("M")]
+        case .sendMessages: [.character("S")]
         }
     }
     public var phrase: Phrase {
@@ -56,6 +64,10 @@ public enum CallsKey: String, DialogAction {
         case .sheet: Phrase(ko: "동행 일지 저장", en: "save run sheet")
         // The completion form on each escort under way, in the sheets' order.
         case .typeIn: Phrase(ko: "돌아온 일지 입력", en: "type sheets in")
+        case .saveNote: Phrase(ko: "메모와 함께 통화 저장", en: "save the call with its note")
+        case .skipNote: Phrase(ko: "메모 없이 통화 저장", en: "save the call without a note")
+        case .saveMessages: Phrase(ko: "안내 문자 목록 CSV 저장", en: "save the reminders' CSV")
+        case .sendMessages: Phrase(ko: "안내 문자 보내기", en: "send the reminders")
         }
     }
 

@@ -24,3 +24,25 @@ extension UIText {
         callsDay, callsReady, callsSide, callsVehicle, vehiclesUnconfirmed, labelBooking,
     ]
 }
+
+/// The words of the call list's reminders.
+extension UIText {
+    public static let messagesNoSender = Phrase(ko: "보내기 프로그램이 설정되지 않았습니다(config.toml [messages] sender). M 으로 CSV를 저장해 문자 서비스에 올리세요",
+                                                en: "no sender is set ([messages] sender in config.toml); M saves the CSV for a bulk-SMS service")
+    public static let messagesNone = Phrase(ko: "이 날에는 보낼 안내 문자가 없습니다(전화번호가 있는 동행 없음)",
+                                            en: "no reminders for this day (no escort with a phone)")
+    public static let messagesWithheldAll = Phrase(ko: "전화번호를 전부 볼 수 있는 동행이 없어 안내 문자를 만들 수 없습니다",
+                                                   en: "no escort whose phones you may see in full: no reminders")
+    public static let messagesAllSent = Phrase(ko: "이 날의 안내 문자는 모두 보냈습니다(다시 보내기: honsim messages --send --resend)",
+                                               en: "every reminder of this day was sent (to send again: honsim messages --send --resend)")
+    public static let messagesNotSent = Phrase(ko: "안내 문자를 보내지 않았습니다", en: "no reminder was sent")
+    public static let messagesColumn = Phrase(ko: "문자", en: "sms")
+    public static let messagesSave = Phrase(ko: "문자 CSV", en: "SMS CSV")
+    public static let messagesSend = Phrase(ko: "문자 보내기", en: "send SMS")
+    public static let callsNote = Phrase(ko: "메모(선택) — Enter 저장, Esc 메모 없이 저장", en: "note (optional) — Enter saves, Esc saves without")
+
+    static let messages: [Phrase] = [
+        messagesNoSender, messagesNone, messagesWithheldAll, messagesAllSent, messagesNotSent, messagesColumn, messagesSave,
+        messagesSend, callsNote,
+    ]
+}

@@ -31,6 +31,8 @@ public enum AppEvent: Sendable {
     case records(RecordEvent)
     /// A request's household, read (and logged) for its details.
     case detailsLoaded(requestID: Int64, HouseholdRecord)
+    /// The day's reminders were saved or sent.
+    case messages(MessageEvent)
 }
 
 /// What `update` asks the runtime to do; `EffectInterpreter` carries out every one, and the
@@ -57,6 +59,8 @@ public enum Effect: Hashable, Sendable {
     case files(FileEffect)
     /// Read a household's or volunteer's page.
     case records(RecordEffect)
+    /// Save or send the day's reminders.
+    case messages(MessageEffect)
 }
 
 /// How long a row another process changed stays marked.
@@ -154,6 +158,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .callsLoaded(let day):
         state.callsLoaded(day)
         return (state, [])
+    case .messages(let event):
+        let effects = state.messagesDone(event)
+        return (state, effects)
     case .seriesLoaded(let page):
         state.seriesLoaded(page)
         return (state, [])

@@ -21,7 +21,7 @@ public enum WriteRequest: Hashable, Sendable {
     /// A previewed file imported; the fingerprint refuses a file changed since.
     case importFile(path: String, kind: ImportKind, fingerprint: UInt64)
     /// A call about an escort, from the call list.
-    case attempt(requestID: Int64, party: ContactParty, result: ContactResult)
+    case attempt(requestID: Int64, party: ContactParty, result: ContactResult, note: String)
     /// A request's vehicle booking set in the booking form.
     case booking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String)
     /// A request's transport changed, after a refused booking.
@@ -219,7 +219,7 @@ extension AppState {
         switch write {
         case .save, .release: return recordWritten(write, result)
         case .importFile: return importWritten(result)
-        case .attempt(let requestID, let party, let result): return attemptWritten(requestID: requestID, party: party, result: result)
+        case .attempt(let requestID, let party, let result, _): return attemptWritten(requestID: requestID, party: party, result: result)
         case .booking(let requestID, let status, let reference, _): return bookingWritten(requestID: requestID, status: status, reference: reference)
         case .transport: return transportWritten(result)
         case .series(let write): return seriesWritten(write, result)
@@ -309,7 +309,7 @@ extension AppState {
         case .importFile:
             // The import dialog shows what was added and changed, line by line.
             return ""
-        case .attempt(let requestID, let party, let result):
+        case .attempt(let requestID, let party, let result, _):
             return "#\(requestID): \(DomainPhrases.party(party).text(language)) — \(DomainPhrases.result(result).text(language))"
         case .booking(let requestID, let status, _, _):
             return "#\(requestID): \(t(UIText.bookingTitle)) — \(DomainPhrases.booking(status).text(language))"

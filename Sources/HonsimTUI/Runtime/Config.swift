@@ -44,6 +44,11 @@ public struct DashboardConfig: Equatable, Sendable {
     /// The `[rules]` section: the council's rules an admin imports into the store
     /// (`honsim rules import`); the dashboard works by the store's (Config+Rules.swift).
     public var councilRules: CouncilRulesFile?
+    /// The reminder messages (`[messages]`): texts, office phone, sender.
+    public var messages = ReminderSettings()
+    /// What was wrong but did not stop the file from being used (a template's unknown
+    /// placeholder, for which the default text is used), to be said when honsim starts.
+    public var warnings: [ConfigError] = []
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -184,6 +189,8 @@ public struct DashboardConfig: Equatable, Sendable {
             case "rules":
                 guard let rules = value.table else { throw failure([key], "expected a [rules] table, \(found(value))") }
                 config.councilRules = CouncilRulesFile.parse(rules, text: text, file: file)
+            case "messages":
+                try config.readMessages(value, text: text, failure: failure)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -203,7 +210,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log", "vehicles", "sheet", "series", "rules"]
+                            "retention_years", "keys", "backup", "log", "vehicles", "sheet", "series", "rules", "messages"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -299,6 +306,7 @@ public struct DashboardConfig: Equatable, Sendable {
                 the council's rules, which an admin imports into the store
                 with 'honsim rules import'; the dashboard works by the
                 store's rules (see 'honsim rules --help')
+            \(messagesDocumentation)
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """

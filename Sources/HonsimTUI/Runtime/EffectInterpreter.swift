@@ -94,6 +94,8 @@ struct EffectInterpreter: Sendable {
             return .files(await RunSheetWriter.write(request, store: store))
         case .records(let read):
             do { return .records(try await record(read)) } catch { return .records(.failed(read, describe(error))) }
+        case .messages(let work):
+            return .messages(await messages(work))
         }
     }
 
@@ -140,8 +142,8 @@ struct EffectInterpreter: Sendable {
             return WriteResult(changed: [], saved: .volunteer(saved.volunteer), dropOuts: saved.dropOuts)
         case .release(let volunteerID, let ids, let reason):
             return WriteResult(changed: try await store.releaseDropOuts(volunteerID: volunteerID, requestIDs: ids, reason: reason))
-        case .attempt(let requestID, let party, let result):
-            try await store.recordAttempt(requestID: requestID, party: party, result: result, note: "")
+        case .attempt(let requestID, let party, let result, let note):
+            try await store.recordAttempt(requestID: requestID, party: party, result: result, note: note)
             return WriteResult(changed: [])
         case .booking(let requestID, let status, let reference, let vehicle):
             try await store.setBooking(requestID: requestID, status: status, reference: reference, vehicle: vehicle)

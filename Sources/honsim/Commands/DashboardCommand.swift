@@ -48,6 +48,7 @@ enum Dashboard {
         var warnings: [String] = []
         let (config, configError) = DashboardConfig.load(path: display.config)
         if let configError { warnings.append("\(configError); using the default settings") }
+        warnings += config.warnings.map(\.description)
         let language = options.lang.flatMap { Language(rawValue: $0.lowercased()) } ?? config.language ?? Language.fromEnvironment()
         var (theme, themeWarnings) = ThemeLoader.resolve(name: display.theme ?? config.theme, noColor: display.noColor)
         warnings += themeWarnings
@@ -81,6 +82,7 @@ enum Dashboard {
             storeLabel: store.location, user: access.user, maskAll: display.masked, scope: scope)
         state.access = access
         state.session.storeExposed = exposure != nil
+        state.session.reminders = config.reminders
         state.idleAfter = config.idleMinutes > 0 ? TimeInterval(config.idleMinutes * 60) : nil
         state.vehicleRules = config.vehicleRules
         state.session.sheet = config.sheet
