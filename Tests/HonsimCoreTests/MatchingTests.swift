@@ -30,6 +30,12 @@ struct MatchingTests {
                   daysOff: daysOff, closed: closed)
     }
 
+    static func insured(_ volunteer: Volunteer, until day: CivilDate) -> Volunteer {
+        var insured = volunteer
+        insured.insuredUntil = day
+        return insured
+    }
+
     static func matcher(household: Household = household(), request: EscortRequest = request(), buffer: Int = 30) -> Matcher {
         Matcher(request: request, household: household, dongs: directory, calendar: seoul,
                 rules: MatchRules(travelBufferMinutes: buffer))

@@ -116,6 +116,7 @@ enum Schema {
     static let migrations: [Migration] = [
         cases, dongsRevision, usersAndAccess, changeNotices, rowLevelSecurity, dashboardIndexes, policiesOncePerStatement,
         retention, contactAttempts, vehicleBookings, messageRecords, guardedReads,
+        volunteerCredentials, escortExpenses,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

@@ -131,6 +131,7 @@ extension AppState {
         case .problem(let problem): reply = run(problem, Overlay.problem)
         case .records(let sheet): reply = run(sheet, Overlay.records)
         case .calls(let sheet): reply = run(sheet, Overlay.calls)
+        case .credentials(let offset): reply = run(CredentialsList(offset: offset)) { .credentials(offset: $0.offset) }
         }
         return carryOut(reply, from: overlay)
     }

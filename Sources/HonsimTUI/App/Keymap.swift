@@ -33,6 +33,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case exportPane = "export"
     case household
     case calls
+    case credentials
 
     public var phrase: Phrase {
         switch self {
@@ -73,6 +74,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
         case .household: Phrase(ko: "대상자 기록", en: "household page")
         case .calls: Phrase(ko: "전날 확인 전화 목록", en: "call list of a day")
+        case .credentials: Phrase(ko: "봉사자 자격 만료 목록", en: "volunteers' expiring credentials")
         }
     }
 }
@@ -124,6 +126,7 @@ public struct Keymap: Sendable {
         .exportPane: [.character("E")],
         .household: [.character("h")],
         .calls: [.character("C")],
+        .credentials: [.character("e")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

@@ -20,6 +20,7 @@ struct OverlayViews {
         case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
         case .records(let sheet): RecordSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .calls(let sheet): CallSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
+        case .credentials(let offset): CredentialsView(state: state, theme: theme).draw(offset: offset, into: &canvas)
         case nil: break
         }
     }
@@ -38,7 +39,7 @@ struct OverlayViews {
             HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",
-                        entries: [Action.newRequest, .plan, .undo, .activity, .household].map(entry)),
+                        entries: [Action.newRequest, .plan, .undo, .activity, .household, .credentials].map(entry)),
             HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ] + state.keymap.dialogs.helpSections(state.language)

@@ -16,6 +16,8 @@ extension Action {
         .household,
         // The list only shows; each call recorded from it is checked against the escort's dong by the store.
         .calls,
+        // The list of expiring credentials only shows.
+        .credentials,
     ]
 
     /// Changes that act on no selected request: a new request and an import (the store
