@@ -53,7 +53,7 @@ struct MatchRuleTableTests {
         .wheelchairCapable: Fixture(volunteer: M.volunteer(1, skills: [.wheelchair]), matcher: M.matcher(household: M.household(mobility: .walker))),
         .hasCar: Fixture(volunteer: M.volunteer(1, hasCar: true), matcher: M.matcher(request: M.request(transport: .volunteerCar))),
         // A soft exclusion: a term whose points count against the volunteer.
-        .training: Fixture(volunteer: M.volunteer(1)),
+        .training: Fixture(volunteer: M.volunteer(1, trainedOn: nil)),
     ]
 
     static func table(_ fixture: Fixture) -> RuleTable {
@@ -146,8 +146,7 @@ struct MatchRuleTableTests {
     @Test("training counts for the council's months, to the day")
     func trainingValidity() {
         let onTheDay = CivilDate(year: 2024, month: 12, day: 1)
-        var trained = M.volunteer(1)
-        trained.trainedOn = onTheDay
+        var trained = M.volunteer(1, trainedOn: onTheDay)
         // Valid 24 months: through 2026-11-30, the escort's day.
         #expect(!M.matcher().evaluate(trained, load: VolunteerLoad()).terms.contains { $0.reason == .trainingMissing })
         trained.trainedOn = CivilDate(year: 2024, month: 11, day: 30)
