@@ -107,6 +107,8 @@ struct VolunteerSideStoreTests {
         let store = fixture.store
         for id: Int64 in [1, 2] {
             try await store.assign(requestID: id, volunteerID: 2, expectedVersion: nil, override: false)
+            try await store.perform(.confirm, requestID: id, details: ActionDetails(), expectedVersion: nil)
+            try await store.perform(.start, requestID: id, details: ActionDetails(), expectedVersion: nil)
         }
         // A negative amount is refused, and nothing of the completion stays.
         let refused = await storeError {
@@ -114,7 +116,7 @@ struct VolunteerSideStoreTests {
         }
         guard case .invalidData(let issues)? = refused else { Issue.record("not refused: \(String(describing: refused))"); return }
         #expect(issues.map(\.field) == ["fares"])
-        #expect(try await store.request(id: 1).status == .assigned)
+        #expect(try await store.request(id: 1).status == .inProgress)
 
         try await store.perform(.complete, requestID: 1, details: ActionDetails(actualMinutes: 150, expenses: Expenses(fares: 2_800, meals: 8_000)),
                                 expectedVersion: nil)
