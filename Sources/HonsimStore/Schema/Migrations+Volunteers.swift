@@ -1,7 +1,8 @@
-/// The volunteers' side: their credentials with dates and consent to the national portal, the
-/// expenses (실비) paid with an escort, and the council's settings for both. The settings live
-/// in `meta`, not in a person's config file, because the store's assign check reads them
-/// inside its transaction and every process must agree on them.
+/// The volunteers' side: their credentials with dates and consent to the national portal, and
+/// the expenses (실비) paid with an escort. The council's settings for both live in `meta`, not
+/// in a person's config file, because the store's assign check reads them inside its
+/// transaction and every process must agree on them; a key not there yet is its default
+/// (`VolunteerSettings`), so no migration writes them and an upgraded store keeps its rows.
 extension Schema {
     /// 24: training, accident insurance, background check and portal consent, as dates.
     static let volunteerCredentials = Migration("24: volunteer credentials", [
@@ -9,10 +10,9 @@ extension Schema {
         .same("ALTER TABLE volunteer ADD COLUMN insured_until TEXT"),
         .same("ALTER TABLE volunteer ADD COLUMN background_checked_on TEXT"),
         .same("ALTER TABLE volunteer ADD COLUMN portal_consent_on TEXT"),
-        .same("""
-            INSERT INTO meta (key, value) VALUES ('insurance_lapse_overridable', '0'), ('training_valid_months', '24'),
-                ('background_check_valid_months', '12')
-            """),
+        // The council's settings are written on their first change (an admin's, checked by the
+        // store): the role that may already update `meta` may now add those rows too.
+        .postgresOnly(because: "SQLite has no grants: whoever may write the file writes meta", "GRANT INSERT ON meta TO honsim_user"),
         // The dates are not personal in the masking rule's sense (no name, phone or address):
         // every role reads them, as it reads the weekly cap. New columns go at the end, which
         // is what CREATE OR REPLACE VIEW allows.
@@ -43,9 +43,6 @@ extension Schema {
             )
             """ },
         .same("CREATE INDEX escort_expense_by_volunteer ON escort_expense(volunteer_id)"),
-        // What one escort may pay back before the hours may no longer count as volunteering
-        // (`VolunteerSettings.defaultExpenseCeilingWon`, written out: a migration never changes).
-        .same("INSERT INTO meta (key, value) VALUES ('expense_ceiling_won', '20000')"),
         .postgresOnly(because: "row-level security, grants and change notices are PostgreSQL's; SQLite checks the role in the write path", """
             ALTER TABLE escort_expense ENABLE ROW LEVEL SECURITY;
             CREATE POLICY escort_expense_read ON escort_expense FOR SELECT USING (true);

@@ -47,7 +47,9 @@ extension SQLCaseStore {
                 ("expense_ceiling_won", String(settings.expenseCeilingWon)),
             ]
             for (key, value) in values {
-                try await db.execute("UPDATE meta SET value = ? WHERE key = ?", [value, key])
+                try await db.execute("""
+                    INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """, [key, value])
             }
             try await appendAudit(db, action: "settings", entity: "volunteer_settings", id: "", dongCode: nil,
                                   before: before.auditText, after: settings.auditText, at: now())
