@@ -48,7 +48,9 @@ struct VolunteerSideFlowTests {
         remapped.keymap = Keymap(overrides: ["credentials": [.character("v")]])
         if case .credentials? = press(remapped, .character("v")).0.overlay {} else { Issue.record("the remapped key does not open it") }
         #expect(press(remapped, .character("e")).0.overlay == nil)
-        #expect(render(press(state, .character("?")).0).text.contains("봉사자 자격 만료 목록"))
+        var help = press(state, .character("?")).0
+        for _ in 0..<12 { help = press(help, .down).0 }
+        #expect(render(help).text.contains("봉사자 자격 만료 목록"))
         // A viewer may look at it too.
         var viewer = state
         viewer.access = Access(user: "park", role: .viewer, readOnly: false)
@@ -103,7 +105,8 @@ struct VolunteerSideFlowTests {
         state.overlay = .action(ActionForm(action: .complete, request: request, language: .ko))
         state = press(state, .tab, .tab, .tab, .tab).0
         state = type(state, "2800")
-        let (sent, effects) = press(state, .enter)
+        // Enter moves on through parking and meals, and saves from the last field.
+        let (sent, effects) = press(state, .enter, .enter, .enter)
         let done = try await settle(sent, effects, store: store)
         #expect(try await store.request(id: request.id).status == .completed)
         #expect(try await store.expenses(requestID: request.id) == Expenses(fares: 2_800))
