@@ -240,6 +240,8 @@ struct AccessStoreTests {
                 DROP TABLE users; DROP INDEX audit_by_user;
                 ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
                 DROP TABLE contact_attempt; DROP TABLE vehicle_booking; DROP TABLE message_record;
+                DROP TABLE escort_expense; ALTER TABLE volunteer DROP COLUMN trained_on; ALTER TABLE volunteer DROP COLUMN insured_until;
+                ALTER TABLE volunteer DROP COLUMN background_checked_on; ALTER TABLE volunteer DROP COLUMN portal_consent_on;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');
                 INSERT INTO audit (at, user, action, entity, entity_id) VALUES (1, 'lee', 'confirm', 'request', '1');
                 """)
