@@ -7,7 +7,7 @@ import HonsimStore
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Measure the pane queries: pending queue, free volunteers, statistics, candidates."
+        abstract: "Measure the pane queries: pending queue, free volunteers, statistics, candidates, the call list of a day."
     )
 
     @Option(help: ArgumentHelp("The store to measure: a SQLite file, or a postgres:// URL (the same queries, side by side).", valueName: "path|url"))
@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Unmeasured runs before each query's iterations.") var warmups = 3
     @Option(help: "Cold candidate calls, each on a newly opened store (no volunteer cache).") var coldRuns = 5
     @Flag(help: "Print the results as JSON instead of a table.") var json = false
-    @Option(help: ArgumentHelp("Measure only these queries, e.g. for a profiler.", valueName: "cold,pending,free,statistics,candidates"))
+    @Option(help: ArgumentHelp("Measure only these queries, e.g. for a profiler.", valueName: "cold,pending,free,statistics,candidates,calls"))
     var only: String?
     @Flag(help: """
         Also time the first ranking after another process's commit (the kept minutes read again). \
@@ -86,6 +86,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await opened.candidates(for: pending[(index * step) % pending.count])
             })
         }
+        if wanted("calls") { results.append(try await measureCallList(opened)) }
         if afterCommits { results.append(try await candidatesAfterCommits(opened, pending: pending)) }
         log.note("done")
 

@@ -111,6 +111,7 @@ public enum DomainPhrases {
         case .careWorker: return Phrase(ko: "요양보호사", en: "care worker")
         case .wheelchairCapable: return Phrase(ko: "휠체어 가능", en: "wheelchair-capable")
         case .hasCar: return Phrase(ko: "차량 보유", en: "has a car")
+        case .seriesVolunteer: return Phrase(ko: "이 일정의 담당 봉사자", en: "this series' volunteer")
         case .trainingMissing: return Phrase(ko: "기본 교육 미이수", en: "no valid training")
         }
     }

@@ -9,8 +9,9 @@ public enum MatchRule: Int, CaseIterable, Sendable, Hashable {
     // Hard filters.
     case closed, overlap, wheelchairSkill, car, availability, dayOff, genderPreference, weeklyCap, insurance
     // Terms of the score.
-    case sameDong, sameGu, escortedBefore, hoursThisMonth, signLanguage, speaksLanguage, careWorker, wheelchairCapable, hasCar,
-         training
+    case sameDong, sameGu, escortedBefore, hoursThisMonth, signLanguage, speaksLanguage, careWorker, wheelchairCapable, hasCar
+    case seriesVolunteer
+    case training
 
     /// A hard filter rather than a term of the score.
     public var isFilter: Bool { rawValue <= MatchRule.insurance.rawValue }
@@ -25,7 +26,7 @@ public enum MatchRule: Int, CaseIterable, Sendable, Hashable {
         // The insurance by the council's setting (`CredentialRules`), which the table passes.
         case .closed, .overlap, .wheelchairSkill, .car, .insurance: return false
         case .sameDong, .sameGu, .escortedBefore, .hoursThisMonth, .signLanguage, .speaksLanguage, .careWorker,
-             .wheelchairCapable, .hasCar, .training:
+             .wheelchairCapable, .hasCar, .seriesVolunteer, .training:
             return false
         }
     }
@@ -61,6 +62,7 @@ extension ScoreTerm.Reason {
         case .careWorker: return .careWorker
         case .wheelchairCapable: return .wheelchairCapable
         case .hasCar: return .hasCar
+        case .seriesVolunteer: return .seriesVolunteer
         case .trainingMissing: return .training
         }
     }

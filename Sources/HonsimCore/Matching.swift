@@ -54,6 +54,8 @@ public struct ScoreTerm: Sendable, Hashable {
         case careWorker
         case wheelchairCapable
         case hasCar
+        /// The standing volunteer of the request's series (이 일정의 담당 봉사자).
+        case seriesVolunteer
         /// A soft exclusion: no valid basic training on the escort's day (never recorded, or
         /// older than the council's validity). Negative points, shown with its reason.
         case trainingMissing
@@ -86,6 +88,8 @@ public struct Candidate: Sendable, Hashable, Identifiable {
 public struct Ranking: Sendable, Hashable {
     public var eligible: [Candidate]
     public var excluded: [Candidate]
+    /// No-shows and late cancellations past the council's threshold (CouncilRules.swift).
+    public var conduct = ConductFlags()
 }
 
 public struct MatchRules: Sendable, Hashable {
@@ -129,6 +133,8 @@ public struct Matcher: Sendable {
     /// The wanted gender fails when `flags & genderMask != wantedMaleFlag`; no preference, no mask.
     let genderMask: UInt16
     let wantedMaleFlag: UInt16
+    /// The standing volunteer of the series the request is a date of, preferred for it.
+    public var seriesVolunteerID: Int64?
 
     public init(request: EscortRequest, household: Household, dongs: DongDirectory, calendar: Calendar, rules: MatchRules = MatchRules()) {
         typealias Flag = MatchPool.Flag
@@ -171,6 +177,8 @@ public struct Matcher: Sendable {
         public static let careWorker = 10
         public static let wheelchairCapable = 5
         public static let hasCar = 10
+        /// Above the same dong: the household knows them, and the series keeps its person.
+        public static let seriesVolunteer = 35
         public static let trainingMissing = -15
     }
 

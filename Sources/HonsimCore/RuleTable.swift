@@ -68,6 +68,8 @@ struct RuleTable {
         reader.term(.wheelchairCapable, applies: flags & m.walkingAidWanted != 0, points: Points.wheelchairCapable,
                     because: .wheelchairCapable)
         reader.term(.hasCar, applies: flags & m.carNeeded != 0, points: Points.hasCar, because: .hasCar)
+        reader.term(.seriesVolunteer, applies: m.seriesVolunteerID == pool.volunteers[index].id, points: Points.seriesVolunteer,
+                    because: .seriesVolunteer)
         reader.term(.training, applies: profile.trainedOn < m.trainingCutoff, points: Points.trainingMissing, because: .trainingMissing)
     }
 

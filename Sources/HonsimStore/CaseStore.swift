@@ -7,7 +7,7 @@ import HonsimCore
 /// depends only on the parts it uses: the kiosk on `StoreReads & ChangeFeed`, a command on what
 /// it reads or writes.
 public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed & DayBefore
-    & VolunteerSide
+    & StandingSeriesStore & CouncilRulesStore & VolunteerSide
 
 /// Where a store lives and how it reckons time: what every part needs.
 public protocol StoreIdentity: Sendable {
@@ -151,7 +151,13 @@ public protocol StoreImport: StoreIdentity {
 /// The day before an escort: the calls that confirm it, the vehicle booked for it, the
 /// reminder messages prepared and sent. Every write is checked against the request's dong
 /// and audited like any change to the request.
-public protocol DayBefore: StoreIdentity {
+/// The vehicle bookings alone: a read the kiosk's board makes too, without the day before's writes.
+public protocol BookingReads: StoreIdentity {
+    /// The vehicle booking of each of these requests that has one stored, by request id.
+    func bookings(requestIDs: Set<Int64>) async throws -> [Int64: VehicleBooking]
+}
+
+public protocol DayBefore: BookingReads {
     /// Every escort whose appointment falls on `day` and that is not cancelled, with its
     /// household, volunteer, calls, booking and messages, in the call list's order.
     func escorts(on day: CivilDate) async throws -> EscortDay
@@ -160,17 +166,80 @@ public protocol DayBefore: StoreIdentity {
     /// Records a call about a request (not one that has ended), stamped with who and when.
     @discardableResult
     func recordAttempt(requestID: Int64, party: ContactParty, result: ContactResult, note: String) async throws -> ContactAttempt
-    /// The vehicle booking of each of these requests that has one stored, by request id.
-    func bookings(requestIDs: Set<Int64>) async throws -> [Int64: VehicleBooking]
     /// Sets a request's vehicle booking; a confirmed booking needs the center's reference.
     @discardableResult
     func setBooking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String) async throws -> VehicleBooking
+    /// Changes a request's transport (after a refused booking), as a change of the request:
+    /// refused when it moved past `expectedVersion` or has ended. A booking for the former
+    /// transport is cleared.
+    @discardableResult
+    func changeTransport(requestID: Int64, to transport: Transport, expectedVersion: Int?) async throws -> EscortRequest
     /// The messages recorded for the escorts of `day`, oldest first.
     func messages(on day: CivilDate) async throws -> [MessageRecord]
     /// Records a message prepared or sent for one side of an escort. A message already sent
     /// for the same escort, day and side is refused (StoreError.alreadySent) unless `resend`.
     @discardableResult
     func recordMessage(_ message: MessageRecord, resend: Bool) async throws -> MessageRecord
+    /// The run sheets of `day`, one page per volunteer (only `volunteerID`'s when given; an
+    /// unknown one is StoreError.notFound). Households come in full where this person's role
+    /// shows them in full, each recorded in the access log in the same transaction; the others,
+    /// and every one in a read-only session, come masked.
+    func runSheets(on day: CivilDate, volunteerID: Int64?) async throws -> RunSheets
+}
+
+/// Standing series (정기 동행): a record of its own whose dates the store makes ahead.
+public protocol StandingSeriesStore: StoreIdentity {
+    /// Every series, or one household's, by id.
+    func seriesList(householdID: Int64?) async throws -> [StandingSeries]
+    /// The series' page: its dates ahead with their volunteers, its history.
+    func seriesPage(id: Int64) async throws -> SeriesPage
+    /// Makes the dates of every series up to `horizonDays` ahead that are not made yet, of the
+    /// series this person may change, each once even when processes race; returns how many.
+    @discardableResult
+    func extendSeries(horizonDays: Int) async throws -> Int
+    func createSeries(_ draft: StandingSeries, horizonDays: Int) async throws -> SeriesOutcome
+    func changeSeries(id: Int64, from: CivilDate, schedule: SeriesSchedule, expectedVersion: Int?, horizonDays: Int) async throws -> SeriesOutcome
+    func pauseSeries(id: Int64, from: CivilDate, to: CivilDate, reason: String, expectedVersion: Int?) async throws -> SeriesOutcome
+    func resumeSeries(id: Int64, on day: CivilDate, expectedVersion: Int?) async throws -> SeriesOutcome
+    func endSeries(id: Int64, lastDay: CivilDate?, reason: String, expectedVersion: Int?) async throws -> SeriesOutcome
+    func assignSeries(id: Int64, volunteerID: Int64, expectedVersion: Int?) async throws -> SeriesOutcome
+    /// Turns repeats made before standing series (requests sharing a series id) into standing
+    /// series: open-ended when they have dates ahead, ended on their last date otherwise.
+    @discardableResult
+    func adoptRepeats() async throws -> [StandingSeries]
+    /// Splits a request's return trip off as a leg of its own: a pickup at the hospital at a
+    /// time or when called, the same volunteer by default or another, each leg with its own
+    /// overlap check. A pickup before the appointment is refused, naming the field.
+    func addReturnLeg(_ draft: ReturnLegDraft) async throws -> ReturnLegOutcome
+    /// The return leg of a request, or the outbound request of a leg.
+    func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)?
+}
+
+/// The council's rules (협의체 운영 기준): held by the store, so that every coordinator of a
+/// city-wide store works by the same ones; written by an admin, read by everyone. Each rule
+/// bites with its reason in words (`RuleFinding`), and a flag informs, never refuses.
+public protocol CouncilRulesStore: StoreIdentity {
+    /// The city's rules and each dong council's own; the built-in defaults where none are stored.
+    func councilRules() async throws -> CouncilRuleBook
+    /// Admins only: replaces the whole book, audited.
+    func setCouncilRules(_ book: CouncilRuleBook) async throws
+    /// The eligibility recorded on these households (none recorded: absent).
+    func eligibility(householdIDs: Set<Int64>) async throws -> [Int64: HouseholdEligibility]
+    /// Records a household's categories and other services; whoever may change the household.
+    func setEligibility(householdID: Int64, _ eligibility: HouseholdEligibility) async throws
+    /// What the rules say about new requests before they are made, by household.
+    func ruleFindings(for drafts: [EscortRequest]) async throws -> [Int64: [RuleFinding]]
+    /// `createRequests`, past the rules by an override with a reason where the rules allow it:
+    /// each rule passed is recorded with the reason. Without one, outside the rules is refused
+    /// (StoreError.outsideCouncilRules), all or nothing.
+    @discardableResult
+    func createRequests(_ drafts: [EscortRequest], override: RuleOverride?) async throws -> [EscortRequest]
+    /// The overrides recorded for these requests.
+    func ruleOverrides(requestIDs: Set<Int64>) async throws -> [Int64: [RecordedOverride]]
+    /// A household's eligibility, uses against its limits, and no-show counts with the flag.
+    func householdStanding(id: Int64) async throws -> HouseholdStanding
+    /// Volunteers' no-shows and late drop-outs over their councils' windows.
+    func volunteerConduct(ids: Set<Int64>) async throws -> [Int64: ConductCounts]
 }
 
 /// `honsim check`.
@@ -287,6 +356,9 @@ public struct StoreData: Sendable {
     public var households: [Household]
     public var volunteers: [Volunteer]
     public var requests: [EscortRequest]
+    /// The day before's calls and vehicle bookings of these requests (the demo's).
+    public var attempts: [ContactAttempt] = []
+    public var bookings: [VehicleBooking] = []
 
     public init(dongs: [Dong] = [], households: [Household] = [], volunteers: [Volunteer] = [], requests: [EscortRequest] = []) {
         self.dongs = dongs

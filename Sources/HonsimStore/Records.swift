@@ -24,6 +24,8 @@ public struct HouseholdRecord: Sendable, Hashable {
     public var isFull: Bool
     /// The calls made about each of its requests, oldest first (their notes only in full).
     public var attempts: [Int64: [ContactAttempt]]
+    /// The household under its council's rules: eligibility, uses, no-shows (CouncilRuleRecords.swift).
+    public var standing: HouseholdStanding?
 
     public init(household: Household, requests: [EscortRequest], volunteerNames: [Int64: String], isFull: Bool = true,
                 attempts: [Int64: [ContactAttempt]] = [:]) {
@@ -46,6 +48,7 @@ public struct HouseholdRecord: Sendable, Hashable {
         record.household.phone = Masking.phone(household.phone)
         record.household.address = Masking.address(household.address)
         record.attempts = attempts.mapValues { $0.map { var attempt = $0; attempt.note = ""; return attempt } }
+        record.standing = standing?.masked()
         record.isFull = false
         return record
     }

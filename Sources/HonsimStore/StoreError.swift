@@ -57,6 +57,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case escortEnded(requestID: Int64, status: String)
     /// A confirmed vehicle booking without the center's reference.
     case bookingNeedsReference(requestID: Int64)
+    /// New requests for a household that the council's rules refuse: each rule with its reason,
+    /// and whether a coordinator may go ahead by override with a reason.
+    case outsideCouncilRules(householdID: Int64, [RuleFinding])
 
     static func pastParticiple(_ action: LifecycleAction) -> String {
         switch action {
@@ -193,6 +196,8 @@ public enum StoreError: Error, Sendable, Equatable {
             return language == .ko
                 ? "요청 \(id)번의 차량 예약을 확정하려면 센터의 예약 번호가 필요합니다"
                 : "confirming the vehicle of request \(id) needs the center's booking reference"
+        case .outsideCouncilRules(let id, let findings):
+            return CouncilRulePhrases.refusal(householdID: id, findings).text(language)
         }
     }
 }

@@ -17,7 +17,7 @@ struct Honsim: AsyncParsableCommand {
             ReleaseCommand.self, CancelCommand.self, NoShowCommand.self, CheckCommand.self, UsersCommand.self,
             KioskCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self, VolunteerCommand.self, HouseholdCommand.self,
             HoursCommand.self, PurgeCommand.self, AccessLogCommand.self,
-            CallsCommand.self, BookingCommand.self, ExpensesCommand.self,
+            CallsCommand.self, BookingCommand.self, SheetCommand.self, SeriesCommand.self, ReturnLegCommand.self, RulesCommand.self, ExpensesCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -41,6 +41,12 @@ struct StoreOptions: ParsableArguments {
     /// A new SQLite store's files get `sharing`'s mode whatever the umask. `readOnly` opens the
     /// SQLite connection itself read-only (`--readonly`, the kiosk).
     func open(create: Bool = false, readOnly: Bool = false, sharing: StoreSharing = .owner) async throws -> any CaseStore {
+        let store = try await openStore(create: create, readOnly: readOnly, sharing: sharing)
+        if !readOnly { await SeriesHorizon.extend(store) }
+        return store
+    }
+
+    private func openStore(create: Bool, readOnly: Bool, sharing: StoreSharing) async throws -> any CaseStore {
         let (path, isDefault) = resolvedPath()
         if PostgresURL.isPostgres(path) {
             return try await PostgresStore.open(try PostgresURL(path), create: create, readOnly: readOnly,

@@ -104,13 +104,14 @@ struct LanguageTests {
         case .careWorker: 6
         case .wheelchairCapable: 7
         case .hasCar: 8
-        case .trainingMissing: 9
+        case .seriesVolunteer: 9
+        case .trainingMissing: 10
         }
     }
 
     static let allReasons: [ScoreTerm.Reason] = [
         .sameDong, .sameGu, .escortedBefore(times: 3), .hoursThisMonth(minutes: 90), .signLanguage,
-        .speaksLanguage, .careWorker, .wheelchairCapable, .hasCar, .trainingMissing,
+        .speaksLanguage, .careWorker, .wheelchairCapable, .hasCar, .seriesVolunteer, .trainingMissing,
     ]
 
     static func index(_ exclusion: Exclusion) -> Int {
@@ -135,7 +136,7 @@ struct LanguageTests {
 
     @Test("every score reason has both languages")
     func reasonPhrases() {
-        #expect(Set(Self.allReasons.map(Self.index)) == Set(0...9))
+        #expect(Set(Self.allReasons.map(Self.index)) == Set(0...10))
         for reason in Self.allReasons { Self.check(DomainPhrases.reason(reason), "reason \(reason)") }
         Self.checkDistinct(Self.allReasons.map(DomainPhrases.reason), "reason")
     }

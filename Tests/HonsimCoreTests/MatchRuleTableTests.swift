@@ -52,6 +52,11 @@ struct MatchRuleTableTests {
         .careWorker: Fixture(volunteer: M.volunteer(1, skills: [.careWorker]), matcher: M.matcher(household: M.household(needs: [.vision]))),
         .wheelchairCapable: Fixture(volunteer: M.volunteer(1, skills: [.wheelchair]), matcher: M.matcher(household: M.household(mobility: .walker))),
         .hasCar: Fixture(volunteer: M.volunteer(1, hasCar: true), matcher: M.matcher(request: M.request(transport: .volunteerCar))),
+        .seriesVolunteer: Fixture(volunteer: M.volunteer(1), matcher: {
+            var matcher = M.matcher()
+            matcher.seriesVolunteerID = 1
+            return matcher
+        }()),
         // A soft exclusion: a term whose points count against the volunteer.
         .training: Fixture(volunteer: M.volunteer(1, trainedOn: nil)),
     ]

@@ -52,6 +52,7 @@ enum ReferenceMatching {
             terms.append(ScoreTerm(.wheelchairCapable, points: P.wheelchairCapable))
         }
         if request.transport.needsVolunteerCar && volunteer.hasCar { terms.append(ScoreTerm(.hasCar, points: P.hasCar)) }
+        if m.seriesVolunteerID == volunteer.id { terms.append(ScoreTerm(.seriesVolunteer, points: P.seriesVolunteer)) }
         let trainedUntil = m.rules.credentials.validUntil(.training, of: volunteer, calendar: calendar)
         if trainedUntil.map({ $0 < day }) ?? true { terms.append(ScoreTerm(.trainingMissing, points: P.trainingMissing)) }
         return Candidate(volunteer: volunteer, score: terms.reduce(0) { $0 + $1.points }, terms: terms,

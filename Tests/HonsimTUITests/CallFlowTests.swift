@@ -23,13 +23,14 @@ struct CallFlowTests {
 
     var tomorrow: CivilDate { CivilDate(DemoDashboard.now, calendar: DemoDashboard.calendar).adding(days: 1, calendar: DemoDashboard.calendar) }
 
-    /// The list opened on tomorrow, with the cursor on its first escort that a volunteer holds.
+    /// The list opened on tomorrow, with the cursor on its first escort that a volunteer holds
+    /// and nobody has called yet.
     func openOnHeldEscort() async throws -> (AppState, DayEscort) {
         let start = try await DemoDashboard.state(width: 120, height: 40, store: store)
         var state = try await press(start, store: store, .character("C"))
         let list = try #require(sheet(state)?.list)
-        let index = try #require(list.escorts.firstIndex { $0.request.volunteerID != nil && $0.request.status == .assigned },
-                                 "the demo has an assigned escort tomorrow")
+        let index = try #require(list.escorts.firstIndex { $0.request.volunteerID != nil && $0.request.status == .assigned && $0.attempts.isEmpty },
+                                 "the demo has an assigned escort tomorrow not yet called")
         for _ in 0..<index { state = try await press(state, store: store, .down) }
         return (state, list.escorts[index])
     }
@@ -102,7 +103,7 @@ struct CallFlowTests {
         let start = try await DemoDashboard.state(width: width, height: height, language: language, store: store)
         var state = try await press(start, store: store, .character("C"))
         let list = try #require(sheet(state)?.list)
-        let held = try #require(list.escorts.first { $0.request.volunteerID != nil })
+        let held = try #require(list.escorts.first { $0.request.volunteerID != nil && $0.attempts.isEmpty })
         try await store.recordAttempt(requestID: held.request.id, party: .volunteer, result: .confirmed, note: "")
         try await store.recordAttempt(requestID: held.request.id, party: .household, result: .noAnswer, note: "")
         state = try await settle(state, [.loadCalls(tomorrow)], store: store)

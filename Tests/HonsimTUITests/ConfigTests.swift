@@ -98,13 +98,28 @@ struct ConfigTests {
         for key in DashboardConfig.knownKeys { #expect(text.contains(key)) }
         // The settings themselves, unindented, make a config file of their own.
         let example = text.split(separator: "\n").filter { line in
-            ["[keys]", "[backup]", "[log]"].contains(line)
+            ["[keys]", "[backup]", "[series]", "[log]", "[sheet]", "[rules]"].contains(line) || line.hasPrefix("[vehicles.")
                 || (!line.hasPrefix(" ") && line.range(of: #"^[a-z_]+ = "#, options: .regularExpression) != nil)
         }.joined(separator: "\n")
         #expect(example.contains("[keys]") && example.contains("default_scope"))
         let config = try DashboardConfig.parse(example, file: "example")
         #expect(config.theme == "dark" && config.keys["refresh"] == [.function(5), .control("r")])
-        #expect(config.backupKeep == 14 && config.logLevel == "info")
+        #expect(config.backupKeep == 14 && config.logLevel == "info" && config.seriesHorizonDays == 28)
+        #expect(config.vehicleRules == .anyang, "the centers' example is the built-in voucher taxi written out")
+        #expect(config.sheet.officePhone == "031-000-0000" && config.sheet.folder.hasSuffix("/동행일지"))
+    }
+
+    @Test("[sheet] takes the office's phone and a folder, and names an unknown key with its line")
+    func sheetSettings() throws {
+        let config = try DashboardConfig.parse("[sheet]\noffice_phone = \" 031-389-0000 \"\nfolder = \"/srv/sheets\"\n", file: "c.toml")
+        #expect(config.sheet == SheetSettings(officePhone: "031-389-0000", folder: "/srv/sheets"))
+        #expect(throws: ConfigError.self) { try DashboardConfig.parse("[sheet]\nphone = \"1\"\n", file: "c.toml") }
+        do {
+            _ = try DashboardConfig.parse("theme = \"dark\"\n[sheet]\noffice_phone = 31\n", file: "c.toml")
+            Issue.record("a number for the phone is refused")
+        } catch {
+            #expect(error.description == "c.toml:3: sheet.office_phone: expected text in quotes, found an integer")
+        }
     }
 }
 

@@ -117,10 +117,10 @@ struct DialogKeysTests {
 
     @Test func everyDialogKeyHasBothLanguagesAndAKey() {
         let sections = Keymap().dialogs.helpSections(.ko) + Keymap().dialogs.helpSections(.en)
-        #expect(sections.count == 30)
+        #expect(sections.count == 32)
         for entry in sections.flatMap(\.entries) {
             #expect(!entry.keys.isEmpty && !entry.description.isEmpty)
         }
-        #expect(Set(Keymap().dialogs.helpSections(.ko).map(\.heading)).count == 15)
+        #expect(Set(Keymap().dialogs.helpSections(.ko).map(\.heading)).count == 16)
     }
 }

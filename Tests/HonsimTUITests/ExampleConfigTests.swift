@@ -28,6 +28,7 @@ struct ExampleConfigTests {
         #expect(config.defaultScope == ["충훈동", "호계1동"] && config.ascii == false)
         #expect(config.backupKeep == 14 && config.logLevel == "info")
         #expect(config.keys["quit"] == [.character("q"), .control("x")] && config.keys["assign.search"] == [.character("s")])
+        #expect(config.vehicleRules == .anyang, "the example's centers are the built-in ones, written out")
     }
 
     @Test func backupAndLogSettingsSayWhatIsWrong() throws {

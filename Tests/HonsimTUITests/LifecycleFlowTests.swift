@@ -131,7 +131,7 @@ struct LifecycleFlowTests {
         #expect(try await store.request(id: id).status == .confirmed)
     }
 
-    @Test func aNewRequestIsFoundByInitialsValidatedInPlaceAndSavedAsASeries() async throws {
+    @Test func aNewRequestIsFoundByInitialsValidatedInPlaceAndSavedAsAStandingSeries() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let start = try await state()
         let household = try #require(try await store.households().first { !$0.closed })
@@ -147,7 +147,7 @@ struct LifecycleFlowTests {
         guard case .newRequest(let bad) = state.overlay else { Issue.record("no form"); return }
         #expect(bad.form.field("time")?.error != nil)
         #expect(bad.form.text("time") == "25:00")
-        // Fix the time, fill the rest, repeat on Mondays and Thursdays until Christmas.
+        // Fix the time, fill the rest, repeat on Mondays and Thursdays until Christmas: a standing series.
         state = try await press(state, store: store, .backTab, .control("u"))
         state = try await type(state, store: store, "오후 2시")
         state = try await press(state, store: store, .tab, .tab)
@@ -160,17 +160,38 @@ struct LifecycleFlowTests {
         #expect(state.overlay == nil, "\(String(describing: state.overlay))")
         let created = try await store.requests(in: TimeSpan(start: DemoDashboard.now, end: DemoDashboard.now.addingTimeInterval(40 * 86_400)))
             .filter { $0.hospital == "안양샘병원" && $0.householdID == household.id }
-        // 12-03 (Thu), then every Monday and Thursday up to 12-24.
+        // 12-03 (Thu), then every Monday and Thursday up to 12-24, made ahead by the store.
         let days = created.map { CivilDate($0.appointmentAt, calendar: store.calendar).description }
         #expect(days == ["2026-12-03", "2026-12-07", "2026-12-10", "2026-12-14", "2026-12-17", "2026-12-21", "2026-12-24"])
         #expect(created.allSatisfy { ClockTime($0.appointmentAt, calendar: store.calendar).description == "14:00" && $0.transport == .centerVehicle && $0.purpose == .dialysis })
         #expect(Set(created.compactMap(\.seriesID)).count == 1)
+        let series = try #require(try await store.seriesList(householdID: household.id).first)
+        #expect(series.schedule.weekdays == [.mon, .thu] && series.endsOn == CivilDate(year: 2026, month: 12, day: 25))
+        #expect(created.allSatisfy { $0.seriesID == series.requestSeriesID })
         // The first of them is selected, ready for `a`.
         #expect(created.map(\.id).contains(try #require(state.selectedRequest?.id)))
-        // One u takes the whole series back.
-        _ = try await press(state, store: store, .character("u"))
-        #expect(try await store.requests(in: TimeSpan(start: DemoDashboard.now, end: DemoDashboard.now.addingTimeInterval(40 * 86_400)))
-            .filter { $0.hospital == "안양샘병원" && $0.householdID == household.id }.isEmpty)
+    }
+
+    @Test func aRepeatWithNoEndDateIsAnOpenEndedSeriesWithNoLimitOnItsDates() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = try await state()
+        let household = try #require(try await store.households().first { !$0.closed })
+        var state = try await press(start, store: store, .character("n"))
+        state = try await type(state, store: store, "#\(household.id)")
+        state = try await press(state, store: store, .tab)
+        state = try await type(state, store: store, "12/1")
+        state = try await press(state, store: store, .tab)
+        state = try await type(state, store: store, "07:10")
+        state = try await press(state, store: store, .tab, .tab)
+        state = try await type(state, store: store, "무한반복병원")
+        state = try await press(state, store: store, .tab, .tab, .tab, .tab, .tab)
+        state = try await type(state, store: store, "월 화 수 목 금 토 일")
+        state = try await press(state, store: store, .tab, .tab, .enter)
+        #expect(state.overlay == nil, "\(String(describing: state.overlay))")
+        let series = try #require(try await store.seriesList(householdID: household.id).first { $0.schedule.hospital == "무한반복병원" })
+        #expect(series.endsOn == nil)
+        // Every day for the four weeks ahead: more than the 27 dates a repeat was once limited to.
+        #expect(try await store.seriesPage(id: series.id).dates.count == 28)
     }
 
     @Test func theActivityViewFiltersByDongUserAndRequest() async throws {

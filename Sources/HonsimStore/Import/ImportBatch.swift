@@ -40,6 +40,8 @@ public struct ImportBatch: Sendable {
     public var households: [ImportRow<Household>] = []
     public var volunteers: [ImportRow<Volunteer>] = []
     public var requests: [ImportRow<RequestDraft>] = []
+    /// Households' eligibility as the file gives it, by line (ImportParser+Eligibility.swift).
+    public var eligibility: [Int: HouseholdEligibility] = [:]
     public var issues: [DataIssue] = []
     /// Records in the file, blank lines not counted.
     public var rowCount = 0

@@ -27,7 +27,7 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .households:
             [.name, .birthYear, .gender, .dong, .phone, .address, .mobility, .needs, .preferredVolunteerGender,
-             .caseManager, .consentDate, .notes]
+             .caseManager, .consentDate, .notes, .categories, .servedElsewhere]
         case .volunteers:
             [.name, .dong, .gender, .phone, .skills, .hasCar, .weeklyCapHours, .availability, .notes,
              .trainedOn, .insuredUntil, .backgroundCheckedOn, .portalConsentOn]
@@ -80,6 +80,9 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
     case returnTrip = "return_trip"
     case transport, purpose
     case expectedMinutes = "expected_minutes"
+    /// The household's eligibility under the council's rules (CouncilRules.swift).
+    case categories
+    case servedElsewhere = "served_elsewhere"
     case trainedOn = "trained_on"
     case insuredUntil = "insured_until"
     case backgroundCheckedOn = "background_checked_on"
@@ -122,6 +125,8 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
         case .transport: ["교통", "교통수단", "이동수단", "transport"]
         case .purpose: ["목적", "진료목적", "동행목적", "purpose"]
         case .expectedMinutes: ["예상소요", "예상소요시간", "소요시간", "예상시간", "expected_minutes", "duration", "minutes"]
+        case .categories: ["대상구분", "구분", "대상자구분", "지원구분", "categories", "eligibility"]
+        case .servedElsewhere: ["타서비스", "타서비스이용", "이용중인서비스", "served_elsewhere"]
         case .trainedOn: ["교육이수일", "기본교육이수일", "교육일", "trained_on", "training"]
         case .insuredUntil: ["보험만기일", "상해보험만기일", "보험만기", "보험기한", "insured_until", "insurance"]
         case .backgroundCheckedOn: ["범죄경력조회일", "경력조회일", "background_checked_on", "background_check"]

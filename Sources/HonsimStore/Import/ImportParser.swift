@@ -41,7 +41,9 @@ struct ImportParser {
                 continue
             }
             switch kind {
-            case .households: if let household = household(record) { batch.households.append(ImportRow(line: record.line, record: household)) }
+            case .households:
+                if let household = household(record) { batch.households.append(ImportRow(line: record.line, record: household)) }
+                if let eligibility = eligibility(record) { batch.eligibility[record.line] = eligibility }
             case .volunteers: if let volunteer = volunteer(record) { batch.volunteers.append(ImportRow(line: record.line, record: volunteer)) }
             case .requests: if let request = request(record) { batch.requests.append(ImportRow(line: record.line, record: request)) }
             }

@@ -45,6 +45,8 @@ public struct MonthlyReport: Sendable {
     public var reasons: [Reason]
     public var otherReasons: Int
     public var cancelled: Int
+    /// The month's requests by the households' eligibility categories (council rules).
+    public var byCategory: [CategoryFigures] = []
 
     public var label: String { String(format: "%04d-%02d", year, month) }
     public var previousLabel: String { month == 1 ? String(format: "%04d-12", year - 1) : String(format: "%04d-%02d", year, month - 1) }
@@ -61,9 +63,12 @@ public struct MonthlyReport: Sendable {
         let current = try await store.statistics(for: period, now: now)
         let previous = try await store.statistics(for: period.previous(calendar: calendar), now: now)
         let requests = try await store.requests(in: period.range(calendar: calendar))
-        return MonthlyReport(year: year, month: month, current: current, previous: previous, dongs: try await store.dongs(),
-                             requests: requests, volunteers: try await store.volunteers(), now: now, calendar: calendar,
-                             masked: masked, topVolunteers: topVolunteers, topReasons: topReasons)
+        var report = MonthlyReport(year: year, month: month, current: current, previous: previous, dongs: try await store.dongs(),
+                                   requests: requests, volunteers: try await store.volunteers(), now: now, calendar: calendar,
+                                   masked: masked, topVolunteers: topVolunteers, topReasons: topReasons)
+        report.byCategory = CategoryFigures.make(requests: requests,
+                                                 eligibility: try await store.eligibility(householdIDs: Set(requests.map(\.householdID))))
+        return report
     }
 
     public init(year: Int, month: Int, current: StatisticsReport, previous: StatisticsReport, dongs: DongDirectory,

@@ -16,17 +16,7 @@ extension Schema {
             )
             """ },
         .same("CREATE INDEX contact_attempt_by_request ON contact_attempt(request_id, at)"),
-        .postgresOnly(because: "row-level security, grants and change notices are PostgreSQL's; SQLite checks the role in the write path", """
-            ALTER TABLE contact_attempt ENABLE ROW LEVEL SECURITY;
-            CREATE POLICY contact_attempt_read ON contact_attempt FOR SELECT USING (true);
-            CREATE POLICY contact_attempt_write ON contact_attempt FOR ALL
-                USING ((SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[]))
-                WITH CHECK ((SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[]));
-            GRANT SELECT, INSERT, DELETE ON contact_attempt TO honsim_user;
-            GRANT USAGE, UPDATE ON SEQUENCE contact_attempt_id_seq TO honsim_user;
-            CREATE TRIGGER contact_attempt_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON contact_attempt
-                FOR EACH STATEMENT EXECUTE FUNCTION honsim_notify();
-            """),
+        .requestScopedSecurity("contact_attempt", grants: "SELECT, INSERT, DELETE", hasSequence: true),
     ])
 
     /// 10: the vehicle booked for an escort that goes by the center's vehicle or a voucher
@@ -44,16 +34,7 @@ extension Schema {
                 CHECK (status != 'confirmed' OR reference != '')
             )
             """ },
-        .postgresOnly(because: "row-level security, grants and change notices are PostgreSQL's; SQLite checks the role in the write path", """
-            ALTER TABLE vehicle_booking ENABLE ROW LEVEL SECURITY;
-            CREATE POLICY vehicle_booking_read ON vehicle_booking FOR SELECT USING (true);
-            CREATE POLICY vehicle_booking_write ON vehicle_booking FOR ALL
-                USING ((SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[]))
-                WITH CHECK ((SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[]));
-            GRANT SELECT, INSERT, UPDATE, DELETE ON vehicle_booking TO honsim_user;
-            CREATE TRIGGER vehicle_booking_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON vehicle_booking
-                FOR EACH STATEMENT EXECUTE FUNCTION honsim_notify();
-            """),
+        .requestScopedSecurity("vehicle_booking", grants: "SELECT, INSERT, UPDATE, DELETE", hasSequence: false),
     ])
 
     /// 11: the reminder messages prepared for each side of an escort and day, and whether the
@@ -76,16 +57,25 @@ extension Schema {
             """ },
         .same("CREATE INDEX message_record_by_day ON message_record(day, request_id)"),
         .same("CREATE INDEX message_record_by_request ON message_record(request_id)"),
-        .postgresOnly(because: "row-level security, grants and change notices are PostgreSQL's; SQLite checks the role in the write path", """
-            ALTER TABLE message_record ENABLE ROW LEVEL SECURITY;
-            CREATE POLICY message_record_read ON message_record FOR SELECT USING (true);
-            CREATE POLICY message_record_write ON message_record FOR ALL
-                USING ((SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[]))
-                WITH CHECK ((SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[]));
-            GRANT SELECT, INSERT, DELETE ON message_record TO honsim_user;
-            GRANT USAGE, UPDATE ON SEQUENCE message_record_id_seq TO honsim_user;
-            CREATE TRIGGER message_record_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON message_record
-                FOR EACH STATEMENT EXECUTE FUNCTION honsim_notify();
-            """),
+        .requestScopedSecurity("message_record", grants: "SELECT, INSERT, DELETE", hasSequence: true),
     ])
+}
+
+extension Migration.Part {
+    /// Row-level security for a table whose every row belongs to one request: anyone may read
+    /// (migration 12 narrows the reads to views), a coordinator writes only the rows of their
+    /// dongs' requests, an admin any, and every change is noticed by the other processes.
+    /// SQLite has no roles: its write path checks the same rule before writing.
+    static func requestScopedSecurity(_ table: String, grants: String, hasSequence: Bool) -> Migration.Part {
+        let mayWrite = "(SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[])"
+        return .postgresOnly(because: "row-level security, grants and change notices are PostgreSQL's; SQLite checks the role in the write path", """
+            ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY \(table)_read ON \(table) FOR SELECT USING (true);
+            CREATE POLICY \(table)_write ON \(table) FOR ALL USING (\(mayWrite)) WITH CHECK (\(mayWrite));
+            GRANT \(grants) ON \(table) TO honsim_user;
+            \(hasSequence ? "GRANT USAGE, UPDATE ON SEQUENCE \(table)_id_seq TO honsim_user;" : "")
+            CREATE TRIGGER \(table)_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION honsim_notify();
+            """)
+    }
 }

@@ -116,6 +116,8 @@ enum Schema {
     static let migrations: [Migration] = [
         cases, dongsRevision, usersAndAccess, changeNotices, rowLevelSecurity, dashboardIndexes, policiesOncePerStatement,
         retention, contactAttempts, vehicleBookings, messageRecords, guardedReads,
+        standingSeries, returnLegs,
+        councilRules, householdEligibility, ruleOverrides, conductIndexes,
         volunteerCredentials, escortExpenses,
     ]
 

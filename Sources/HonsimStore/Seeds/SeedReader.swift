@@ -34,8 +34,10 @@ public struct SeedReader {
         try readDaysOff(CSVTable(path: path("days_off.csv")), into: &volunteers)
         let requests = try readRequests(CSVTable(path: path("requests.csv")), households: households, volunteers: volunteers)
         if !issues.isEmpty { throw StoreError.invalidData(issues) }
-        return StoreData(dongs: dongs, households: households.values.sorted { $0.id < $1.id },
-                         volunteers: volunteers.values.sorted { $0.id < $1.id }, requests: requests)
+        var data = StoreData(dongs: dongs, households: households.values.sorted { $0.id < $1.id },
+                             volunteers: volunteers.values.sorted { $0.id < $1.id }, requests: requests)
+        (data.attempts, data.bookings) = DemoDayBefore.make(requests, today: today, now: now, calendar: calendar)
+        return data
     }
 
     private func path(_ file: String) -> String { URL(fileURLWithPath: folder).appendingPathComponent(file).path }

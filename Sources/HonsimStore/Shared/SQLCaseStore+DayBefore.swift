@@ -9,30 +9,33 @@ import HonsimCore
 /// change to the request itself is not confused by them.
 extension SQLCaseStore {
     public func escorts(on day: CivilDate) async throws -> EscortDay {
-        try await read { [self] db in
-            let start = day.start(in: calendar)
-            let end = day.adding(days: 1, calendar: calendar).start(in: calendar)
-            let requests = try await db.rows("""
-                SELECT * FROM \(db.seen(.request)) WHERE appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'
-                ORDER BY pickup_at, id
-                """, [Stored.cell(start), Stored.cell(end)]).map { EscortRequest(row: $0) }
-            guard !requests.isEmpty else { return EscortDay(day: day, escorts: []) }
-            let ids = Set(requests.map(\.id))
-            let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
-            let volunteers = try await cachedVolunteers(db)
-            let attempts = try await SQLCaseStore.fetchAttempts(db, requestIDs: ids)
-            let bookings = try await SQLCaseStore.fetchBookings(db, requestIDs: ids)
-            var messages: [Int64: [MessageRecord]] = [:]
-            for message in try await SQLCaseStore.fetchMessages(db, day: day) { messages[message.requestID, default: []].append(message) }
-            let escorts: [DayEscort] = requests.compactMap { request in
-                guard let household = households[request.householdID] else { return nil }
-                return DayEscort(request: request, household: household,
-                                 volunteer: request.volunteerID.flatMap { StoreRules.volunteer(withID: $0, in: volunteers) },
-                                 attempts: attempts[request.id] ?? [], booking: bookings[request.id] ?? .unset(for: request),
-                                 messages: messages[request.id] ?? [])
-            }
-            return EscortDay(day: day, escorts: escorts)
+        try await read { [self] db in try await fetchEscortDay(db, day: day) }
+    }
+
+    /// The escorts of a day with everything the call list and the run sheets show of them.
+    func fetchEscortDay(_ db: any StoreConnection, day: CivilDate) async throws -> EscortDay {
+        let start = day.start(in: calendar)
+        let end = day.adding(days: 1, calendar: calendar).start(in: calendar)
+        let requests = try await db.rows("""
+            SELECT * FROM \(db.seen(.request)) WHERE appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'
+            ORDER BY pickup_at, id
+            """, [Stored.cell(start), Stored.cell(end)]).map { EscortRequest(row: $0) }
+        guard !requests.isEmpty else { return EscortDay(day: day, escorts: []) }
+        let ids = Set(requests.map(\.id))
+        let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
+        let volunteers = try await cachedVolunteers(db)
+        let attempts = try await SQLCaseStore.fetchAttempts(db, requestIDs: ids)
+        let bookings = try await SQLCaseStore.fetchBookings(db, requestIDs: ids)
+        var messages: [Int64: [MessageRecord]] = [:]
+        for message in try await SQLCaseStore.fetchMessages(db, day: day) { messages[message.requestID, default: []].append(message) }
+        let escorts: [DayEscort] = requests.compactMap { request in
+            guard let household = households[request.householdID] else { return nil }
+            return DayEscort(request: request, household: household,
+                             volunteer: request.volunteerID.flatMap { StoreRules.volunteer(withID: $0, in: volunteers) },
+                             attempts: attempts[request.id] ?? [], booking: bookings[request.id] ?? .unset(for: request),
+                             messages: messages[request.id] ?? [])
         }
+        return EscortDay(day: day, escorts: escorts)
     }
 
     public func contactAttempts(requestID: Int64) async throws -> [ContactAttempt] {

@@ -52,6 +52,7 @@ extension SQLCaseStore {
                 found.append(InvariantViolation(rule: "volunteer load",
                                                 detail: "volunteer \(row["volunteer_id"] as Int64) \(row["period"] as String): kept \(row["kept"] as Int) min, assignments add up to \(row["expected"] as Int)"))
             }
+            found += try await seriesViolations(db)
             return found
         }
     }

@@ -14,7 +14,9 @@ extension SQLCaseStore {
         let check = ImportCheck(batch)
         if dryRun {
             return try await engine.snapshot { [self] db in
-                try await authorizeImport(db, try check.run(try await db.importFacts(for: check, dongs: try await cachedDongs(db))), check)
+                let checked = try check.run(try await db.importFacts(for: check, dongs: try await cachedDongs(db)))
+                try await authorizeImport(db, checked, check)
+                try await refusePastCouncilRules(db, checked, batch: batch)
                 return check.outcome(first: try await nextID(db, check), dryRun: true)
             }
         }
@@ -23,6 +25,7 @@ extension SQLCaseStore {
             let now = now()
             let checked = try check.run(try await db.importFacts(for: check, dongs: try await cachedDongs(db)))
             try await authorizeImport(db, checked, check)
+            try await refusePastCouncilRules(db, checked, batch: batch)
             let first = try await nextID(db, check)
             try await write(db, check, checked, first: first, at: now, progress: progress)
             let ids = check.ids(first: first)
@@ -70,6 +73,7 @@ extension SQLCaseStore {
             try await inSteps(batch.households.count) { chunk in
                 try await db.insertHouseholds(batch.households[chunk], first: first + Int64(chunk.lowerBound), at: now, by: user)
             }
+            try await insertImportedEligibility(db, batch, first: first, at: now)
             try await inSteps(volunteers.count) { chunk in
                 let chunk = Array(volunteers[chunk])
                 try await db.insert(into: "volunteer", chunk.map { $0.storedValues.merging(stamp) { $1 } })

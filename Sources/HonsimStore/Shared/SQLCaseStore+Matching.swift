@@ -13,9 +13,12 @@ extension SQLCaseStore {
             let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
             let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
             let (pool, dongs) = try await cachedPool(db)
-            let matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
+            var matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
+            matcher.seriesVolunteerID = try await SQLCaseStore.seriesVolunteer(db, of: request)
             let loads = try await db.poolLoads(for: request, pool: pool, context: loadContext)
-            return matcher.rank(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
+            var ranking = matcher.rank(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
+            ranking.conduct = try await conductFlags(db, request: request, volunteerIDs: StoreRules.shownVolunteers(ranking))
+            return ranking
         }
     }
 
@@ -23,11 +26,14 @@ extension SQLCaseStore {
         try await read { [self] db in
             let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
             let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
-            let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+            var matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+            matcher.seriesVolunteerID = try await SQLCaseStore.seriesVolunteer(db, of: request)
             let list = try await cachedVolunteers(db)
             let chosen = volunteerIDs.sorted().compactMap { StoreRules.volunteer(withID: $0, in: list) }
             let loads = try await db.volunteerLoads(for: request, excludingRequest: request.id, volunteerID: nil, context: loadContext)
-            return matcher.rank(volunteers: chosen, loads: loads)
+            var ranking = matcher.rank(volunteers: chosen, loads: loads)
+            ranking.conduct = try await conductFlags(db, request: request, volunteerIDs: StoreRules.shownVolunteers(ranking))
+            return ranking
         }
     }
 

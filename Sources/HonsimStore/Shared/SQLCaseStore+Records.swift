@@ -143,8 +143,10 @@ extension SQLCaseStore {
         for volunteerID in Set(requests.compactMap(\.volunteerID)) {
             names[volunteerID] = StoreRules.volunteer(withID: volunteerID, in: volunteers)?.name
         }
-        return HouseholdRecord(household: household, requests: requests, volunteerNames: names,
-                               attempts: try await SQLCaseStore.fetchAttempts(db, requestIDs: Set(requests.map(\.id))))
+        var record = HouseholdRecord(household: household, requests: requests, volunteerNames: names,
+                                     attempts: try await SQLCaseStore.fetchAttempts(db, requestIDs: Set(requests.map(\.id))))
+        record.standing = try await readStanding(db, of: household)
+        return record
     }
 
     public func volunteerRecord(id: Int64) async throws -> VolunteerRecord {

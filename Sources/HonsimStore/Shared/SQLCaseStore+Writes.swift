@@ -30,35 +30,42 @@ extension SQLCaseStore {
     @discardableResult
     public func assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws -> EscortRequest {
         try await write { [self] db in
-            let now = now()
-            let before = try await lockedRequest(db, id: requestID)
-            try await authorize(db, toChange: before)
-            if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
-                let name = (try? await SQLCaseStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
-                throw StoreError.alreadyAssigned(requestID: requestID, volunteerName: name, by: before.updatedBy,
-                                                 at: before.assignedAt ?? before.updatedAt)
-            }
-            try checkVersion(before, expected: expectedVersion)
-            try await db.lock(.volunteer(volunteerID))
-            let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: volunteerID)
-            let household = try await SQLCaseStore.fetchHousehold(db, id: before.householdID)
-            let matcher = Matcher(request: before, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
-            let load = try await db.volunteerLoads(for: before, excludingRequest: requestID, volunteerID: volunteerID,
-                                                   context: loadContext)[volunteerID] ?? VolunteerLoad()
-            let judged = try StoreRules.judgeAssign(before, to: volunteer, matcher: matcher, load: load, override: override, at: now, by: user)
-            if let clash = judged.clash {
-                throw StoreError.doubleBooked(volunteerName: volunteer.name,
-                                              otherRequestID: try await clashingRequest(db, volunteerID: volunteerID, at: clash),
-                                              span: clash)
-            }
-            let after = judged.after
-            try await insertAssignment(db, request: after, state: .active, minutes: after.expectedMinutes, at: now, by: user)
-            try await updateRequest(db, after, at: now)
-            try await appendAudit(db, action: judged.overridden ? "assign (override)" : "assign", entity: "request",
-                                  id: String(requestID), dongCode: after.dongCode,
-                                  before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
-            return after
+            try await assign(db, requestID: requestID, volunteerID: volunteerID, expectedVersion: expectedVersion, override: override)
         }
+    }
+
+    /// One assign inside a transaction that is already open: a single assign, or each date of
+    /// a standing series given its volunteer.
+    func assign(_ db: any StoreConnection, requestID: Int64, volunteerID: Int64, expectedVersion: Int?, override: Bool) async throws
+        -> EscortRequest {
+        let now = now()
+        let before = try await lockedRequest(db, id: requestID)
+        try await authorize(db, toChange: before)
+        if before.status.holdsVolunteer || before.status == .completed || before.status == .noShow, let holder = before.volunteerID {
+            let name = (try? await SQLCaseStore.fetchVolunteer(db, id: holder).name) ?? "#\(holder)"
+            throw StoreError.alreadyAssigned(requestID: requestID, volunteerName: name, by: before.updatedBy,
+                                             at: before.assignedAt ?? before.updatedAt)
+        }
+        try checkVersion(before, expected: expectedVersion)
+        try await db.lock(.volunteer(volunteerID))
+        let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: volunteerID)
+        let household = try await SQLCaseStore.fetchHousehold(db, id: before.householdID)
+        let matcher = Matcher(request: before, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
+        let load = try await db.volunteerLoads(for: before, excludingRequest: requestID, volunteerID: volunteerID,
+                                               context: loadContext)[volunteerID] ?? VolunteerLoad()
+        let judged = try StoreRules.judgeAssign(before, to: volunteer, matcher: matcher, load: load, override: override, at: now, by: user)
+        if let clash = judged.clash {
+            throw StoreError.doubleBooked(volunteerName: volunteer.name,
+                                          otherRequestID: try await clashingRequest(db, volunteerID: volunteerID, at: clash),
+                                          span: clash)
+        }
+        let after = judged.after
+        try await insertAssignment(db, request: after, state: .active, minutes: after.expectedMinutes, at: now, by: user)
+        try await updateRequest(db, after, at: now)
+        try await appendAudit(db, action: judged.overridden ? "assign (override)" : "assign", entity: "request",
+                              id: String(requestID), dongCode: after.dongCode,
+                              before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+        return after
     }
 
     /// The request whose active escort is the clash found, to name it in the refusal.
@@ -124,9 +131,15 @@ extension SQLCaseStore {
     }
 
     /// Inserts new pending requests (one, or every date of a weekly series) in one
-    /// transaction: all of them or, when any is invalid, none.
+    /// transaction: all of them or, when any is invalid or outside the council's rules (unless
+    /// overridden, SQLCaseStore+CouncilRules.swift), none.
     @discardableResult
     public func createRequests(_ drafts: [EscortRequest]) async throws -> [EscortRequest] {
+        try await createRequests(drafts, override: nil)
+    }
+
+    @discardableResult
+    public func createRequests(_ drafts: [EscortRequest], override: RuleOverride?) async throws -> [EscortRequest] {
         try await write { [self] db in
             let now = now()
             var issues: [DataIssue] = []
@@ -142,6 +155,7 @@ extension SQLCaseStore {
                 try await authorize(db, dongCode: household.dongCode,
                                     act: Phrase(ko: "\(household.id)번 대상자의 요청을 만들", en: "make a request for household \(household.id)"))
             }
+            let passed = try await enforceCouncilRules(db, drafts: drafts, override: override)
             var created: [EscortRequest] = []
             for draft in drafts {
                 var request = StoreRules.newRequest(from: draft, dongCode: households[draft.householdID]?.dongCode, at: now, by: user)
@@ -149,6 +163,10 @@ extension SQLCaseStore {
                 try await appendAudit(db, action: "create", entity: "request", id: String(request.id), dongCode: request.dongCode,
                                       before: nil, after: AuditJSON.encode(request), at: now)
                 created.append(request)
+            }
+            for (householdID, findings) in passed {
+                try await recordOverrides(db, householdID: householdID, findings: findings, created: created,
+                                          reason: override?.reason.trimmingSpaces() ?? "", at: now)
             }
             return created
         }

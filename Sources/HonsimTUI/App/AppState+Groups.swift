@@ -37,6 +37,7 @@ extension AppState {
     public var lastUndo: UndoRecord? { get { writes.lastUndo } set { writes.lastUndo = newValue } }
     public var focusAfterLoad: Int64? { get { writes.focusAfterLoad } set { writes.focusAfterLoad = newValue } }
     public var assignQueue: [EscortRequest] { get { writes.assignQueue } set { writes.assignQueue = newValue } }
+    public var completionQueue: [EscortRequest] { get { writes.completionQueue } set { writes.completionQueue = newValue } }
 
     // What each pane lists.
     public internal(set) var visibleRequests: [EscortRequest] { get { rows.requests } set { rows.requests = newValue } }

@@ -144,6 +144,11 @@ public enum Overlay: Hashable, Sendable {
     case records(RecordSheet)
     /// The call list of a day (`C`).
     case calls(CallSheet)
+    /// A request's vehicle booking (`b`), and after a refusal the change of transport.
+    case booking(BookingForm)
+    case transport(TransportChoice)
+    /// A standing series' page (`S`), with its forms.
+    case series(SeriesSheet)
     /// The volunteers' credentials that lapse within 30 days, or have lapsed (`e`).
     case credentials(offset: Int)
 }
@@ -229,6 +234,10 @@ public struct Session: Sendable {
     public var storeExposed = false
     /// How long without a key before the screen hides every name (config `idle_minutes`); nil never.
     public var idleAfter: TimeInterval? = TimeInterval(DashboardConfig.defaultIdleMinutes * 60)
+    /// The centers' booking rules (config `[vehicles]`; Anyang's by default).
+    public var vehicleRules: VehicleRules = .anyang
+    /// The run sheets' office phone and folder (config `[sheet]`).
+    public var sheet = SheetSettings()
 }
 
 /// What the panes show and how.
@@ -256,6 +265,8 @@ public struct WriteState: Sendable {
     public var focusAfterLoad: Int64?
     /// Escorts a volunteer's drop-out released, each to open in the assign dialog in turn.
     public var assignQueue: [EscortRequest] = []
+    /// Escorts of returned run sheets still to type in, each to open in the completion form in turn.
+    public var completionQueue: [EscortRequest] = []
 }
 
 /// What each pane lists after scope, filter and sort, worked out when those change rather

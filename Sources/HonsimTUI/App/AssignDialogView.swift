@@ -12,6 +12,7 @@ struct AssignDialogView {
     func draw(_ dialog: AssignDialog, into canvas: inout Canvas) {
         let t = { (phrase: Phrase) in state.text(phrase) }
         var body = requestLines(dialog.request)
+        if let flag = householdFlag(dialog) { body.append(flag) }
         let notice: (String, StyleRole)?
         if let candidate = dialog.confirmingOverride {
             let reasons = DomainPhrases.exclusions(of: candidate, calendar: state.calendar, language: state.language).joined(separator: ", ")
@@ -58,23 +59,27 @@ struct AssignDialogView {
             TableColumn(title: t(UIText.colScore), width: .fixed(5), alignment: .right),
             TableColumn(title: t(UIText.colReasons), width: .flexible(minimum: 10)),
         ]
-        let eligibleCount = (dialog.search == nil ? dialog.ranking : dialog.searchResults?.ranking)?.eligible.count ?? 0
+        let shown = dialog.search == nil ? dialog.ranking : dialog.searchResults?.ranking
+        let eligibleCount = shown?.eligible.count ?? 0
+        let flags = shown?.conduct ?? ConductFlags()
         Table.draw(into: &canvas, rect: rect, columns: columns, rowCount: rows.count, row: { index in
-            row(rows[index], eligible: index < eligibleCount, number: dialog.search == nil ? index + 1 : nil)
+            row(rows[index], eligible: index < eligibleCount, number: dialog.search == nil ? index + 1 : nil, flags: flags)
         }, selected: dialog.cursor, focused: dialog.confirmingOverride == nil, theme: theme,
            emptyMessage: t(dialog.search == nil ? UIText.noCandidates : UIText.noMatch), lines: state.lines)
     }
 
     /// A candidate's row; the first nine eligible are numbered for the digit keys, except
     /// while searching, when digits are typed into the search.
-    func row(_ candidate: Candidate, eligible: Bool, number: Int?) -> TableRow {
+    func row(_ candidate: Candidate, eligible: Bool, number: Int?, flags: ConductFlags = ConductFlags()) -> TableRow {
         let dong = state.dongName(candidate.volunteer.dongCode)
         if eligible {
-            let reasons = DomainPhrases.reasons(of: candidate, language: state.language, withPoints: false).joined(separator: ", ")
+            let reasons = (volunteerFlag(candidate, flags).map { [$0] } ?? [])
+                + DomainPhrases.reasons(of: candidate, language: state.language, withPoints: false)
             let label = number.map { $0 <= 9 ? String($0) : "" } ?? ""
-            return TableRow(cells: [label, candidate.volunteer.name, dong, String(candidate.score), reasons])
+            return TableRow(cells: [label, candidate.volunteer.name, dong, String(candidate.score), reasons.joined(separator: ", ")])
         }
-        let reasons = DomainPhrases.exclusions(of: candidate, calendar: state.calendar, language: state.language).joined(separator: ", ")
+        let reasons = ((volunteerFlag(candidate, flags).map { [$0] } ?? [])
+            + DomainPhrases.exclusions(of: candidate, calendar: state.calendar, language: state.language)).joined(separator: ", ")
         return TableRow(cells: [candidate.isOverridable ? "△" : "✕", candidate.volunteer.name, dong, "", reasons],
                         role: candidate.isOverridable ? .warning : .disabled)
     }
@@ -91,5 +96,18 @@ struct AssignDialogView {
         if !needs.isEmpty { second += " · " + needs.joined(separator: ", ") }
         second += " · \(DomainPhrases.status(request.status).text(state.language))"
         return [first, second]
+    }
+
+    /// The household's no-shows past the council's threshold, over the candidates: a flag with
+    /// the counts that informs the choice and refuses nothing.
+    func householdFlag(_ dialog: AssignDialog) -> String? {
+        guard let counts = dialog.ranking?.conduct.household else { return nil }
+        return "⚑ \(state.text(UIText.household)) \(state.text(counts.phrase))"
+    }
+
+    /// A volunteer's own flag, first among their reasons.
+    func volunteerFlag(_ candidate: Candidate, _ flags: ConductFlags) -> String? {
+        guard let counts = flags.volunteers[candidate.volunteer.id] else { return nil }
+        return "⚑ " + state.text(counts.phrase)
     }
 }

@@ -59,6 +59,25 @@ extension CallSheet: Component {
                 return reply
             }
             return .writing(.attempt(requestID: escort.request.id, party: chosen, result: result))
+        case .booking:
+            party = nil
+            guard let escort = selected else { return .stay }
+            return bookingReply(for: escort, around)
+        case .sheet:
+            guard let escort = selected else { return .stay }
+            guard let volunteerID = escort.request.volunteerID else {
+                var reply = Reply.stay
+                reply.notice = around.text(SheetText.noVolunteer)
+                return reply
+            }
+            var reply = Reply.stay
+            reply.sheet = .write(day: day, volunteerID: volunteerID)
+            return reply
+        case .typeIn:
+            guard let list else { return .stay }
+            var reply = Reply.stay
+            reply.sheet = .typeIn(list)
+            return reply
         }
     }
 }
@@ -99,13 +118,16 @@ extension AppState {
 }
 
 extension AppState {
-    /// The center's rules for booking vehicles (Anyang's by default).
-    var vehicleRules: VehicleRules { .anyang }
+    /// The centers' rules for booking vehicles, from config (Anyang's by default).
+    public var vehicleRules: VehicleRules { get { session.vehicleRules } set { session.vehicleRules = newValue } }
 
-    /// An open request inside its booking deadline without a confirmed vehicle: flagged as an
-    /// urgent request is, and counted in the status bar.
+    /// An open request inside its booking deadline without a confirmed vehicle, or one the
+    /// center cannot take (its days or hours): flagged as an urgent request is, and counted in
+    /// the status bar.
     func needsVehicle(_ request: EscortRequest) -> Bool {
-        vehicleRules.needsBooking(request, booking: data?.bookings[request.id], now: now, calendar: calendar)
+        let booking = data?.bookings[request.id]
+        return vehicleRules.needsBooking(request, booking: booking, now: now, calendar: calendar)
+            || (request.transport.needsBooking && vehicleGap(request, booking: booking) != nil)
     }
 
     /// Such requests among those in the dong scope.

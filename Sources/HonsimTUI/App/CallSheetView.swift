@@ -19,6 +19,7 @@ struct CallSheetView {
         var body: [String] = []
         if let list = sheet.list {
             body.append(DomainPhrases.summary(list.summary, language: language))
+            body += taskLines(list)
         } else {
             body.append(t(UIText.callsLoading))
         }
@@ -64,6 +65,16 @@ struct CallSheetView {
                                     DomainPhrases.side(sides.volunteer, language: language), vehicle],
                             cellRoles: [nil, nil, nil, nil, nil, nil, escort.vehicleOpen ? .urgent : nil], role: role)
         }, selected: sheet.cursor, focused: true, theme: theme, emptyMessage: t(UIText.callsEmpty), lines: state.lines)
+    }
+
+    /// The vehicles still to book, as tasks: at most three lines, the rest counted.
+    private func taskLines(_ list: EscortDay) -> [String] {
+        let tasks = state.vehicleTasks(list)
+        guard !tasks.isEmpty else { return [] }
+        let shown = tasks.count > 3 ? Array(tasks.prefix(2)) : tasks
+        var lines = shown.enumerated().map { ($0 == 0 ? state.text(UIText.vehicleTasks) + ": " : "  ") + $1 }
+        if tasks.count > shown.count { lines.append("  \(state.text(UIText.vehicleTasksMore)) \(tasks.count - shown.count)") }
+        return lines
     }
 
     private func phone(_ text: String, full: Bool) -> String {

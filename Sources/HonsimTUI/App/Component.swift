@@ -49,6 +49,8 @@ struct Reply {
     var notice: String?
     /// The dong scope chosen in the picker.
     var scope: Set<String>?
+    /// A run sheet to write, or returned sheets to type in (`SheetAsk`).
+    var sheet: SheetAsk?
 
     /// Nothing asked: the component stays as it now is.
     static let stay = Reply()
@@ -131,6 +133,9 @@ extension AppState {
         case .problem(let problem): reply = run(problem, Overlay.problem)
         case .records(let sheet): reply = run(sheet, Overlay.records)
         case .calls(let sheet): reply = run(sheet, Overlay.calls)
+        case .booking(let form): reply = run(form, Overlay.booking)
+        case .transport(let choice): reply = run(choice, Overlay.transport)
+        case .series(let sheet): reply = run(sheet, Overlay.series)
         case .credentials(let offset): reply = run(CredentialsList(offset: offset)) { .credentials(offset: $0.offset) }
         }
         return carryOut(reply, from: overlay)
@@ -144,8 +149,11 @@ extension AppState {
         if let replacement = reply.replace { self.overlay = replacement }
         var effects = reply.effects
         if let write = reply.write { effects += send(write) }
+        if let ask = reply.sheet { effects += carryOut(ask) }
         // Skipping one of a drop-out's released escorts goes on to the next.
         if reply.close, case .assign? = overlay { effects += advanceAssignQueue() }
+        // Esc on a returned sheet's completion form stops typing in the rest.
+        if reply.close, case .action? = overlay { completionQueue = [] }
         return effects
     }
 }

@@ -12,6 +12,9 @@ public enum CallsKey: String, DialogAction {
     case leftMessage = "left_message"
     case askedToChange = "asked_to_change"
     case cancelled
+    case booking
+    case sheet
+    case typeIn = "type_in"
 
     public static let table = "calls"
     public static let heading = Phrase(ko: "전날 확인 전화 목록", en: "The call list")
@@ -29,6 +32,9 @@ public enum CallsKey: String, DialogAction {
         case .leftMessage: [.character("m")]
         case .askedToChange: [.character("x")]
         case .cancelled: [.character("c")]
+        case .booking: [.character("b")]
+        case .sheet: [.character("P")]
+        case .typeIn: [.character("o")]
         }
     }
     public var phrase: Phrase {
@@ -46,6 +52,10 @@ public enum CallsKey: String, DialogAction {
         case .askedToChange: Phrase(ko: "결과: 변경 요청", en: "result: asked to change")
         // A volunteer who cannot go is released and reassigned; a household goes to the cancel form.
         case .cancelled: Phrase(ko: "결과: 못 감·취소", en: "result: cannot go, cancel")
+        case .booking: Phrase(ko: "차량 예약", en: "vehicle booking")
+        case .sheet: Phrase(ko: "동행 일지 저장", en: "save run sheet")
+        // The completion form on each escort under way, in the sheets' order.
+        case .typeIn: Phrase(ko: "돌아온 일지 입력", en: "type sheets in")
         }
     }
 

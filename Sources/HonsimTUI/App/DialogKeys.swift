@@ -69,6 +69,8 @@ public struct DialogKeymaps: Sendable {
     public var importing: Bindings<ImportKey>
     public var problem: Bindings<ProblemKey>
     public var calls: Bindings<CallsKey>
+    public var transport: Bindings<TransportKey>
+    public var series: Bindings<SeriesKey>
 
     /// `overrides` by table, then action name.
     init(_ overrides: [String: [String: [Key]]]) {
@@ -88,6 +90,8 @@ public struct DialogKeymaps: Sendable {
         importing = table(ImportKey.self)
         problem = table(ProblemKey.self)
         calls = table(CallsKey.self)
+        transport = table(TransportKey.self)
+        series = table(SeriesKey.self)
     }
 
     /// The tables in the order the help lists them.
@@ -96,7 +100,7 @@ public struct DialogKeymaps: Sendable {
          details.helpSection(language), scope.helpSection(language), assign.helpSection(language),
          requestForm.helpSection(language), record.helpSection(language), grid.helpSection(language),
          plan.helpSection(language), activity.helpSection(language), importing.helpSection(language),
-         problem.helpSection(language), calls.helpSection(language)]
+         problem.helpSection(language), calls.helpSection(language), transport.helpSection(language), series.helpSection(language)]
     }
 
     static let tables: [String: @Sendable ([String: [Key]]) -> [String]] = [
@@ -107,7 +111,7 @@ public struct DialogKeymaps: Sendable {
         RecordKey.table: Bindings<RecordKey>.unknown, GridKey.table: Bindings<GridKey>.unknown,
         PlanKey.table: Bindings<PlanKey>.unknown, ActivityKey.table: Bindings<ActivityKey>.unknown,
         ImportKey.table: Bindings<ImportKey>.unknown, ProblemKey.table: Bindings<ProblemKey>.unknown,
-        CallsKey.table: Bindings<CallsKey>.unknown,
+        CallsKey.table: Bindings<CallsKey>.unknown, TransportKey.table: Bindings<TransportKey>.unknown, SeriesKey.table: Bindings<SeriesKey>.unknown,
     ]
 
     /// Dotted names (`assign.serch`) that name no table or no action of their table.

@@ -35,7 +35,7 @@ struct FormViews {
                  confirmingDiscard: sheet.confirmingDiscard, extra: extra, into: &canvas)
     }
 
-    private func drawForm(_ form: FormState, title: String, body: [String], message: String?, confirmingDiscard: Bool,
+    func drawForm(_ form: FormState, title: String, body: [String], message: String?, confirmingDiscard: Bool,
                           extra: [(String, StyleRole)], into canvas: inout Canvas) {
         let buttons: [(key: String, label: String)] = [
             ("Tab/Enter", t(UIText.nextField)), ("Enter", t(UIText.save)), ("Esc", t(UIText.close)),

@@ -51,6 +51,8 @@ public struct ImportFlow: Sendable {
 public enum FileEffect: Hashable, Sendable {
     case preview(path: String, kind: ImportKind?)
     case export(PaneExport)
+    /// A volunteer's run sheet of a day, written as HTML.
+    case sheet(SheetRequest)
 }
 
 /// What comes back from them.
@@ -59,6 +61,8 @@ public enum FileEvent: Sendable {
     case importFailed(String)
     case exported(path: String, rows: Int)
     case exportFailed(String)
+    case sheetWritten(path: String, escorts: Int)
+    case sheetFailed(String)
 }
 
 /// Keys while the import dialog is open (`[keys.import]`): it has them all.
@@ -129,6 +133,8 @@ extension AppState {
             importFlow?.kind = preview.kind
         case .importFailed(let message):
             _ = importFailed(message)
+        case .sheetWritten, .sheetFailed:
+            sheetEvent(event)
         }
         return (self, [])
     }

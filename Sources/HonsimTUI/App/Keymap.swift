@@ -33,6 +33,9 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case exportPane = "export"
     case household
     case calls
+    case booking
+    case runSheet = "run_sheet"
+    case series
     case credentials
 
     public var phrase: Phrase {
@@ -74,6 +77,9 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .exportPane: Phrase(ko: "이 창을 CSV로 저장", en: "save this pane as CSV")
         case .household: Phrase(ko: "대상자 기록", en: "household page")
         case .calls: Phrase(ko: "전날 확인 전화 목록", en: "call list of a day")
+        case .booking: Phrase(ko: "차량 예약 (선택한 요청)", en: "vehicle booking (the selected request)")
+        case .runSheet: Phrase(ko: "동행 일지 저장", en: "save run sheet")
+        case .series: Phrase(ko: "요청의 정기 일정", en: "the request's series")
         case .credentials: Phrase(ko: "봉사자 자격 만료 목록", en: "volunteers' expiring credentials")
         }
     }
@@ -126,6 +132,9 @@ public struct Keymap: Sendable {
         .exportPane: [.character("E")],
         .household: [.character("h")],
         .calls: [.character("C")],
+        .booking: [.character("b")],
+        .runSheet: [.character("P")],
+        .series: [.character("S")],
         .credentials: [.character("e")],
     ]
 

@@ -20,6 +20,9 @@ struct OverlayViews {
         case .problem(let problem): FormViews(state: state, theme: theme).drawProblem(problem, into: &canvas)
         case .records(let sheet): RecordSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .calls(let sheet): CallSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
+        case .booking(let form): FormViews(state: state, theme: theme).drawBooking(form, into: &canvas)
+        case .transport(let choice): FormViews(state: state, theme: theme).drawTransport(choice, into: &canvas)
+        case .series(let sheet): SeriesSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .credentials(let offset): CredentialsView(state: state, theme: theme).draw(offset: offset, into: &canvas)
         case nil: break
         }
@@ -39,8 +42,8 @@ struct OverlayViews {
             HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",
-                        entries: [Action.newRequest, .plan, .undo, .activity, .household, .credentials].map(entry)),
-            HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane].map(entry)),
+                        entries: [Action.newRequest, .plan, .undo, .activity, .household, .calls, .booking, .series, .credentials].map(entry)),
+            HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane, .runSheet].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ] + state.keymap.dialogs.helpSections(state.language)
         HelpOverlay.draw(into: &canvas, title: "\(state.text(UIText.help)) — \(state.text(UIText.helpClose))", sections: sections,
@@ -94,6 +97,12 @@ struct OverlayViews {
             if let by = booking.updatedAt { words += " (\(TerminalText.sanitize(booking.updatedBy)), \(stamp(by)))" }
             if state.needsVehicle(request) { words += " · " + t(UIText.urgent) }
             lines.append("  \(t(UIText.labelBooking)): \(words)")
+            if let gap = state.vehicleGap(request, booking: booking) {
+                lines.append("  \(t(UIText.bookingServiceGap)): \(DomainPhrases.serviceGap(gap).text(state.language))")
+            } else if booking.status.isOpen, let rule = state.vehicleRules.rule(for: request.transport),
+                      let deadline = state.vehicleRules.deadline(for: request, calendar: calendar) {
+                lines.append("  \(t(UIText.bookingCall)): \(DomainPhrases.bookingCall(rule, deadline: deadline, calendar: calendar).text(state.language))")
+            }
         }
         lines += [
             "  \(t(UIText.labelPurpose)): \(DomainPhrases.purpose(request.purpose).text(state.language))",

@@ -112,9 +112,10 @@ struct PaneViews {
             PaneColumn(column: TableColumn(title: state.text(UIText.colHospital), width: .flexible(minimum: 10)), priority: 70) {
                 rows[$0].department.isEmpty ? rows[$0].hospital : "\(rows[$0].hospital) \(rows[$0].department)"
             },
-            PaneColumn(column: TableColumn(title: state.text(UIText.colTransport), width: .fixed(10)), priority: 30) {
-                DomainPhrases.transport(rows[$0].transport).text(state.language)
-            },
+            // A booked transport says how its booking stands: 센터 확정, 택시 미예약.
+            PaneColumn(column: TableColumn(title: state.text(UIText.colTransport), width: .fixed(state.language == .ko ? 12 : 11)), priority: 30,
+                       value: { state.transportWord(rows[$0]) },
+                       role: { state.needsVehicle(rows[$0]) ? .urgent : nil }),
             PaneColumn(column: TableColumn(title: state.text(UIText.colNeeds), width: .fixed(11)), priority: 50) {
                 state.needTags(households[rows[$0].householdID]).joined(separator: "·")
             },

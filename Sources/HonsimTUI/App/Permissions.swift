@@ -16,6 +16,10 @@ extension Action {
         .household,
         // The list only shows; each call recorded from it is checked against the escort's dong by the store.
         .calls,
+        // The sheet holds in full only what the store shows this role in full, and logs it.
+        .runSheet,
+        // The page only shows; its own keys (change, pause, assign…) are checked against the series' dong.
+        .series,
         // The list of expiring credentials only shows.
         .credentials,
     ]

@@ -59,6 +59,7 @@ public struct RecordPage: Sendable, Hashable {
         }
         return RecordPage(title: "\(ko ? "대상자" : "household") #\(h.id) \(name)", sections: [
             Section(title: ko ? "기본 정보" : "details", lines: details),
+        ] + (record.standing.map { [Section(title: ko ? "협의체 기준" : "council rules", lines: councilLines($0, language: language))] } ?? []) + [
             Section(title: ko ? "다음 진료" : "next appointments", lines: record.upcoming(now: now).map(row)),
             Section(title: ko ? "의사 소견·추적" : "doctor's words and follow-ups", lines: notes),
             Section(title: ko ? "함께 간 봉사자" : "volunteers who went before",
@@ -66,6 +67,20 @@ public struct RecordPage: Sendable, Hashable {
             Section(title: ko ? "동행 이력" : "escort history", lines: record.history.map(row)),
             Section(title: ko ? "확인 전화" : "calls", lines: record.calls.prefix(20).map { call(clean, $0, calendar: calendar, language: language) }),
         ])
+    }
+
+    /// A household under its council's rules: eligibility (unless masked), uses against the
+    /// limits, and no-shows with the flag (⚑) once past the threshold.
+    public static func councilLines(_ standing: HouseholdStanding, language: Language) -> [String] {
+        let ko = language == .ko
+        var lines: [String] = []
+        if !standing.isMasked {
+            lines.append((ko ? "대상 구분: " : "eligibility: ") + CouncilRulePhrases.eligibility(standing.eligibility).text(language))
+        }
+        if let finding = standing.finding { lines.append("✕ " + finding.phrase.text(language)) }
+        lines.append((ko ? "이용: " : "uses: ") + standing.usage.phrase.text(language) + (standing.usage.isAtALimit ? (ko ? " (한도 도달)" : " (limit reached)") : ""))
+        lines.append((standing.flagged ? "⚑ " : "") + standing.conduct.phrase.text(language))
+        return lines
     }
 
     /// One call as the household page and a request's details list it.

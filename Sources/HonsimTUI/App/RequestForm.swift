@@ -33,8 +33,9 @@ public struct HouseholdIndex: Sendable {
 }
 
 /// The new-request form: the household (found by search), hospital, date and time,
-/// transport, purpose, and optionally a weekly repeat on chosen days until a date. Each field
-/// is checked as it is typed; Enter on the last field saves one request, or the whole series.
+/// transport, purpose, and optionally a weekly repeat on chosen days, until a date or open-ended.
+/// Each field is checked as it is typed; Enter on the last field saves one request, or a
+/// standing series whose dates the store makes ahead (no limit to how many).
 public struct RequestForm: Hashable, Sendable {
     public var form: FormState
     /// Households matching what is typed in the household field, best first.
@@ -47,8 +48,6 @@ public struct RequestForm: Hashable, Sendable {
     public var touched: Set<String> = []
 
     static let suggestionLimit = 5
-    /// A series longer than half a year is a mistake more often than a plan.
-    static let maximumSeries = 27
 
     public init(language: Language) {
         let t = { (phrase: Phrase) in phrase.text(language) }
@@ -72,9 +71,14 @@ public struct RequestForm: Hashable, Sendable {
 
     var focusedKey: String { form.fields.indices.contains(form.focus) ? form.fields[form.focus].key : "" }
 
-    /// Works out every field's error from what is typed; returns the requests to create (one
-    /// per date of the series) when there is none.
-    mutating func validate(language: Language, now: Date, calendar: Calendar, all: Bool) -> [EscortRequest]? {
+    /// What the form saves: one request, or a standing series.
+    enum Draft {
+        case once(EscortRequest)
+        case series(StandingSeries)
+    }
+
+    /// Works out every field's error from what is typed; returns what to save when there is none.
+    mutating func validate(language: Language, now: Date, calendar: Calendar, all: Bool) -> Draft? {
         let t = { (phrase: Phrase) in phrase.text(language) }
         var errors: [String: String] = [:]
         let today = CivilDate(now, calendar: calendar)
@@ -93,55 +97,42 @@ public struct RequestForm: Hashable, Sendable {
         if minutes.map({ !(30...16 * 60).contains($0) }) ?? true { errors["hours"] = t(UIText.errorHours) }
         let days = TypedInput.weekdays(form.text("repeat"))
         if days == nil { errors["repeat"] = t(UIText.errorWeekdays) }
+        // A repeat with no end date is open-ended: the store makes its dates ahead as time goes.
         var until: CivilDate?
-        if let days, !days.isEmpty {
+        if let days, !days.isEmpty, !form.text("until").isEmpty {
             until = TypedInput.date(form.text("until"), today: today, calendar: calendar)
-            if until == nil { errors["until"] = t(form.text("until").isEmpty ? UIText.errorRequired : UIText.errorDate) } else if let until, let date, until < date { errors["until"] = t(UIText.errorUntilBefore) }
+            if until == nil { errors["until"] = t(UIText.errorDate) } else if let until, let date, until < date { errors["until"] = t(UIText.errorUntilBefore) }
         }
-        var dates: [CivilDate] = []
-        if let date {
-            dates = [date]
-            if let days, !days.isEmpty, let until, until >= date {
-                dates = RequestForm.seriesDates(from: date, until: until, on: days, calendar: calendar)
-                if dates.count > RequestForm.maximumSeries { errors["until"] = t(UIText.errorSeriesTooLong) }
-            }
-            if let time, let first = dates.first,
-               first.start(in: calendar).addingTimeInterval(TimeInterval(time.minutes * 60)) < now {
-                errors["date"] = t(UIText.errorPast)
-            }
+        if let date, let time, date.start(in: calendar).addingTimeInterval(TimeInterval(time.minutes * 60)) < now {
+            errors["date"] = t(UIText.errorPast)
         }
         for index in form.fields.indices {
             let key = form.fields[index].key
             form.fields[index].error = (all || touched.contains(key)) ? errors[key] : nil
         }
-        guard errors.isEmpty, let household, let time, let pickup, let minutes else { return nil }
-        let series = dates.count > 1 ? "series-\(household.id)-\(dates[0])-\(time)" : nil
+        guard errors.isEmpty, let household, let date, let time, let pickup, let minutes else { return nil }
         let transport = Transport.allCases[form.field("transport")?.choice ?? 0]
         let purpose = Purpose.allCases[form.field("purpose")?.choice ?? 0]
-        return dates.map { day in
-            let start = day.start(in: calendar)
-            return EscortRequest(
-                id: 0, householdID: household.id, dongCode: household.dongCode, hospital: form.text("hospital"),
-                department: form.text("department"), appointmentAt: start.addingTimeInterval(TimeInterval(time.minutes * 60)),
-                pickupAt: start.addingTimeInterval(TimeInterval(pickup.minutes * 60)), pickupPlace: household.address,
-                transport: transport, purpose: purpose, expectedMinutes: minutes, notes: form.text("notes"),
-                seriesID: series, createdAt: now)
+        if let days, !days.isEmpty {
+            // The first date's own weekday is part of the series, as the first date always was.
+            let weekdays = days + [Weekday(date.start(in: calendar), calendar: calendar)]
+            return .series(StandingSeries(
+                householdID: household.id, dongCode: household.dongCode,
+                schedule: SeriesSchedule(weekdays: weekdays, appointment: time, pickup: pickup, hospital: form.text("hospital"),
+                                         department: form.text("department"), transport: transport, purpose: purpose, expectedMinutes: minutes),
+                pickupPlace: household.address, notes: form.text("notes"), startsOn: date, endsOn: until))
         }
-    }
-
-    /// The first date, then every chosen weekday up to `until`, in order.
-    static func seriesDates(from first: CivilDate, until: CivilDate, on days: [Weekday], calendar: Calendar) -> [CivilDate] {
-        var dates: [CivilDate] = [first]
-        var day = first.adding(days: 1, calendar: calendar)
-        while day <= until && dates.count <= maximumSeries {
-            if days.contains(Weekday(day.start(in: calendar), calendar: calendar)) { dates.append(day) }
-            day = day.adding(days: 1, calendar: calendar)
-        }
-        return dates
+        let start = date.start(in: calendar)
+        return .once(EscortRequest(
+            id: 0, householdID: household.id, dongCode: household.dongCode, hospital: form.text("hospital"),
+            department: form.text("department"), appointmentAt: start.addingTimeInterval(TimeInterval(time.minutes * 60)),
+            pickupAt: start.addingTimeInterval(TimeInterval(pickup.minutes * 60)), pickupPlace: household.address,
+            transport: transport, purpose: purpose, expectedMinutes: minutes, notes: form.text("notes"), createdAt: now))
     }
 
     mutating func failed(_ failure: WriteFailure, write: WriteRequest) {
         message = failure.message
+        if !failure.ruleFindings.isEmpty { refusedByRules(failure.ruleFindings, language: failure.language) }
     }
 }
 
@@ -189,12 +180,15 @@ extension RequestForm: Component {
             _ = validate(language: around.language, now: around.now, calendar: around.calendar, all: false)
         case .submit:
             guard !around.writeInFlight else { return .stay }
-            guard let drafts = validate(language: around.language, now: around.now, calendar: around.calendar, all: true) else {
+            guard let draft = validate(language: around.language, now: around.now, calendar: around.calendar, all: true) else {
                 form.focusFirstError()
                 return .stay
             }
             message = nil
-            return .writing(.create(drafts))
+            switch draft {
+            case .once(let request): return .writing(.create([request], override: overrideReason))
+            case .series(let series): return .writing(.series(.create(series)))
+            }
         case .unhandled:
             if keys.matches(key, .back) { return escape(dirty: form.isDirty, confirming: &confirmingDiscard) }
         }

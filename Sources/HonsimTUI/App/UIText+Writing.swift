@@ -63,7 +63,7 @@ extension UIText {
     public static let placeholderPickup = Phrase(ko: "비우면 진료 1시간 전", en: "blank: an hour before")
     public static let placeholderHospital = Phrase(ko: "예: 한림대학교성심병원", en: "e.g. Hallym University Sacred Heart")
     public static let placeholderRepeat = Phrase(ko: "예: 월 수 금 (비우면 한 번)", en: "e.g. mon wed fri (blank: once)")
-    public static let placeholderUntil = Phrase(ko: "반복할 때만", en: "only when repeating")
+    public static let placeholderUntil = Phrase(ko: "반복할 때만 (비우면 종료일 없음)", en: "when repeating (blank: open-ended)")
     public static let errorRequired = Phrase(ko: "꼭 적어야 합니다", en: "required")
     public static let errorNoHousehold = Phrase(ko: "목록에서 대상자를 고르세요", en: "pick a household from the list")
     public static let errorDate = Phrase(ko: "날짜가 아닙니다", en: "not a date")
@@ -72,7 +72,6 @@ extension UIText {
     public static let errorHours = Phrase(ko: "30분–16시간으로 적으세요", en: "between 30 minutes and 16 hours")
     public static let errorWeekdays = Phrase(ko: "요일이 아닙니다(예: 월 수 금)", en: "not weekdays (e.g. mon wed fri)")
     public static let errorUntilBefore = Phrase(ko: "진료일보다 앞섭니다", en: "before the first date")
-    public static let errorSeriesTooLong = Phrase(ko: "반복은 27회까지입니다", en: "at most 27 dates")
     public static let errorPast = Phrase(ko: "이미 지난 시각입니다", en: "already past")
     public static let errorMinutes = Phrase(ko: "10–960분으로 적으세요", en: "between 10 and 960 minutes")
     public static let errorReasonNeeded = Phrase(ko: "사유를 적어 주세요", en: "a reason is needed")
@@ -112,7 +111,7 @@ extension UIText {
         fieldRequestNumber, placeholderOutcome, placeholderDoctorNotes, placeholderReason, placeholderOptional,
         placeholderAny, placeholderHousehold, placeholderDate, placeholderPickup, placeholderHospital, placeholderRepeat,
         placeholderUntil, errorRequired, errorNoHousehold, errorDate, errorTime, errorPickupAfter, errorHours,
-        errorWeekdays, errorUntilBefore, errorSeriesTooLong, errorPast, errorMinutes, errorReasonNeeded, seriesOf,
+        errorWeekdays, errorUntilBefore, errorPast, errorMinutes, errorReasonNeeded, seriesOf,
         activityTitle, colUser, colAction, colRequest, colChange, noEntries, editFilters, problemTitle, retry,
     ]
 }

@@ -103,5 +103,6 @@ public enum UIText {
         labelName, labelBorn, labelPhone, labelAddress, labelMobility, labelNeeds, labelPreferred, labelCaseManager,
         labelHospital, labelAppointment, labelPickup, labelReturn, labelTransport, labelPurpose, labelDuration, labelStatus,
         labelVolunteer, labelNotes, yes, no, none,
-    ] + Action.allCases.map(\.phrase) + writing + ImportText.all + RecordText.all + IdleText.all + calls + volunteerSide
+    ] + Action.allCases.map(\.phrase) + writing + ImportText.all + RecordText.all + IdleText.all + calls
+        + booking + SeriesText.all + RuleText.all + volunteerSide
 }

@@ -23,6 +23,8 @@ public enum AppEvent: Sendable {
     case planLoaded(PlanQuery, Plan)
     /// The escorts of a day, for the call list.
     case callsLoaded(EscortDay)
+    /// A standing series' page.
+    case seriesLoaded(SeriesPage)
     /// An import preview or an export came back.
     case files(FileEvent)
     /// A household or volunteer page was read.
@@ -45,6 +47,8 @@ public enum Effect: Hashable, Sendable {
     case loadPlan(PlanQuery)
     /// The escorts of a day with their calls, for the call list.
     case loadCalls(CivilDate)
+    /// A standing series' page.
+    case loadSeries(Int64)
     case quit
     /// A request's household in full, for its details: the store logs the view (개인정보 열람
     /// 기록) in the very read that returns it, and the details show it once it has come.
@@ -117,6 +121,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         case .assign(let dialog) where state.writing == nil: effects.append(.loadCandidates(requestID: dialog.requestID))
         case .activity(let log): effects.append(.loadActivity(log.query(dongs: state.data?.dongs), limit: ActivityLog.limit))
         case .calls(let sheet): effects.append(.loadCalls(sheet.day))
+        case .series(let sheet): effects.append(.loadSeries(sheet.seriesID))
         default: break
         }
         return (state, effects)
@@ -148,6 +153,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         return (state, [])
     case .callsLoaded(let day):
         state.callsLoaded(day)
+        return (state, [])
+    case .seriesLoaded(let page):
+        state.seriesLoaded(page)
         return (state, [])
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
@@ -226,6 +234,12 @@ extension AppState {
         case .calls:
             let effects = openCalls()
             return (self, effects)
+        case .booking:
+            let effects = openBooking()
+            return (self, effects)
+        case .series:
+            let effects = openSeriesPage()
+            return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
             quit = true
@@ -276,6 +290,8 @@ extension AppState {
         case .household:
             let effects = data == nil ? [] : openHouseholdPage()
             return (self, effects)
+        case .runSheet:
+            return (self, sheetForSelection())
         }
         return (self, [])
     }

@@ -9,7 +9,8 @@ import HonsimStore
 public enum WriteRequest: Hashable, Sendable {
     case assign(requestID: Int64, volunteerID: Int64, expectedVersion: Int, override: Bool)
     case lifecycle(LifecycleAction, requestID: Int64, details: ActionDetails, expectedVersion: Int)
-    case create([EscortRequest])
+    /// New requests; past the council's rules only with an override and its reason.
+    case create([EscortRequest], override: RuleOverride? = nil)
     case undo([UndoTarget])
     /// Accepted proposals of a plan, assigned one by one: each stands or fails alone.
     case assignAll([PlannedAssignment])
@@ -21,6 +22,12 @@ public enum WriteRequest: Hashable, Sendable {
     case importFile(path: String, kind: ImportKind, fingerprint: UInt64)
     /// A call about an escort, from the call list.
     case attempt(requestID: Int64, party: ContactParty, result: ContactResult)
+    /// A request's vehicle booking set in the booking form.
+    case booking(requestID: Int64, status: BookingStatus, reference: String, vehicle: String)
+    /// A request's transport changed, after a refused booking.
+    case transport(requestID: Int64, to: Transport, expectedVersion: Int)
+    /// A standing series made, changed, paused, resumed, ended or given its volunteer.
+    case series(SeriesWrite)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -47,7 +54,9 @@ extension WriteRequest {
     var isUndoable: Bool {
         switch self {
         case .assign, .lifecycle, .create, .assignAll: true
-        case .undo, .save, .release, .importFile, .attempt: false
+        // A change of transport is not taken back by undo, which restores a request's status
+        // and volunteer: it is changed again in the same list.
+        case .undo, .save, .release, .importFile, .attempt, .booking, .transport, .series: false
         }
     }
 }
@@ -64,6 +73,8 @@ public struct WriteResult: Sendable {
     public var dropOuts: [EscortRequest]
     /// What an import added and changed.
     public var imported: ImportOutcome?
+    /// What a series write did to the series' dates.
+    public var series: SeriesOutcome?
 
     public init(changed: [EscortRequest], failures: [String] = [], saved: RecordForm.Record? = nil, dropOuts: [EscortRequest] = [],
                 imported: ImportOutcome? = nil) {
@@ -86,6 +97,10 @@ public struct WriteFailure: Sendable, Hashable {
     public var likelyDuplicate = false
     /// A saved record was changed meanwhile: the newer one is read to be shown beside it.
     public var staleRecord = false
+    /// New requests outside the council's rules: each rule with its reason, for the form.
+    public var ruleFindings: [RuleFinding] = []
+    /// The language the message is in, for a form that says more.
+    public var language: Language = .ko
 
     public init(message: String, retryable: Bool, conflict: Bool) {
         self.message = message
@@ -110,6 +125,10 @@ public struct WriteFailure: Sendable, Hashable {
         case .staleRecord:
             self.init(message: message, retryable: false, conflict: false)
             staleRecord = true
+        case .outsideCouncilRules(_, let findings):
+            self.init(message: message, retryable: false, conflict: false)
+            ruleFindings = findings
+            self.language = language
         default:
             self.init(message: message, retryable: false, conflict: false)
         }
@@ -201,6 +220,9 @@ extension AppState {
         case .save, .release: return recordWritten(write, result)
         case .importFile: return importWritten(result)
         case .attempt(let requestID, let party, let result): return attemptWritten(requestID: requestID, party: party, result: result)
+        case .booking(let requestID, let status, let reference, _): return bookingWritten(requestID: requestID, status: status, reference: reference)
+        case .transport: return transportWritten(result)
+        case .series(let write): return seriesWritten(write, result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -221,11 +243,13 @@ extension AppState {
         default: break
         }
         // The new request is selected, so the coordinator can assign it at once.
-        if case .create(let drafts) = write, drafts.count >= 1, let first = result.changed.first {
+        if case .create(let drafts, _) = write, drafts.count >= 1, let first = result.changed.first {
             focusAfterLoad = first.id
         }
         // A drop-out's next released escort, if any, opens in the dialog.
-        let next = write.isAssign ? advanceAssignQueue() : []
+        var next = write.isAssign ? advanceAssignQueue() : []
+        // The next returned sheet's escort, if any, opens in the completion form.
+        if case .lifecycle(.complete, _, _, _) = write { next += advanceCompletionQueue() }
         return [.load, .loadStatistics(period.period(now: now, calendar: calendar))] + next
     }
 
@@ -236,6 +260,8 @@ extension AppState {
         switch write {
         case .save, .release: return recordWriteFailed(write, failure)
         case .importFile: return importFailed(failure.message)
+        case .booking, .transport: return bookingWriteFailed(write, failure)
+        case .series: return seriesWriteFailed(write, failure)
         case .assign, .lifecycle, .create, .undo, .assignAll, .attempt: break
         }
         var effects: [Effect] = failure.conflict ? [.load] : []
@@ -285,6 +311,12 @@ extension AppState {
             return ""
         case .attempt(let requestID, let party, let result):
             return "#\(requestID): \(DomainPhrases.party(party).text(language)) — \(DomainPhrases.result(result).text(language))"
+        case .booking(let requestID, let status, _, _):
+            return "#\(requestID): \(t(UIText.bookingTitle)) — \(DomainPhrases.booking(status).text(language))"
+        case .transport(let requestID, let transport, _):
+            return "#\(requestID): \(t(UIText.transportChanged)) — \(DomainPhrases.transport(transport).text(language))"
+        case .series:
+            return seriesSummary(result)
         }
     }
 }

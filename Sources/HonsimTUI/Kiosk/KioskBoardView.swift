@@ -7,11 +7,12 @@ extension KioskViews {
     /// Today's counts as the hall reads them: all of today's escorts, done, under way (a
     /// volunteer is on it), and still waiting for one.
     struct BoardCounts {
-        var total = 0, completed = 0, underway = 0, waiting = 0, urgent = 0
+        var total = 0, completed = 0, underway = 0, waiting = 0, urgent = 0, vehicles = 0
 
         init(_ rows: [KioskBoardRow]) {
             total = rows.count
             for row in rows {
+                if row.vehicleUnconfirmed { vehicles += 1 }
                 switch row.status {
                 case .completed: completed += 1
                 case .assigned, .confirmed, .inProgress: underway += 1
@@ -42,16 +43,20 @@ extension KioskViews {
         let perPage = layout.boardRowsPerPage
         let rows = Array(data.board.dropFirst(page * perPage).prefix(perPage))
         let ko = state.language == .ko
+        // 차량 미확정 needs the room of its words, where a day has one.
+        let statusWidth = rows.contains(where: \.vehicleUnconfirmed) ? 14 : (ko ? 6 : 11)
         let columns = [
             TableColumn(title: text(KioskText.colTime), width: .fixed(5)),
             TableColumn(title: text(KioskText.colHousehold), width: .fixed(ko ? 8 : 9)),
             TableColumn(title: text(KioskText.colDong), width: .fixed(8)),
             TableColumn(title: text(KioskText.colHospital), width: .flexible(minimum: 10)),
             TableColumn(title: text(KioskText.colVolunteer), width: .fixed(9)),
-            TableColumn(title: text(KioskText.colStatus), width: .fixed(ko ? 6 : 11)),
+            TableColumn(title: text(KioskText.colStatus), width: .fixed(statusWidth)),
         ]
         let tableRows = rows.map { row -> TableRow in
-            let status = row.urgent ? text(KioskText.urgent) : DomainPhrases.status(row.status).text(state.language)
+            let status = row.urgent ? text(KioskText.urgent)
+                : row.vehicleUnconfirmed ? text(KioskText.vehicleUnconfirmed)
+                : DomainPhrases.status(row.status).text(state.language)
             return TableRow(cells: [ClockTime(row.appointmentAt, calendar: state.calendar).description, row.household, row.dong,
                                     row.hospital, row.volunteer, status],
                             cellRoles: [nil, nil, nil, nil, nil, statusRole(row)], role: rowRole(row))
@@ -66,6 +71,7 @@ extension KioskViews {
             (text(KioskText.waiting), counts.waiting, .warning),
         ]
         if counts.urgent > 0 { parts.append((text(KioskText.urgent), counts.urgent, .urgent)) }
+        if counts.vehicles > 0 { parts.append((text(KioskText.vehicleUnconfirmed), counts.vehicles, .urgent)) }
         var x = rect.x
         for (index, part) in parts.enumerated() {
             if index > 0 { x += canvas.write("  ·  ", x: x, y: rect.y, style: theme.style(.muted), clip: rect) }
@@ -75,7 +81,7 @@ extension KioskViews {
     }
 
     private func statusRole(_ row: KioskBoardRow) -> StyleRole? {
-        if row.urgent { return .urgent }
+        if row.urgent || row.vehicleUnconfirmed { return .urgent }
         switch row.status {
         case .completed: return .ok
         case .inProgress: return .accent

@@ -15,6 +15,8 @@ public struct KioskBoardRow: Sendable, Hashable {
     public var volunteer: String
     public var status: RequestStatus
     public var urgent: Bool
+    /// Inside its booking deadline without a confirmed vehicle: 차량 미확정 on the board.
+    public var vehicleUnconfirmed: Bool = false
     public var version: Int
 }
 
@@ -29,7 +31,7 @@ public struct KioskDongRow: Sendable, Hashable {
 /// Everything the kiosk shows, read in one go; nothing in it is personal.
 /// All the kiosk needs of a store: the reads of its boards and the notices that keep them live.
 /// It never writes, so it is handed nothing that could.
-public typealias KioskStore = StoreReads & ChangeFeed
+public typealias KioskStore = StoreReads & ChangeFeed & BookingReads
 
 public struct KioskData: Sendable {
     public var board: [KioskBoardRow]
@@ -53,7 +55,7 @@ public struct KioskData: Sendable {
 
 /// Reads what the kiosk shows: today's escorts and this month's figures.
 public enum KioskLoader {
-    public static func load(_ store: any KioskStore, now: Date) async throws -> KioskData {
+    public static func load(_ store: any KioskStore, now: Date, vehicleRules: VehicleRules = .anyang) async throws -> KioskData {
         let calendar = store.calendar
         let today = CivilDate(now, calendar: calendar)
         let span = TimeSpan(start: today.start(in: calendar), end: today.adding(days: 1, calendar: calendar).start(in: calendar))
@@ -68,13 +70,16 @@ public enum KioskLoader {
             }
         }
         let directory = try await store.dongs()
+        let bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
         let board = requests.map { request in
             KioskBoardRow(
                 requestID: request.id, appointmentAt: request.appointmentAt,
                 household: Masking.name(households[request.householdID]?.name ?? ""),
                 dong: directory.dong(code: request.dongCode)?.name ?? request.dongCode,
                 hospital: request.hospital, volunteer: request.volunteerID.flatMap { initials[$0] } ?? "",
-                status: request.status, urgent: request.isUrgent(now: now), version: request.version)
+                status: request.status, urgent: request.isUrgent(now: now),
+                vehicleUnconfirmed: vehicleRules.needsBooking(request, booking: bookings[request.id], now: now, calendar: calendar),
+                version: request.version)
         }
         let month = StatisticsPeriod.thisMonth(now: now, calendar: calendar)
         let report = try await store.statistics(for: month, now: now)

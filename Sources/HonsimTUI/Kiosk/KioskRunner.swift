@@ -127,11 +127,11 @@ public final class KioskProgram: LoopProgram, @unchecked Sendable {
             return
         }
         loading = true
-        let now = state.now, language = state.language, calendar = state.calendar
+        let now = state.now, language = state.language, calendar = state.calendar, vehicleRules = state.vehicleRules
         let task = Task { [self, inbox] in
             do {
                 let store = try await currentStore()
-                inbox.post(.loaded(try await KioskLoader.load(store, now: now)))
+                inbox.post(.loaded(try await KioskLoader.load(store, now: now, vehicleRules: vehicleRules)))
             } catch {
                 // Whatever went wrong, the next attempt opens the store afresh.
                 drop()

@@ -65,6 +65,9 @@ public struct KioskState: Sendable {
     /// Escorts that changed in the last load, marked for a moment.
     public internal(set) var changed: [Int64: Date] = [:]
 
+    /// The centers' booking rules (config `[vehicles]`), for 차량 미확정 on the board.
+    public var vehicleRules: VehicleRules = .anyang
+
     /// A failed load is tried again this often.
     public static let retrySeconds: TimeInterval = 5
     /// Everything is read again this often even without a change notice: a notice can be

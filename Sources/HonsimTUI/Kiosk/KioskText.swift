@@ -39,6 +39,7 @@ public enum KioskText {
     public static let households = Phrase(ko: "함께한 대상자", en: "households served")
     public static let volunteers = Phrase(ko: "활동 봉사자", en: "active volunteers")
     public static let urgent = Phrase(ko: "긴급", en: "urgent")
+    public static let vehicleUnconfirmed = Phrase(ko: "차량 미확정", en: "no vehicle yet")
     /// The per-dong columns, short enough for a narrow screen.
     public static let dongCounts = Phrase(ko: "완료/요청", en: "done/req")
     public static let dongRate = Phrase(ko: "이행률", en: "rate")
@@ -46,7 +47,7 @@ public enum KioskText {
 
     /// Every phrase above, for the test that checks both languages are there.
     public static let all: [Phrase] = [
-        title, board, figures, dongs, noEscortsToday, noFigures, loading, lastUpdated, connected, unavailable, retrying,
+        vehicleUnconfirmed, title, board, figures, dongs, noEscortsToday, noFigures, loading, lastUpdated, connected, unavailable, retrying,
         readOnly, confirmQuit, confirmYes, confirmNo, city, colTime, colHousehold, colDong, colHospital, colVolunteer,
         colStatus, today, requests, completed, underway, waiting, fulfilment, hours, households, volunteers, urgent,
         dongCounts, dongRate, retryEvery,

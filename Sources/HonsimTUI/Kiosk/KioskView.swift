@@ -100,23 +100,9 @@ struct KioskViews {
     }
 }
 
-/// `text` in lines of at most `width` columns, broken between words (a word longer than a
-/// line, such as a path, is cut), at most `lines` of them.
+/// `text` in at most `lines` lines of `width` columns (see `TerminalText.wrap`).
 func wrap(_ text: String, width: Int, lines: Int) -> [String] {
-    var result: [String] = []
-    var line = ""
-    for word in TerminalText.sanitize(text).split(separator: " ").map(String.init) {
-        let candidate = line.isEmpty ? word : line + " " + word
-        if DisplayWidth.of(candidate) <= width || line.isEmpty {
-            line = candidate
-        } else {
-            result.append(line)
-            line = word
-        }
-    }
-    if !line.isEmpty { result.append(line) }
-    let kept = result.prefix(lines).map { TerminalText.truncate($0, width: width) }
-    return result.count > lines ? Array(kept.dropLast()) + [TerminalText.truncate(kept.last.map { $0 + " …" } ?? "…", width: width)] : kept
+    TerminalText.wrap(text, width: width, lines: lines)
 }
 
 /// 12,345: figures read from across a room want their thousands marked.

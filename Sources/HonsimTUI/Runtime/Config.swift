@@ -33,8 +33,17 @@ public struct DashboardConfig: Equatable, Sendable {
     public var retentionYears: Int = DashboardConfig.defaultRetentionYears
     /// How many backups `honsim backup FOLDER` keeps there (`[backup] keep`); 0 keeps all.
     public var backupKeep: Int = DashboardConfig.defaultBackupKeep
+    /// How many days ahead a standing series' dates are made (`[series] horizon_days`).
+    public var seriesHorizonDays: Int = StandingSeries.defaultHorizonDays
     /// What the log records (`[log] level`): trace, debug, info, notice, warning, error, critical.
     public var logLevel: String?
+    /// The centers that book vehicles, their numbers, deadlines and hours (`[vehicles]`).
+    public var vehicleRules: VehicleRules = .anyang
+    /// The run sheets' office phone and folder (`[sheet]`).
+    public var sheet = SheetSettings()
+    /// The `[rules]` section: the council's rules an admin imports into the store
+    /// (`honsim rules import`); the dashboard works by the store's (Config+Rules.swift).
+    public var councilRules: CouncilRulesFile?
     public static let defaultBackupKeep = 14
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -155,6 +164,8 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.backupKeep = count
                 }
+            case "series":
+                config.seriesHorizonDays = try seriesHorizon(value, text: text, failure: failure)
             case "log":
                 guard let log = value.table else { throw failure([key], "expected a [log] table, \(found(value))") }
                 for name in ThemeLoader.inSourceOrder(log.keys, under: [key], in: text) {
@@ -165,6 +176,14 @@ public struct DashboardConfig: Equatable, Sendable {
                     }
                     config.logLevel = level
                 }
+            case "vehicles":
+                guard let vehicles = value.table else { throw failure([key], "expected a [vehicles] table, \(found(value))") }
+                config.vehicleRules = try parseVehicles(vehicles, text: text, failure: failure)
+            case "sheet":
+                config.sheet = try SheetSettings.parse(value, text: text, failure: failure)
+            case "rules":
+                guard let rules = value.table else { throw failure([key], "expected a [rules] table, \(found(value))") }
+                config.councilRules = CouncilRulesFile.parse(rules, text: text, file: file)
             default:
                 throw failure([key], "unknown key (use \(knownKeys.joined(separator: ", ")))")
             }
@@ -184,7 +203,7 @@ public struct DashboardConfig: Equatable, Sendable {
     }
 
     static let knownKeys = ["theme", "language", "refresh_interval_ms", "default_scope", "ascii", "ambiguous_width", "idle_minutes",
-                            "retention_years", "keys", "backup", "log"]
+                            "retention_years", "keys", "backup", "log", "vehicles", "sheet", "series", "rules"]
 
     /// A binding: one key spec or a list of them.
     private static func keySpecs(
@@ -258,9 +277,28 @@ public struct DashboardConfig: Equatable, Sendable {
             [backup]
             keep = 14
                 how many backups 'honsim backup FOLDER' keeps there (0: all)
+            [series]
+            horizon_days = 28
+                how many days ahead a standing series' dates are made (1-366)
             [log]
             level = "info"
                 trace, debug, info, notice, warning, error or critical
+            [vehicles."바우처택시"]
+            phone = "031-400-7990"
+            transports = ["taxi"]
+            days_ahead = 1
+            cutoff = "18:00"
+            hours = "07:00-18:00"
+            days = ["mon", "tue", "wed", "thu", "fri", "sat"]
+                a center that books vehicles: 착한수레 and 바우처택시 are built
+                in (Anyang's); [vehicles] warning_hours = 24 flags an escort
+                that long before its booking deadline
+            \(SheetSettings.documentation)
+            [rules]
+            uses_per_month = 4
+                the council's rules, which an admin imports into the store
+                with 'honsim rules import'; the dashboard works by the
+                store's rules (see 'honsim rules --help')
 
             NO_COLOR=1 in the environment turns colors off whatever the theme.
             """

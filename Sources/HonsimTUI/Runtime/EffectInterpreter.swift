@@ -12,6 +12,9 @@ struct EffectInterpreter: Sendable {
     let language: Language
     /// The dashboard's clock when the effect was asked for.
     let now: Date
+    /// How far ahead a series made or changed here has its dates made; the store is extended to
+    /// the configured horizon whenever a command or the dashboard opens it.
+    var seriesHorizonDays = StandingSeries.defaultHorizonDays
 
     func describe(_ error: any Error) -> String {
         DashboardLoader.describe(error, language: language, calendar: store.calendar)
@@ -62,6 +65,8 @@ struct EffectInterpreter: Sendable {
             }
         case .loadCalls(let day):
             do { return .callsLoaded(try await store.escorts(on: day)) } catch { return .failed(describe(error)) }
+        case .loadSeries(let id):
+            do { return .seriesLoaded(try await store.seriesPage(id: id)) } catch { return .failed(describe(error)) }
         case .loadDetails(let householdID, let requestID):
             do {
                 return .detailsLoaded(requestID: requestID,
@@ -85,6 +90,8 @@ struct EffectInterpreter: Sendable {
                 let reason = (error as NSError).localizedDescription
                 return .files(.exportFailed(language == .ko ? "CSV를 저장하지 못했습니다: \(reason)" : "could not save the CSV: \(reason)"))
             }
+        case .files(.sheet(let request)):
+            return .files(await RunSheetWriter.write(request, store: store))
         case .records(let read):
             do { return .records(try await record(read)) } catch { return .records(.failed(read, describe(error))) }
         }
@@ -108,8 +115,8 @@ struct EffectInterpreter: Sendable {
                                                                 expectedVersion: version, override: override)])
         case .lifecycle(let action, let requestID, let details, let version):
             return WriteResult(changed: [try await store.perform(action, requestID: requestID, details: details, expectedVersion: version)])
-        case .create(let drafts):
-            return WriteResult(changed: try await store.createRequests(drafts))
+        case .create(let drafts, let override):
+            return WriteResult(changed: try await store.createRequests(drafts, override: override))
         case .undo(let targets):
             return WriteResult(changed: try await store.undo(targets))
         case .assignAll(let plan):
@@ -136,6 +143,15 @@ struct EffectInterpreter: Sendable {
         case .attempt(let requestID, let party, let result):
             try await store.recordAttempt(requestID: requestID, party: party, result: result, note: "")
             return WriteResult(changed: [])
+        case .booking(let requestID, let status, let reference, let vehicle):
+            try await store.setBooking(requestID: requestID, status: status, reference: reference, vehicle: vehicle)
+            return WriteResult(changed: [])
+        case .transport(let requestID, let transport, let expectedVersion):
+            return WriteResult(changed: [try await store.changeTransport(requestID: requestID, to: transport, expectedVersion: expectedVersion)])
+        case .series(let write):
+            var result = WriteResult(changed: [])
+            result.series = try await write.run(on: store, horizonDays: seriesHorizonDays)
+            return result
         case .importFile(let path, let kind, let fingerprint):
             // The file's own clock: an import stamps rows with the moment it ran.
             let outcome = try await Importer.run(path: path, kind: kind, into: store, dryRun: false, now: Date(),

@@ -82,6 +82,8 @@ enum Dashboard {
         state.access = access
         state.session.storeExposed = exposure != nil
         state.idleAfter = config.idleMinutes > 0 ? TimeInterval(config.idleMinutes * 60) : nil
+        state.vehicleRules = config.vehicleRules
+        state.session.sheet = config.sheet
         // Said on screen at once, and again on the terminal after the dashboard closes.
         state.notice = warnings.first.map { "honsim: \($0)" }
         let runner = DashboardRunner(store: store, terminal: terminal, theme: theme, state: state,

@@ -74,8 +74,13 @@ struct KioskCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if !terminal.usesColor { chosen = .mono }
-        let state = KioskState(width: terminal.width, height: terminal.height, language: language, calendar: calendar, now: Date(),
+        var state = KioskState(width: terminal.width, height: terminal.height, language: language, calendar: calendar, now: Date(),
                                lines: lines, views: parsedViews, rotateSeconds: TimeInterval(rotate))
+        // The centers' booking rules, for 차량 미확정 on the board; a mistake in the file is said
+        // on the terminal when the kiosk closes, and the built-in rules are used.
+        let (settings, settingsError) = DashboardConfig.load()
+        state.vehicleRules = settings.vehicleRules
+        if let settingsError { warnings.append("config: \(settingsError)") }
         let runner = KioskRunner(connection: connection, opened: opened, terminal: terminal, theme: chosen, state: state)
         let status = await runner.run()
         for warning in warnings { FileHandle.standardError.write(Data("honsim: \(warning)\n".utf8)) }

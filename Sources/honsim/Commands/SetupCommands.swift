@@ -120,11 +120,14 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// Finds and loads the demo seeds.
 enum Seeding {
-    static func seed(_ store: any StoreImport & StoreReads, folder: String?, replacing: Bool) async throws -> StoreCounts {
+    static func seed(_ store: any StoreImport & StoreReads & StandingSeriesStore, folder: String?, replacing: Bool) async throws -> StoreCounts {
         let folder = try folder ?? locateSeeds()
         var reader = SeedReader(folder: folder, calendar: store.calendar)
         let data = try reader.read()
         try await store.load(data, replacingExisting: replacing)
+        // The demo's dialysis and rehabilitation trips are standing series, their dates made ahead.
+        try await store.adoptRepeats()
+        await SeriesHorizon.extend(store)
         return try await store.counts()
     }
 

@@ -15,8 +15,12 @@ let snapshotDirectory = URL(fileURLWithPath: #filePath)
 /// with HONSIM_RECORD_SNAPSHOTS=1, is written and recorded as an issue, so a golden nobody
 /// has looked at never passes silently. A mismatch names the first differing line.
 func assertSnapshot(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    assertGolden(canvas.text, named: name, sourceLocation: sourceLocation)
+}
+
+/// The same for any text the dashboard writes (a printed run sheet): `__Snapshots__/<name>.txt`.
+func assertGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = snapshotDirectory.appendingPathComponent("\(name).txt")
-    let actual = canvas.text
     let recording = ProcessInfo.processInfo.environment["HONSIM_RECORD_SNAPSHOTS"] == "1"
     guard !recording, let data = FileManager.default.contents(atPath: url.path),
           var expected = String(data: data, encoding: .utf8) else {

@@ -1,0 +1,23 @@
+/// Text folded into lines that fit a width in display columns: the kiosk's boards and the
+/// printed run sheets alike.
+extension TerminalText {
+    /// `text` in lines of at most `width` columns, broken between words (a word longer than a
+    /// line, such as a path, is cut), at most `lines` of them; the last one kept ends with `…`
+    /// when some were left out.
+    public static func wrap(_ text: String, width: Int, lines: Int = .max) -> [String] {
+        var result: [String] = []
+        var line = ""
+        for word in sanitize(text).split(separator: " ").map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= width || line.isEmpty {
+                line = candidate
+            } else {
+                result.append(line)
+                line = word
+            }
+        }
+        if !line.isEmpty { result.append(line) }
+        let kept = result.prefix(lines).map { truncate($0, width: width) }
+        return result.count > lines ? Array(kept.dropLast()) + [truncate(kept.last.map { $0 + " …" } ?? "…", width: width)] : kept
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HonsimCore
+import Testing
+@testable import HonsimStore
+
+/// The return leg on both backends: a request of its own at the hospital, the same volunteer by
+/// default or another, each leg checked for overlaps; a pickup before the appointment refused.
+@Suite("Return legs")
+struct ReturnLegStoreTests {
+    func fields(_ body: () async throws -> Void) async -> [String] {
+        do { try await body() } catch StoreError.invalidData(let issues) { return issues.map(\.field) } catch { return ["\(error)"] }
+        return []
+    }
+
+    @Test(arguments: Backend.all) func theReturnIsALegOfItsOwnWithTheSameVolunteerByDefault(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        // Pickup 10:00, appointment 11:00, three hours there and back, volunteer 1.
+        try await fixture.load([fixture.request(1, hour: 10, minutes: 180, status: .assigned, volunteer: 1)])
+        let store = fixture.store
+        let outcome = try await store.addReturnLeg(ReturnLegDraft(outboundID: 1, pickup: ClockTime(minutes: 12 * 60 + 30), whenCalled: false))
+        #expect(outcome.refusal == nil)
+        #expect(outcome.leg.volunteerID == 1 && outcome.leg.status == .assigned)
+        #expect(outcome.leg.pickupAt == fixture.at(12, 30) && outcome.leg.hospital == "한림대학교성심병원")
+        // The way there now ends at the appointment.
+        #expect(try await store.request(id: 1).expectedMinutes == 60)
+        #expect(try await store.request(id: 1).returnTrip == false)
+        let link = try #require(try await store.returnLeg(of: 1))
+        #expect(link.outbound == 1 && link.leg == outcome.leg.id && !link.whenCalled)
+        // A second leg for the same way there is refused.
+        #expect(await fields { _ = try await store.addReturnLeg(ReturnLegDraft(outboundID: 1, pickup: nil, whenCalled: true)) }.contains("return_trip"))
+        #expect(try await store.checkInvariants().isEmpty)
+    }
+
+    @Test(arguments: Backend.all) func aPickupBeforeTheAppointmentIsRefusedNamingTheField(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, hour: 10, minutes: 180)])
+        let store = fixture.store
+        let before = try await fixture.auditEntries()
+        #expect(await fields { _ = try await store.addReturnLeg(ReturnLegDraft(outboundID: 1, pickup: ClockTime(minutes: 10 * 60 + 30), whenCalled: false)) }
+            == ["pickup"])
+        #expect(try await fixture.auditEntries() == before)
+        #expect(try await store.request(id: 1).expectedMinutes == 180)
+    }
+
+    @Test(arguments: Backend.all) func aLegWhenCalledWithAnotherVolunteerIsCheckedOnItsOwn(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        // Volunteer 2 has another escort at 12:00 on the same day.
+        try await fixture.load([fixture.request(1, hour: 10, minutes: 180, status: .assigned, volunteer: 1),
+                                fixture.request(2, household: 4, hour: 12, minutes: 60, status: .assigned, volunteer: 2)])
+        let store = fixture.store
+        let outcome = try await store.addReturnLeg(ReturnLegDraft(outboundID: 1, pickup: nil, whenCalled: true, volunteer: .other(2)))
+        // When called: an hour after the appointment is held, 12:00, and volunteer 2 is busy then.
+        #expect(outcome.leg.pickupAt == fixture.at(12, 0) && outcome.whenCalled)
+        #expect(outcome.leg.status == .pending && outcome.refusal != nil)
+        #expect(try await store.request(id: 1).volunteerID == 1)
+        #expect(try await store.checkInvariants().isEmpty)
+    }
+}
