@@ -68,7 +68,8 @@ struct StoreHealthTests {
         }
         #expect(tables == ["assignment", "audit", "availability_window", "contact_attempt", "council_rules", "day_off", "dong", "dong_former_name",
                            "escort_expense", "escort_request", "grdb_migrations", "household", "household_eligibility", "message_record", "meta",
-                           "rule_override", "users", "vehicle_booking", "volunteer", "volunteer_load"])
+                           "return_leg", "rule_override", "series_change", "series_date", "standing_series", "users", "vehicle_booking",
+                           "volunteer", "volunteer_load"])
         let mode = try await fixture.raw().read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Opening again, as another process would, migrates nothing and keeps the data.
