@@ -112,12 +112,13 @@ public enum DomainPhrases {
         case .wheelchairCapable: return Phrase(ko: "휠체어 가능", en: "wheelchair-capable")
         case .hasCar: return Phrase(ko: "차량 보유", en: "has a car")
         case .seriesVolunteer: return Phrase(ko: "이 일정의 담당 봉사자", en: "this series' volunteer")
+        case .trainingMissing: return Phrase(ko: "기본 교육 미이수", en: "no valid training")
         }
     }
 
     /// A candidate's reasons in words, as the dialog and `honsim suggest` list them.
     public static func reasons(of candidate: Candidate, language: Language, withPoints: Bool) -> [String] {
-        candidate.terms.map { reason($0.reason).text(language) + (withPoints ? " +\($0.points)" : "") }
+        candidate.terms.map { reason($0.reason).text(language) + (withPoints ? ($0.points < 0 ? " \($0.points)" : " +\($0.points)") : "") }
     }
 
     /// Why a candidate is excluded, in words.
@@ -140,6 +141,8 @@ public enum DomainPhrases {
         case .weeklyCap(let used, let cap):
             return Phrase(ko: "주간 한도 초과 (\(duration(minutes: used).ko)/\(duration(minutes: cap).ko))",
                           en: "over weekly cap (\(duration(minutes: used).en)/\(duration(minutes: cap).en))")
+        case .insuranceLapsed(let until, _):
+            return Phrase(ko: "상해보험 만료 (\(until)까지)", en: "insurance lapsed (valid until \(until))")
         }
     }
 }

@@ -34,6 +34,11 @@ public struct MatchPool: Sendable {
         var windowCount: Int32
         var dayOffStart: Int32
         var dayOffCount: Int32
+        /// The insurance's last day as a day number; `Int32.max` when none is on record
+        /// (not lapsed: `Credentials.insuranceLapsed`).
+        var insuredUntil: Int32
+        /// The training's day as a day number; 0 when none is on record.
+        var trainedOn: Int32
     }
 
     struct PackedWindow {
@@ -83,7 +88,9 @@ public struct MatchPool: Sendable {
             profiles.append(Profile(
                 flags: flags, weeklyCapMinutes: Int32(clamping: volunteer.weeklyCapMinutes), dong: dong, gu: gu,
                 windowStart: windowStart, windowCount: Int32(windows.count) - windowStart,
-                dayOffStart: dayOffStart, dayOffCount: Int32(daysOff.count) - dayOffStart))
+                dayOffStart: dayOffStart, dayOffCount: Int32(daysOff.count) - dayOffStart,
+                insuredUntil: volunteer.insuredUntil.map(MatchPool.dayNumber) ?? Int32.max,
+                trainedOn: volunteer.trainedOn.map(MatchPool.dayNumber) ?? 0))
         }
         self.profiles = profiles
         self.windows = windows

@@ -7,13 +7,14 @@ import Foundation
 /// and `Exclusion.isOverridable` all read these entries, so they cannot disagree.
 public enum MatchRule: Int, CaseIterable, Sendable, Hashable {
     // Hard filters.
-    case closed, overlap, wheelchairSkill, car, availability, dayOff, genderPreference, weeklyCap
+    case closed, overlap, wheelchairSkill, car, availability, dayOff, genderPreference, weeklyCap, insurance
     // Terms of the score.
     case sameDong, sameGu, escortedBefore, hoursThisMonth, signLanguage, speaksLanguage, careWorker, wheelchairCapable, hasCar
     case seriesVolunteer
+    case training
 
     /// A hard filter rather than a term of the score.
-    public var isFilter: Bool { rawValue <= MatchRule.weeklyCap.rawValue }
+    public var isFilter: Bool { rawValue <= MatchRule.insurance.rawValue }
 
     /// Whether a coordinator may assign a volunteer who fails this filter, after a confirmation
     /// (they phoned the volunteer). Never for what cannot work: a closed record, a double
@@ -22,9 +23,10 @@ public enum MatchRule: Int, CaseIterable, Sendable, Hashable {
     public var isOverridable: Bool {
         switch self {
         case .availability, .dayOff, .genderPreference, .weeklyCap: return true
-        case .closed, .overlap, .wheelchairSkill, .car: return false
+        // The insurance by the council's setting (`CredentialRules`), which the table passes.
+        case .closed, .overlap, .wheelchairSkill, .car, .insurance: return false
         case .sameDong, .sameGu, .escortedBefore, .hoursThisMonth, .signLanguage, .speaksLanguage, .careWorker,
-             .wheelchairCapable, .hasCar, .seriesVolunteer:
+             .wheelchairCapable, .hasCar, .seriesVolunteer, .training:
             return false
         }
     }
@@ -42,6 +44,7 @@ extension Exclusion {
         case .dayOff: return .dayOff
         case .genderPreference: return .genderPreference
         case .weeklyCap: return .weeklyCap
+        case .insuranceLapsed: return .insurance
         }
     }
 }
@@ -60,6 +63,7 @@ extension ScoreTerm.Reason {
         case .wheelchairCapable: return .wheelchairCapable
         case .hasCar: return .hasCar
         case .seriesVolunteer: return .seriesVolunteer
+        case .trainingMissing: return .training
         }
     }
 }
@@ -69,13 +73,19 @@ extension ScoreTerm.Reason {
 protocol RuleReader {
     /// A hard filter: `found` is nil when the volunteer passes it, else what its reason names
     /// (the clashing escort, the day off, the wanted gender, or nothing more).
-    mutating func filter<Found>(_ rule: MatchRule, found: Found?, because: (Found) -> Exclusion)
+    mutating func filter<Found>(_ rule: MatchRule, overridable: Bool, found: Found?, because: (Found) -> Exclusion)
     /// A term of the score, with its points when it applies. The points are plain arithmetic,
     /// worked out either way, so that the tally can add them without a branch.
     mutating func term(_ rule: MatchRule, applies: Bool, points: Int, because: () -> ScoreTerm.Reason)
 }
 
 extension RuleReader {
+    /// A filter whose overriding the rule itself decides.
+    @inline(__always)
+    mutating func filter<Found>(_ rule: MatchRule, found: Found?, because: (Found) -> Exclusion) {
+        filter(rule, overridable: rule.isOverridable, found: found, because: because)
+    }
+
     /// A filter whose reason names nothing more than the rule.
     @inline(__always)
     mutating func filter(_ rule: MatchRule, fails: Bool, because: @autoclosure () -> Exclusion) {
@@ -97,10 +107,10 @@ struct RuleTally: RuleReader {
 
     // Written without branches: on a random pool they would be mispredicted half the time.
     @inline(__always)
-    mutating func filter<Found>(_ rule: MatchRule, found: Found?, because: (Found) -> Exclusion) {
+    mutating func filter<Found>(_ rule: MatchRule, overridable ruleOverridable: Bool, found: Found?, because: (Found) -> Exclusion) {
         let fails = found != nil
         exclusions &+= fails ? 1 : 0
-        overridable = overridable && (rule.isOverridable || !fails)
+        overridable = overridable && (ruleOverridable || !fails)
     }
 
     @inline(__always)
@@ -115,7 +125,7 @@ struct RuleReasons: RuleReader {
     var exclusions: [Exclusion] = []
     var terms: [ScoreTerm] = []
 
-    mutating func filter<Found>(_ rule: MatchRule, found: Found?, because: (Found) -> Exclusion) {
+    mutating func filter<Found>(_ rule: MatchRule, overridable: Bool, found: Found?, because: (Found) -> Exclusion) {
         guard let found else { return }
         exclusions.append(because(found))
     }

@@ -30,9 +30,16 @@ public enum Exclusion: Sendable, Hashable {
     case dayOff(CivilDate)
     case genderPreference(Gender)
     case weeklyCap(usedMinutes: Int, capMinutes: Int)
+    /// The accident insurance ran out before the escort's day; whether an override may still
+    /// send the volunteer is the council's setting (`CredentialRules`), carried here.
+    case insuranceLapsed(validUntil: CivilDate, overridable: Bool)
 
-    /// Whether a coordinator may override it: said once, by its rule in the table.
-    public var isOverridable: Bool { rule.isOverridable }
+    /// Whether a coordinator may override it: said once, by its rule in the table (or, for
+    /// the insurance, by the council's setting the table read).
+    public var isOverridable: Bool {
+        if case .insuranceLapsed(_, let overridable) = self { return overridable }
+        return rule.isOverridable
+    }
 }
 
 /// One term of a candidate's score, with the points it gave.
@@ -49,6 +56,9 @@ public struct ScoreTerm: Sendable, Hashable {
         case hasCar
         /// The standing volunteer of the request's series (이 일정의 담당 봉사자).
         case seriesVolunteer
+        /// A soft exclusion: no valid basic training on the escort's day (never recorded, or
+        /// older than the council's validity). Negative points, shown with its reason.
+        case trainingMissing
     }
 
     public var reason: Reason
@@ -85,9 +95,12 @@ public struct Ranking: Sendable, Hashable {
 public struct MatchRules: Sendable, Hashable {
     /// Travel time kept free between two escorts of one volunteer.
     public var travelBuffer: TimeInterval
+    /// The council's rules for volunteers' credentials.
+    public var credentials: CredentialRules
 
-    public init(travelBufferMinutes: Int = 30) {
+    public init(travelBufferMinutes: Int = 30, credentials: CredentialRules = CredentialRules()) {
         self.travelBuffer = TimeInterval(travelBufferMinutes * 60)
+        self.credentials = credentials
     }
 }
 
@@ -106,6 +119,8 @@ public struct Matcher: Sendable {
     let startMinute: Int
     let endMinute: Int
     let withinOneDay: Bool
+    /// Training recorded before this day (as a pool day number) has lapsed by the escort.
+    let trainingCutoff: Int32
     // What the household needs, as masks of the volunteer flags of a `MatchPool` that answer
     // it: a rule reads `flags & mask`, arithmetic rather than a branch per volunteer, which a
     // random pool would mispredict often. An empty mask is a need the household does not have.
@@ -135,6 +150,7 @@ public struct Matcher: Sendable {
         self.startMinute = ClockTime(request.pickupAt, calendar: calendar).minutes
         self.endMinute = startMinute + request.expectedMinutes
         self.withinOneDay = calendar.isDate(span.start, inSameDayAs: span.end.addingTimeInterval(-1))
+        self.trainingCutoff = MatchPool.dayNumber(rules.credentials.trainingCutoff(on: CivilDate(request.pickupAt, calendar: calendar), calendar: calendar))
         let needs = household.needs, mobility = household.mobility, wanted = household.preferredVolunteerGender
         self.wheelchairSkillNeeded = mobility == .wheelchair ? Flag.wheelchair : 0
         self.carNeeded = request.transport.needsVolunteerCar ? Flag.car : 0
@@ -163,6 +179,7 @@ public struct Matcher: Sendable {
         public static let hasCar = 10
         /// Above the same dong: the household knows them, and the series keeps its person.
         public static let seriesVolunteer = 35
+        public static let trainingMissing = -15
     }
 
     /// One volunteer's verdict with every reason: what the store's assign check reads. The

@@ -44,6 +44,11 @@ struct RuleTable {
         }
         let week = Int(loads.minutesInWeek[index]), cap = Int(profile.weeklyCapMinutes)
         reader.filter(.weeklyCap, fails: week + m.request.expectedMinutes > cap, because: .weeklyCap(usedMinutes: week, capMinutes: cap))
+        let insuranceOverridable = m.rules.credentials.insuranceLapseOverridable
+        reader.filter(.insurance, overridable: insuranceOverridable, found: profile.insuredUntil < m.dayNumber ? profile.insuredUntil : nil) { _ in
+            .insuranceLapsed(validUntil: pool.volunteers[index].insuredUntil ?? CivilDate(year: 1970, month: 1, day: 1),
+                             overridable: insuranceOverridable)
+        }
 
         // Terms of the score.
         let sameDong = profile.dong == householdDong
@@ -65,6 +70,7 @@ struct RuleTable {
         reader.term(.hasCar, applies: flags & m.carNeeded != 0, points: Points.hasCar, because: .hasCar)
         reader.term(.seriesVolunteer, applies: m.seriesVolunteerID == pool.volunteers[index].id, points: Points.seriesVolunteer,
                     because: .seriesVolunteer)
+        reader.term(.training, applies: profile.trainedOn < m.trainingCutoff, points: Points.trainingMissing, because: .trainingMissing)
     }
 
     /// The volunteer's first active escort that leaves no travel time around the request.

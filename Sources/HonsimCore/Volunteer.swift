@@ -51,13 +51,28 @@ public struct Volunteer: Sendable, Hashable, Codable, Identifiable {
     public var notes: String
     public var closed: Bool
     public var version: Int
+    /// The volunteer's credentials (`Credentials.swift`). Optional, so that records written
+    /// before they existed (the audit log's) still decode: nil is "not on record".
+    /// The day the basic volunteer training was completed.
+    public var trainedOn: CivilDate?
+    /// The last day the volunteer accident insurance (자원봉사 상해보험) covers.
+    public var insuredUntil: CivilDate?
+    /// The day the background check (범죄경력 조회) was made.
+    public var backgroundCheckedOn: CivilDate?
+    /// The day the volunteer agreed that their hours go to the national volunteer portal.
+    public var portalConsentOn: CivilDate?
 
     public init(
         id: Int64, dongCode: String, name: String, gender: Gender, phone: String = "",
         skills: Set<Skill> = [], hasCar: Bool = false, weeklyCapMinutes: Int = 8 * 60,
         availability: WeeklyAvailability = WeeklyAvailability(), daysOff: [DayOff] = [],
-        notes: String = "", closed: Bool = false, version: Int = 1
+        notes: String = "", closed: Bool = false, version: Int = 1,
+        trainedOn: CivilDate? = nil, insuredUntil: CivilDate? = nil, backgroundCheckedOn: CivilDate? = nil, portalConsentOn: CivilDate? = nil
     ) {
+        self.trainedOn = trainedOn
+        self.insuredUntil = insuredUntil
+        self.backgroundCheckedOn = backgroundCheckedOn
+        self.portalConsentOn = portalConsentOn
         self.id = id
         self.dongCode = dongCode
         self.name = name

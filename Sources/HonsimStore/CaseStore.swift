@@ -7,7 +7,7 @@ import HonsimCore
 /// depends only on the parts it uses: the kiosk on `StoreReads & ChangeFeed`, a command on what
 /// it reads or writes.
 public typealias CaseStore = StoreReads & StoreWrites & RecordPages & StoreUsers & StoreImport & StoreHealth & StorePrivacy & ChangeFeed & DayBefore
-    & StandingSeriesStore & CouncilRulesStore
+    & StandingSeriesStore & CouncilRulesStore & VolunteerSide
 
 /// Where a store lives and how it reckons time: what every part needs.
 public protocol StoreIdentity: Sendable {
@@ -317,8 +317,12 @@ public struct ActionDetails: Sendable, Hashable {
     /// What the doctor said that the household or family must know.
     public var doctorNotes: String
     public var followUp: Bool
+    /// For complete: what the volunteer is paid back (실비), recorded with the completion.
+    public var expenses: Expenses?
 
-    public init(reason: String? = nil, actualMinutes: Int? = nil, outcome: String = "", doctorNotes: String = "", followUp: Bool = false) {
+    public init(reason: String? = nil, actualMinutes: Int? = nil, outcome: String = "", doctorNotes: String = "", followUp: Bool = false,
+                expenses: Expenses? = nil) {
+        self.expenses = expenses
         self.reason = reason
         self.actualMinutes = actualMinutes
         self.outcome = outcome

@@ -39,6 +39,8 @@ enum Stored {
     static func text(_ needs: Set<Need>) -> String { needs.sorted().map(\.rawValue).joined(separator: ";") }
     static func skills(_ text: String) -> Set<Skill> { Set(words(text).compactMap(Skill.init(word:))) }
     static func text(_ skills: Set<Skill>) -> String { skills.sorted().map(\.description).joined(separator: ";") }
+    /// A `YYYY-MM-DD` column that may be empty.
+    static func civilDate(_ text: String?) -> CivilDate? { text.flatMap { CivilDate(iso: $0) } }
 }
 
 extension Household {
@@ -70,7 +72,9 @@ extension Volunteer {
             id: row["id"], dongCode: row["dong_code"], name: row["name"],
             gender: Gender(rawValue: row["gender"]) ?? .female, phone: row["phone"],
             skills: Stored.skills(row["skills"]), hasCar: row["has_car"], weeklyCapMinutes: row["weekly_cap_minutes"],
-            notes: row["notes"], closed: row["closed"], version: row["version"]
+            notes: row["notes"], closed: row["closed"], version: row["version"],
+            trainedOn: Stored.civilDate(row["trained_on"]), insuredUntil: Stored.civilDate(row["insured_until"]),
+            backgroundCheckedOn: Stored.civilDate(row["background_checked_on"]), portalConsentOn: Stored.civilDate(row["portal_consent_on"])
         )
     }
 
@@ -79,6 +83,8 @@ extension Volunteer {
             "id": id, "dong_code": dongCode, "name": name, "gender": gender.rawValue, "phone": phone,
             "skills": Stored.text(skills), "has_car": hasCar, "weekly_cap_minutes": weeklyCapMinutes,
             "notes": notes, "closed": closed, "version": version,
+            "trained_on": trainedOn?.description, "insured_until": insuredUntil?.description,
+            "background_checked_on": backgroundCheckedOn?.description, "portal_consent_on": portalConsentOn?.description,
         ]
     }
 }

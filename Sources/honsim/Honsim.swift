@@ -18,7 +18,7 @@ struct Honsim: AsyncParsableCommand {
             KioskCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self, VolunteerCommand.self, HouseholdCommand.self,
             HoursCommand.self, PurgeCommand.self, AccessLogCommand.self,
             CallsCommand.self, BookingCommand.self, SheetCommand.self, SeriesCommand.self, ReturnLegCommand.self, RulesCommand.self,
-            MessagesCommand.self,
+            MessagesCommand.self, ExpensesCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -105,12 +105,13 @@ struct LanguageTests {
         case .wheelchairCapable: 7
         case .hasCar: 8
         case .seriesVolunteer: 9
+        case .trainingMissing: 10
         }
     }
 
     static let allReasons: [ScoreTerm.Reason] = [
         .sameDong, .sameGu, .escortedBefore(times: 3), .hoursThisMonth(minutes: 90), .signLanguage,
-        .speaksLanguage, .careWorker, .wheelchairCapable, .hasCar, .seriesVolunteer,
+        .speaksLanguage, .careWorker, .wheelchairCapable, .hasCar, .seriesVolunteer, .trainingMissing,
     ]
 
     static func index(_ exclusion: Exclusion) -> Int {
@@ -123,25 +124,26 @@ struct LanguageTests {
         case .dayOff: 5
         case .genderPreference: 6
         case .weeklyCap: 7
+        case .insuranceLapsed: 8
         }
     }
 
     static let allExclusions: [Exclusion] = [
         .closed, .overlap(TimeSpan(start: at(2026, 11, 30, 10, 0), minutes: 60)), .needsWheelchairSkill, .needsCar,
         .outsideAvailability, .dayOff(CivilDate(year: 2026, month: 12, day: 1)), .genderPreference(.male),
-        .weeklyCap(usedMinutes: 400, capMinutes: 480),
+        .weeklyCap(usedMinutes: 400, capMinutes: 480), .insuranceLapsed(validUntil: CivilDate(year: 2026, month: 11, day: 1), overridable: false),
     ]
 
     @Test("every score reason has both languages")
     func reasonPhrases() {
-        #expect(Set(Self.allReasons.map(Self.index)) == Set(0...9))
+        #expect(Set(Self.allReasons.map(Self.index)) == Set(0...10))
         for reason in Self.allReasons { Self.check(DomainPhrases.reason(reason), "reason \(reason)") }
         Self.checkDistinct(Self.allReasons.map(DomainPhrases.reason), "reason")
     }
 
     @Test("every exclusion has both languages")
     func exclusionPhrases() {
-        #expect(Set(Self.allExclusions.map(Self.index)) == Set(0...7))
+        #expect(Set(Self.allExclusions.map(Self.index)) == Set(0...8))
         for exclusion in Self.allExclusions { Self.check(DomainPhrases.exclusion(exclusion, calendar: seoul), "exclusion \(exclusion)") }
         Self.checkDistinct(Self.allExclusions.map { DomainPhrases.exclusion($0, calendar: seoul) }, "exclusion")
     }

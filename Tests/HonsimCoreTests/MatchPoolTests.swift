@@ -31,7 +31,12 @@ struct MatchPoolTests {
         return Volunteer(id: id, dongCode: dongCodes.randomElement(using: &g) ?? seokSu2.code, name: "봉사자\(id)",
                          gender: Bool.random(using: &g) ? .female : .male, skills: skills, hasCar: Bool.random(using: &g),
                          weeklyCapMinutes: Int.random(in: 1...10, using: &g) * 60, availability: WeeklyAvailability(windows),
-                         daysOff: daysOff, closed: Int.random(in: 0..<15, using: &g) == 0)
+                         daysOff: daysOff, closed: Int.random(in: 0..<15, using: &g) == 0,
+                         // Credentials around the escort's day: lapsed, valid, or not on record.
+                         trainedOn: [nil, CivilDate(year: 2024, month: 11, day: 30), CivilDate(year: 2024, month: 12, day: 1)]
+                            .randomElement(using: &g) ?? nil,
+                         insuredUntil: [nil, CivilDate(year: 2026, month: 11, day: 29), CivilDate(year: 2026, month: 11, day: 30)]
+                            .randomElement(using: &g) ?? nil)
     }
 
     static func load(for request: EscortRequest, _ g: inout SeededGenerator) -> VolunteerLoad {

@@ -13,7 +13,7 @@ struct MatchRuleTableTests {
     /// Records which rules the table consults, in order, whatever the verdict.
     struct Catalog: RuleReader {
         var rules: [MatchRule] = []
-        mutating func filter<Found>(_ rule: MatchRule, found: Found?, because: (Found) -> Exclusion) { rules.append(rule) }
+        mutating func filter<Found>(_ rule: MatchRule, overridable: Bool, found: Found?, because: (Found) -> Exclusion) { rules.append(rule) }
         mutating func term(_ rule: MatchRule, applies: Bool, points: Int, because: () -> ScoreTerm.Reason) {
             rules.append(rule)
         }
@@ -37,6 +37,7 @@ struct MatchRuleTableTests {
             .dayOff: Fixture(volunteer: M.volunteer(1, daysOff: [DayOff(from: day, to: day)])),
             .genderPreference: Fixture(volunteer: M.volunteer(1, gender: .male), matcher: M.matcher(household: M.household(preferred: .female))),
             .weeklyCap: Fixture(volunteer: M.volunteer(1, cap: 480), load: VolunteerLoad(minutesInWeek: 470)),
+            .insurance: Fixture(volunteer: M.insured(M.volunteer(1), until: day.adding(days: -1, calendar: seoul))),
         ]
     }()
 
@@ -56,6 +57,8 @@ struct MatchRuleTableTests {
             matcher.seriesVolunteerID = 1
             return matcher
         }()),
+        // A soft exclusion: a term whose points count against the volunteer.
+        .training: Fixture(volunteer: M.volunteer(1, trainedOn: nil)),
     ]
 
     static func table(_ fixture: Fixture) -> RuleTable {
@@ -115,13 +118,44 @@ struct MatchRuleTableTests {
         let fixture = try #require(Self.scoring[rule])
         let candidate = fixture.matcher.evaluate(fixture.volunteer, load: fixture.load)
         #expect(candidate.isEligible)
-        #expect(candidate.terms.contains { $0.reason.rule == rule && $0.points > 0 })
+        #expect(candidate.terms.contains { $0.reason.rule == rule && ($0.points > 0) == (rule != .training) })
         #expect(Set(candidate.terms.map(\.reason.rule)).count == candidate.terms.count, "no term twice")
         let tally = Self.tally(fixture)
         #expect(tally.exclusions == 0 && tally.score == candidate.score)
         #expect(fixture.matcher.rank([(fixture.volunteer, fixture.load)]).eligible == [candidate])
         #expect(candidate == ReferenceMatching.evaluate(fixture.matcher, fixture.volunteer, load: fixture.load,
                                                         dongs: directory, calendar: seoul))
+    }
+
+    @Test("a lapsed insurance is overridable exactly when the council's rule says so, in ranking and in the check")
+    func insuranceByTheCouncilsRule() throws {
+        let day = CivilDate(year: 2026, month: 11, day: 29)
+        for overridable in [false, true] {
+            var rules = MatchRules()
+            rules.credentials.insuranceLapseOverridable = overridable
+            let matcher = Matcher(request: M.request(), household: M.household(), dongs: directory, calendar: seoul, rules: rules)
+            let fixture = Fixture(volunteer: M.insured(M.volunteer(1), until: day), matcher: matcher)
+            let checked = matcher.evaluate(fixture.volunteer, load: fixture.load)
+            #expect(checked.exclusions == [.insuranceLapsed(validUntil: day, overridable: overridable)])
+            #expect(checked.isOverridable == overridable)
+            let tally = Self.tally(fixture)
+            #expect(tally.exclusions == 1 && tally.overridable == overridable)
+            #expect(checked == ReferenceMatching.evaluate(matcher, fixture.volunteer, load: fixture.load, dongs: directory, calendar: seoul))
+        }
+        // Insured through the escort's day, or with nothing on record: not excluded.
+        for volunteer in [M.insured(M.volunteer(1), until: CivilDate(year: 2026, month: 11, day: 30)), M.volunteer(1)] {
+            #expect(M.matcher().evaluate(volunteer, load: VolunteerLoad()).isEligible)
+        }
+    }
+
+    @Test("training counts for the council's months, to the day")
+    func trainingValidity() {
+        let onTheDay = CivilDate(year: 2024, month: 12, day: 1)
+        var trained = M.volunteer(1, trainedOn: onTheDay)
+        // Valid 24 months: through 2026-11-30, the escort's day.
+        #expect(!M.matcher().evaluate(trained, load: VolunteerLoad()).terms.contains { $0.reason == .trainingMissing })
+        trained.trainedOn = CivilDate(year: 2024, month: 11, day: 30)
+        #expect(M.matcher().evaluate(trained, load: VolunteerLoad()).terms.contains { $0.reason == .trainingMissing })
     }
 
     @Test("an exclusion that may be overridden and one that may not: the verdict follows the stricter")

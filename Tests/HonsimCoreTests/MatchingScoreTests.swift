@@ -46,7 +46,7 @@ struct MatchingScoreTests {
     @Test("a volunteer from an unknown dong gets no place points")
     func unknownDong() {
         let v = Volunteer(id: 9, dongCode: "99999-99", name: "외부", gender: .female,
-                          availability: try! WeeklyAvailability(parsing: "mon 09:00-13:00"))
+                          availability: try! WeeklyAvailability(parsing: "mon 09:00-13:00"), trainedOn: CivilDate(year: 2026, month: 1, day: 5))
         #expect(Self.reasons(Self.candidate(v)) == [.hoursThisMonth(minutes: 0)])
     }
 

@@ -23,11 +23,19 @@ struct MatchingTests {
 
     static func volunteer(
         _ id: Int64, dong: Dong = seokSu2, gender: Gender = .female, skills: Set<Skill> = [], hasCar: Bool = false,
-        cap: Int = 480, availability: String = "mon 09:00-13:00", daysOff: [DayOff] = [], closed: Bool = false
+        cap: Int = 480, availability: String = "mon 09:00-13:00", daysOff: [DayOff] = [], closed: Bool = false,
+        trainedOn: CivilDate? = CivilDate(year: 2026, month: 1, day: 5)
     ) -> Volunteer {
+        // Trained this year unless a test says otherwise: the training term is tested on its own.
         Volunteer(id: id, dongCode: dong.code, name: "봉사자\(id)", gender: gender, skills: skills, hasCar: hasCar,
                   weeklyCapMinutes: cap, availability: try! WeeklyAvailability(parsing: availability),
-                  daysOff: daysOff, closed: closed)
+                  daysOff: daysOff, closed: closed, trainedOn: trainedOn)
+    }
+
+    static func insured(_ volunteer: Volunteer, until day: CivilDate) -> Volunteer {
+        var insured = volunteer
+        insured.insuredUntil = day
+        return insured
     }
 
     static func matcher(household: Household = household(), request: EscortRequest = request(), buffer: Int = 30) -> Matcher {

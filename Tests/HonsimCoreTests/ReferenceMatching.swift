@@ -23,6 +23,9 @@ enum ReferenceMatching {
         if load.minutesInWeek + request.expectedMinutes > volunteer.weeklyCapMinutes {
             exclusions.append(.weeklyCap(usedMinutes: load.minutesInWeek, capMinutes: volunteer.weeklyCapMinutes))
         }
+        if Credentials.insuranceLapsed(volunteer, on: day), let until = volunteer.insuredUntil {
+            exclusions.append(.insuranceLapsed(validUntil: until, overridable: m.rules.credentials.insuranceLapseOverridable))
+        }
 
         typealias P = Matcher.Points
         var terms: [ScoreTerm] = []
@@ -50,6 +53,8 @@ enum ReferenceMatching {
         }
         if request.transport.needsVolunteerCar && volunteer.hasCar { terms.append(ScoreTerm(.hasCar, points: P.hasCar)) }
         if m.seriesVolunteerID == volunteer.id { terms.append(ScoreTerm(.seriesVolunteer, points: P.seriesVolunteer)) }
+        let trainedUntil = m.rules.credentials.validUntil(.training, of: volunteer, calendar: calendar)
+        if trainedUntil.map({ $0 < day }) ?? true { terms.append(ScoreTerm(.trainingMissing, points: P.trainingMissing)) }
         return Candidate(volunteer: volunteer, score: terms.reduce(0) { $0 + $1.points }, terms: terms,
                          exclusions: exclusions, minutesInMonth: load.minutesInMonth)
     }

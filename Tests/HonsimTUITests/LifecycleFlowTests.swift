@@ -64,7 +64,8 @@ struct LifecycleFlowTests {
         state = try await type(state, store: store, "진료 후 귀가")
         state = try await press(state, store: store, .tab)
         state = try await type(state, store: store, "혈압약 증량, 2주 뒤 재진")
-        state = try await press(state, store: store, .tab, .character(" "), .enter)
+        // Enter past the follow-up and the three expense amounts, left empty (nothing paid back).
+        state = try await press(state, store: store, .tab, .character(" "), .enter, .enter, .enter, .enter)
         #expect(state.overlay == nil)
         let done = try await store.request(id: id)
         #expect(done.status == .completed)

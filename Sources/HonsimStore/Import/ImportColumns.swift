@@ -29,7 +29,8 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable {
             [.name, .birthYear, .gender, .dong, .phone, .address, .mobility, .needs, .preferredVolunteerGender,
              .caseManager, .consentDate, .notes, .categories, .servedElsewhere]
         case .volunteers:
-            [.name, .dong, .gender, .phone, .skills, .hasCar, .weeklyCapHours, .availability, .notes]
+            [.name, .dong, .gender, .phone, .skills, .hasCar, .weeklyCapHours, .availability, .notes,
+             .trainedOn, .insuredUntil, .backgroundCheckedOn, .portalConsentOn]
         case .requests:
             [.householdID, .name, .birthYear, .dong, .hospital, .department, .appointmentDate, .appointmentTime,
              .pickupTime, .pickupPlace, .returnTrip, .transport, .purpose, .expectedMinutes, .notes]
@@ -82,6 +83,10 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
     /// The household's eligibility under the council's rules (CouncilRules.swift).
     case categories
     case servedElsewhere = "served_elsewhere"
+    case trainedOn = "trained_on"
+    case insuredUntil = "insured_until"
+    case backgroundCheckedOn = "background_checked_on"
+    case portalConsentOn = "portal_consent_on"
 
     /// Headers as offices write them; the first is the Korean name honsim uses itself. A name
     /// column is the household's in households and requests, the volunteer's in volunteers: a
@@ -122,6 +127,10 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
         case .expectedMinutes: ["예상소요", "예상소요시간", "소요시간", "예상시간", "expected_minutes", "duration", "minutes"]
         case .categories: ["대상구분", "구분", "대상자구분", "지원구분", "categories", "eligibility"]
         case .servedElsewhere: ["타서비스", "타서비스이용", "이용중인서비스", "served_elsewhere"]
+        case .trainedOn: ["교육이수일", "기본교육이수일", "교육일", "trained_on", "training"]
+        case .insuredUntil: ["보험만기일", "상해보험만기일", "보험만기", "보험기한", "insured_until", "insurance"]
+        case .backgroundCheckedOn: ["범죄경력조회일", "경력조회일", "background_checked_on", "background_check"]
+        case .portalConsentOn: ["실적제공동의일", "포털동의일", "portal_consent_on", "portal_consent"]
         }
     }
 

@@ -191,11 +191,15 @@ struct ImportParser {
                       en: "cannot read the hours '\(Expected.show(hours))': \(error) (like mon 09:00-13:00, wed 14:00-18:00)")
             }
         }
+        let trained = optional(record, .trainedOn, .date) { SpreadsheetValues.date($0)?.date }
+        let insured = optional(record, .insuredUntil, .date) { SpreadsheetValues.date($0)?.date }
+        let checked = optional(record, .backgroundCheckedOn, .date) { SpreadsheetValues.date($0)?.date }
+        let consent = optional(record, .portalConsentOn, .date) { SpreadsheetValues.date($0)?.date }
         let volunteer = Volunteer(
             id: 0, dongCode: dong?.code ?? "", name: name ?? "", gender: gender ?? .female,
             phone: SpreadsheetValues.phone(text(record, .phone)),
             skills: skills ?? [], hasCar: hasCar ?? false, weeklyCapMinutes: (cap ?? 8) * 60, availability: availability,
-            notes: text(record, .notes))
+            notes: text(record, .notes), trainedOn: trained, insuredUntil: insured, backgroundCheckedOn: checked, portalConsentOn: consent)
         return validation(record, Validation.volunteer(volunteer, dongs: dongs), since: start) ? volunteer : nil
     }
 

@@ -11,7 +11,7 @@ public enum StoreCopy {
     /// The tables in the order their foreign keys need. `volunteer_load` is not copied: the
     /// database rebuilds it from the assignments as they arrive.
     static let tables = ["dong", "dong_former_name", "users", "household", "volunteer", "availability_window", "day_off",
-                         "escort_request", "assignment", "contact_attempt", "vehicle_booking", "message_record", "audit",
+                         "escort_request", "assignment", "contact_attempt", "vehicle_booking", "message_record", "escort_expense", "audit",
                          "standing_series", "series_date", "series_change", "return_leg"]
 
     public struct Outcome: Sendable, Hashable {
@@ -56,7 +56,10 @@ public enum StoreCopy {
                 }
             }
             let settings = try snapshot.read { db in
-                try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('time_zone', 'travel_buffer_minutes')")
+                try Row.fetchAll(db, sql: """
+                    SELECT key, value FROM meta WHERE key IN ('time_zone', 'travel_buffer_minutes', 'insurance_lapse_overridable',
+                        'training_valid_months', 'background_check_valid_months', 'expense_ceiling_won')
+                    """)
             }
             for row in settings {
                 try await db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

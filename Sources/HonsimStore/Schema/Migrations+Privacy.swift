@@ -139,7 +139,7 @@ extension Schema {
     /// Whether the current role sees a row of `dong_code` in full: an admin every row, a
     /// coordinator those of their dongs, a viewer or a kiosk none. Scalar subqueries, so that
     /// PostgreSQL asks who the role is once per statement (as 7's policies do), not once per row.
-    private static let full = "((SELECT honsim_is_admin()) OR dong_code = ANY ((SELECT honsim_coordinator_dongs())::text[]))"
+    static let full = "((SELECT honsim_is_admin()) OR dong_code = ANY ((SELECT honsim_coordinator_dongs())::text[]))"
 
     /// Every row, with the personal columns masked where the role may not see them: the
     /// columns of the table, in its order, so that records decode from a view as from its table.

@@ -118,6 +118,7 @@ enum Schema {
         retention, contactAttempts, vehicleBookings, messageRecords, guardedReads,
         standingSeries, returnLegs,
         councilRules, householdEligibility, ruleOverrides, conductIndexes,
+        volunteerCredentials, escortExpenses,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

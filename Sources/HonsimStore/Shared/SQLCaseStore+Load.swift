@@ -17,7 +17,7 @@ extension SQLCaseStore {
             if existing > 0 && !replacingExisting { throw StoreError.notEmpty(path: location) }
             try await db.bulkLoad {
                 // The volunteers' loads follow the assignments down, through the database's own triggers.
-                for table in ["return_leg", "series_date", "series_change", "standing_series",
+                for table in ["escort_expense", "return_leg", "series_date", "series_change", "standing_series",
                               "contact_attempt", "vehicle_booking", "message_record", "assignment", "escort_request", "day_off", "availability_window", "volunteer", "household",
                               "dong_former_name", "dong"] {
                     try await db.execute("DELETE FROM \(table)")

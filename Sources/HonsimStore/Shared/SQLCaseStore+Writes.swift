@@ -124,6 +124,7 @@ extension SQLCaseStore {
                 """, [state.rawValue, ending.minutes, Stored.cell(now), user, details.reason, requestID])
         }
         try await updateRequest(db, after, at: now)
+        if action == .complete { try await recordExpenses(db, details.expenses, request: before, at: now) }
         try await appendAudit(db, action: action.rawValue, entity: "request", id: String(requestID), dongCode: after.dongCode,
                               before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
         return after
@@ -196,6 +197,10 @@ extension SQLCaseStore {
                     continue
                 }
                 try await compensateAssignment(db, from: current, to: after, at: now)
+                // An undone completion takes back the expenses recorded with it.
+                if current.status == .completed && after.status != .completed {
+                    try await db.execute("DELETE FROM escort_expense WHERE request_id = ?", [current.id])
+                }
                 try await updateRequest(db, after, at: now)
                 try await appendAudit(db, action: "undo", entity: "request", id: String(after.id), dongCode: after.dongCode,
                                       before: AuditJSON.encode(current), after: AuditJSON.encode(after), at: now)

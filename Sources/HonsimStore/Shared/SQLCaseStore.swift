@@ -191,7 +191,9 @@ public class SQLCaseStore: @unchecked Sendable {
         }
         var list: [Volunteer] = []
         try await db.forEachRow("""
-            SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version
+            SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version,
+                   COALESCE(trained_on, ''), COALESCE(insured_until, ''), COALESCE(background_checked_on, ''),
+                   COALESCE(portal_consent_on, '')
             FROM \(db.seen(.volunteer)) ORDER BY id
             """, []) { row in
             let id = row.integer(0)
@@ -199,7 +201,9 @@ public class SQLCaseStore: @unchecked Sendable {
                 id: id, dongCode: row.text(1), name: row.text(2), gender: Gender(rawValue: row.text(3)) ?? .female, phone: row.text(4),
                 skills: Stored.skills(row.text(5)), hasCar: row.integer(6) != 0, weeklyCapMinutes: Int(row.integer(7)),
                 availability: WeeklyAvailability(windows[id] ?? []), daysOff: daysOff[id] ?? [], notes: row.text(8),
-                closed: row.integer(9) != 0, version: Int(row.integer(10))))
+                closed: row.integer(9) != 0, version: Int(row.integer(10)),
+                trainedOn: CivilDate(iso: row.text(11)), insuredUntil: CivilDate(iso: row.text(12)),
+                backgroundCheckedOn: CivilDate(iso: row.text(13)), portalConsentOn: CivilDate(iso: row.text(14))))
         }
         volunteerCache.withLock { $0 = (revision, list) }
         return list
@@ -276,6 +280,7 @@ extension SQLCaseStore {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: meta["time_zone"] ?? defaultTimeZone) ?? .current
         calendar.firstWeekday = 2
-        return (calendar, MatchRules(travelBufferMinutes: Int(meta["travel_buffer_minutes"] ?? "") ?? Schema.defaultTravelBufferMinutes))
+        return (calendar, MatchRules(travelBufferMinutes: Int(meta["travel_buffer_minutes"] ?? "") ?? Schema.defaultTravelBufferMinutes,
+                                     credentials: credentialRules(meta)))
     }
 }

@@ -24,6 +24,10 @@ public struct ActionForm: Hashable, Sendable {
                 FormField(key: "outcome", label: t(UIText.fieldOutcome), placeholder: t(UIText.placeholderOutcome)),
                 FormField(key: "doctor", label: t(UIText.fieldDoctorNotes), placeholder: t(UIText.placeholderDoctorNotes)),
                 FormField(key: "follow_up", label: t(UIText.fieldFollowUp), kind: .toggle),
+                // What the volunteer is paid back (실비), recorded with the completion.
+                FormField(key: "fares", label: t(UIText.fieldFares), placeholder: "0"),
+                FormField(key: "parking", label: t(UIText.fieldParking), placeholder: "0"),
+                FormField(key: "meals", label: t(UIText.fieldMeals), placeholder: "0"),
             ])
         default:
             form = FormState(fields: [
@@ -40,9 +44,12 @@ public struct ActionForm: Hashable, Sendable {
         case .complete:
             let minutes = Int(form.text("minutes"))
             form.setError("minutes", (minutes.map { (10...16 * 60).contains($0) } ?? false) ? nil : t(UIText.errorMinutes))
-            guard let minutes, !form.hasErrors else { return nil }
+            for key in ActionForm.expenseKeys {
+                form.setError(key, ExpenseRules.amount(form.text(key)) == nil ? t(UIText.errorAmount) : nil)
+            }
+            guard let minutes, let expenses = typedExpenses, !form.hasErrors else { return nil }
             return ActionDetails(actualMinutes: minutes, outcome: form.text("outcome"), doctorNotes: form.text("doctor"),
-                                 followUp: form.field("follow_up")?.isOn ?? false)
+                                 followUp: form.field("follow_up")?.isOn ?? false, expenses: expenses.isEmpty ? nil : expenses)
         case .release, .cancel:
             form.setError("reason", form.text("reason").isEmpty ? t(UIText.errorReasonNeeded) : nil)
             return form.hasErrors ? nil : ActionDetails(reason: form.text("reason"))
@@ -50,6 +57,15 @@ public struct ActionForm: Hashable, Sendable {
             let reason = form.text("reason")
             return ActionDetails(reason: reason.isEmpty ? nil : reason)
         }
+    }
+
+    static let expenseKeys = ["fares", "parking", "meals"]
+
+    /// The expenses as typed so far; nil while an amount is not one.
+    var typedExpenses: Expenses? {
+        guard action == .complete, let fares = ExpenseRules.amount(form.text("fares")), let parking = ExpenseRules.amount(form.text("parking")),
+              let meals = ExpenseRules.amount(form.text("meals")) else { return nil }
+        return Expenses(fares: fares, parking: parking, meals: meals)
     }
 
     mutating func failed(_ failure: WriteFailure, write: WriteRequest) {

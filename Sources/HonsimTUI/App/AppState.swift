@@ -36,6 +36,14 @@ public struct DashboardData: Sendable {
     public var loadedAt: Date
     /// The vehicle bookings stored for the requests that go by the center's vehicle or a taxi.
     public var bookings: [Int64: VehicleBooking] = [:]
+    /// The council's settings for credentials and expenses, as the store keeps them.
+    public var volunteerSettings = VolunteerSettings()
+    /// Credentials of active volunteers that lapse within 30 days, or have lapsed, soonest first.
+    public var expiring: [CredentialExpiry] = [] {
+        didSet { expiringVolunteers = Set(expiring.map(\.volunteerID)) }
+    }
+    /// Who has one: the volunteer pane marks them.
+    public private(set) var expiringVolunteers: Set<Int64> = []
 
     public init(dongs: DongDirectory, requests: [EscortRequest], households: [Int64: Household], volunteers: [Volunteer],
                 summaries: [Int64: VolunteerSummary], storeIsEmpty: Bool, loadedAt: Date) {
@@ -141,6 +149,8 @@ public enum Overlay: Hashable, Sendable {
     case transport(TransportChoice)
     /// A standing series' page (`S`), with its forms.
     case series(SeriesSheet)
+    /// The volunteers' credentials that lapse within 30 days, or have lapsed (`e`).
+    case credentials(offset: Int)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.

@@ -139,6 +139,7 @@ extension AppState {
         case .booking(let form): reply = run(form, Overlay.booking)
         case .transport(let choice): reply = run(choice, Overlay.transport)
         case .series(let sheet): reply = run(sheet, Overlay.series)
+        case .credentials(let offset): reply = run(CredentialsList(offset: offset)) { .credentials(offset: $0.offset) }
         }
         return carryOut(reply, from: overlay)
     }

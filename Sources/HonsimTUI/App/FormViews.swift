@@ -11,8 +11,15 @@ struct FormViews {
     func drawAction(_ sheet: ActionForm, into canvas: inout Canvas) {
         let title = "\(DomainPhrases.action(sheet.action).text(state.language)) — #\(sheet.request.id)"
         let summary = AssignDialogView(state: state, theme: theme).requestLines(sheet.request)
+        // Past the council's ceiling the payment is warned of as it is typed: the hours may then not count.
+        var extra: [(String, StyleRole)] = []
+        if let expenses = sheet.typedExpenses, let ceiling = state.data?.volunteerSettings.expenseCeilingWon,
+           let warning = ExpenseRules.warning(expenses, ceiling: ceiling) {
+            extra = warning.text(state.language).split(separator: ":", maxSplits: 1)
+                .map { (String($0).trimmingCharacters(in: .whitespaces), StyleRole.warning) }
+        }
         drawForm(sheet.form, title: title, body: summary, message: sheet.message, confirmingDiscard: sheet.confirmingDiscard,
-                 extra: [], into: &canvas)
+                 extra: extra, into: &canvas)
     }
 
     func drawRequest(_ sheet: RequestForm, into canvas: inout Canvas) {

@@ -36,6 +36,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case booking
     case runSheet = "run_sheet"
     case series
+    case credentials
 
     public var phrase: Phrase {
         switch self {
@@ -79,6 +80,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .booking: Phrase(ko: "차량 예약 (선택한 요청)", en: "vehicle booking (the selected request)")
         case .runSheet: Phrase(ko: "동행 일지 저장", en: "save run sheet")
         case .series: Phrase(ko: "요청의 정기 일정", en: "the request's series")
+        case .credentials: Phrase(ko: "봉사자 자격 만료 목록", en: "volunteers' expiring credentials")
         }
     }
 }
@@ -133,6 +135,7 @@ public struct Keymap: Sendable {
         .booking: [.character("b")],
         .runSheet: [.character("P")],
         .series: [.character("S")],
+        .credentials: [.character("e")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

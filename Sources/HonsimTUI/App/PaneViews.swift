@@ -147,9 +147,13 @@ struct PaneViews {
         if let free = state.freeFor { badge = "\(state.text(UIText.freeOnly)) #\(free.requestID)" }
         let inner = filterLine(.volunteers, into: &canvas, inner: frame(.volunteers, into: &canvas, rect: rect, count: indices.count, badge: badge))
         let summaries = state.data?.summaries ?? [:]
+        let expiring = state.data?.expiringVolunteers ?? []
         let week = thisWeek()
         let columns = [
-            PaneColumn(column: TableColumn(title: state.text(UIText.colName), width: .fixed(8)), priority: 100) { rows($0).name },
+            // "!" before the name: a credential lapses within 30 days, or has (the list: `e`).
+            PaneColumn(column: TableColumn(title: state.text(UIText.colName), width: .fixed(8)), priority: 100) {
+                (expiring.contains(rows($0).id) ? "!" : "") + rows($0).name
+            },
             PaneColumn(column: TableColumn(title: state.text(UIText.colDong), width: .fixed(8)), priority: 90) { state.dongName(rows($0).dongCode) },
             PaneColumn(column: TableColumn(title: state.text(UIText.colSkills), width: .flexible(minimum: 8)), priority: 60) {
                 (rows($0).skills.sorted().map { DomainPhrases.skill($0).text(state.language) } + (rows($0).hasCar ? [state.language == .ko ? "차량" : "car"] : []))

@@ -20,6 +20,8 @@ extension Action {
         .runSheet,
         // The page only shows; its own keys (change, pause, assign…) are checked against the series' dong.
         .series,
+        // The list of expiring credentials only shows.
+        .credentials,
     ]
 
     /// Changes that act on no selected request: a new request and an import (the store

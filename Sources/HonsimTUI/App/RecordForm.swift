@@ -68,7 +68,7 @@ public struct RecordForm: Hashable, Sendable {
                 FormField(key: "car", label: t(RecordText.fieldCar), kind: .toggle, isOn: v.hasCar),
                 FormField(key: "cap", label: t(RecordText.fieldCap), text: String(v.weeklyCapMinutes / 60)),
                 FormField(key: "notes", label: t(RecordText.fieldNotes), text: v.notes),
-            ])
+            ] + RecordForm.credentialFields(v, language: language))
         }
     }
 
@@ -104,6 +104,7 @@ public struct RecordForm: Hashable, Sendable {
             v.name = text("name"); v.gender = gender; v.dongCode = dong?.code ?? ""; v.phone = text("phone")
             v.skills = Set(words.compactMap(Skill.init(word:))); v.hasCar = form.field("car")?.isOn ?? false
             v.weeklyCapMinutes = (cap ?? 0) * 60; v.notes = text("notes")
+            RecordForm.readCredentials(text, into: &v, errors: &errors, language: language)
             record = .volunteer(v)
         }
         for index in form.fields.indices {

@@ -112,6 +112,7 @@ public struct RecordPage: Sendable, Hashable {
         details.append("\(ko ? "주간 한도" : "weekly cap"): \(hours(v.weeklyCapMinutes))\(ko ? "시간" : " h")")
         details.append("\(ko ? "가능 시간" : "weekly hours"): \(windows.isEmpty ? "-" : windows.joined(separator: ", "))")
         details.append("\(ko ? "휴무" : "days off"): \(daysOff.isEmpty ? "-" : daysOff.joined(separator: ", "))")
+        details.append(credentialsLine(v, language: language))
         if v.closed { details.append(ko ? "종결된 기록입니다(이력은 남아 있음)" : "closed (its history is kept)") }
         let row = { (r: EscortRequest) -> String in
             let household = record.households[r.householdID]

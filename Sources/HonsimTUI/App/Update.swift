@@ -252,6 +252,7 @@ extension AppState {
             quit = true
             return (self, [.quit])
         case .help: overlay = .help(offset: 0)
+        case .credentials: overlay = .credentials(offset: 0)
         case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3) ?? .requests
         case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3) ?? .requests
         case .requestsPane: focus = .requests

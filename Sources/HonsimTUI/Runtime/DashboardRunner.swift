@@ -97,7 +97,10 @@ public enum DashboardLoader {
     static let horizon: TimeInterval = 14 * 86_400
     static let maximumRequests = 2_000
 
-    public static func load(_ store: any StoreReads & DayBefore, now: Date) async throws -> DashboardData {
+    /// How far ahead the volunteer pane and the credentials list (`e`) look for lapsing credentials.
+    static let credentialsHorizonDays = 30
+
+    public static func load(_ store: any StoreReads & DayBefore & VolunteerSide, now: Date) async throws -> DashboardData {
         let requests = try await store.openRequests(until: now.addingTimeInterval(horizon), limit: maximumRequests)
         var data = DashboardData(
             dongs: try await store.dongs(),
@@ -108,6 +111,9 @@ public enum DashboardLoader {
             storeIsEmpty: try await store.isEmpty(),
             loadedAt: now)
         data.bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
+        data.volunteerSettings = try await store.volunteerSettings()
+        data.expiring = Credentials.expiring(data.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
+                                             rules: data.volunteerSettings.credentials, calendar: store.calendar)
         return data
     }
 

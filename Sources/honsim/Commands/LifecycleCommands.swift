@@ -73,9 +73,10 @@ struct CompleteCommand: LifecycleMove {
     @Option(help: "How it went.") var outcome: String = ""
     @Option(help: "What the doctor said that the household or family must know.") var doctorNotes: String = ""
     @Flag(help: "A follow-up is needed.") var followUp = false
+    @OptionGroup var expenses: ExpenseOptions
 
     var details: ActionDetails {
-        ActionDetails(actualMinutes: minutes, outcome: outcome, doctorNotes: doctorNotes, followUp: followUp)
+        ActionDetails(actualMinutes: minutes, outcome: outcome, doctorNotes: doctorNotes, followUp: followUp, expenses: expenses.expenses)
     }
 
     func validate() throws {

@@ -15,7 +15,8 @@ func typedDate(_ text: String, option: String, calendar: Calendar) throws -> Civ
 struct VolunteerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "volunteer", abstract: "A volunteer's record: days off, and the page the dashboard shows.",
-        subcommands: [VolunteerOffCommand.self, VolunteerShowCommand.self])
+        subcommands: [VolunteerOffCommand.self, VolunteerShowCommand.self, VolunteerCredentialsCommand.self, VolunteerExpiringCommand.self,
+                      VolunteerRulesCommand.self])
 }
 
 struct HouseholdCommand: AsyncParsableCommand {
@@ -135,10 +136,13 @@ struct HoursCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hours", abstract: "Each volunteer's completed escorts and hours in a month, for the national volunteer portal.",
         discussion: "Hours are the actual minutes recorded at completion. CSV has one row per escort, for a spreadsheet.")
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, portal, portalJSON = "portal-json" }
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
-    @Option(help: "text or csv.") var format: Format = .text
+    @Option(help: """
+        text or csv; portal: the rows the national volunteer portal takes (CSV), with what its checks leave out on \
+        standard error; portal-json: all of it as one JSON object.
+        """) var format: Format = .text
     @OptionGroup var output: OutputOption
 
     func validate() throws {
@@ -156,6 +160,9 @@ struct HoursCommand: AsyncParsableCommand {
         try await reportingErrors(options.language) {
             guard let (year, number) = HoursCommand.parse(month) else { return }
             let store = try await options.open()
+            if format == .portal || format == .portalJSON {
+                return try await writePortal(store, year: year, month: number, json: format == .portalJSON)
+            }
             let hours = try await store.volunteerHours(year: year, month: number)
             let dongs = try await store.dongs()
             let calendar = store.calendar
