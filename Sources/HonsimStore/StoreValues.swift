@@ -96,6 +96,10 @@ public struct StoreData: Sendable {
     /// The day before's calls and vehicle bookings of these requests (the demo's).
     public var attempts: [ContactAttempt] = []
     public var bookings: [VehicleBooking] = []
+    /// Households' categories and services elsewhere, by household id (the demo's).
+    public var eligibility: [Int64: HouseholdEligibility] = [:]
+    /// What completed escorts paid back, by request id (the demo's).
+    public var expenses: [Int64: Expenses] = [:]
 
     public init(dongs: [Dong] = [], households: [Household] = [], volunteers: [Volunteer] = [], requests: [EscortRequest] = []) {
         self.dongs = dongs

@@ -192,7 +192,7 @@ extension PGSQL {
     /// Records written under their own ids leave the id sequences behind; move them past.
     func idsWritten() async throws {
         for table in ["household", "volunteer", "escort_request", "day_off", "assignment", "contact_attempt", "message_record", "audit",
-                      "standing_series", "series_change"] {
+                      "standing_series", "series_change", "rule_override"] {
             try await execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST((SELECT MAX(id) FROM \(table)), 1), (SELECT MAX(id) FROM \(table)) IS NOT NULL)", [])
         }
     }

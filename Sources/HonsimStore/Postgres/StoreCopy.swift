@@ -12,7 +12,8 @@ public enum StoreCopy {
     /// database rebuilds it from the assignments as they arrive.
     static let tables = ["dong", "dong_former_name", "users", "household", "volunteer", "availability_window", "day_off",
                          "escort_request", "assignment", "contact_attempt", "vehicle_booking", "message_record", "escort_expense", "audit",
-                         "standing_series", "series_date", "series_change", "return_leg"]
+                         "standing_series", "series_date", "series_change", "return_leg",
+                         "council_rules", "household_eligibility", "rule_override"]
 
     public struct Outcome: Sendable, Hashable {
         /// Rows per table, as both stores now hold them.

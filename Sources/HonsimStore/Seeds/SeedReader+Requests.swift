@@ -40,6 +40,7 @@ extension SeedReader {
         let actual = field(table, record, "actual_minutes", optional: true, expected: number) { Int($0) }
         let followUp = field(table, record, "follow_up", optional: true, expected: Phrase(ko: "예/아니오", en: "yes or no"), Flag.parse)
         let returnTrip = field(table, record, "return_trip", optional: true, expected: Phrase(ko: "예/아니오", en: "yes or no"), Flag.parse)
+        let cancelledBefore = field(table, record, "cancelled_hours_before", optional: true, expected: number) { Int($0) }
         guard let id, let householdID, let day, let time, let pickup, let transport, let purpose, let minutes, let status else { return nil }
         guard let household = households[householdID] else {
             issue(table, record, "household_id", ko: "없는 대상자입니다: \(householdID)", en: "no household \(householdID)")
@@ -59,7 +60,9 @@ extension SeedReader {
                 ? Completion(actualMinutes: actual ?? minutes, outcome: record["outcome"], doctorNotes: record["doctor_notes"], followUp: followUp ?? false)
                 : nil,
             cancelReason: status == .cancelled ? record["cancel_reason"] : nil,
-            updatedAt: status.isEnd ? appointmentAt : (assignedAt ?? createdAt), updatedBy: "seed")
+            updatedAt: status == .cancelled ? cancelledAt(id: id, appointmentAt: appointmentAt, createdAt: createdAt, hoursBefore: cancelledBefore)
+                : status.isEnd ? appointmentAt : (assignedAt ?? createdAt),
+            updatedBy: "seed")
         for problem in Validation.request(request) {
             issue(table, record, problem.field, ko: problem.message.ko, en: problem.message.en)
         }
@@ -77,6 +80,14 @@ extension SeedReader {
             }
         }
         return request
+    }
+
+    /// When a request was cancelled: `hoursBefore` the appointment where the row says (a late
+    /// cancellation, which the council's no-show rule counts), else a few days ahead as most
+    /// are; never before the request was made, nor after now.
+    func cancelledAt(id: Int64, appointmentAt: Date, createdAt: Date, hoursBefore: Int?) -> Date {
+        let ahead = TimeInterval((hoursBefore ?? 24 * (1 + Int(id % 5)) + 2) * 3600)
+        return min(now, appointmentAt, max(createdAt.addingTimeInterval(3600), appointmentAt.addingTimeInterval(-ahead)))
     }
 
     /// A volunteer's active escorts must keep the travel buffer between them.

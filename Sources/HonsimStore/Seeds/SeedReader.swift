@@ -33,10 +33,14 @@ public struct SeedReader {
         var volunteers = try readVolunteers(CSVTable(path: path("volunteers.csv")), dongs: directory)
         try readDaysOff(CSVTable(path: path("days_off.csv")), into: &volunteers)
         let requests = try readRequests(CSVTable(path: path("requests.csv")), households: households, volunteers: volunteers)
+        let eligibility = FileManager.default.fileExists(atPath: path(SeedReader.eligibilityFile))
+            ? readEligibility(try CSVTable(path: path(SeedReader.eligibilityFile)), households: households) : [:]
         if !issues.isEmpty { throw StoreError.invalidData(issues) }
         var data = StoreData(dongs: dongs, households: households.values.sorted { $0.id < $1.id },
                              volunteers: volunteers.values.sorted { $0.id < $1.id }, requests: requests)
         (data.attempts, data.bookings) = DemoDayBefore.make(requests, today: today, now: now, calendar: calendar)
+        data.eligibility = eligibility
+        data.expenses = DemoExpenses.make(requests, today: today, calendar: calendar)
         return data
     }
 
@@ -139,9 +143,10 @@ public struct SeedReader {
                 issue(table, record, "availability", ko: "활동 시간 형식 오류 (예: mon 09:00-13:00;wed 14:00-18:00): \(error)", en: error.description)
             }
             guard let id, let dong, let name, let gender, let cap, let availability else { continue }
-            let volunteer = Volunteer(
+            var volunteer = Volunteer(
                 id: id, dongCode: dong.code, name: name, gender: gender, phone: record["phone"], skills: skills ?? [],
                 hasCar: hasCar ?? false, weeklyCapMinutes: cap * 60, availability: availability, notes: record["notes"])
+            credentials(table, record, of: &volunteer)
             for problem in Validation.volunteer(volunteer, dongs: dongs) {
                 issue(table, record, problem.field, ko: problem.message.ko, en: problem.message.en)
             }

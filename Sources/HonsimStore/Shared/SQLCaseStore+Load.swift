@@ -18,7 +18,7 @@ extension SQLCaseStore {
             try await db.bulkLoad {
                 // The volunteers' loads follow the assignments down, through the database's own triggers.
                 for table in ["escort_expense", "return_leg", "series_date", "series_change", "standing_series",
-                              "contact_attempt", "vehicle_booking", "message_record", "assignment", "escort_request", "day_off", "availability_window", "volunteer", "household",
+                              "contact_attempt", "vehicle_booking", "message_record", "assignment", "escort_request", "day_off", "availability_window", "volunteer", "household_eligibility", "household",
                               "dong_former_name", "dong"] {
                     try await db.execute("DELETE FROM \(table)")
                 }
@@ -33,6 +33,7 @@ extension SQLCaseStore {
                 // In time order, so the database's overlap check sees each volunteer's commitments as they were made.
                 try await insertRequests(db, data.requests.sorted(by: { ($0.pickupAt, $0.id) < ($1.pickupAt, $1.id) }))
                 try await insertDayBefore(db, attempts: data.attempts, bookings: data.bookings)
+                try await insertCouncilSide(db, data, at: now)
                 try await db.idsWritten()
                 try await appendAudit(db, action: replacingExisting && existing > 0 ? "replace" : "load", entity: "store", id: location,
                                       dongCode: nil, before: nil,
