@@ -10,29 +10,55 @@ struct VolunteerSideCommandTests {
                                     formatOptions: [.withFullDate, .withDashSeparatorInDate])
     }
 
+    /// A volunteer of the test's own, with no credentials on record, joined as a new volunteer is.
+    static func newVolunteer(_ store: SeededStore) throws -> Int64 {
+        let path = store.folder.appendingPathComponent("volunteers.csv")
+        try Data("name,gender,dong,availability\nNew Helper,F,평촌동,mon 09:00-12:00\n".utf8).write(to: path)
+        let imported = try store.run(["import", "volunteers", path.path])
+        let id = imported.stdout.split(separator: "(id ").last.flatMap { Int64($0.prefix { $0.isNumber }) }
+        return try #require(id, "\(imported.stdout)\(imported.stderr)")
+    }
+
     @Test func credentialsAreRecordedAndWhatExpiresIsListedAsTextAndJSON() throws {
         let store = try SeededStore()
         defer { store.remove() }
+        let volunteer = try VolunteerSideCommandTests.newVolunteer(store)
         let soon = VolunteerSideCommandTests.day(10)
-        let recorded = try store.run(["volunteer", "credentials", "3", "--insured-until", soon, "--trained", VolunteerSideCommandTests.day(-30),
-                                      "--portal-consent", VolunteerSideCommandTests.day(-1)])
+        let recorded = try store.run(["volunteer", "credentials", String(volunteer), "--insured-until", soon,
+                                      "--trained", VolunteerSideCommandTests.day(-30), "--portal-consent", VolunteerSideCommandTests.day(-1)])
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.contains("accident insurance until \(soon) (10 days left)"))
         #expect(recorded.stdout.contains("background check: none on record"))
         let korean = try store.run(["volunteer", "expiring"], lang: "ko")
         #expect(korean.status == 0)
-        #expect(korean.stdout.contains("(#3,") && korean.stdout.contains("자원봉사 상해보험 \(soon)까지 (10일 남음)"))
+        #expect(korean.stdout.contains("(#\(volunteer),") && korean.stdout.contains("자원봉사 상해보험 \(soon)까지 (10일 남음)"))
         let json = try store.run(["volunteer", "expiring", "--days", "30", "--format", "json"]).stdout
         let rows = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
-        let row = try #require(rows.first { ($0["volunteer_id"] as? NSNumber)?.int64Value == 3 })
+        let row = try #require(rows.first { ($0["volunteer_id"] as? NSNumber)?.int64Value == volunteer })
         #expect(row["credential"] as? String == "insurance" && row["valid_until"] as? String == soon)
         #expect((row["days_left"] as? NSNumber)?.intValue == 10)
         // Not within five days.
-        #expect(!(try store.run(["volunteer", "expiring", "--days", "5"]).stdout.contains("(#3,")))
+        #expect(!(try store.run(["volunteer", "expiring", "--days", "5"]).stdout.contains("(#\(volunteer),")))
         // A date that is none is named with its option; nothing is changed.
-        let bad = try store.run(["volunteer", "credentials", "3", "--insured-until", "someday"])
+        let bad = try store.run(["volunteer", "credentials", String(volunteer), "--insured-until", "someday"])
         #expect(bad.status != 0 && bad.stderr.contains("--insured-until 'someday' is not a date"))
         #expect(try store.run(["check"]).status == 0)
+    }
+
+    /// The demo as seeded: one insurance lapsed 6 days ago and three that run out within the
+    /// month, on both backends.
+    @Test(arguments: SeededStore.backends)
+    func theDemoListsItsLapsedAndComingInsurances(backend: String) throws {
+        let store = try SeededStore(backend: backend)
+        defer { store.remove() }
+        let json = try store.run(["volunteer", "expiring", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let rows = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]) ?? []
+        #expect(rows.map { $0["credential"] as? String } == ["insurance", "insurance", "insurance", "insurance"])
+        #expect(rows.map { ($0["days_left"] as? NSNumber)?.intValue } == [-6, 4, 11, 23])
+        #expect(rows.map { ($0["valid_until"] as? String) } == [-6, 4, 11, 23].map(VolunteerSideCommandTests.day))
+        let text = try store.run(["volunteer", "expiring"], lang: "ko").stdout
+        #expect(text.contains("자원봉사 상해보험 \(VolunteerSideCommandTests.day(23))까지 (23일 남음)"))
     }
 
     @Test func aLapsedInsuranceIsRefusedByAssignAndTheRuleCanBeOpened() throws {
@@ -70,9 +96,13 @@ struct VolunteerSideCommandTests {
         #expect(lines.first == "date,request_id,volunteer_id,name,dong,fares,parking,meals,total,over_ceiling")
         #expect(lines.contains { $0.contains(",\(held.request),\(held.volunteer),") && $0.hasSuffix(",12000,5000,9000,26000,6000") })
         let text = try store.run(["expenses", "--month", month], lang: "ko").stdout
-        #expect(text.contains("한도를 넘은 지급 1건") && text.contains("#\(held.request)"))
         let json = try store.run(["expenses", "--month", month, "--format", "json"]).stdout
-        #expect(((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []).count == 1)
+        // The month holds the demo's own expenses too, one of them maybe past the ceiling as well.
+        let records = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
+        let own = records.filter { ($0["request_id"] as? NSNumber)?.int64Value == held.request }
+        #expect(own.count == 1 && (own.first?["over_ceiling"] as? NSNumber)?.intValue == 6_000)
+        let over = records.filter { $0["over_ceiling"] is NSNumber }.count
+        #expect(text.contains("한도를 넘은 지급 \(over)건") && text.contains("#\(held.request)"))
         // To a file readable by its owner alone.
         let file = store.folder.appendingPathComponent("expenses.csv").path
         #expect(try store.run(["expenses", "--month", month, "--format", "csv", "--output", file]).status == 0)
@@ -90,20 +120,30 @@ struct VolunteerSideCommandTests {
         let completed = rows.filter { $0["state"] as? String == "completed" }
         let last = try #require(completed.last)
         let month = String(try #require(last["starts_at"] as? String).prefix(7))
-        let volunteer = try #require((last["volunteer_id"] as? NSNumber)?.int64Value)
-        // Nobody has consented yet: nothing goes out, and everyone is listed as missing consent.
-        let none = try store.run(["hours", "--month", month, "--format", "portal"])
-        #expect(none.status == 0)
-        #expect(none.stdout.split(separator: "\n") == ["volunteer_id,name,date,activity,escorts,minutes,hours"])
-        #expect(none.stderr.contains("without consent to share (not exported)") && none.stderr.contains("(#\(volunteer))"))
+        let volunteerIDs = { (objects: Any?) in ((objects as? [[String: Any]]) ?? []).compactMap { ($0["volunteer_id"] as? NSNumber)?.int64Value } }
+        let portal = { () throws -> [String: Any] in
+            let object = try store.run(["hours", "--month", month, "--format", "portal-json"]).stdout
+            return try #require(try JSONSerialization.jsonObject(with: Data(object.utf8)) as? [String: Any])
+        }
+        // The demo's volunteers without consent to share are left out and named apart.
+        let before = try portal()
+        let missing = volunteerIDs(before["missing_consent"])
+        let volunteer = try #require(missing.first, "a demo volunteer without consent who escorted in \(month)")
+        #expect(!volunteerIDs(before["rows"]).contains(volunteer))
+        #expect(Set(volunteerIDs(before["rows"])).isDisjoint(with: missing))
+        let csv = try store.run(["hours", "--month", month, "--format", "portal"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.split(separator: "\n").first == "volunteer_id,name,date,activity,escorts,minutes,hours")
+        #expect(!csv.stdout.split(separator: "\n").contains { $0.hasPrefix("\(volunteer),") })
+        #expect(csv.stderr.contains("without consent to share (not exported)") && csv.stderr.contains("(#\(volunteer))"))
+        // Once they consent, their hours go out, each day within 8 hours.
         _ = try store.run(["volunteer", "credentials", String(volunteer), "--portal-consent", VolunteerSideCommandTests.day(-1)])
         let some = try store.run(["hours", "--month", month, "--format", "portal"])
-        let exported = some.stdout.split(separator: "\n").dropFirst()
-        #expect(!exported.isEmpty && exported.allSatisfy { $0.hasPrefix("\(volunteer),") })
-        #expect(exported.allSatisfy { line in (Int(line.split(separator: ",")[5]) ?? 0) <= 480 })
-        let object = try store.run(["hours", "--month", month, "--format", "portal-json"]).stdout
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(object.utf8)) as? [String: Any])
-        #expect((parsed["rows"] as? [[String: Any]])?.count == exported.count)
-        #expect((parsed["missing_consent"] as? [[String: Any]])?.contains { ($0["volunteer_id"] as? NSNumber)?.int64Value == volunteer } == false)
+        let exported = some.stdout.split(separator: "\n").dropFirst().filter { $0.hasPrefix("\(volunteer),") }
+        #expect(!exported.isEmpty)
+        #expect(some.stdout.split(separator: "\n").dropFirst().allSatisfy { line in (Int(line.split(separator: ",")[5]) ?? 0) <= 480 })
+        let after = try portal()
+        #expect(volunteerIDs(after["rows"]).filter { $0 == volunteer }.count == exported.count)
+        #expect(!volunteerIDs(after["missing_consent"]).contains(volunteer))
     }
 }
