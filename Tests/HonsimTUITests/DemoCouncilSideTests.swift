@@ -112,13 +112,19 @@ struct DemoCouncilSideTests {
         // Cancelled a few days ahead as most are, the others count for nothing.
         #expect(try await store.householdStanding(id: 189).conduct.lateCancellations == 0)
 
-        // The household page shows the flag with its counts.
+        // Its escort still to assign: the assign dialog shows the flag with the counts, and
+        // refuses no one for it; the household page shows it too.
         var state = try await DemoDashboard.state(width: 120, height: 40, store: store)
-        let request = try #require(state.visibleRequests.firstIndex { $0.householdID == 113 })
+        let request = try #require(state.visibleRequests.firstIndex { $0.householdID == 113 && $0.status == .pending })
         state.selection[.requests] = request
+        let counts = try #require(flagged[113])
+        let dialog = try await press(state, store: store, .character("a"))
+        guard case .assign(let assign) = dialog.overlay else { Issue.record("no assign dialog"); return }
+        #expect(assign.ranking?.conduct.household == counts)
+        #expect(assign.ranking?.eligible.isEmpty == false)
+        #expect(render(dialog).text.contains("⚑ \(UIText.household.text(.ko)) \(counts.phrase.text(.ko))"))
         let effects = state.openHouseholdPage()
         let page = try await settle(state, effects, store: store)
-        let counts = try #require(flagged[113])
         #expect(render(page).text.contains("⚑ " + counts.phrase.text(.ko)))
     }
 
