@@ -109,4 +109,27 @@ struct BadInputTests {
         #expect(result.stderr.contains("households.csv:5: gender: 'X' is not a gender"))
         #expect(try store.run(["export", "households"]).stdout == "id,dong,name,birth_year,gender,phone,address,mobility,needs,preferred_volunteer_gender,case_manager,consent_date,notes,closed\n")
     }
+
+    /// The council's and the volunteers' columns are read as strictly: an unknown category, a
+    /// household that is none and a day that is no number are named by file, line and field.
+    @Test func aBrokenEligibilityOrCredentialIsNamedAndLoadsNothing() throws {
+        let store = try SeededStore(seed: false)
+        defer { store.remove() }
+        let seeds = store.folder.appendingPathComponent("seeds")
+        try FileManager.default.copyItem(atPath: CLI.seeds, toPath: seeds.path)
+        try "household_id,categories,served_elsewhere\n2,기초생활수급;무료,\n9999,차상위,\n"
+            .write(to: seeds.appendingPathComponent("eligibility.csv"), atomically: true, encoding: .utf8)
+        let volunteers = seeds.appendingPathComponent("volunteers.csv")
+        var lines = try String(contentsOf: volunteers, encoding: .utf8).components(separatedBy: "\n")
+        var cells = lines[2].components(separatedBy: ",")
+        cells[cells.count - 3] = "soon"
+        lines[2] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: volunteers, atomically: true, encoding: .utf8)
+        let result = try store.run(["seed", "--dir", seeds.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("eligibility.csv:2: categories: '기초생활수급;무료' is not categories"))
+        #expect(result.stderr.contains("eligibility.csv:3: household_id: no household 9999"))
+        #expect(result.stderr.contains("volunteers.csv:3: insured_until_day: 'soon' is not a day offset"))
+        #expect(try store.run(["export", "households"]).stdout.split(separator: "\n").count == 1)
+    }
 }
