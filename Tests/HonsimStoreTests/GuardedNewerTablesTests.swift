@@ -166,6 +166,11 @@ struct GuardedNewerTablesTests {
         // Another dong's household: its counts, read through seen_request, and no categories or finding.
         let other = try await park.householdStanding(id: 4)
         #expect(other.isMasked && other.eligibility.isEmpty && other.finding == nil && other.usage == standing.usage)
+        // The household page: the council's rules in full for park's household, without categories for the other.
+        let page1 = try await park.householdRecord(id: 1, reveal: .full(requestID: 1))
+        #expect(page1.isFull && page1.standing?.eligibility.categories == [.basicLivelihood])
+        let page4 = try await park.householdRecord(id: 4, reveal: .full(requestID: 2))
+        #expect(!page4.isFull && page4.standing?.isMasked == true && page4.standing?.usage == standing.usage)
         let messages = try await park.messages(on: city.reminderDay)
         #expect(messages.map(\.phone) == ["010-1234-5678", "031-***-1234"] && messages.last?.text == "")
         let page = try await park.seriesPage(id: city.series[4] ?? 0)
@@ -180,6 +185,7 @@ struct GuardedNewerTablesTests {
         #expect(try await council.eligibility(householdIDs: [1, 4]).isEmpty)
         #expect(try await council.ruleOverrides(requestIDs: overridden).isEmpty)
         #expect(try await council.householdStanding(id: 1).isMasked)
+        #expect(try await council.householdRecord(id: 1, reveal: .masked).standing?.isMasked == true)
         #expect(try await council.seriesList(householdID: nil).map(\.notes) == ["", ""])
         #expect(try await council.expenseReport(year: city.month.year, month: city.month.month).lines.map(\.volunteerName) == ["정*민", "곽*현"])
     }
