@@ -111,7 +111,7 @@ extension SQLCaseStore {
         try await write { [self] db in
             let request = try await lockedOpenRequest(db, id: message.requestID)
             if message.state == .sent && !resend, let sent = try await db.one("""
-                SELECT at FROM message_record WHERE request_id = ? AND day = ? AND party = ? AND state = 'sent' ORDER BY id LIMIT 1
+                SELECT at FROM \(db.seen(.message)) WHERE request_id = ? AND day = ? AND party = ? AND state = 'sent' ORDER BY id LIMIT 1
                 """, [message.requestID, message.day.description, message.party.rawValue]) {
                 throw StoreError.alreadySent(requestID: message.requestID, party: message.party.rawValue, day: message.day.description,
                                              at: Stored.date(sent["at"] as Int64))
@@ -167,7 +167,7 @@ extension SQLCaseStore {
     }
 
     static func fetchMessages(_ db: any StoreConnection, day: CivilDate) async throws -> [MessageRecord] {
-        try await db.rows("SELECT * FROM message_record WHERE day = ? ORDER BY at, id", [day.description]).compactMap { MessageRecord(row: $0) }
+        try await db.rows("SELECT * FROM \(db.seen(.message)) WHERE day = ? ORDER BY at, id", [day.description]).compactMap { MessageRecord(row: $0) }
     }
 }
 

@@ -15,10 +15,10 @@ extension SQLCaseStore {
         try await read { db in
             guard try await db.tableExists("standing_series") else { return [] }
             if let householdID {
-                return try await db.rows("SELECT * FROM standing_series WHERE household_id = ? ORDER BY id", [householdID])
+                return try await db.rows("SELECT * FROM \(db.seen(.series)) WHERE household_id = ? ORDER BY id", [householdID])
                     .map { StandingSeries(row: $0) }
             }
-            return try await db.rows("SELECT * FROM standing_series ORDER BY id").map { StandingSeries(row: $0) }
+            return try await db.rows("SELECT * FROM \(db.seen(.series)) ORDER BY id").map { StandingSeries(row: $0) }
         }
     }
 
@@ -32,7 +32,7 @@ extension SQLCaseStore {
             for volunteerID in Set(dates.compactMap(\.volunteerID) + [series.volunteerID].compactMap { $0 }) {
                 names[volunteerID] = try? await SQLCaseStore.fetchVolunteer(db, id: volunteerID).name
             }
-            let changes = try await db.rows("SELECT * FROM series_change WHERE series_id = ? ORDER BY id", [id]).map { row in
+            let changes = try await db.rows("SELECT * FROM \(db.seen(.seriesChange)) WHERE series_id = ? ORDER BY id", [id]).map { row in
                 SeriesChange(kind: SeriesChange.Kind(rawValue: row["kind"]) ?? .change,
                              from: (row["from_date"] as String?).flatMap(CivilDate.init(iso:)),
                              to: (row["to_date"] as String?).flatMap(CivilDate.init(iso:)), detail: row["detail"],
@@ -45,11 +45,11 @@ extension SQLCaseStore {
     /// The standing volunteer of the series `request` is a date of, if any: a term of its score.
     static func seriesVolunteer(_ db: any StoreConnection, of request: EscortRequest) async throws -> Int64? {
         guard let seriesID = StandingSeries.seriesID(of: request) else { return nil }
-        return try await db.value("SELECT volunteer_id FROM standing_series WHERE id = ?", [seriesID], as: Int64.self)
+        return try await db.value("SELECT volunteer_id FROM \(db.seen(.series)) WHERE id = ?", [seriesID], as: Int64.self)
     }
 
     static func fetchSeries(_ db: any StoreConnection, id: Int64) async throws -> StandingSeries {
-        guard let row = try await db.one("SELECT * FROM standing_series WHERE id = ?", [id]) else {
+        guard let row = try await db.one("SELECT * FROM \(db.seen(.series)) WHERE id = ?", [id]) else {
             throw StoreError.notFound(entity: "series", id: id)
         }
         return StandingSeries(row: row)
@@ -83,7 +83,7 @@ extension SQLCaseStore {
             var series = draft
             series.dongCode = household.dongCode
             if series.pickupPlace.isEmpty { series.pickupPlace = household.address }
-            let others = try await db.rows("SELECT * FROM standing_series WHERE household_id = ?", [household.id]).map { StandingSeries(row: $0) }
+            let others = try await db.rows("SELECT * FROM \(db.seen(.series)) WHERE household_id = ?", [household.id]).map { StandingSeries(row: $0) }
                 .filter { $0.endsOn.map { $0 >= today } ?? true }
             var issues = SeriesValidation.series(series, others: others)
             if series.startsOn < today { issues.append(FieldIssue(field: "from", message: Phrase(ko: "지난 날짜입니다", en: "that date has passed"))) }
@@ -116,7 +116,7 @@ extension SQLCaseStore {
             var series = try await lockedSeries(db, id: id, expectedVersion: expectedVersion, act: Phrase(ko: "바꿀", en: "change"))
             var changed = series
             changed.schedule = schedule
-            let others = try await db.rows("SELECT * FROM standing_series WHERE household_id = ? AND id <> ?", [series.householdID, id])
+            let others = try await db.rows("SELECT * FROM \(db.seen(.series)) WHERE household_id = ? AND id <> ?", [series.householdID, id])
                 .map { StandingSeries(row: $0) }.filter { $0.endsOn.map { $0 >= from } ?? true }
             var issues = SeriesValidation.schedule(schedule)
             if from < today { issues.append(FieldIssue(field: "from", message: Phrase(ko: "지난 날짜부터는 바꿀 수 없습니다", en: "a change cannot start in the past"))) }

@@ -27,18 +27,20 @@ extension SQLCaseStore {
     public func extendSeries(horizonDays: Int) async throws -> Int {
         let now = now()
         let through = CivilDate(now, calendar: calendar).adding(days: horizonDays, calendar: calendar)
+        // A read-only session makes nothing, and so asks nothing: a kiosk reads no series at all.
+        guard !readOnly else { return 0 }
         let behind = try await read { db -> Bool in
             guard try await db.tableExists("standing_series") else { return false }
             return try await db.value("""
-                SELECT EXISTS (SELECT 1 FROM standing_series WHERE \(SQLCaseStore.behindHorizon))
+                SELECT EXISTS (SELECT 1 FROM \(db.seen(.series)) WHERE \(SQLCaseStore.behindHorizon))
                 """, [through.description], as: Bool.self) ?? false
         }
-        guard behind, !readOnly else { return 0 }
+        guard behind else { return 0 }
         return try await write { [self] db in
             let access = try await fetchAccess(db)
             guard access.role != .viewer else { return 0 }
             let series = try await db.rows("""
-                SELECT * FROM standing_series WHERE \(SQLCaseStore.behindHorizon) ORDER BY id
+                SELECT * FROM \(db.seen(.series)) WHERE \(SQLCaseStore.behindHorizon) ORDER BY id
                 """, [through.description]).map { StandingSeries(row: $0) }.filter { access.canChange(dongCode: $0.dongCode) }
             // A city's series gain tens of thousands of dates at once, into the largest table
             // and its indexes: SQLite's page cache is widened for it, as for a load.

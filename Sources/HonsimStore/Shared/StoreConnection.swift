@@ -182,7 +182,11 @@ enum SQLText {
     }
 }
 
-/// The tables that hold personal data (names, phones, addresses, notes, what the doctor said).
+/// The tables that hold personal data (names, phones, addresses, notes, what the doctor said)
+/// and are read by every role, masked where the role may not see them (migrations 12 and 21).
+/// A household's eligibility and the overrides of the council's rules have no masked form: their
+/// tables themselves give each role only what it may see.
 enum PersonalRecords: String, Sendable {
     case household, volunteer, request = "escort_request", call = "contact_attempt"
+    case expense = "escort_expense", message = "message_record", series = "standing_series", seriesChange = "series_change"
 }
