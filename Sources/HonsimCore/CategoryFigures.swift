@@ -78,6 +78,11 @@ public struct CategoryBreakdown: Sendable, Hashable, Codable {
         self.total = total
     }
 
+    /// How the rows count, in the words every view of them ends with.
+    public static let countingNote = Phrase(ko: "여러 구분에 해당하는 대상자는 각 구분에 셉니다. 합계는 요청과 대상자를 한 번씩 셉니다.",
+                                            en: "A household of several categories counts in each; the total counts every request and household once.")
+    public static let totalName = Phrase(ko: "합계", en: "total")
+
     /// The rows that have a request: what the monthly report lists.
     public var withRequests: [CategoryFigures] { rows.filter { $0.requests > 0 } }
 

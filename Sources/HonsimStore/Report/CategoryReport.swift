@@ -45,9 +45,8 @@ public struct CategoryReport: Sendable {
 
     // MARK: The words, shared with the monthly report's section
 
-    static let note = Phrase(ko: "여러 구분에 해당하는 대상자는 각 구분에 셉니다. 합계는 요청과 대상자를 한 번씩 셉니다.",
-                             en: "A household of several categories counts in each; the total counts every request and household once.")
-    static let totalName = Phrase(ko: "합계", en: "total")
+    static let note = CategoryBreakdown.countingNote
+    static let totalName = CategoryBreakdown.totalName
 
     static func header(_ language: Language) -> [String] {
         language == .ko ? ["대상 구분", "요청", "완료", "불참", "취소", "시간", "대상자"]

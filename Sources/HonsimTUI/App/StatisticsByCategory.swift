@@ -29,9 +29,8 @@ public enum CategoryText {
     /// Volunteer hours, as the per-dong "봉사시간": short, so that every figure fits beside the requests pane.
     public static let colHours = Phrase(ko: "시간", en: "hours")
     public static let colShare = Phrase(ko: "요청 비율", en: "share")
-    public static let total = Phrase(ko: "합계", en: "total")
-    public static let note = Phrase(ko: "여러 구분에 해당하는 대상자는 각 구분에 셉니다. 합계는 요청과 대상자를 한 번씩 셉니다.",
-                                    en: "A household of several categories counts in each; the total counts every request and household once.")
+    public static let total = CategoryBreakdown.totalName
+    public static let note = CategoryBreakdown.countingNote
     public static let scopedDongs = Phrase(ko: "고른 동", en: "dongs chosen")
     public static let switchToCategory = Phrase(ko: "구분별", en: "by category")
     public static let switchToDong = Phrase(ko: "동별", en: "by dong")
