@@ -53,6 +53,11 @@ struct StatisticsByCategoryFlowTests {
         #expect(state.currentCategoryStatistics?.breakdown == (try await store.categoryStatistics(for: .month(year: 2026, month: 10), dongCodes: nil)))
         #expect(render(state).text.contains("지난 달 2026-10"))
 
+        // E saves what the pane shows: the categories and the total, for the month on screen.
+        guard case .files(.export(let saved))? = press(state, .character("E")).1.first else { Issue.record("no export"); return }
+        #expect(saved.contents.hasPrefix("\u{FEFF}기간,대상 구분,요청,완료,불참,취소,봉사시간,대상자\n"))
+        #expect(saved.rows == EligibilityCategory.allCases.count + 2 && saved.contents.contains("\n2026-10,합계,"))
+
         // The rows are the categories, "not recorded" and the total: the selection stops at the total.
         state = press(state, .character("G")).0
         #expect(state.selected(.statistics) == EligibilityCategory.allCases.count + 1)
