@@ -6,7 +6,8 @@ import Testing
 /// The statistics by eligibility category on both backends: a household of several categories
 /// counts under each, one with none recorded (or only services elsewhere) under "not recorded",
 /// the total counts every request and household once, and the dongs asked for are the only ones
-/// counted. Counts are not personal: a coordinator of one dong reads the same figures as an admin.
+/// counted. A category has no masked form: a role counts under their categories only the
+/// households it sees in full, the others as not recorded, on both stores.
 @Suite("Statistics by eligibility category in the store")
 struct CategoryStatisticsStoreTests {
     /// A month of requests: household 1 (석수2동) is 기초생활수급 and 사례관리 대상, household 2
@@ -68,7 +69,7 @@ struct CategoryStatisticsStoreTests {
                 "the total's requests and hours are the city's by dong")
     }
 
-    @Test(arguments: Backend.all) func onlyTheDongsAskedForAreCountedAndEveryRoleReadsTheCounts(_ backend: Backend) async throws {
+    @Test(arguments: Backend.all) func onlyTheDongsAskedForAreCountedAndARoleOnlyTheCategoriesItSeesInFull(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         let period = try await monthOfRequests(fixture)
@@ -81,12 +82,19 @@ struct CategoryStatisticsStoreTests {
         let later = try await fixture.store.categoryStatistics(for: period.next, dongCodes: nil)
         #expect(later.rows.first?.requests == 1 && later.total.households == 1, "the later month holds the one request left out")
 
+        // A category has no masked form: a role counts under their categories only the households
+        // it sees in full, the others as not recorded; the total is the same for everyone.
         let all = try await fixture.store.categoryStatistics(for: period, dongCodes: nil)
-        let coordinator = try await fixture.otherStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.pyeongchon.code])
-        #expect(try await coordinator.categoryStatistics(for: period, dongCodes: nil) == all,
-                "counts by category hold no one's name: a coordinator reads every dong's, as the per-dong figures")
+        let ofSeokSu = try await fixture.otherStore(user: "park", role: .coordinator, dongCodes: [StoreFixture.seokSu2.code])
+        #expect(try await ofSeokSu.categoryStatistics(for: period, dongCodes: nil) == all,
+                "석수2동's coordinator sees households 1 and 2 in full; 3 and 4 have no category recorded")
+        let ofPyeongchon = try await fixture.otherStore(user: "han", role: .coordinator, dongCodes: [StoreFixture.pyeongchon.code])
+        let elsewhere = try await ofPyeongchon.categoryStatistics(for: period, dongCodes: nil)
+        #expect(elsewhere.rows.map(\.requests) == [0, 0, 0, 0, 0, 6] && elsewhere.total == all.total,
+                "another dong's coordinator counts 석수2동's households as not recorded")
         let viewer = try await fixture.otherStore(user: "choi", role: .viewer)
-        #expect(try await viewer.categoryStatistics(for: period, dongCodes: nil) == all)
+        let viewed = try await viewer.categoryStatistics(for: period, dongCodes: [StoreFixture.seokSu2.code])
+        #expect(viewed.rows.last.map(figures) == [4, 2, 1, 1, 150, 2] && viewed.total == seokSu.total, "a viewer sees no household in full")
     }
 }
 

@@ -93,7 +93,7 @@ struct StatisticsByCategoryFlowTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let viewer = try await DemoDashboard.state(width: 120, height: 40, store: store, access: Access(user: "park", role: .viewer, dongCodes: []))
         let (switched, effects) = press(viewer, .character("v"))
-        #expect(switched.statisticsView == .byCategory && !effects.isEmpty, "counts are for everyone who sees the per-dong figures")
+        #expect(switched.statisticsView == .byCategory && !effects.isEmpty, "a viewer switches too; the store counts the households it does not see in full as not recorded")
         #expect(statusHints(switched).prefix(2) == [.help, .statisticsView])
         let help = render(press(viewer, .character("?")).0).text
         #expect(help.contains("통계 동별·구분별 바꾸기"))

@@ -22,7 +22,8 @@ struct ReportCommand: AsyncParsableCommand {
             for a spreadsheet. Volunteers' names and phone numbers in reasons are masked unless --unmasked. \
             With --by category, only the month's requests by the households' eligibility categories \
             (대상 구분별): requests, completed, no-shows, cancelled, hours and households per category, \
-            a household of several categories under each, then the total counting each once; as md, csv or json.
+            a household of several categories under each, then the total counting each once; as md, csv or json. \
+            Only the households your role sees in full count under their categories; the others as not recorded.
             """)
 
     @OptionGroup var options: StoreOptions
