@@ -242,6 +242,10 @@ public protocol CouncilRulesStore: StoreIdentity {
     func householdStanding(id: Int64) async throws -> HouseholdStanding
     /// Volunteers' no-shows and late drop-outs over their councils' windows.
     func volunteerConduct(ids: Set<Int64>) async throws -> [Int64: ConductCounts]
+    /// A period's requests of these dongs (nil: every dong) by their households' eligibility
+    /// categories, a household of several under each, with the total counting each once. Only the
+    /// households the role sees in full count under their categories; the others, as not recorded.
+    func categoryStatistics(for period: StatisticsPeriod, dongCodes: Set<String>?) async throws -> CategoryBreakdown
 }
 
 /// `honsim check`.

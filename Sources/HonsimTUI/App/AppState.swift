@@ -166,6 +166,8 @@ public struct AppState: Sendable {
 
     public var data: DashboardData?
     public var statistics: StatisticsData?
+    /// The statistics by eligibility category, read when the pane shows them.
+    public var categoryStatistics: CategoryStatistics?
     public var storeProblem: String?
     /// A one-time notice (a malformed theme or config file), shown until the next key.
     public var notice: String?
@@ -251,6 +253,8 @@ public struct PaneSettings: Sendable {
     public var volunteerSort: VolunteerSort = .name
     public var statisticsSort = StatisticsSort(column: .requests, descending: true)
     public var period: PeriodChoice = .thisMonth
+    /// The statistics by dong or by eligibility category (`v`).
+    public var statisticsView: StatisticsView = .byDong
     /// Dong codes in scope; empty means every dong.
     public var scope: Set<String> = []
     /// Volunteers free in the selected request's window, when that filter is on.

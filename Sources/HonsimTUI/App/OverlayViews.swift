@@ -38,7 +38,7 @@ struct OverlayViews {
             HelpSection(heading: state.language == .ko ? "목록" : "Lists",
                         entries: [Action.up, .down, .pageUp, .pageDown, .top, .bottom, .open].map(entry)),
             HelpSection(heading: state.language == .ko ? "보기" : "View",
-                        entries: [Action.filter, .sort, .scope, .freeOnly, .previousPeriod, .nextPeriod, .refresh].map(entry)),
+                        entries: [Action.filter, .sort, .scope, .freeOnly, .previousPeriod, .nextPeriod, .statisticsView, .refresh].map(entry)),
             HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",

@@ -35,6 +35,11 @@ struct EffectInterpreter: Sendable {
                 let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
                 return .statisticsLoaded(StatisticsData(report: report, weekly: weekly))
             } catch { return .failed(describe(error)) }
+        case .loadCategoryStatistics(let period, let dongCodes):
+            do {
+                let breakdown = try await store.categoryStatistics(for: period, dongCodes: dongCodes)
+                return .categoryStatisticsLoaded(CategoryStatistics(period: period, dongCodes: dongCodes, breakdown: breakdown))
+            } catch { return .failed(describe(error)) }
         case .loadFreeVolunteers(let requestID, let span):
             do {
                 let free = try await store.freeVolunteers(in: span)
