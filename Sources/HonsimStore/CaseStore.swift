@@ -213,6 +213,8 @@ public protocol StandingSeriesStore: StoreIdentity {
     func addReturnLeg(_ draft: ReturnLegDraft) async throws -> ReturnLegOutcome
     /// The return leg of a request, or the outbound request of a leg.
     func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)?
+    /// The links of these requests, as outbound or as leg, each once.
+    func returnLegs(requestIDs: Set<Int64>) async throws -> [ReturnLegLink]
 }
 
 /// The council's rules (협의체 운영 기준): held by the store, so that every coordinator of a

@@ -59,3 +59,19 @@ struct ReturnLegStoreTests {
         #expect(try await store.checkInvariants().isEmpty)
     }
 }
+
+/// What the dashboard reads to pair the two legs in its requests pane.
+@Suite("Return legs: the links the dashboard reads")
+struct ReturnLegLinksStoreTests {
+    @Test(arguments: Backend.all) func theLinksAreFoundFromEitherLeg(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, hour: 10, minutes: 180, status: .assigned, volunteer: 1), fixture.request(2, household: 4, hour: 9)])
+        let outcome = try await fixture.store.addReturnLeg(ReturnLegDraft(outboundID: 1, pickup: nil, whenCalled: true))
+        let link = ReturnLegLink(outboundID: 1, legID: outcome.leg.id, whenCalled: true)
+        #expect(try await fixture.store.returnLegs(requestIDs: [1, 2]) == [link])
+        #expect(try await fixture.store.returnLegs(requestIDs: [outcome.leg.id]) == [link])
+        #expect(try await fixture.store.returnLegs(requestIDs: [1, outcome.leg.id]) == [link])
+        #expect(try await fixture.store.returnLegs(requestIDs: [2]).isEmpty)
+    }
+}

@@ -26,21 +26,10 @@ extension SQLCaseStore {
             if ![.pending, .assigned, .confirmed].contains(outbound.status) {
                 issues.append(FieldIssue(field: "request", message: Phrase(ko: "끝난 요청입니다", en: "the request has ended")))
             }
-            let day = CivilDate(outbound.appointmentAt, calendar: calendar)
-            // "When called": the time held for the volunteer is an hour after the appointment.
-            let pickupAt = draft.whenCalled ? outbound.appointmentAt.addingTimeInterval(3600)
-                : day.start(in: calendar).addingTimeInterval(TimeInterval((draft.pickup?.minutes ?? 0) * 60))
-            if !draft.whenCalled && draft.pickup == nil {
-                issues.append(FieldIssue(field: "pickup", message: Phrase(ko: "귀가 출발 시각을 입력하거나 '연락 오면'을 고르세요",
-                                                                         en: "give the return pickup time, or choose when called")))
-            } else if pickupAt < outbound.appointmentAt {
-                issues.append(FieldIssue(field: "pickup", message: Phrase(ko: "귀가 출발이 진료 시각보다 이릅니다",
-                                                                         en: "the return pickup is before the appointment")))
-            }
-            if !(30...8 * 60).contains(draft.expectedMinutes) {
-                issues.append(FieldIssue(field: "minutes", message: Phrase(ko: "귀가 소요 시간은 30분에서 8시간 사이입니다",
-                                                                          en: "the return takes between 30 minutes and 8 hours")))
-            }
+            let pickupAt = ReturnLegRules.pickupAt(appointmentAt: outbound.appointmentAt, pickup: draft.pickup, whenCalled: draft.whenCalled,
+                                                   calendar: calendar)
+            issues += ReturnLegRules.issues(appointmentAt: outbound.appointmentAt, pickup: draft.pickup, whenCalled: draft.whenCalled,
+                                            expectedMinutes: draft.expectedMinutes, calendar: calendar)
             guard issues.isEmpty else {
                 throw StoreError.invalidData(issues.map { DataIssue(file: "return leg", line: Int(draft.outboundID), field: $0.field, message: $0.message) })
             }
@@ -93,6 +82,20 @@ extension SQLCaseStore {
                   let row = try await db.one("SELECT * FROM return_leg WHERE outbound_id = ? OR request_id = ?", [requestID, requestID])
             else { return nil }
             return (row["outbound_id"], row["request_id"], (row["when_called"] as Int64) != 0)
+        }
+    }
+
+    public func returnLegs(requestIDs: Set<Int64>) async throws -> [ReturnLegLink] {
+        guard !requestIDs.isEmpty else { return [] }
+        return try await read { db in
+            guard try await db.tableExists("return_leg") else { return [] }
+            var found: Set<ReturnLegLink> = []
+            try await SQLText.forEachChunk(of: requestIDs) { marks, chunk in
+                for row in try await db.rows("SELECT * FROM return_leg WHERE outbound_id IN (\(marks)) OR request_id IN (\(marks))", chunk + chunk) {
+                    found.insert(ReturnLegLink(outboundID: row["outbound_id"], legID: row["request_id"], whenCalled: (row["when_called"] as Int64) != 0))
+                }
+            }
+            return found.sorted { $0.outboundID < $1.outboundID }
         }
     }
 }

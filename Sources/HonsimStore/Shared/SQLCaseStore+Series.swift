@@ -26,21 +26,26 @@ extension SQLCaseStore {
 
     public func seriesPage(id: Int64) async throws -> SeriesPage {
         let today = CivilDate(now(), calendar: calendar)
-        return try await read { db in
+        return try await read { [self] db in
             let series = try await SQLCaseStore.fetchSeries(db, id: id)
             let household = try await SQLCaseStore.fetchHousehold(db, id: series.householdID)
             let dates = try await SQLCaseStore.seriesRequests(db, seriesID: id, from: today, statuses: nil)
+            let changes = try await db.rows("SELECT * FROM series_change WHERE series_id = ? ORDER BY id", [id]).map { row in
+                var change = SeriesChange(kind: SeriesChange.Kind(rawValue: row["kind"]) ?? .change,
+                                          from: (row["from_date"] as String?).flatMap(CivilDate.init(iso:)),
+                                          to: (row["to_date"] as String?).flatMap(CivilDate.init(iso:)), detail: row["detail"],
+                                          at: Stored.date(row["at"] as Int64), user: row["user"])
+                if [.create, .change].contains(change.kind) { change.schedule = SeriesWords.parse(change.detail) }
+                if change.kind == .assign { change.volunteerID = change.detail.split(separator: "#").last.flatMap { Int64($0) } }
+                return change
+            }
             var names: [Int64: String] = [:]
-            for volunteerID in Set(dates.compactMap(\.volunteerID) + [series.volunteerID].compactMap { $0 }) {
+            for volunteerID in Set(dates.compactMap(\.volunteerID) + [series.volunteerID].compactMap { $0 } + changes.compactMap(\.volunteerID)) {
                 names[volunteerID] = try? await SQLCaseStore.fetchVolunteer(db, id: volunteerID).name
             }
-            let changes = try await db.rows("SELECT * FROM series_change WHERE series_id = ? ORDER BY id", [id]).map { row in
-                SeriesChange(kind: SeriesChange.Kind(rawValue: row["kind"]) ?? .change,
-                             from: (row["from_date"] as String?).flatMap(CivilDate.init(iso:)),
-                             to: (row["to_date"] as String?).flatMap(CivilDate.init(iso:)), detail: row["detail"],
-                             at: Stored.date(row["at"] as Int64), user: row["user"])
-            }
-            return SeriesPage(series: series, household: household, dates: dates, volunteerNames: names, changes: changes)
+            var page = SeriesPage(series: series, household: household, dates: dates, volunteerNames: names, changes: changes)
+            page.limits = try await seriesLimits(db, series, dates: dates)
+            return page
         }
     }
 
@@ -169,6 +174,7 @@ extension SQLCaseStore {
             var outcome = SeriesOutcome(series: series)
             outcome.made = try await extend(db, series, through: today.adding(days: horizonDays, calendar: calendar), at: now)
             outcome.series = try await SQLCaseStore.fetchSeries(db, id: series.id)
+            outcome.limits = try await seriesLimits(db, outcome.series, dates: outcome.made)
             return outcome
         }
     }
