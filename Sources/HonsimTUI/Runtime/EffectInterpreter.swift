@@ -154,6 +154,10 @@ struct EffectInterpreter: Sendable {
             var result = WriteResult(changed: [])
             result.series = try await write.run(on: store, horizonDays: seriesHorizonDays)
             return result
+        case .returnLeg(let draft):
+            var result = WriteResult(changed: [])
+            result.returnLeg = try await store.addReturnLeg(draft)
+            return result
         case .importFile(let path, let kind, let fingerprint):
             // The file's own clock: an import stamps rows with the moment it ran.
             let outcome = try await Importer.run(path: path, kind: kind, into: store, dryRun: false, now: Date(),
