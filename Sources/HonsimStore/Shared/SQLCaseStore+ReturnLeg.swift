@@ -75,6 +75,46 @@ extension SQLCaseStore {
         }
     }
 
+    /// Moves a return leg's pickup (a time, or when called) and length. Its volunteer stays where
+    /// they can still take it at the new time, else is released with the reason (`refusal`), as a
+    /// series' moved date is; a pickup before the appointment is refused, naming the field.
+    public func changeReturnLeg(legID: Int64, pickup: ClockTime?, whenCalled: Bool, expectedMinutes: Int,
+                                expectedVersion: Int?) async throws -> ReturnLegOutcome {
+        try await write { [self] db in
+            let now = now()
+            let leg = try await lockedRequest(db, id: legID)
+            try await authorize(db, toChange: leg)
+            try checkVersion(leg, expected: expectedVersion)
+            guard let outboundID = try await db.value("SELECT outbound_id FROM return_leg WHERE request_id = ?", [legID], as: Int64.self) else {
+                throw StoreError.invalidData([DataIssue(file: "return leg", line: Int(legID), field: "request",
+                                                        message: Phrase(ko: "귀가 구간이 아닙니다", en: "the request is not a return leg"))])
+            }
+            let outbound = try await SQLCaseStore.fetchRequest(db, id: outboundID)
+            var issues = ReturnLegRules.issues(appointmentAt: outbound.appointmentAt, pickup: pickup, whenCalled: whenCalled,
+                                               expectedMinutes: expectedMinutes, calendar: calendar)
+            if ![.pending, .assigned, .confirmed].contains(leg.status) {
+                issues.append(FieldIssue(field: "request", message: Phrase(ko: "끝난 요청입니다", en: "the request has ended")))
+            }
+            guard issues.isEmpty else {
+                throw StoreError.invalidData(issues.map { DataIssue(file: "return leg", line: Int(legID), field: $0.field, message: $0.message) })
+            }
+            var moved = leg
+            moved.appointmentAt = ReturnLegRules.pickupAt(appointmentAt: outbound.appointmentAt, pickup: pickup, whenCalled: whenCalled,
+                                                          calendar: calendar)
+            moved.pickupAt = moved.appointmentAt
+            moved.expectedMinutes = expectedMinutes
+            let reason = Phrase(ko: "귀가 출발 변경", en: "return pickup changed")
+            let (written, released) = try await reschedule(db, from: leg, to: moved, reason: reason, action: "return leg change", at: now)
+            // The link is written anew rather than updated: the city-wide store's role may insert and
+            // delete links, not update them.
+            try await db.execute("DELETE FROM return_leg WHERE request_id = ?", [legID])
+            try await db.execute("INSERT INTO return_leg (request_id, outbound_id, when_called) VALUES (?, ?, ?)",
+                                 [legID, outboundID, whenCalled ? 1 : 0])
+            return ReturnLegOutcome(outbound: outbound, leg: written, whenCalled: whenCalled,
+                                    refusal: released.map { Phrase(ko: "\(reason.ko): \($0.ko)", en: "\(reason.en): \($0.en)") })
+        }
+    }
+
     /// The return leg of a request, or the outbound request of a leg: (outbound, leg, when called).
     public func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)? {
         try await read { db in
