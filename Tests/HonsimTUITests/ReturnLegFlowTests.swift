@@ -121,19 +121,37 @@ struct ReturnLegFlowTests {
         var state = try await press(open, store: store, .enter, .enter, .enter, .enter)
         let refused = try #require(form(state))
         #expect(refused.message?.contains("already has a return leg") == true)
-        // Esc asks first (something was typed? no: nothing was), then L on the way there points at its leg.
+        // Esc closes it (nothing was typed); after a refresh, L on the way there opens its leg's form.
         state = try await press(state, store: store, .escape)
         state = try await press(state, store: store, .character("r"))
         state.selection[.requests] = try #require(state.visibleRequests.firstIndex { $0.id == outbound.id })
         state = try await press(state, store: store, .character("L"))
         let link = try #require(try await store.returnLeg(of: outbound.id))
-        #expect(state.overlay == nil)
+        #expect(form(state)?.leg?.id == link.leg && form(state)?.whenCalled == true)
         #expect(state.notice == ReturnLegText.hasLeg(link.leg).en)
-        #expect(state.selectedRequest?.id == link.leg)
+        // Its pickup moved: before the appointment refused in place, then half past the hour after it.
+        let calendar = store.calendar
+        state = try await press(state, store: store, .left, .tab)
+        state = try await retype(state, store: store, ClockTime(outbound.appointmentAt.addingTimeInterval(-600), calendar: calendar).description)
+        state = try await press(state, store: store, .tab)
+        #expect(form(state)?.form.field("pickup")?.error == "the return pickup is before the appointment")
+        let later = ClockTime(outbound.appointmentAt.addingTimeInterval(5400), calendar: calendar)
+        state = try await press(state, store: store, .backTab)
+        state = try await retype(state, store: store, later.description)
+        state = try await press(state, store: store, .enter, .enter)
+        #expect(state.overlay == nil, "\(String(describing: state.overlay))")
+        #expect(state.notice?.hasPrefix("return leg changed: #\(link.leg) \(later)") == true, "\(state.notice ?? "")")
+        #expect(ClockTime(try await store.request(id: link.leg).pickupAt, calendar: calendar) == later)
+        #expect(try await store.returnLeg(of: outbound.id)?.whenCalled == false)
+        // L on the leg itself opens the same form.
+        state.selection[.requests] = try #require(state.visibleRequests.firstIndex { $0.id == link.leg })
         state = try await press(state, store: store, .character("L"))
-        #expect(state.notice == ReturnLegText.isLeg(outbound.id).en)
+        #expect(form(state)?.leg?.id == link.leg)
+        state = try await press(state, store: store, .escape)
         // A request with no return trip says so.
-        state.selection[.requests] = try #require(state.visibleRequests.firstIndex { !$0.returnTrip && state.data?.returnLegs.outbound(of: $0.id) == nil })
+        state.selection[.requests] = try #require(state.visibleRequests.firstIndex { request in
+            !request.returnTrip && state.data?.returnLegs.outbound(of: request.id) == nil && state.data?.returnLegs.leg(of: request.id) == nil
+        })
         state = try await press(state, store: store, .character("L"))
         #expect(state.overlay == nil && state.notice == ReturnLegText.noReturnTrip.en)
     }

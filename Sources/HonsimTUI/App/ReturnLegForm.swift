@@ -29,26 +29,44 @@ public struct ReturnLegForm: Hashable, Sendable {
 
     /// The outbound request.
     public var request: EscortRequest
+    /// The leg, when the form changes one already made (its volunteer then changes on its own row).
+    public var leg: EscortRequest?
     public var form: FormState
     public var message: String?
     public var confirmingDiscard = false
 
+    /// A new leg for `request`.
     public init(request: EscortRequest, volunteerName: String?, language: Language, calendar: Calendar) {
         self.request = request
         let t = { (phrase: Phrase) in phrase.text(language) }
         let held = ClockTime(request.appointmentAt.addingTimeInterval(ReturnLegRules.heldWhenCalled), calendar: calendar)
         let same = t(ReturnLegText.sameVolunteer) + (volunteerName.map { " (\(TerminalText.sanitize($0)))" } ?? "")
-        form = FormState(fields: [
-            FormField(key: "when", label: t(ReturnLegText.fieldWhen), kind: .choice([t(ReturnLegText.atATime), t(ReturnLegText.whenCalled)])),
-            FormField(key: "pickup", label: t(ReturnLegText.fieldPickup), text: held.description, placeholder: t(ReturnLegText.placeholderPickup)),
-            FormField(key: "minutes", label: t(ReturnLegText.fieldMinutes), text: String(ReturnLegRules.defaultMinutes)),
+        form = FormState(fields: ReturnLegForm.timeFields(pickup: held, whenCalled: false, minutes: ReturnLegRules.defaultMinutes, language: language) + [
             FormField(key: "volunteer", label: t(ReturnLegText.fieldVolunteer),
                       kind: .choice([same, t(ReturnLegText.otherVolunteer), t(ReturnLegText.noVolunteer)])),
         ])
     }
 
+    /// The leg `leg` of `request`, to move its pickup or length.
+    public init(request: EscortRequest, leg: EscortRequest, whenCalled: Bool, language: Language, calendar: Calendar) {
+        self.request = request
+        self.leg = leg
+        form = FormState(fields: ReturnLegForm.timeFields(pickup: ClockTime(leg.pickupAt, calendar: calendar), whenCalled: whenCalled,
+                                                          minutes: leg.expectedMinutes, language: language))
+    }
+
+    static func timeFields(pickup: ClockTime, whenCalled: Bool, minutes: Int, language: Language) -> [FormField] {
+        let t = { (phrase: Phrase) in phrase.text(language) }
+        return [
+            FormField(key: "when", label: t(ReturnLegText.fieldWhen), kind: .choice([t(ReturnLegText.atATime), t(ReturnLegText.whenCalled)]),
+                      choice: whenCalled ? 1 : 0),
+            FormField(key: "pickup", label: t(ReturnLegText.fieldPickup), text: pickup.description, placeholder: t(ReturnLegText.placeholderPickup)),
+            FormField(key: "minutes", label: t(ReturnLegText.fieldMinutes), text: String(minutes)),
+        ]
+    }
+
     public var whenCalled: Bool { form.field("when")?.choice == 1 }
-    public var volunteer: Volunteer { Volunteer(rawValue: form.field("volunteer")?.choice ?? 0) ?? .same }
+    public var volunteer: Volunteer { leg != nil ? .same : Volunteer(rawValue: form.field("volunteer")?.choice ?? 0) ?? .same }
 
     /// Every field's error from what is typed (shown where `all`, or once shown); the write when
     /// there is none. Another volunteer is chosen after the leg is made, in the assign dialog.
@@ -70,6 +88,9 @@ public struct ReturnLegForm: Hashable, Sendable {
             form.fields[index].error = (all || form.fields[index].error != nil || !form.fields[index].text.isEmpty) ? errors[key] : nil
         }
         guard errors.isEmpty, let minutes else { return nil }
+        if let leg {
+            return .changeReturnLeg(legID: leg.id, pickup: whenCalled ? nil : pickup, whenCalled: whenCalled, minutes: minutes, version: leg.version)
+        }
         let who: ReturnLegDraft.Volunteer = volunteer == .same ? .same : .none
         return .returnLeg(ReturnLegDraft(outboundID: request.id, pickup: whenCalled ? nil : pickup, whenCalled: whenCalled,
                                          expectedMinutes: minutes, volunteer: who))
@@ -108,21 +129,23 @@ extension ReturnLegForm: Component {
 }
 
 extension AppState {
-    /// `L` on a request: its return leg's form. A request that has a leg, or is one, says which
-    /// request the other leg is (its volunteer changes on its own row, as any request's); one
-    /// without a return trip, or ended, says so.
+    /// `L` on a request: its return leg's form, to make it; on a request that has a leg, or is
+    /// one, the leg's form to move its pickup (its volunteer changes on its own row, as any
+    /// request's); one without a return trip, or ended, says so.
     mutating func openReturnLeg() -> [Effect] {
         guard focus == .requests, let request = selectedRequest, let data else {
             notice = text(UIText.notNow)
             return []
         }
-        if let link = data.returnLegs.leg(of: request.id) {
+        if let link = data.returnLegs.leg(of: request.id) ?? data.returnLegs.outbound(of: request.id) {
+            guard let leg = data.requests.first(where: { $0.id == link.legID }),
+                  let outbound = data.requests.first(where: { $0.id == link.outboundID }),
+                  [.pending, .assigned, .confirmed].contains(leg.status) else {
+                notice = text(request.id == link.legID ? ReturnLegText.isLeg(link.outboundID) : ReturnLegText.hasLeg(link.legID))
+                return []
+            }
             notice = text(ReturnLegText.hasLeg(link.legID))
-            if let row = visibleRequests.firstIndex(where: { $0.id == link.legID }) { selection[.requests] = row }
-            return []
-        }
-        if let link = data.returnLegs.outbound(of: request.id) {
-            notice = text(ReturnLegText.isLeg(link.outboundID))
+            overlay = .returnLeg(ReturnLegForm(request: outbound, leg: leg, whenCalled: link.whenCalled, language: language, calendar: calendar))
             return []
         }
         guard request.returnTrip else {
@@ -140,14 +163,14 @@ extension AppState {
 
     /// The leg is made: the panes reload with it selected; when another volunteer was asked for,
     /// the assign dialog opens for the leg, checked for overlaps as any assign is.
-    mutating func returnLegWritten(_ result: WriteResult) -> [Effect] {
+    mutating func returnLegWritten(_ write: WriteRequest, _ result: WriteResult) -> [Effect] {
         var effects: [Effect] = [.load, .loadStatistics(period.period(now: now, calendar: calendar))]
         let chooseAnother: Bool
         if case .returnLeg(let form) = overlay { chooseAnother = form.volunteer == .other } else { chooseAnother = false }
         overlay = nil
         guard let outcome = result.returnLeg else { return effects }
         noticeRole = outcome.refusal == nil ? .ok : .warning
-        notice = returnLegSummary(result)
+        notice = returnLegSummary(write, result)
         focusAfterLoad = outcome.leg.id
         if chooseAnother {
             overlay = .assign(AssignDialog(request: outcome.leg))
@@ -166,14 +189,18 @@ extension AppState {
         return failure.conflict ? [.load] : []
     }
 
-    func returnLegSummary(_ result: WriteResult) -> String {
-        guard let outcome = result.returnLeg else { return text(ReturnLegText.made) }
+    func returnLegSummary(_ write: WriteRequest, _ result: WriteResult) -> String {
+        let done: Phrase
+        if case .changeReturnLeg = write { done = ReturnLegText.changed } else { done = ReturnLegText.made }
+        guard let outcome = result.returnLeg else { return text(done) }
         let leg = outcome.leg
-        var words = "\(text(ReturnLegText.made)): #\(leg.id) \(ClockTime(leg.pickupAt, calendar: calendar))"
+        var words = "\(text(done)): #\(leg.id) \(ClockTime(leg.pickupAt, calendar: calendar))"
         if outcome.whenCalled { words += " (\(text(ReturnLegText.whenCalled)))" }
         words += " · " + DomainPhrases.status(leg.status).text(language)
         if let id = leg.volunteerID, let name = data?.volunteers.first(where: { $0.id == id })?.name { words += " — \(name)" }
-        if let refusal = outcome.refusal { words += " · \(text(ReturnLegText.notAssigned)): \(refusal.text(language))" }
+        if let refusal = outcome.refusal {
+            words += " · \(text(done == ReturnLegText.changed ? ReturnLegText.released : ReturnLegText.notAssigned)): \(refusal.text(language))"
+        }
         return words
     }
 }

@@ -8,7 +8,9 @@ extension FormViews {
     func drawReturnLeg(_ sheet: ReturnLegForm, into canvas: inout Canvas) {
         let summary = AssignDialogView(state: state, theme: theme).requestLines(sheet.request)
         let extra: [(String, StyleRole)] = sheet.whenCalled ? [(t(ReturnLegText.whenCalledHint), .muted)] : []
-        drawForm(sheet.form, title: "\(t(ReturnLegText.title)) — #\(sheet.request.id)", body: summary, message: sheet.message,
+        let title = sheet.leg.map { "\(t(ReturnLegText.title)) #\($0.id) — \(t(ReturnLegText.labelOutbound)) #\(sheet.request.id)" }
+            ?? "\(t(ReturnLegText.title)) — #\(sheet.request.id)"
+        drawForm(sheet.form, title: title, body: summary, message: sheet.message,
                  confirmingDiscard: sheet.confirmingDiscard, extra: extra, into: &canvas)
     }
 }

@@ -20,7 +20,9 @@ public enum ReturnLegText {
     public static let noReturnTrip = Phrase(ko: "귀가 동행이 없는 요청입니다", en: "the request has no return trip")
     public static let ended = Phrase(ko: "끝난 요청에는 귀가 구간을 만들 수 없습니다", en: "an ended request cannot have a return leg")
     public static let made = Phrase(ko: "귀가 구간을 만들었습니다", en: "return leg made")
+    public static let changed = Phrase(ko: "귀가 구간을 바꿨습니다", en: "return leg changed")
     public static let notAssigned = Phrase(ko: "봉사자를 배정하지 못했습니다", en: "not assigned")
+    public static let released = Phrase(ko: "봉사자를 뺐습니다", en: "volunteer released")
     /// The mark before the hospital in the requests pane.
     public static let legMark = Phrase(ko: "귀가", en: "return")
     public static let outboundMark = Phrase(ko: "+귀가", en: "+return")
@@ -29,8 +31,8 @@ public enum ReturnLegText {
     public static let labelOutbound = Phrase(ko: "가는 길", en: "Way there")
     public static func request(_ id: Int64) -> Phrase { Phrase(ko: "요청 #\(id)", en: "request #\(id)") }
     public static func hasLeg(_ id: Int64) -> Phrase {
-        Phrase(ko: "귀가 구간은 요청 #\(id)입니다: 그 줄에서 배정·해제로 봉사자를 바꿉니다",
-               en: "the return leg is request #\(id): change its volunteer on its row (assign, release)")
+        Phrase(ko: "귀가 구간은 요청 #\(id)입니다: 봉사자는 그 줄에서 배정·해제로 바꿉니다",
+               en: "the return leg is request #\(id): its volunteer changes on its own row (assign, release)")
     }
     public static func isLeg(_ id: Int64) -> Phrase {
         Phrase(ko: "이 요청은 요청 #\(id)의 귀가 구간입니다", en: "this request is the return leg of request #\(id)")
@@ -38,7 +40,7 @@ public enum ReturnLegText {
 
     static let all: [Phrase] = [
         title, fieldWhen, atATime, whenCalled, fieldPickup, placeholderPickup, fieldMinutes, fieldVolunteer, sameVolunteer,
-        otherVolunteer, noVolunteer, errorMinutes, whenCalledHint, noReturnTrip, ended, made, notAssigned, legMark, outboundMark,
+        otherVolunteer, noVolunteer, errorMinutes, whenCalledHint, noReturnTrip, ended, made, changed, notAssigned, released, legMark, outboundMark,
         labelLeg, labelOutbound, request(1), hasLeg(1), isLeg(1),
     ]
 }

@@ -30,6 +30,8 @@ public enum WriteRequest: Hashable, Sendable {
     case series(SeriesWrite)
     /// A request's return trip split off as a leg of its own.
     case returnLeg(ReturnLegDraft)
+    /// A leg's pickup moved (its volunteer kept where the new time fits, else released with why).
+    case changeReturnLeg(legID: Int64, pickup: ClockTime?, whenCalled: Bool, minutes: Int, version: Int)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -58,7 +60,7 @@ extension WriteRequest {
         case .assign, .lifecycle, .create, .assignAll: true
         // A change of transport is not taken back by undo, which restores a request's status
         // and volunteer: it is changed again in the same list.
-        case .undo, .save, .release, .importFile, .attempt, .booking, .transport, .series, .returnLeg: false
+        case .undo, .save, .release, .importFile, .attempt, .booking, .transport, .series, .returnLeg, .changeReturnLeg: false
         }
     }
 }
@@ -239,7 +241,7 @@ extension AppState {
         case .booking(let requestID, let status, let reference, _): return bookingWritten(requestID: requestID, status: status, reference: reference)
         case .transport: return transportWritten(result)
         case .series(let write): return seriesWritten(write, result)
-        case .returnLeg: return returnLegWritten(result)
+        case .returnLeg, .changeReturnLeg: return returnLegWritten(write, result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -279,7 +281,7 @@ extension AppState {
         case .importFile: return importFailed(failure.message)
         case .booking, .transport: return bookingWriteFailed(write, failure)
         case .series: return seriesWriteFailed(write, failure)
-        case .returnLeg: return returnLegFailed(write, failure)
+        case .returnLeg, .changeReturnLeg: return returnLegFailed(write, failure)
         case .assign, .lifecycle, .create, .undo, .assignAll, .attempt: break
         }
         var effects: [Effect] = failure.conflict ? [.load] : []
@@ -335,8 +337,8 @@ extension AppState {
             return "#\(requestID): \(t(UIText.transportChanged)) — \(DomainPhrases.transport(transport).text(language))"
         case .series:
             return seriesSummary(result)
-        case .returnLeg:
-            return returnLegSummary(result)
+        case .returnLeg, .changeReturnLeg:
+            return returnLegSummary(write, result)
         }
     }
 }
