@@ -211,8 +211,14 @@ public protocol StandingSeriesStore: StoreIdentity {
     /// time or when called, the same volunteer by default or another, each leg with its own
     /// overlap check. A pickup before the appointment is refused, naming the field.
     func addReturnLeg(_ draft: ReturnLegDraft) async throws -> ReturnLegOutcome
+    /// Moves a leg's pickup (a time or when called) and length; its volunteer kept where they
+    /// can still take it, else released with the reason (the outcome's `refusal`).
+    func changeReturnLeg(legID: Int64, pickup: ClockTime?, whenCalled: Bool, expectedMinutes: Int, expectedVersion: Int?) async throws
+        -> ReturnLegOutcome
     /// The return leg of a request, or the outbound request of a leg.
     func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)?
+    /// The links of these requests, as outbound or as leg, each once.
+    func returnLegs(requestIDs: Set<Int64>) async throws -> [ReturnLegLink]
 }
 
 /// The council's rules (협의체 운영 기준): held by the store, so that every coordinator of a

@@ -254,6 +254,9 @@ extension AppState {
         case .series:
             let effects = openSeriesPage()
             return (self, effects)
+        case .returnLeg:
+            let effects = openReturnLeg()
+            return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
             quit = true

@@ -159,6 +159,15 @@ struct EffectInterpreter: Sendable {
             var result = WriteResult(changed: [])
             result.series = try await write.run(on: store, horizonDays: seriesHorizonDays)
             return result
+        case .returnLeg(let draft):
+            var result = WriteResult(changed: [])
+            result.returnLeg = try await store.addReturnLeg(draft)
+            return result
+        case .changeReturnLeg(let legID, let pickup, let whenCalled, let minutes, let version):
+            var result = WriteResult(changed: [])
+            result.returnLeg = try await store.changeReturnLeg(legID: legID, pickup: pickup, whenCalled: whenCalled, expectedMinutes: minutes,
+                                                              expectedVersion: version)
+            return result
         case .importFile(let path, let kind, let fingerprint):
             // The file's own clock: an import stamps rows with the moment it ran.
             let outcome = try await Importer.run(path: path, kind: kind, into: store, dryRun: false, now: Date(),
