@@ -119,6 +119,7 @@ enum Schema {
         standingSeries, returnLegs,
         councilRules, householdEligibility, ruleOverrides, conductIndexes,
         volunteerCredentials, escortExpenses,
+        householdFamilyContact,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has
