@@ -31,7 +31,7 @@ struct HouseholdFamilyStoreTests {
         #expect(try await fixture.store.household(id: 1).family == Self.daughter)
         #expect(try await fixture.store.households(ids: [4])[4]?.family == Self.nephew)
         // The change is audited with the record before and after.
-        #expect(try await fixture.rawSQL("SELECT after FROM audit WHERE entity = 'household' AND entity_id = '1' AND action = 'update' ORDER BY id")
+        #expect(try await fixture.rawSQL("SELECT after FROM audit WHERE entity = 'household' AND entity_id = '1' AND action = 'edit' ORDER BY id")
             .last?.contains("010-5555-6666") == true)
         let before = try await fixture.store.accessLog(AccessLogQuery(householdID: 1)).count
         let page = try await fixture.store.householdRecord(id: 1, reveal: .full(requestID: 1))
@@ -92,7 +92,7 @@ struct HouseholdFamilyStoreTests {
         let saved = try await fixture.store.saveHousehold(draft, eligibility: eligibility, expectedVersion: nil, allowDuplicate: false)
         #expect(saved.id == 5 && saved.family == Self.daughter)
         #expect(try await fixture.store.eligibility(householdIDs: [5])[5] == eligibility)
-        #expect(try await fixture.rawSQL("SELECT action FROM audit WHERE entity = 'household' AND entity_id = '5' ORDER BY id") == ["add", "eligibility"])
+        #expect(try await fixture.rawSQL("SELECT action FROM audit WHERE entity = 'household' AND entity_id = '5' ORDER BY id") == ["create", "eligibility"])
 
         // A save refused (another coordinator changed the household meanwhile) writes neither half.
         var stale = saved
@@ -130,7 +130,8 @@ struct HouseholdFamilyStoreTests {
         household.closed = true
         try await fixture.store.saveHousehold(household, expectedVersion: household.version, allowDuplicate: true)
         try await fixture.rawSQL("UPDATE household SET closed_at = 0 WHERE id = 4")
-        #expect(try await fixture.store.purge(closedBefore: Date(), dryRun: false).households == 1)
+        let today = CivilDate(Date(), calendar: fixture.calendar).start(in: fixture.calendar)
+        #expect(try await fixture.store.purge(closedBefore: today, dryRun: false).households == 1)
         #expect(try await fixture.store.household(id: 4).family == FamilyContact())
     }
 }

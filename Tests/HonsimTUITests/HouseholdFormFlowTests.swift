@@ -102,7 +102,7 @@ struct HouseholdFormFlowTests {
         #expect(try await store.eligibility(householdIDs: [household.id])[household.id]
                 == HouseholdEligibility(categories: [.nearPoverty], servedElsewhere: [.longTermCare]))
         let audit = try await store.auditLog(in: nil, limit: 3).map(\.action)
-        #expect(audit.contains("eligibility") && audit.contains("update"), "\(audit)")
+        #expect(audit.contains("eligibility") && audit.contains("edit"), "\(audit)")
         #expect(render(state).text.contains("near poverty · served elsewhere: long-term care grade"))
     }
 

@@ -23,10 +23,10 @@ extension RecordForm {
         guard let eligibility else { return [] }
         let t = { (phrase: Phrase) in phrase.text(language) }
         var categories = FormField(key: "categories", label: t(HouseholdFormText.categories),
-                                   kind: .choices(EligibilityCategory.allCases.map { CouncilRulePhrases.category($0).text(language) }))
+                                   kind: .choices(EligibilityCategory.allCases.map { HouseholdFormText.category($0).text(language) }))
         categories.picked = Set(EligibilityCategory.allCases.indices.filter { eligibility.categories.contains(EligibilityCategory.allCases[$0]) })
         var services = FormField(key: "served_elsewhere", label: t(HouseholdFormText.servedElsewhere),
-                                 kind: .choices(OtherService.allCases.map { CouncilRulePhrases.service($0).text(language) }))
+                                 kind: .choices(OtherService.allCases.map { HouseholdFormText.service($0).text(language) }))
         services.picked = Set(OtherService.allCases.indices.filter { eligibility.servedElsewhere.contains(OtherService.allCases[$0]) })
         return [categories, services]
     }
@@ -67,6 +67,26 @@ enum HouseholdFormText {
     static let noFamily = Phrase(ko: "가족 연락처 없음", en: "no family contact recorded")
     static let choicesHint = Phrase(ko: "←→ 고르기, Space 넣기/빼기", en: "←→ move, Space ticks")
 
+    /// The categories and services as a row of ticks names them, short enough for one row of a
+    /// form; the page and the rules' messages use their full names (`CouncilRulePhrases`).
+    static func category(_ category: EligibilityCategory) -> Phrase {
+        switch category {
+        case .basicLivelihood: Phrase(ko: "기초수급", en: "basic")
+        case .nearPoverty: Phrase(ko: "차상위", en: "near poverty")
+        case .caseManaged: Phrase(ko: "사례관리", en: "case managed")
+        case .emergency: Phrase(ko: "긴급지원", en: "emergency")
+        case .other: Phrase(ko: "기타", en: "other")
+        }
+    }
+
+    static func service(_ service: OtherService) -> Phrase {
+        switch service {
+        case .longTermCare: Phrase(ko: "장기요양", en: "long-term care")
+        case .customizedElderlyCare: Phrase(ko: "노인맞춤돌봄", en: "elderly care")
+        case .disabilityAssistance: Phrase(ko: "장애인활동지원", en: "disability aid")
+        }
+    }
+
     static let all: [Phrase] = [familyName, familyRelation, relationExample, familyPhone, categories, servedElsewhere, family, noFamily,
-                                choicesHint]
+                                choicesHint] + EligibilityCategory.allCases.map(category) + OtherService.allCases.map(service)
 }

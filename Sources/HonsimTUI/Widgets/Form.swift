@@ -186,26 +186,31 @@ public struct FormView: Sendable {
 }
 
 extension FormView {
-    /// The options in a row, "[x] 차상위  [ ] 기타", the one under the cursor marked while the
-    /// field has the focus; scrolled so that it shows when the row is too narrow for all.
+    /// The options in a row, "[x]차상위 [ ]기타", the one under the cursor marked while the field
+    /// has the focus. When the row is too narrow for all, it shows whole options only, scrolled
+    /// so that the cursor's shows, with ‹ and › where more are hidden.
     static func drawChoices(_ field: FormField, options: [String], focused: Bool, rect: Rect, into canvas: inout Canvas, theme: Theme) {
-        let items = options.enumerated().map { (field.picked.contains($0.offset) ? "[x] " : "[ ] ") + $0.element }
-        let gap = 2
-        var first = 0
+        let items = options.enumerated().map { (field.picked.contains($0.offset) ? "[x]" : "[ ]") + $0.element }
+        let widths = items.map(DisplayWidth.of)
         let cursor = min(max(0, field.choice), max(0, items.count - 1))
-        while first < cursor,
-              items[first...cursor].map(DisplayWidth.of).reduce(0, +) + gap * (cursor - first) + (first > 0 ? 2 : 0) > rect.width {
-            first += 1
+        /// Options first...last side by side, with room for the markers.
+        func fits(_ first: Int, _ last: Int) -> Bool {
+            widths[first...last].reduce(0, +) + (last - first) + (first > 0 ? 2 : 0) + (last < items.count - 1 ? 2 : 0) <= rect.width
         }
+        var first = 0
+        while first < cursor, !fits(first, cursor) { first += 1 }
+        var last = first
+        while last + 1 < items.count, fits(first, last + 1) { last += 1 }
         var x = rect.x
         if first > 0 {
             canvas.write("‹ ", x: x, y: rect.y, style: theme.style(.muted), clip: rect)
             x += 2
         }
-        for index in first..<items.count where x < rect.maxX {
+        for index in first...max(first, last) where index < items.count {
             let style = focused && index == cursor ? theme.style(.selection) : theme.style(.dialog)
             canvas.write(items[index], x: x, y: rect.y, style: style, clip: rect)
-            x += DisplayWidth.of(items[index]) + gap
+            x += widths[index] + 1
         }
+        if last < items.count - 1 { canvas.write("›", x: x, y: rect.y, style: theme.style(.muted), clip: rect) }
     }
 }
