@@ -97,6 +97,7 @@ struct HouseholdFormFlowTests {
         state = try await press(state, store: store, .character(" "))
         let excluded = RuleFinding(reason: .servedElsewhere([.longTermCare]), overridable: true).phrase.en
         #expect(render(state).text.contains("⚠ " + String(excluded.prefix(40))))
+        assertSnapshot(render(state), named: "household-form-rules-en-120x40")
         state = try await submit(state, store: store)
         #expect(sheet(state)?.mode == .page)
         #expect(try await store.eligibility(householdIDs: [household.id])[household.id]
