@@ -221,11 +221,10 @@ public struct EscortDay: Sendable, Hashable {
 
     public init(day: CivilDate, escorts: [DayEscort]) {
         self.day = day
-        self.escorts = escorts.sorted { a, b in
-            let (ra, rb) = (a.readiness, b.readiness)
-            if ra != rb { return ra < rb }
-            return (a.request.pickupAt, a.request.id) < (b.request.pickupAt, b.request.id)
-        }
+        // Each escort's place is worked out once (its readiness looks through its calls), and
+        // the escorts, large values, are moved once: a city's day has thousands.
+        let keys = escorts.map { ($0.readiness, $0.request.pickupAt, $0.request.id) }
+        self.escorts = keys.indices.sorted { keys[$0] < keys[$1] }.map { escorts[$0] }
     }
 
     public var summary: Summary {

@@ -234,7 +234,8 @@ public protocol CouncilRulesStore: StoreIdentity {
     func councilRules() async throws -> CouncilRuleBook
     /// Admins only: replaces the whole book, audited.
     func setCouncilRules(_ book: CouncilRuleBook) async throws
-    /// The eligibility recorded on these households (none recorded: absent).
+    /// The eligibility recorded on these households (none recorded: absent). On PostgreSQL, of
+    /// the households the role may see in full only (migration 21).
     func eligibility(householdIDs: Set<Int64>) async throws -> [Int64: HouseholdEligibility]
     /// Records a household's categories and other services; whoever may change the household.
     func setEligibility(householdID: Int64, _ eligibility: HouseholdEligibility) async throws
@@ -245,9 +246,10 @@ public protocol CouncilRulesStore: StoreIdentity {
     /// (StoreError.outsideCouncilRules), all or nothing.
     @discardableResult
     func createRequests(_ drafts: [EscortRequest], override: RuleOverride?) async throws -> [EscortRequest]
-    /// The overrides recorded for these requests.
+    /// The overrides recorded for these requests (on PostgreSQL, of those whose dong the role sees in full).
     func ruleOverrides(requestIDs: Set<Int64>) async throws -> [Int64: [RecordedOverride]]
-    /// A household's eligibility, uses against its limits, and no-show counts with the flag.
+    /// A household's eligibility, uses against its limits, and no-show counts with the flag; the
+    /// eligibility masked (`isMasked`) for a role that may not see the household in full.
     func householdStanding(id: Int64) async throws -> HouseholdStanding
     /// Volunteers' no-shows and late drop-outs over their councils' windows.
     func volunteerConduct(ids: Set<Int64>) async throws -> [Int64: ConductCounts]

@@ -19,15 +19,11 @@ struct GuardedReadsTests {
             UPDATE escort_request SET notes = '보호자 동행 원함', pickup_place = '경기 안양시 만안구 냉천로 12' WHERE id = 4;
             UPDATE volunteer SET phone = '010-2222-3333', notes = '야간 불가' WHERE id = 2;
             """, database: fixture.database ?? "")
-        for (user, role, dongs) in [("park", Role.coordinator, [StoreFixture.seokSu2.code]), ("council", .viewer, []), ("hall", .kiosk, [])] {
-            try await fixture.postgresStore(user: user, role: role, dongCodes: dongs).close()
-        }
+        try await fixture.registerGuardedRoles()
         return fixture
     }
 
-    private func lines(_ output: String) -> [String] {
-        output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    private func lines(_ output: String) -> [String] { StoreFixture.lines(output) }
 
     @Test func aCoordinatorSelectsFullDetailsOfTheirDongsOnlyAndTheRestMasked() async throws {
         let fixture = try await city()
@@ -111,7 +107,10 @@ struct GuardedReadsTests {
     @Test func theViewsHaveTheirTablesColumns() async throws {
         let fixture = try await StoreFixture.make(.postgres)
         defer { fixture.remove() }
-        for (table, view) in [("household", "seen_household"), ("volunteer", "seen_volunteer"), ("escort_request", "seen_request"), ("contact_attempt", "seen_contact_attempt")] {
+        for (table, view) in [("household", "seen_household"), ("volunteer", "seen_volunteer"), ("escort_request", "seen_request"),
+                              ("contact_attempt", "seen_contact_attempt"), ("escort_expense", "seen_escort_expense"),
+                              ("message_record", "seen_message_record"), ("standing_series", "seen_standing_series"),
+                              ("series_change", "seen_series_change")] {
             let columns = { (relation: String) in try PostgresServer.shared().psql("""
                 SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = '\(relation)'
                 """, database: fixture.database ?? "") }

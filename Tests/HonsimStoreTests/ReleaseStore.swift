@@ -98,12 +98,13 @@ struct ReleaseStore {
         }
     }
 
-    /// The migrations the list has gained since the release: an upgrade applies these, and
-    /// records their names beside the release's.
-    static var sinceRelease: [String] {
+    /// The migrations the list has gained since the release that change a store of `dialect`:
+    /// an upgrade applies these, and records their names beside the release's. A change of the
+    /// other dialect only (PostgreSQL's roles) is neither applied nor recorded.
+    static func sinceRelease(_ dialect: Dialect) -> [String] {
         let released = ["1: cases", "2: dongs revision", "3: users and access", "4: change notices", "5: users and row-level security",
                         "6: indexes for the dashboard's reads", "7: row-level security asked once per statement"]
-        return Schema.migrations.map(\.id).filter { !released.contains($0) }
+        return Schema.migrations.filter { !released.contains($0.id) && !$0.statements(dialect).isEmpty }.map(\.id)
     }
 
     /// Every row of the tables the release had, in the columns the release had (`columns`, as

@@ -68,6 +68,53 @@ struct SeriesStoreTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
+    @Test(arguments: Backend.all) func manySeriesAreExtendedTogetherEachAuditedWithItsOwnDates(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([])
+        // Four households, two series each (morning and afternoon), all made with no dates.
+        var made: [StandingSeries] = []
+        for household in StoreFixture.households.map(\.id) {
+            for pickup in [8 * 60, 14 * 60] {
+                made.append(try await fixture.store.createSeries(dialysis(fixture, household: household, pickup: pickup), horizonDays: 0).series)
+            }
+        }
+        let total = try await fixture.store.extendSeries(horizonDays: 21)
+        var expected = 0
+        for series in made {
+            let dates = expectedDates(series, fixture, horizon: 21)
+            expected += dates.count
+            let page = try await fixture.store.seriesPage(id: series.id)
+            #expect(page.dates.map { CivilDate($0.appointmentAt, calendar: fixture.calendar) } == dates)
+            #expect(page.dates.allSatisfy { $0.householdID == series.householdID && $0.seriesID == "standing-\(series.id)" })
+            #expect(page.series.madeUntil == today(fixture).adding(days: 21, calendar: fixture.calendar))
+            // One audit entry per series, naming exactly its own new requests.
+            let audited = try await fixture.rawSQL("SELECT after FROM audit WHERE action = 'series dates' AND entity_id = '\(series.id)'")
+            #expect(audited == [page.dates.map { String($0.id) }.joined(separator: ",")])
+        }
+        #expect(total == expected)
+        #expect(try await fixture.rawInt("SELECT COUNT(*) FROM escort_request WHERE series_id LIKE 'standing-%'") == expected)
+        #expect(try await fixture.store.checkInvariants().isEmpty)
+    }
+
+    @Test(arguments: Backend.all) func datesAnotherProcessMadeFirstAreTakenBackUnseen(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([])
+        let created = try await fixture.store.createSeries(dialysis(fixture), horizonDays: 21)
+        let before = try await fixture.rawInt("SELECT COUNT(*) FROM escort_request") ?? 0
+        #expect(!created.made.isEmpty)
+        // As if this process read the series before another made its dates: every date it
+        // makes finds its link taken, and the request it made for the date goes again.
+        try await fixture.rawSQL("UPDATE standing_series SET made_until = NULL WHERE id = \(created.series.id)")
+        #expect(try await fixture.store.extendSeries(horizonDays: 21) == 0)
+        #expect(try await fixture.rawInt("SELECT COUNT(*) FROM escort_request") == before)
+        #expect(try await fixture.rawInt("SELECT COUNT(*) FROM series_date") == created.made.count)
+        #expect(try await fixture.store.seriesPage(id: created.series.id).series.madeUntil
+                    == today(fixture).adding(days: 21, calendar: fixture.calendar))
+        #expect(try await fixture.store.checkInvariants().isEmpty)
+    }
+
     @Test(arguments: Backend.all) func aChangeFromADateKeepsTheVolunteerWhereItFitsAndReleasesTheRest(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

@@ -54,6 +54,19 @@ extension StoreFixture {
         return try await PostgresStore.open(try PostgresURL(server.url(user: user, database: database ?? "postgres")), readOnly: readOnly)
     }
 
+    /// The roles whose reads the database guards, registered with their own login roles: park
+    /// coordinates 석수2동, council is a viewer, hall the welfare center's kiosk.
+    func registerGuardedRoles() async throws {
+        for (user, role, dongs) in [("park", Role.coordinator, [StoreFixture.seokSu2.code]), ("council", .viewer, []), ("hall", .kiosk, [])] {
+            try await postgresStore(user: user, role: role, dongCodes: dongs).close()
+        }
+    }
+
+    /// psql's output as lines, trimmed, without the empty ones.
+    static func lines(_ output: String) -> [String] {
+        output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// Raw SQL as a given login role, through psql: row-level security applies to it as to any
     /// client. Throws with the server's message when refused.
     @discardableResult

@@ -77,7 +77,10 @@ public enum StoreFiles {
     /// Gives each of the store's files that exist the sharing's mode and group (`init --group`
     /// on a store made before).
     public static func share(_ store: String, sharing: StoreSharing) throws {
-        for path in paths(of: store) where FileManager.default.fileExists(atPath: path) {
+        // The files that exist are picked out first: with the check in the loop's `where`,
+        // Swift 6.3's optimizer crashes on this function in a release build.
+        let existing = paths(of: store).filter { FileManager.default.fileExists(atPath: $0) }
+        for path in existing {
             try apply(mode: sharing.fileMode, group: sharing.groupID, to: path)
         }
     }

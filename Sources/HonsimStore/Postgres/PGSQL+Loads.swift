@@ -168,13 +168,17 @@ extension PGSQL {
     /// PostgreSQL's planner chooses its indexes itself.
     func indexHint(_ name: String) -> String { "" }
 
-    /// The views of migration 12, which mask what the login's role may not see in full.
+    /// The views of migrations 12 and 21, which mask what the login's role may not see in full.
     func seen(_ records: PersonalRecords) -> String {
         switch records {
         case .household: "seen_household"
         case .volunteer: "seen_volunteer"
         case .request: "seen_request"
         case .call: "seen_contact_attempt"
+        case .expense: "seen_escort_expense"
+        case .message: "seen_message_record"
+        case .series: "seen_standing_series"
+        case .seriesChange: "seen_series_change"
         }
     }
 

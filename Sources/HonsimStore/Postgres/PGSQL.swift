@@ -68,6 +68,17 @@ struct PGSQL: StoreConnection {
         }
     }
 
+    /// The ids drawn from the table's sequence first, as single inserts would draw them, so the
+    /// rows go many to a statement and each id is known to be its row's (the order in which
+    /// RETURNING hands back rows is not promised).
+    func insertReturningIDs(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws -> [Int64] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try await self.rows("SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, ?::int)",
+                                      [table, rows.count]).map { $0[0] as Int64 }
+        try await insert(into: table, columns: ["id"] + columns, rows: zip(ids, rows).map { id, row in [id] + row })
+        return ids
+    }
+
     /// `?` marks become `$1`, `$2`…; the store's SQL never puts a `?` inside a quoted string.
     static func query(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) -> PostgresQuery {
         var text = ""

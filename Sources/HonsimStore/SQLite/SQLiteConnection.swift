@@ -46,6 +46,20 @@ struct SQLiteConnection: StoreConnection {
         }
     }
 
+    /// The same statement, each row's id as SQLite gave it.
+    func insertReturningIDs(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws -> [Int64] {
+        guard !rows.isEmpty else { return [] }
+        let sql = "INSERT INTO \(table) (\(columns.map(SQLText.quoted).joined(separator: ", "))) VALUES (\(SQLText.marks(columns.count)))"
+        let values = rows.map { row in row.map { $0?.databaseValue ?? .null } }
+        return try await channel.run { db in
+            let statement = try db.cachedStatement(sql: sql)
+            return try values.map { row in
+                try statement.execute(arguments: StatementArguments(row))
+                return db.lastInsertedRowID
+            }
+        }
+    }
+
     /// Nothing to take: the writer holds the whole file from BEGIN IMMEDIATE to its commit.
     func lock(_ lock: StoreLock) async throws {}
 

@@ -62,10 +62,14 @@ extension Schema {
 }
 
 extension Migration.Part {
-    /// Row-level security for a table whose every row belongs to one request: anyone may read
-    /// (migration 12 narrows the reads to views), a coordinator writes only the rows of their
-    /// dongs' requests, an admin any, and every change is noticed by the other processes.
-    /// SQLite has no roles: its write path checks the same rule before writing.
+    /// Row-level security for a table whose every row belongs to one request: a coordinator
+    /// writes only the rows of their dongs' requests, an admin any, and every change is noticed
+    /// by the other processes. It lets every role read every row (`_read`); a table that holds
+    /// something personal drops that policy later, and then gives an admin every row, a
+    /// coordinator the rows of their dongs' requests and a viewer or a kiosk none, and is read
+    /// through a `seen_` view (contact_attempt in migration 12, message_record in 21).
+    /// vehicle_booking keeps it: a booking's reference and vehicle are read by every role, the
+    /// kiosk's board included. SQLite has no roles: its write path checks the same rule before writing.
     static func requestScopedSecurity(_ table: String, grants: String, hasSequence: Bool) -> Migration.Part {
         let mayWrite = "(SELECT honsim_is_admin()) OR honsim_request_dong(request_id) = ANY ((SELECT honsim_coordinator_dongs())::text[])"
         return .postgresOnly(because: "row-level security, grants and change notices are PostgreSQL's; SQLite checks the role in the write path", """

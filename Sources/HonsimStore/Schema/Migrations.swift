@@ -119,6 +119,7 @@ enum Schema {
         standingSeries, returnLegs,
         councilRules, householdEligibility, ruleOverrides, conductIndexes,
         volunteerCredentials, escortExpenses,
+        newerTablesGuarded,
         householdFamilyContact,
     ]
 

@@ -43,6 +43,8 @@ extension SQLCaseStore {
         return try await read { db in try await SQLCaseStore.fetchEligibility(db, householdIDs: householdIDs) }
     }
 
+    /// Read from the table itself: on PostgreSQL it gives each role only the households it may see
+    /// in full (migration 21), since a category has no masked form; the others are absent.
     static func fetchEligibility(_ db: any StoreConnection, householdIDs: Set<Int64>) async throws -> [Int64: HouseholdEligibility] {
         var found: [Int64: HouseholdEligibility] = [:]
         try await SQLText.forEachChunk(of: householdIDs) { marks, chunk in
@@ -113,7 +115,7 @@ extension SQLCaseStore {
               let end = calendar.date(from: DateComponents(year: last + 1, month: 1, day: 1))
         else { return [] }
         return try await db.rows("""
-            SELECT appointment_at, expected_minutes, actual_minutes FROM escort_request
+            SELECT appointment_at, expected_minutes, actual_minutes FROM \(db.seen(.request))
             WHERE household_id = ? AND appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'
             """, [householdID, Stored.cell(start), Stored.cell(end)]).map { row in
             let actual: Int? = row["actual_minutes"]
@@ -177,7 +179,8 @@ extension SQLCaseStore {
         throw StoreError.invalidData(issues.sorted { ($0.line, $0.field) < ($1.line, $1.field) })
     }
 
-    /// The overrides recorded for these requests, by request.
+    /// The overrides recorded for these requests, by request: on PostgreSQL, of the requests whose
+    /// dong the role sees in full (migration 21), as a reason in a coordinator's words has no masked form.
     public func ruleOverrides(requestIDs: Set<Int64>) async throws -> [Int64: [RecordedOverride]] {
         guard !requestIDs.isEmpty else { return [:] }
         return try await read { db in
@@ -198,7 +201,11 @@ extension SQLCaseStore {
     /// A household's standing under its council's rules: eligibility, uses against the limits
     /// (as of `now`), no-shows and late cancellations over the window, and whether it is flagged.
     public func householdStanding(id: Int64) async throws -> HouseholdStanding {
-        try await read { [self] db in try await readStanding(db, of: try await SQLCaseStore.fetchHousehold(db, id: id)) }
+        try await read { [self] db in
+            let household = try await SQLCaseStore.fetchHousehold(db, id: id)
+            let standing = try await readStanding(db, of: household)
+            return try await fetchAccess(db).seesFullDetails(dongCode: household.dongCode) ? standing : standing.masked()
+        }
     }
 
     func readStanding(_ db: any StoreConnection, of household: Household) async throws -> HouseholdStanding {
@@ -220,7 +227,7 @@ extension SQLCaseStore {
         let row = try await db.one("""
             SELECT COALESCE(SUM(CASE WHEN status = 'no_show' AND appointment_at >= ? THEN 1 ELSE 0 END), 0) AS no_shows,
                    COALESCE(SUM(CASE WHEN status = 'cancelled' AND updated_at >= ? AND updated_at > appointment_at - ? THEN 1 ELSE 0 END), 0) AS late
-            FROM escort_request WHERE household_id = ? AND appointment_at >= ?
+            FROM \(db.seen(.request)) WHERE household_id = ? AND appointment_at >= ?
             """, [since, since, Int64(rules.lateCancelHours) * 3600, householdID, since - Int64(rules.lateCancelHours) * 3600])
         let noShows: Int? = row?["no_shows"], late: Int? = row?["late"]
         return ConductCounts(noShows: noShows ?? 0, lateCancellations: late ?? 0, windowDays: rules.noShowWindowDays)

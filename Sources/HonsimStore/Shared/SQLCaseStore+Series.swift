@@ -8,8 +8,6 @@ import HonsimCore
 /// request made for it is then taken back in the same transaction.
 extension SQLCaseStore {
     static let openStatuses = "('pending', 'assigned', 'confirmed')"
-    /// The series with days not yet made before the horizon (`?`) and not ended before them.
-    static let behindHorizon = "(made_until IS NULL OR made_until < ?) AND (ends_on IS NULL OR made_until IS NULL OR ends_on > made_until)"
 
     // MARK: Reading
 
@@ -17,10 +15,10 @@ extension SQLCaseStore {
         try await read { db in
             guard try await db.tableExists("standing_series") else { return [] }
             if let householdID {
-                return try await db.rows("SELECT * FROM standing_series WHERE household_id = ? ORDER BY id", [householdID])
+                return try await db.rows("SELECT * FROM \(db.seen(.series)) WHERE household_id = ? ORDER BY id", [householdID])
                     .map { StandingSeries(row: $0) }
             }
-            return try await db.rows("SELECT * FROM standing_series ORDER BY id").map { StandingSeries(row: $0) }
+            return try await db.rows("SELECT * FROM \(db.seen(.series)) ORDER BY id").map { StandingSeries(row: $0) }
         }
     }
 
@@ -34,7 +32,7 @@ extension SQLCaseStore {
             for volunteerID in Set(dates.compactMap(\.volunteerID) + [series.volunteerID].compactMap { $0 }) {
                 names[volunteerID] = try? await SQLCaseStore.fetchVolunteer(db, id: volunteerID).name
             }
-            let changes = try await db.rows("SELECT * FROM series_change WHERE series_id = ? ORDER BY id", [id]).map { row in
+            let changes = try await db.rows("SELECT * FROM \(db.seen(.seriesChange)) WHERE series_id = ? ORDER BY id", [id]).map { row in
                 SeriesChange(kind: SeriesChange.Kind(rawValue: row["kind"]) ?? .change,
                              from: (row["from_date"] as String?).flatMap(CivilDate.init(iso:)),
                              to: (row["to_date"] as String?).flatMap(CivilDate.init(iso:)), detail: row["detail"],
@@ -47,11 +45,11 @@ extension SQLCaseStore {
     /// The standing volunteer of the series `request` is a date of, if any: a term of its score.
     static func seriesVolunteer(_ db: any StoreConnection, of request: EscortRequest) async throws -> Int64? {
         guard let seriesID = StandingSeries.seriesID(of: request) else { return nil }
-        return try await db.value("SELECT volunteer_id FROM standing_series WHERE id = ?", [seriesID], as: Int64.self)
+        return try await db.value("SELECT volunteer_id FROM \(db.seen(.series)) WHERE id = ?", [seriesID], as: Int64.self)
     }
 
     static func fetchSeries(_ db: any StoreConnection, id: Int64) async throws -> StandingSeries {
-        guard let row = try await db.one("SELECT * FROM standing_series WHERE id = ?", [id]) else {
+        guard let row = try await db.one("SELECT * FROM \(db.seen(.series)) WHERE id = ?", [id]) else {
             throw StoreError.notFound(entity: "series", id: id)
         }
         return StandingSeries(row: row)
@@ -64,73 +62,6 @@ extension SQLCaseStore {
             WHERE d.series_id = ? AND d.on_date >= ? AND r.status \(statuses.map { "IN \($0)" } ?? "<> 'cancelled'")
             ORDER BY r.appointment_at, r.id
             """, [seriesID, from.description]).map { EscortRequest(row: $0) }
-    }
-
-    // MARK: The horizon
-
-    /// Makes every series' dates up to `horizonDays` ahead that are not made yet, of the series
-    /// this person may change; returns how many. A store that needs nothing is only read.
-    @discardableResult
-    public func extendSeries(horizonDays: Int) async throws -> Int {
-        let now = now()
-        let through = CivilDate(now, calendar: calendar).adding(days: horizonDays, calendar: calendar)
-        let behind = try await read { db -> Bool in
-            guard try await db.tableExists("standing_series") else { return false }
-            return try await db.value("""
-                SELECT EXISTS (SELECT 1 FROM standing_series WHERE \(SQLCaseStore.behindHorizon))
-                """, [through.description], as: Bool.self) ?? false
-        }
-        guard behind, !readOnly else { return 0 }
-        return try await write { [self] db in
-            let access = try await fetchAccess(db)
-            guard access.role != .viewer else { return 0 }
-            var made = 0
-            for row in try await db.rows("""
-                SELECT * FROM standing_series WHERE \(SQLCaseStore.behindHorizon) ORDER BY id
-                """, [through.description]) {
-                let series = StandingSeries(row: row)
-                guard access.canChange(dongCode: series.dongCode) else { continue }
-                made += try await extend(db, series, through: through, at: now).count
-            }
-            return made
-        }
-    }
-
-    /// Makes one series' dates after its `madeUntil` through `through`, and moves it on.
-    func extend(_ db: any StoreConnection, _ series: StandingSeries, through: CivilDate, at now: Date) async throws -> [EscortRequest] {
-        let today = CivilDate(now, calendar: calendar)
-        let first = max(series.madeUntil.map { $0.adding(days: 1, calendar: calendar) } ?? series.startsOn, today)
-        let made = try await makeDates(db, series, from: first, through: through, at: now)
-        try await db.execute("UPDATE standing_series SET made_until = ? WHERE id = ? AND (made_until IS NULL OR made_until < ?)",
-                             [through.description, series.id, through.description])
-        if !made.isEmpty {
-            try await appendAudit(db, action: "series dates", entity: "series", id: String(series.id), dongCode: series.dongCode,
-                                  before: nil, after: made.map { String($0.id) }.joined(separator: ","), at: now)
-        }
-        return made
-    }
-
-    /// Makes the series' dates from `first` through `last` that have no request yet, each once
-    /// even when another process makes them at the same moment.
-    func makeDates(_ db: any StoreConnection, _ series: StandingSeries, from first: CivilDate, through last: CivilDate,
-                   at now: Date) async throws -> [EscortRequest] {
-        var made: [EscortRequest] = []
-        for day in series.dates(from: first, through: last, calendar: calendar) {
-            let draft = series.request(on: day, calendar: calendar, at: now)
-            guard draft.appointmentAt > now else { continue }
-            var request = StoreRules.newRequest(from: draft, dongCode: series.dongCode, at: now, by: user)
-            request.id = try await db.insertReturningID(into: "escort_request", request.storedValues)
-            let linked = try await db.value("""
-                INSERT INTO series_date (series_id, on_date, request_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING request_id
-                """, [series.id, day.description, request.id], as: Int64.self)
-            guard linked != nil else {
-                // Another process made this date first: this one was never seen by anyone.
-                try await db.execute("DELETE FROM escort_request WHERE id = ?", [request.id])
-                continue
-            }
-            made.append(request)
-        }
-        return made
     }
 
     // MARK: Writing
@@ -152,7 +83,7 @@ extension SQLCaseStore {
             var series = draft
             series.dongCode = household.dongCode
             if series.pickupPlace.isEmpty { series.pickupPlace = household.address }
-            let others = try await db.rows("SELECT * FROM standing_series WHERE household_id = ?", [household.id]).map { StandingSeries(row: $0) }
+            let others = try await db.rows("SELECT * FROM \(db.seen(.series)) WHERE household_id = ?", [household.id]).map { StandingSeries(row: $0) }
                 .filter { $0.endsOn.map { $0 >= today } ?? true }
             var issues = SeriesValidation.series(series, others: others)
             if series.startsOn < today { issues.append(FieldIssue(field: "from", message: Phrase(ko: "지난 날짜입니다", en: "that date has passed"))) }
@@ -185,7 +116,7 @@ extension SQLCaseStore {
             var series = try await lockedSeries(db, id: id, expectedVersion: expectedVersion, act: Phrase(ko: "바꿀", en: "change"))
             var changed = series
             changed.schedule = schedule
-            let others = try await db.rows("SELECT * FROM standing_series WHERE household_id = ? AND id <> ?", [series.householdID, id])
+            let others = try await db.rows("SELECT * FROM \(db.seen(.series)) WHERE household_id = ? AND id <> ?", [series.householdID, id])
                 .map { StandingSeries(row: $0) }.filter { $0.endsOn.map { $0 >= from } ?? true }
             var issues = SeriesValidation.schedule(schedule)
             if from < today { issues.append(FieldIssue(field: "from", message: Phrase(ko: "지난 날짜부터는 바꿀 수 없습니다", en: "a change cannot start in the past"))) }

@@ -11,7 +11,7 @@ extension SQLCaseStore {
         guard try await db.tableExists("standing_series") else { return [] }
         var found: [InvariantViolation] = []
         var byID: [Int64: StandingSeries] = [:]
-        for row in try await db.rows("SELECT * FROM standing_series") {
+        for row in try await db.rows("SELECT * FROM \(db.seen(.series))") {
             let series = StandingSeries(row: row)
             byID[series.id] = series
         }

@@ -82,7 +82,7 @@ extension SQLCaseStore {
     /// The expenses recorded with a completed escort, if any.
     public func expenses(requestID: Int64) async throws -> Expenses? {
         try await read { db in
-            try await db.one("SELECT fares, parking, meals FROM escort_expense WHERE request_id = ?", [requestID]).map {
+            try await db.one("SELECT fares, parking, meals FROM \(db.seen(.expense)) WHERE request_id = ?", [requestID]).map {
                 Expenses(fares: $0["fares"], parking: $0["parking"], meals: $0["meals"])
             }
         }
@@ -95,7 +95,7 @@ extension SQLCaseStore {
             let volunteers = try await cachedVolunteers(db)
             let rows = try await db.rows("""
                 SELECT e.request_id, e.volunteer_id, e.fares, e.parking, e.meals, a.starts_at, r.dong_code
-                FROM escort_expense AS e JOIN assignment AS a ON a.request_id = e.request_id AND a.state = 'completed'
+                FROM \(db.seen(.expense)) AS e JOIN assignment AS a ON a.request_id = e.request_id AND a.state = 'completed'
                 JOIN \(db.seen(.request)) AS r ON r.id = e.request_id
                 WHERE a.month_key = ? ORDER BY a.starts_at, e.request_id
                 """, [String(format: "M%04d-%02d", year, month)])

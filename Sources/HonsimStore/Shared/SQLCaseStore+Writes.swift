@@ -9,9 +9,15 @@ import HonsimCore
 extension SQLCaseStore {
     func appendAudit(_ db: any StoreConnection, action: String, entity: String, id: String, dongCode: String?,
                      before: String?, after: String?, at: Date) async throws {
-        try await db.execute("""
-            INSERT INTO audit (at, "user", action, entity, entity_id, dong_code, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [Stored.cell(at), user, action, entity, id, dongCode, before, after])
+        try await db.insert(into: "audit", auditValues(action: action, entity: entity, id: id, dongCode: dongCode,
+                                                       before: before, after: after, at: at))
+    }
+
+    /// One audit entry's columns, for a write that appends many at once.
+    func auditValues(action: String, entity: String, id: String, dongCode: String?, before: String?, after: String?,
+                     at: Date) -> [String: (any DatabaseValueConvertible)?] {
+        ["at": Stored.cell(at), "user": user, "action": action, "entity": entity, "entity_id": id, "dong_code": dongCode,
+         "before": before, "after": after]
     }
 
     /// Optimistic concurrency: the caller saw `expected`; if the row moved on, say who moved it.

@@ -19,6 +19,9 @@ protocol StoreConnection: Sendable {
     func execute(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws
     /// Many rows into one table, in as few statements as the backend takes.
     func insert(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws
+    /// Many new records into one table under its next ids, in as few statements as the backend
+    /// takes; their ids, in the order of `rows`.
+    func insertReturningIDs(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws -> [Int64]
     /// Waits for, then holds until the transaction ends, the right to change what `lock` names.
     func lock(_ lock: StoreLock) async throws
     /// Whether the store has this table: one opened read-only is not migrated and may predate it.
@@ -179,7 +182,11 @@ enum SQLText {
     }
 }
 
-/// The tables that hold personal data (names, phones, addresses, notes, what the doctor said).
+/// The tables that hold personal data (names, phones, addresses, notes, what the doctor said)
+/// and are read by every role, masked where the role may not see them (migrations 12 and 21).
+/// A household's eligibility and the overrides of the council's rules have no masked form: their
+/// tables themselves give each role only what it may see.
 enum PersonalRecords: String, Sendable {
     case household, volunteer, request = "escort_request", call = "contact_attempt"
+    case expense = "escort_expense", message = "message_record", series = "standing_series", seriesChange = "series_change"
 }

@@ -171,7 +171,10 @@ enum RulesText {
 
     static func standing(_ standing: HouseholdStanding, language: Language) -> [String] {
         let ko = language == .ko
-        var lines = [(ko ? "대상 구분: " : "eligibility: ") + CouncilRulePhrases.eligibility(standing.eligibility).text(language)]
+        // A role that may not see the household in full is told so, not shown an empty list.
+        let eligibility = standing.isMasked ? (ko ? "보이지 않음 (이 대상자의 동 담당자와 관리자만 봅니다)" : "not shown (only the household's dong's coordinators and admins see it)")
+            : CouncilRulePhrases.eligibility(standing.eligibility).text(language)
+        var lines = [(ko ? "대상 구분: " : "eligibility: ") + eligibility]
         if let finding = standing.finding { lines.append((ko ? "협의체 기준: " : "council rules: ") + finding.phrase.text(language)) }
         lines.append((ko ? "이용: " : "uses: ") + standing.usage.phrase.text(language))
         lines.append((standing.flagged ? "⚑ " : "") + standing.conduct.phrase.text(language))
