@@ -85,8 +85,11 @@ public protocol StoreWrites: StoreIdentity {
     /// when the row moved past `expectedVersion` (StoreError.staleRecord, with who and when), or
     /// when it looks like another household unless `allowDuplicate`. A household that moves to
     /// another dong takes its open requests along. Closing never deletes: its history stays.
+    /// With `eligibility`, the household's categories and services elsewhere are recorded in the
+    /// same transaction (as `setEligibility` records them, audited); nil leaves them as they are.
     @discardableResult
-    func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household
+    func saveHousehold(_ household: Household, eligibility: HouseholdEligibility?, expectedVersion: Int?,
+                       allowDuplicate: Bool) async throws -> Household
     /// The same for a volunteer, windows and days off included. Returns the escorts the change
     /// rules out (a day off, a narrower window, closing), urgent first; it releases none.
     @discardableResult
@@ -95,6 +98,14 @@ public protocol StoreWrites: StoreIdentity {
     /// given; allowed to whoever may change the volunteer's record.
     @discardableResult
     func releaseDropOuts(volunteerID: Int64, requestIDs: [Int64], reason: String) async throws -> [EscortRequest]
+}
+
+extension StoreWrites {
+    /// A household saved with its eligibility left as it is.
+    @discardableResult
+    public func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household {
+        try await saveHousehold(household, eligibility: nil, expectedVersion: expectedVersion, allowDuplicate: allowDuplicate)
+    }
 }
 
 /// The household and volunteer pages, and the hours a volunteer portal certifies.

@@ -14,8 +14,9 @@ public enum WriteRequest: Hashable, Sendable {
     case undo([UndoTarget])
     /// Accepted proposals of a plan, assigned one by one: each stands or fails alone.
     case assignAll([PlannedAssignment])
-    /// A household or volunteer added, edited, closed or reopened, or a volunteer's hours.
-    case save(RecordForm.Record, expectedVersion: Int?, allowDuplicate: Bool)
+    /// A household or volunteer added, edited, closed or reopened, or a volunteer's hours; a
+    /// household with the eligibility its form ticked (nil: left as it is), saved together.
+    case save(RecordForm.Record, expectedVersion: Int?, allowDuplicate: Bool, eligibility: HouseholdEligibility? = nil)
     /// The escorts a volunteer's new hours or days off drop, back to pending.
     case release(volunteerID: Int64, requestIDs: [Int64], reason: String)
     /// A previewed file imported; the fingerprint refuses a file changed since.

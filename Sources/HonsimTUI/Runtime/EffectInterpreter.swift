@@ -111,6 +111,8 @@ struct EffectInterpreter: Sendable {
             return .householdLoaded(try await store.householdRecord(id: id, reveal: reveal))
         case .loadVolunteer(let id):
             return .volunteerLoaded(try await store.volunteerRecord(id: id))
+        case .loadRules:
+            return .rulesLoaded(try await store.councilRules())
         }
     }
 
@@ -139,10 +141,10 @@ struct EffectInterpreter: Sendable {
                 }
             }
             return result
-        case .save(.household(let household), let version, let allowDuplicate):
-            let saved = try await store.saveHousehold(household, expectedVersion: version, allowDuplicate: allowDuplicate)
+        case .save(.household(let household), let version, let allowDuplicate, let eligibility):
+            let saved = try await store.saveHousehold(household, eligibility: eligibility, expectedVersion: version, allowDuplicate: allowDuplicate)
             return WriteResult(changed: [], saved: .household(saved))
-        case .save(.volunteer(let volunteer), let version, let allowDuplicate):
+        case .save(.volunteer(let volunteer), let version, let allowDuplicate, _):
             let saved = try await store.saveVolunteer(volunteer, expectedVersion: version, allowDuplicate: allowDuplicate)
             return WriteResult(changed: [], saved: .volunteer(saved.volunteer), dropOuts: saved.dropOuts)
         case .release(let volunteerID, let ids, let reason):
