@@ -7,7 +7,7 @@ import HonsimStore
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Measure the pane queries: pending queue, free volunteers, statistics, candidates, the call list of a day."
+        abstract: "Measure the pane queries: pending queue, free volunteers, statistics (by dong and by category), candidates, the call list of a day."
     )
 
     @Option(help: ArgumentHelp("The store to measure: a SQLite file, or a postgres:// URL (the same queries, side by side).", valueName: "path|url"))
@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Unmeasured runs before each query's iterations.") var warmups = 3
     @Option(help: "Cold candidate calls, each on a newly opened store (no volunteer cache).") var coldRuns = 5
     @Flag(help: "Print the results as JSON instead of a table.") var json = false
-    @Option(help: ArgumentHelp("Measure only these queries, e.g. for a profiler.", valueName: "cold,pending,free,statistics,candidates,calls"))
+    @Option(help: ArgumentHelp("Measure only these queries, e.g. for a profiler.", valueName: "cold,pending,free,statistics,categories,candidates,calls"))
     var only: String?
     @Flag(help: """
         Also time the first ranking after another process's commit (the kept minutes read again). \
@@ -77,6 +77,15 @@ struct RunCommand: AsyncParsableCommand {
             results.append(try await measure("statistics, month \(month.label)",
                                              describe: { "\($0.city.requests) requests, \($0.byDong.count) dongs" }) { _ in
                 try await opened.statistics(for: month, now: now)
+            })
+        }
+        if wanted("categories") {
+            // The statistics pane by eligibility category: one grouped read joined to the households' categories.
+            let today = CivilDate(Date(), calendar: opened.calendar)
+            let month = StatisticsPeriod.month(year: today.year, month: today.month)
+            results.append(try await measure("statistics by category, month \(month.label)",
+                                             describe: { "\($0.total.requests) requests, \($0.total.households) households" }) { _ in
+                try await opened.categoryStatistics(for: month, dongCodes: nil)
             })
         }
         if wanted("candidates") {

@@ -21,12 +21,36 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30.
     public init?(iso text: String) {
+        // The stored form, exactly `YYYY-MM-DD`, is read from its bytes: a city's lists decode
+        // hundreds of thousands of dates. Anything else takes the general way below.
+        if let stored = CivilDate.storedForm(text) {
+            self = stored
+            return
+        }
         let parts = text.trimmingSpaces().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year)
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD` with every digit in place and a date that exists, else nil.
+    private static func storedForm(_ text: String) -> CivilDate? {
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return nil }
+        var fields = [0, 0, 0]
+        for (position, byte) in bytes.enumerated() {
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let field = position < 4 ? 0 : position < 7 ? 1 : 2
+                fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+        }
+        guard (1...12).contains(fields[1]), fields[2] >= 1, fields[2] <= daysIn(month: fields[1], year: fields[0]) else { return nil }
+        return CivilDate(year: fields[0], month: fields[1], day: fields[2])
     }
 
     public var description: String {
@@ -42,8 +66,41 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// The date `days` later (earlier when negative). Counted in the Gregorian calendar's days,
+    /// which is what a civil date is whatever the zone, so no `Calendar` is asked: a city's
+    /// standing series walk hundreds of thousands of days at once. `calendar` is kept for the
+    /// callers' sake.
     public func adding(days: Int, calendar: Calendar) -> CivilDate {
-        CivilDate(calendar.date(byAdding: .day, value: days, to: start(in: calendar)) ?? start(in: calendar), calendar: calendar)
+        CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// The day of the week, worked out from the date alone (1970-01-01 was a Thursday).
+    public var weekday: Weekday {
+        let fromMonday = ((daysSinceEpoch + 3) % 7 + 7) % 7
+        return Weekday(rawValue: fromMonday + 1) ?? .mon
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+    var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (H. Hinnant's civil_from_days).
+    init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

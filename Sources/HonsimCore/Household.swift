@@ -67,12 +67,16 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
     public var notes: String
     public var closed: Bool
     public var version: Int
+    /// The family contact the run sheet names and the call list calls when the household cannot
+    /// answer (보호자·가족 연락처): a name, how they are related (딸, 아들, 조카, 이웃) and a phone.
+    /// As personal as the household's own name and phone, and masked by the same rule.
+    public var family: FamilyContact
 
     public init(
         id: Int64, dongCode: String, name: String, birthYear: Int, gender: Gender, phone: String = "",
         address: String = "", mobility: Mobility = .none, needs: Set<Need> = [],
         preferredVolunteerGender: Gender? = nil, caseManager: String = "", consentDate: CivilDate? = nil,
-        notes: String = "", closed: Bool = false, version: Int = 1
+        notes: String = "", closed: Bool = false, version: Int = 1, family: FamilyContact = FamilyContact()
     ) {
         self.id = id
         self.dongCode = dongCode
@@ -89,5 +93,35 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
         self.notes = notes
         self.closed = closed
         self.version = version
+        self.family = family
+    }
+}
+
+/// A household's family contact: empty when none is recorded.
+public struct FamilyContact: Sendable, Hashable, Codable {
+    public var name: String
+    /// How they are related to the household, in the office's words: 딸, 아들, 조카, 이웃.
+    public var relation: String
+    public var phone: String
+
+    public init(name: String = "", relation: String = "", phone: String = "") {
+        self.name = name
+        self.relation = relation
+        self.phone = phone
+    }
+
+    public var isEmpty: Bool { name.trimmingSpaces().isEmpty && relation.trimmingSpaces().isEmpty && phone.trimmingSpaces().isEmpty }
+
+    /// As a role that may not see the household in full gets it: the name and phone by the one
+    /// masking rule; the relation says nothing of who the person is and stays.
+    public var masked: FamilyContact {
+        FamilyContact(name: Masking.name(name), relation: relation, phone: Masking.phone(phone))
+    }
+
+    /// "김영희 (딸) 010-1234-5678", what is recorded of it; "" when nothing is.
+    public var line: String {
+        let relation = self.relation.trimmingSpaces()
+        return [name.trimmingSpaces(), relation.isEmpty ? "" : "(\(relation))", phone.trimmingSpaces()]
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

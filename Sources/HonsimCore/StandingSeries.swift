@@ -107,7 +107,7 @@ public struct StandingSeries: Sendable, Hashable, Codable, Identifiable {
     /// weekdays, and not paused.
     public func occurs(on day: CivilDate, calendar: Calendar) -> Bool {
         guard day >= startsOn, endsOn.map({ day <= $0 }) ?? true, pause(on: day) == nil else { return false }
-        return schedule.weekdays.contains(Weekday(day.start(in: calendar), calendar: calendar))
+        return schedule.weekdays.contains(day.weekday)
     }
 
     /// The days of the series from `first` through `last`, in order.

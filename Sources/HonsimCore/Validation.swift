@@ -44,6 +44,10 @@ public enum Validation {
         if !isPhone(household.phone) {
             issues.append(FieldIssue(field: "phone", message: Phrase(ko: "전화번호 형식이 아닙니다: \(household.phone)", en: "not a phone number: \(household.phone)")))
         }
+        if !isPhone(household.family.phone) {
+            issues.append(FieldIssue(field: "family_phone", message: Phrase(ko: "전화번호 형식이 아닙니다: \(household.family.phone)",
+                                                                             en: "not a phone number: \(household.family.phone)")))
+        }
         return issues
     }
 

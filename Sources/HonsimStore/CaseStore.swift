@@ -85,8 +85,11 @@ public protocol StoreWrites: StoreIdentity {
     /// when the row moved past `expectedVersion` (StoreError.staleRecord, with who and when), or
     /// when it looks like another household unless `allowDuplicate`. A household that moves to
     /// another dong takes its open requests along. Closing never deletes: its history stays.
+    /// With `eligibility`, the household's categories and services elsewhere are recorded in the
+    /// same transaction (as `setEligibility` records them, audited); nil leaves them as they are.
     @discardableResult
-    func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household
+    func saveHousehold(_ household: Household, eligibility: HouseholdEligibility?, expectedVersion: Int?,
+                       allowDuplicate: Bool) async throws -> Household
     /// The same for a volunteer, windows and days off included. Returns the escorts the change
     /// rules out (a day off, a narrower window, closing), urgent first; it releases none.
     @discardableResult
@@ -95,6 +98,14 @@ public protocol StoreWrites: StoreIdentity {
     /// given; allowed to whoever may change the volunteer's record.
     @discardableResult
     func releaseDropOuts(volunteerID: Int64, requestIDs: [Int64], reason: String) async throws -> [EscortRequest]
+}
+
+extension StoreWrites {
+    /// A household saved with its eligibility left as it is.
+    @discardableResult
+    public func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household {
+        try await saveHousehold(household, eligibility: nil, expectedVersion: expectedVersion, allowDuplicate: allowDuplicate)
+    }
 }
 
 /// The household and volunteer pages, and the hours a volunteer portal certifies.
@@ -211,8 +222,14 @@ public protocol StandingSeriesStore: StoreIdentity {
     /// time or when called, the same volunteer by default or another, each leg with its own
     /// overlap check. A pickup before the appointment is refused, naming the field.
     func addReturnLeg(_ draft: ReturnLegDraft) async throws -> ReturnLegOutcome
+    /// Moves a leg's pickup (a time or when called) and length; its volunteer kept where they
+    /// can still take it, else released with the reason (the outcome's `refusal`).
+    func changeReturnLeg(legID: Int64, pickup: ClockTime?, whenCalled: Bool, expectedMinutes: Int, expectedVersion: Int?) async throws
+        -> ReturnLegOutcome
     /// The return leg of a request, or the outbound request of a leg.
     func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)?
+    /// The links of these requests, as outbound or as leg, each once.
+    func returnLegs(requestIDs: Set<Int64>) async throws -> [ReturnLegLink]
 }
 
 /// The council's rules (협의체 운영 기준): held by the store, so that every coordinator of a
@@ -242,6 +259,10 @@ public protocol CouncilRulesStore: StoreIdentity {
     func householdStanding(id: Int64) async throws -> HouseholdStanding
     /// Volunteers' no-shows and late drop-outs over their councils' windows.
     func volunteerConduct(ids: Set<Int64>) async throws -> [Int64: ConductCounts]
+    /// A period's requests of these dongs (nil: every dong) by their households' eligibility
+    /// categories, a household of several under each, with the total counting each once. Only the
+    /// households the role sees in full count under their categories; the others, as not recorded.
+    func categoryStatistics(for period: StatisticsPeriod, dongCodes: Set<String>?) async throws -> CategoryBreakdown
 }
 
 /// `honsim check`.

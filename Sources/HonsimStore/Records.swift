@@ -47,6 +47,7 @@ public struct HouseholdRecord: Sendable, Hashable {
         record.household.name = Masking.name(household.name)
         record.household.phone = Masking.phone(household.phone)
         record.household.address = Masking.address(household.address)
+        record.household.family = household.family.masked
         record.attempts = attempts.mapValues { $0.map { var attempt = $0; attempt.note = ""; return attempt } }
         record.standing = standing?.masked()
         record.isFull = false

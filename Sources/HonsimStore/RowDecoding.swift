@@ -51,7 +51,8 @@ extension Household {
             mobility: Mobility(rawValue: row["mobility"]) ?? .none, needs: Stored.needs(row["needs"]),
             preferredVolunteerGender: (row["preferred_volunteer_gender"] as String?).flatMap(Gender.init(rawValue:)),
             caseManager: row["case_manager"], consentDate: (row["consent_date"] as String?).flatMap(CivilDate.init(iso:)),
-            notes: row["notes"], closed: row["closed"], version: row["version"]
+            notes: row["notes"], closed: row["closed"], version: row["version"],
+            family: FamilyContact(name: row["family_name"], relation: row["family_relation"], phone: row["family_phone"])
         )
     }
 
@@ -61,6 +62,7 @@ extension Household {
             "phone": phone, "address": address, "mobility": mobility.rawValue, "needs": Stored.text(needs),
             "preferred_volunteer_gender": preferredVolunteerGender?.rawValue, "case_manager": caseManager,
             "consent_date": consentDate?.description, "notes": notes, "closed": closed, "version": version,
+            "family_name": family.name, "family_relation": family.relation, "family_phone": family.phone,
         ]
     }
 }

@@ -11,6 +11,8 @@ public struct SeriesPage: Sendable, Hashable {
     public var volunteerNames: [Int64: String]
     /// Oldest first.
     public var changes: [SeriesChange]
+    /// The household's limits its dates ahead pass (a flag with the counts, never a refusal).
+    public var limits: [RuleFinding] = []
 
     public init(series: StandingSeries, household: Household, dates: [EscortRequest], volunteerNames: [Int64: String],
                 changes: [SeriesChange]) {
@@ -34,6 +36,11 @@ public struct SeriesChange: Sendable, Hashable, Codable {
     public var detail: String
     public var at: Date
     public var user: String
+    /// For a series made or changed: the schedule its detail records, read back into its parts
+    /// so a screen says it in its own language; nil for other kinds, or a detail it cannot read.
+    public var schedule: SeriesChangeSchedule?
+    /// For a volunteer set: who, so a screen names them as it names volunteers (masked or not).
+    public var volunteerID: Int64?
 
     public init(kind: Kind, from: CivilDate?, to: CivilDate?, detail: String, at: Date, user: String) {
         self.kind = kind
@@ -53,6 +60,26 @@ public struct SeriesChange: Sendable, Hashable, Codable {
         case .end: Phrase(ko: "종료", en: "ended")
         case .assign: Phrase(ko: "담당 봉사자 지정", en: "volunteer set")
         }
+    }
+}
+
+/// The schedule a series was made with or changed to, as its history records it.
+public struct SeriesChangeSchedule: Sendable, Hashable, Codable {
+    public var weekdays: [Weekday]
+    public var pickup: ClockTime
+    public var appointment: ClockTime
+    /// The hospital and department as typed: data, shown as it is.
+    public var place: String
+    public var transport: Transport
+    public var expectedMinutes: Int
+
+    public init(weekdays: [Weekday], pickup: ClockTime, appointment: ClockTime, place: String, transport: Transport, expectedMinutes: Int) {
+        self.weekdays = weekdays
+        self.pickup = pickup
+        self.appointment = appointment
+        self.place = place
+        self.transport = transport
+        self.expectedMinutes = expectedMinutes
     }
 }
 
@@ -82,6 +109,8 @@ public struct SeriesOutcome: Sendable, Hashable {
     public var assigned: [EscortRequest] = []
     /// Dates the standing volunteer cannot take, with why: to assign one by one.
     public var cannotTake: [SeriesDateNote] = []
+    /// The household's limits the dates made pass: the series is made all the same, and says so.
+    public var limits: [RuleFinding] = []
 
     public init(series: StandingSeries) { self.series = series }
 }
@@ -135,5 +164,20 @@ public struct ReturnLegOutcome: Sendable, Hashable {
         self.leg = leg
         self.whenCalled = whenCalled
         self.refusal = refusal
+    }
+}
+
+/// An outbound request and its return leg, as `return_leg` links them: what the requests pane
+/// marks and the details show.
+public struct ReturnLegLink: Sendable, Hashable {
+    public var outboundID: Int64
+    public var legID: Int64
+    /// The household is picked up when the hospital calls (the leg's time is the one held).
+    public var whenCalled: Bool
+
+    public init(outboundID: Int64, legID: Int64, whenCalled: Bool) {
+        self.outboundID = outboundID
+        self.legID = legID
+        self.whenCalled = whenCalled
     }
 }

@@ -78,6 +78,8 @@ struct PostgresCommandTests {
             try db.execute(sql: """
                 DROP INDEX audit_by_user; DROP INDEX IF EXISTS assignment_released_by_volunteer;
                 ALTER TABLE household DROP COLUMN closed_at; ALTER TABLE household DROP COLUMN purged_at;
+                ALTER TABLE household DROP COLUMN family_name; ALTER TABLE household DROP COLUMN family_relation;
+                ALTER TABLE household DROP COLUMN family_phone;
                 ALTER TABLE volunteer DROP COLUMN trained_on; ALTER TABLE volunteer DROP COLUMN insured_until;
                 ALTER TABLE volunteer DROP COLUMN background_checked_on; ALTER TABLE volunteer DROP COLUMN portal_consent_on;
                 DELETE FROM grdb_migrations; INSERT INTO grdb_migrations VALUES ('v1: cases'), ('v2: dongs revision');

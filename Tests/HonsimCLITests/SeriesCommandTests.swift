@@ -119,6 +119,27 @@ struct SeriesCommandTests {
         #expect(try store.run(["check"]).status == 0)
     }
 
+    @Test func aSeriesPastTheHouseholdsLimitIsMadeAndSaysSoWithTheDates() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let rules = store.folder.appendingPathComponent("rules.toml").path
+        try Data("[rules]\nuses_per_month = 2\n".utf8).write(to: URL(fileURLWithPath: rules))
+        #expect(try store.run(["rules", "import", rules]).status == 0)
+        let environment = try SeriesCommandTests.config(horizonDays: 14, in: store.folder)
+        let made = try CLI.run(["series", "new", "--household", "1", "--days", "mon wed fri", "--time", "06:00", "--pickup", "05:30",
+                                "--hours", "1", "--hospital", "새벽투석의원", "--purpose", "dialysis", "--from", SeriesCommandTests.tomorrow,
+                                "--store", store.path, "--lang", "en"], environment: environment)
+        // Made all the same: dialysis cannot wait; the limit is a flag with the counts and the dates.
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("dates made"), "\(made.stdout)")
+        #expect(made.stdout.contains("! past the household's limit (the series goes on): passes the limit of 2 uses in "), "\(made.stdout)")
+        #expect(made.stdout.contains("  dates past it: "), "\(made.stdout)")
+        let id = try #require(try store.run(["series", "list"]).stdout.split(separator: "\n").last?.split(separator: " ").first.map { String($0.dropFirst()) })
+        let page = try SeriesCommandTests.json(try store.run(["series", "show", id, "--format", "json"]).stdout)
+        let limits = try #require(page["limits"] as? [[String: Any]])
+        #expect(limits.contains { $0["rule"] as? String == "uses_per_month" && (($0["dates"] as? [String])?.isEmpty == false) }, "\(limits)")
+    }
+
     @Test(.enabled(if: DashboardEndToEndTests.tmuxInstalled, "tmux is not installed"))
     func aDialysisSeriesGetsAVolunteerIsPausedForTwoWeeksAndTheStoreStaysSound() throws {
         let store = try SeededStore()
@@ -172,8 +193,19 @@ struct SeriesCommandTests {
         #expect(pageText.contains("Standing series #\(id)") && pageText.contains("Paused: \(pauseFrom) ~ \(pauseTo) (입원)"), "\(pageText)")
         #expect(pageText.contains("paused") && pageText.contains("volunteer set"), "\(pageText)")
         try dashboard.keys("Escape")
+        // L on that date: its way home as a leg of its own, picked up when the hospital calls,
+        // with the same volunteer; listed as its own row beside its marked way there.
+        try dashboard.keys("L")
+        _ = try dashboard.wait(.seconds(60)) { $0.joined().contains("Return leg — #") }
+        try dashboard.keys("Right")
+        for _ in 0..<4 { try dashboard.keys("Enter") }
+        let split = try dashboard.wait(.seconds(60)) { $0.joined().contains("return leg made") }
+        #expect(split.contains { $0.contains("return 정기투석병원") && !$0.contains("+return") }, "\(split.joined(separator: "\n"))")
+        #expect(split.contains { $0.contains("+return 정기투석병원") }, "\(split.joined(separator: "\n"))")
         try dashboard.keys("q")
         _ = try dashboard.wait { $0.joined().contains("HONSIM-EXITED") }
+        let checked = try store.run(["check"])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
 }
 

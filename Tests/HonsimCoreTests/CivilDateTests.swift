@@ -12,6 +12,25 @@ struct CivilDateTests {
 
     // MARK: CivilDate
 
+    @Test("days are added and weekdays found as Foundation's Gregorian calendar finds them, in any zone",
+          arguments: ["UTC", "Asia/Seoul", "America/Los_Angeles"])
+    func arithmeticAgreesWithTheCalendar(zone: String) throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: zone))
+        var day = CivilDate(year: 1899, month: 12, day: 25)
+        // Every day from 1899 to 2101, across the century years and their leap rules.
+        for _ in 0..<(202 * 366) {
+            let start = day.start(in: calendar)
+            let next = CivilDate(try #require(calendar.date(byAdding: .day, value: 1, to: start)), calendar: calendar)
+            #expect(day.adding(days: 1, calendar: calendar) == next)
+            #expect(day.weekday == Weekday(start, calendar: calendar))
+            if day.adding(days: 1, calendar: calendar) != next { break }
+            day = next
+        }
+        #expect(CivilDate(year: 2026, month: 12, day: 6).adding(days: -400, calendar: calendar) == CivilDate(year: 2025, month: 11, day: 1))
+        #expect(CivilDate(year: 2024, month: 2, day: 28).adding(days: 366, calendar: calendar) == CivilDate(year: 2025, month: 2, day: 28))
+    }
+
     @Test("ISO dates that exist are accepted", arguments: [
         ("2024-02-29", 2024, 2, 29),
         ("2000-02-29", 2000, 2, 29),

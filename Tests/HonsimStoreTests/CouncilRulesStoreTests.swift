@@ -200,10 +200,13 @@ struct CouncilRulesStoreTests {
         try await fixture.store.setEligibility(householdID: 2, HouseholdEligibility(categories: [.nearPoverty]))
         let parts = fixture.calendar.dateComponents([.year, .month], from: fixture.monday)
         let report = try await MonthlyReport.make(store: fixture.store, year: parts.year ?? 0, month: parts.month ?? 0)
-        #expect(report.byCategory.map(\.category) == [.basicLivelihood, .nearPoverty, .caseManaged, nil])
-        #expect(report.byCategory.map(\.requests) == [2, 1, 2, 1] && report.byCategory.map(\.households) == [1, 1, 1, 1])
-        #expect(report.byCategory[1].cancelled == 1)
+        let rows = report.byCategory.withRequests
+        #expect(rows.map(\.category) == [.basicLivelihood, .nearPoverty, .caseManaged, nil])
+        #expect(rows.map(\.requests) == [2, 1, 2, 1] && rows.map(\.households) == [1, 1, 1, 1])
+        #expect(rows[1].cancelled == 1)
+        #expect(report.byCategory.total.requests == 4 && report.byCategory.total.households == 3, "the total counts each once")
         let markdown = try report.render(.md, language: .ko)
-        #expect(markdown.contains("## 대상 구분별") && markdown.contains("| 기초생활수급 | 2 |") && markdown.contains("| 구분 미기록 | 1 |"))
+        #expect(markdown.contains("## 대상 구분별") && markdown.contains("| 기초생활수급 | 2 |") && markdown.contains("| 구분 미기록 | 1 |")
+                && markdown.contains("| 합계 | 4 |"))
     }
 }

@@ -59,3 +59,62 @@ struct ReturnLegStoreTests {
         #expect(try await store.checkInvariants().isEmpty)
     }
 }
+
+/// What the dashboard reads to pair the two legs in its requests pane.
+@Suite("Return legs: the links the dashboard reads")
+struct ReturnLegLinksStoreTests {
+    @Test(arguments: Backend.all) func theLinksAreFoundFromEitherLeg(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, hour: 10, minutes: 180, status: .assigned, volunteer: 1), fixture.request(2, household: 4, hour: 9)])
+        let outcome = try await fixture.store.addReturnLeg(ReturnLegDraft(outboundID: 1, pickup: nil, whenCalled: true))
+        let link = ReturnLegLink(outboundID: 1, legID: outcome.leg.id, whenCalled: true)
+        #expect(try await fixture.store.returnLegs(requestIDs: [1, 2]) == [link])
+        #expect(try await fixture.store.returnLegs(requestIDs: [outcome.leg.id]) == [link])
+        #expect(try await fixture.store.returnLegs(requestIDs: [1, outcome.leg.id]) == [link])
+        #expect(try await fixture.store.returnLegs(requestIDs: [2]).isEmpty)
+    }
+}
+
+/// A leg's pickup changed: its volunteer kept where they can still take it, else released with
+/// the reason; a pickup before the appointment refused by field, nothing written.
+@Suite("Return legs: a leg's pickup changed")
+struct ReturnLegChangeStoreTests {
+    @Test(arguments: Backend.all) func theVolunteerStaysWhereTheNewTimeFitsAndIsReleasedWithWhyWhereNot(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        // Volunteer 1 takes the way there (10:00, appointment 11:00) and has another escort at 16:00.
+        try await fixture.load([fixture.request(1, hour: 10, minutes: 180, status: .assigned, volunteer: 1),
+                                fixture.request(2, household: 4, hour: 16, minutes: 60, status: .assigned, volunteer: 1)])
+        let store = fixture.store
+        let made = try await store.addReturnLeg(ReturnLegDraft(outboundID: 1, pickup: ClockTime(minutes: 12 * 60), whenCalled: false))
+        #expect(made.leg.volunteerID == 1)
+        // 13:00 still fits: kept, at the new time.
+        let later = try await store.changeReturnLeg(legID: made.leg.id, pickup: ClockTime(minutes: 13 * 60), whenCalled: false,
+                                                    expectedMinutes: 90, expectedVersion: made.leg.version)
+        #expect(later.refusal == nil && later.leg.volunteerID == 1 && later.leg.pickupAt == fixture.at(13, 0))
+        // 15:30 runs into the 16:00 escort: released, with why.
+        let clash = try await store.changeReturnLeg(legID: made.leg.id, pickup: ClockTime(minutes: 15 * 60 + 30), whenCalled: false,
+                                                    expectedMinutes: 90, expectedVersion: nil)
+        #expect(clash.leg.status == .pending && clash.leg.volunteerID == nil)
+        #expect(clash.refusal?.en.hasPrefix("return pickup changed: ") == true)
+        // When called: an hour after the appointment is held, and the link says so.
+        let called = try await store.changeReturnLeg(legID: made.leg.id, pickup: nil, whenCalled: true, expectedMinutes: 60, expectedVersion: nil)
+        #expect(called.leg.pickupAt == fixture.at(12, 0))
+        #expect(try await store.returnLeg(of: 1)?.whenCalled == true)
+        // Before the appointment: refused by field, nothing written; a stale version is refused too.
+        let before = try await fixture.auditEntries()
+        let early = await storeError {
+            try await store.changeReturnLeg(legID: made.leg.id, pickup: ClockTime(minutes: 10 * 60), whenCalled: false, expectedMinutes: 90,
+                                            expectedVersion: nil)
+        }
+        guard case .invalidData(let issues)? = early else { Issue.record("not refused: \(String(describing: early))"); return }
+        #expect(issues.map(\.field) == ["pickup"])
+        #expect(try await fixture.auditEntries() == before)
+        let stale = await storeError {
+            try await store.changeReturnLeg(legID: made.leg.id, pickup: nil, whenCalled: true, expectedMinutes: 60, expectedVersion: made.leg.version)
+        }
+        guard case .staleWrite? = stale else { Issue.record("a stale version was not refused: \(String(describing: stale))"); return }
+        #expect(try await store.checkInvariants().isEmpty)
+    }
+}

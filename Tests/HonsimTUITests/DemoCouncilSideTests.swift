@@ -91,8 +91,9 @@ struct DemoCouncilSideTests {
         #expect(!coming.contains { elsewhere[$0.householdID] != nil && !$0.status.isEnd })
 
         let report = try await MonthlyReport.make(store: store, year: today.year, month: today.month, now: DemoDashboard.now)
-        #expect(report.byCategory.count == EligibilityCategory.allCases.count + 1, "every category and 'not recorded'")
-        #expect(report.byCategory.allSatisfy { $0.requests > 0 && $0.households > 0 })
+        #expect(report.byCategory.withRequests.count == EligibilityCategory.allCases.count + 1, "every category and 'not recorded'")
+        #expect(report.byCategory.withRequests.allSatisfy { $0.households > 0 })
+        #expect(report.byCategory.total.households < report.byCategory.withRequests.map(\.households).reduce(0, +), "several categories count in each")
         let markdown = try report.render(.md, language: .ko)
         #expect(markdown.contains("## 대상 구분별"))
         #expect(markdown.contains("기초생활수급") && markdown.contains("사례관리 대상") && markdown.contains("구분 미기록"))

@@ -24,7 +24,7 @@ struct RunSheetTests {
         let households = [
             Household(id: 1, dongCode: seokSu2.code, name: "김순자", birthYear: 1941, gender: .female, phone: "010-1234-5678",
                       address: "안양시 만안구 석수로 12, 101동 304호", mobility: .wheelchair, needs: [.hearing], caseManager: "조선영",
-                      notes: "계단 없는 출입구 이용, 딸 연락처 별도 보관"),
+                      notes: "계단 없는 출입구 이용", family: FamilyContact(name: "박은정", relation: "딸", phone: "010-5555-6666")),
             Household(id: 2, dongCode: seokSu2.code, name: "박영호", birthYear: 1948, gender: .male, phone: "010-2222-3333",
                       address: "안양시 만안구 삼막로 5"),
             Household(id: 3, dongCode: pyeongchon.code, name: "이말순", birthYear: 1939, gender: .female, phone: "031-444-5555",

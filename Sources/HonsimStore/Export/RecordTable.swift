@@ -124,14 +124,16 @@ public struct Exporter: Sendable {
 
     public func households(_ households: [Household], dongs: DongDirectory) -> RecordTable {
         RecordTable(columns: ["id", "dong", "name", "birth_year", "gender", "phone", "address", "mobility", "needs",
-                              "preferred_volunteer_gender", "case_manager", "consent_date", "notes", "closed"],
+                              "preferred_volunteer_gender", "case_manager", "consent_date", "notes", "closed",
+                              "family_name", "family_relation", "family_phone"],
                     rows: households.map { h in
             let full = reveals(h.dongCode)
             return [.number(h.id), .text(dongs.dong(code: h.dongCode)?.name ?? h.dongCode), name(h.name, full: full), .number(Int64(h.birthYear)),
              .text(DomainPhrases.gender(h.gender).ko), phone(h.phone, full: full), .text(full ? h.address : Masking.address(h.address)),
              .text(h.mobility.rawValue), .text(h.needs.sorted().map(\.rawValue).joined(separator: ";")),
              optional(h.preferredVolunteerGender.map { DomainPhrases.gender($0).ko }), .text(h.caseManager),
-             optional(h.consentDate?.description), .text(full ? h.notes : ""), .number(h.closed ? 1 : 0)]
+             optional(h.consentDate?.description), .text(full ? h.notes : ""), .number(h.closed ? 1 : 0),
+             name(h.family.name, full: full), .text(h.family.relation), phone(h.family.phone, full: full)]
         })
     }
 

@@ -27,7 +27,7 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .households:
             [.name, .birthYear, .gender, .dong, .phone, .address, .mobility, .needs, .preferredVolunteerGender,
-             .caseManager, .consentDate, .notes, .categories, .servedElsewhere]
+             .caseManager, .consentDate, .notes, .categories, .servedElsewhere, .familyName, .familyRelation, .familyPhone]
         case .volunteers:
             [.name, .dong, .gender, .phone, .skills, .hasCar, .weeklyCapHours, .availability, .notes,
              .trainedOn, .insuredUntil, .backgroundCheckedOn, .portalConsentOn]
@@ -87,6 +87,10 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
     case insuredUntil = "insured_until"
     case backgroundCheckedOn = "background_checked_on"
     case portalConsentOn = "portal_consent_on"
+    /// The household's family contact (Household.family).
+    case familyName = "family_name"
+    case familyRelation = "family_relation"
+    case familyPhone = "family_phone"
 
     /// Headers as offices write them; the first is the Korean name honsim uses itself. A name
     /// column is the household's in households and requests, the volunteer's in volunteers: a
@@ -131,6 +135,9 @@ public enum ImportField: String, Sendable, Hashable, CaseIterable {
         case .insuredUntil: ["보험만기일", "상해보험만기일", "보험만기", "보험기한", "insured_until", "insurance"]
         case .backgroundCheckedOn: ["범죄경력조회일", "경력조회일", "background_checked_on", "background_check"]
         case .portalConsentOn: ["실적제공동의일", "포털동의일", "portal_consent_on", "portal_consent"]
+        case .familyName: ["가족이름", "가족", "보호자", "보호자명", "보호자이름", "비상연락인", "family_name", "family", "family_contact"]
+        case .familyRelation: ["가족관계", "관계", "보호자관계", "family_relation", "relation", "relationship"]
+        case .familyPhone: ["가족연락처", "가족전화", "보호자연락처", "보호자전화", "비상연락처", "family_phone"]
         }
     }
 

@@ -165,7 +165,9 @@ struct ImportParser {
             id: 0, dongCode: dong?.code ?? "", name: name ?? "", birthYear: birthYear ?? year, gender: gender ?? .female,
             phone: SpreadsheetValues.phone(text(record, .phone)), address: text(record, .address), mobility: mobility ?? .none,
             needs: needs ?? [], preferredVolunteerGender: preferred ?? nil, caseManager: text(record, .caseManager),
-            consentDate: consent, notes: text(record, .notes))
+            consentDate: consent, notes: text(record, .notes),
+            family: FamilyContact(name: text(record, .familyName), relation: text(record, .familyRelation),
+                                  phone: SpreadsheetValues.phone(text(record, .familyPhone))))
         return validation(record, Validation.household(household, dongs: dongs, currentYear: year), since: start) ? household : nil
     }
 

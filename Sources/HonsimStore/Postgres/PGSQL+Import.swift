@@ -45,7 +45,7 @@ extension PGSQL {
         var ids: [Int64] = [], birthYears: [Int64] = [], closed: [Int64] = [], versions: [Int64] = []
         var dongs: [String] = [], names: [String] = [], genders: [String] = [], phones: [String] = [], addresses: [String] = []
         var mobility: [String] = [], needs: [String] = [], preferred: [String] = [], managers: [String] = [], consent: [String] = []
-        var notes: [String] = []
+        var notes: [String] = [], familyNames: [String] = [], relations: [String] = [], familyPhones: [String] = []
         for (offset, row) in rows.enumerated() {
             let h = row.record
             ids.append(first + Int64(offset))
@@ -63,8 +63,11 @@ extension PGSQL {
             notes.append(h.notes)
             closed.append(h.closed ? 1 : 0)
             versions.append(Int64(h.version))
+            familyNames.append(h.family.name)
+            relations.append(h.family.relation)
+            familyPhones.append(h.family.phone)
         }
-        var binds = PostgresBindings(capacity: 17)
+        var binds = PostgresBindings(capacity: 20)
         binds.append(ids)
         binds.append(dongs)
         binds.append(names)
@@ -82,15 +85,21 @@ extension PGSQL {
         binds.append(versions)
         binds.append(Stored.seconds(now))
         binds.append(user)
+        binds.append(familyNames)
+        binds.append(relations)
+        binds.append(familyPhones)
         try await execute(PostgresQuery(unsafeSQL: """
             INSERT INTO household (id, dong_code, name, birth_year, gender, phone, address, mobility, needs,
-                preferred_volunteer_gender, case_manager, consent_date, notes, closed, version, updated_at, updated_by)
+                preferred_volunteer_gender, case_manager, consent_date, notes, closed, version, updated_at, updated_by,
+                family_name, family_relation, family_phone)
             SELECT id, dong_code, name, birth_year, gender, phone, address, mobility, needs,
-                NULLIF(preferred, ''), case_manager, NULLIF(consent, ''), notes, closed, version, $16, $17
+                NULLIF(preferred, ''), case_manager, NULLIF(consent, ''), notes, closed, version, $16, $17,
+                family_name, family_relation, family_phone
             FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[],
-                        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::bigint[])
+                        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::bigint[],
+                        $18::text[], $19::text[], $20::text[])
                 AS cells(id, dong_code, name, birth_year, gender, phone, address, mobility, needs,
-                         preferred, case_manager, consent, notes, closed, version)
+                         preferred, case_manager, consent, notes, closed, version, family_name, family_relation, family_phone)
             """, binds: binds))
     }
 

@@ -31,6 +31,15 @@ public struct CallList: Sendable {
                 fullVolunteer ? volunteer : Masking.name(volunteer), fullVolunteer ? volunteerPhone : Masking.phone(volunteerPhone))
     }
 
+    /// The household's family contact as this person may see it (the one masking rule where
+    /// the household is masked); nil when none is recorded.
+    public func family(_ escort: DayEscort) -> String? {
+        let family = escort.household.family
+        guard !family.isEmpty else { return nil }
+        let shown = access.seesFullDetails(dongCode: escort.request.dongCode) ? family : family.masked
+        return TerminalText.sanitize(shown.line)
+    }
+
     public func text(language: Language) -> String {
         let ko = language == .ko
         guard !day.escorts.isEmpty else {
@@ -45,6 +54,7 @@ public struct CallList: Sendable {
                 + "\(TerminalText.sanitize(request.hospital)) (\(dong))\n"
             out += "    " + (ko ? "대상자" : "household") + " \(people.household) \(people.householdPhone.isEmpty ? "-" : people.householdPhone)"
                 + " — " + DomainPhrases.side(sides.household, language: language) + "\n"
+            if let family = family(escort) { out += "    " + (ko ? "가족" : "family") + " \(family)\n" }
             let volunteer = escort.volunteer == nil ? (ko ? "없음" : "none") : "\(people.volunteer) \(people.volunteerPhone.isEmpty ? "-" : people.volunteerPhone)"
             out += "    " + (ko ? "봉사자" : "volunteer") + " \(volunteer) — " + DomainPhrases.side(sides.volunteer, language: language) + "\n"
             if request.transport.needsBooking {
@@ -67,6 +77,7 @@ public struct CallList: Sendable {
             return "    {\"request_id\": \(request.id), \"pickup_at\": \(RecordTable.quoteJSON(stamp(request.pickupAt))), "
                 + "\"hospital\": \(RecordTable.quoteJSON(request.hospital)), \"readiness\": \"\(readinessWord(escort.readiness))\", "
                 + "\"household\": \(RecordTable.quoteJSON(people.household)), \"household_phone\": \(RecordTable.quoteJSON(people.householdPhone)), "
+                + "\"family\": \(RecordTable.quoteJSON(family(escort) ?? "")), "
                 + "\"volunteer_id\": \(request.volunteerID.map(String.init) ?? "null"), \"volunteer\": \(RecordTable.quoteJSON(people.volunteer)), "
                 + "\"volunteer_phone\": \(RecordTable.quoteJSON(people.volunteerPhone)), \"transport\": \"\(request.transport.rawValue)\", "
                 + "\"booking\": \"\(escort.booking.status.rawValue)\", \"booking_reference\": \(RecordTable.quoteJSON(escort.booking.reference)), "

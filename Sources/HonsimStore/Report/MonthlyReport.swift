@@ -45,8 +45,9 @@ public struct MonthlyReport: Sendable {
     public var reasons: [Reason]
     public var otherReasons: Int
     public var cancelled: Int
-    /// The month's requests by the households' eligibility categories (council rules).
-    public var byCategory: [CategoryFigures] = []
+    /// The month's requests by the households' eligibility categories (council rules), as
+    /// the dashboard's pane and `honsim report --by category` read them.
+    public var byCategory = CategoryBreakdown(groups: [])
 
     public var label: String { String(format: "%04d-%02d", year, month) }
     public var previousLabel: String { month == 1 ? String(format: "%04d-12", year - 1) : String(format: "%04d-%02d", year, month - 1) }
@@ -66,8 +67,7 @@ public struct MonthlyReport: Sendable {
         var report = MonthlyReport(year: year, month: month, current: current, previous: previous, dongs: try await store.dongs(),
                                    requests: requests, volunteers: try await store.volunteers(), now: now, calendar: calendar,
                                    masked: masked, topVolunteers: topVolunteers, topReasons: topReasons)
-        report.byCategory = CategoryFigures.make(requests: requests,
-                                                 eligibility: try await store.eligibility(householdIDs: Set(requests.map(\.householdID))))
+        report.byCategory = try await store.categoryStatistics(for: period, dongCodes: nil)
         return report
     }
 

@@ -53,16 +53,10 @@ enum ReportMarkdown {
     /// The month's requests by eligibility category: whom the service reached.
     static func categorySection(_ report: MonthlyReport, language: Language) -> String {
         let ko = language == .ko
-        var out = "\n## \(ko ? "대상 구분별" : "By eligibility category")\n\n"
-        guard !report.byCategory.isEmpty else { return out + (ko ? "요청 없음\n" : "no requests\n") }
-        out += table(header: ko ? ["대상 구분", "요청", "완료", "불참", "취소", "시간", "대상자"]
-                     : ["category", "requests", "completed", "no-shows", "cancelled", "hours", "households"],
-                     numeric: [false, true, true, true, true, true, true],
-                     rows: report.byCategory.map { row in
-                         [row.name.text(language), "\(row.requests)", "\(row.completed)", "\(row.noShows)", "\(row.cancelled)",
-                          ReportFigures.hours(row.minutes), "\(row.households)"]
-                     })
-        return out + (ko ? "여러 구분에 해당하는 대상자는 각 구분에 셉니다.\n" : "A household of several categories counts in each.\n")
+        let out = "\n## \(ko ? "대상 구분별" : "By eligibility category")\n\n"
+        let rows = report.byCategory.withRequests
+        guard !rows.isEmpty else { return out + (ko ? "요청 없음\n" : "no requests\n") }
+        return out + CategoryReport.markdownTable(rows, total: report.byCategory.total, language: language)
     }
 
     static func share(_ count: Int, of total: Int) -> String {

@@ -93,8 +93,11 @@ public struct RunSheetDocument: Sendable {
     private func phones(_ escort: DayEscort) -> String {
         let office = clean(officePhone).isEmpty ? "______________" : clean(officePhone)
         let household = clean(escort.household.phone).isEmpty ? "-" : clean(escort.household.phone)
-        // The household record has no family contact of its own: a line to write it on.
-        return "\(t(RunSheetText.office)) \(office) · \(t(RunSheetText.householdPhone)) \(household) · \(t(RunSheetText.family)) __________"
+        // The household's family contact as recorded (masked where the household is); a line to
+        // write one on where none is.
+        let family = clean(escort.household.family.line)
+        return "\(t(RunSheetText.office)) \(office) · \(t(RunSheetText.householdPhone)) \(household) · \(t(RunSheetText.family)) "
+            + (family.isEmpty ? "__________" : family)
     }
 
     /// The volunteer's line at the top of a page.

@@ -7,7 +7,7 @@ import HonsimCore
 extension RunSheetDocument {
     public func html() -> String {
         let title = ReportHTML.escape("\(t(RunSheetText.title)) — \(dayLabel)")
-        let body = emptyMessage.map { "<p class=\"empty\">\(ReportHTML.escape($0))</p>\n" } ?? sheets.pages.map(pageHTML).joined()
+        let body = emptyMessage.map { "<p class=\"empty\">\(ReportHTML.escape($0))</p>\n" } ?? pagesHTML()
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -25,7 +25,13 @@ extension RunSheetDocument {
             """
     }
 
-    private func pageHTML(_ page: RunSheets.Page) -> String {
+    /// Every volunteer's page; the boxes to fill in, the same under every escort, made once.
+    private func pagesHTML() -> String {
+        let fillIn = fillInHTML()
+        return sheets.pages.map { pageHTML($0, fillIn: fillIn) }.joined()
+    }
+
+    private func pageHTML(_ page: RunSheets.Page, fillIn: String) -> String {
         let e = ReportHTML.escape
         var out = "<section class=\"page\">\n<header>\n<h1>\(e(t(RunSheetText.title))) — \(e(dayLabel))</h1>\n"
         out += "<p class=\"volunteer\">\(e(volunteerLine(page)))</p>\n"
@@ -35,7 +41,7 @@ extension RunSheetDocument {
         for (index, escort) in page.escorts.enumerated() {
             let facts = facts(escort, number: index + 1)
             out += "<article class=\"escort\">\n<h2>\(e(facts.heading))</h2>\n<table class=\"facts\">\n"
-            out += factRows(facts.lines) + "</table>\n" + fillInHTML() + "</article>\n"
+            out += factRows(facts.lines) + "</table>\n" + fillIn + "</article>\n"
         }
         return out + "</section>\n"
     }

@@ -11,10 +11,12 @@ extension RunSheetDocument {
 
     public func text() -> String {
         if let empty = emptyMessage { return empty + "\n" }
-        return sheets.pages.map(pageText).joined(separator: "\u{0C}")
+        // The boxes to fill in are the same under every escort: made once for the whole day.
+        let fillIn = fillInText()
+        return sheets.pages.map { pageText($0, fillIn: fillIn) }.joined(separator: "\u{0C}")
     }
 
-    private func pageText(_ page: RunSheets.Page) -> String {
+    private func pageText(_ page: RunSheets.Page, fillIn: [String]) -> String {
         let width = RunSheetDocument.textWidth
         var lines = ["\(t(RunSheetText.title)) — \(dayLabel)", volunteerLine(page), t(RunSheetText.confidential)]
         if isMasked(page) { lines.append(t(RunSheetText.masked)) }
@@ -23,7 +25,7 @@ extension RunSheetDocument {
             let facts = facts(escort, number: index + 1)
             lines.append(facts.heading)
             for line in facts.lines { lines += labelled(line.label, line.value) }
-            lines += fillInText()
+            lines += fillIn
             lines.append(String(repeating: "-", count: width))
         }
         return lines.map { TerminalText.truncate($0, width: width) }.joined(separator: "\n") + "\n"

@@ -13,8 +13,9 @@ extension SQLiteConnection {
             // values per row costs more than SQLite's own work at this size.
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO household (id, dong_code, name, birth_year, gender, phone, address, mobility, needs,
-                    preferred_volunteer_gender, case_manager, consent_date, notes, closed, version, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    preferred_volunteer_gender, case_manager, consent_date, notes, closed, version, updated_at, updated_by,
+                    family_name, family_relation, family_phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let (updatedAt, updatedBy) = (Stored.seconds(now).databaseValue, user.databaseValue)
             for (offset, row) in rows.enumerated() {
@@ -25,6 +26,7 @@ extension SQLiteConnection {
                     Stored.text(h.needs).databaseValue, (h.preferredVolunteerGender?.rawValue).databaseValue,
                     h.caseManager.databaseValue, (h.consentDate?.description).databaseValue, h.notes.databaseValue,
                     h.closed.databaseValue, h.version.databaseValue, updatedAt, updatedBy,
+                    h.family.name.databaseValue, h.family.relation.databaseValue, h.family.phone.databaseValue,
                 ] as [DatabaseValue]))
             }
         }

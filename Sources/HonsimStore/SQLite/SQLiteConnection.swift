@@ -39,10 +39,12 @@ struct SQLiteConnection: StoreConnection {
     func insert(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws {
         guard !rows.isEmpty, !columns.isEmpty else { return }
         let sql = "INSERT INTO \(table) (\(columns.map(SQLText.quoted).joined(separator: ", "))) VALUES (\(SQLText.marks(columns.count)))"
-        let values = rows.map { row in row.map { $0?.databaseValue ?? .null } }
+        // Each row's arguments made here, at once from the store's values: made from
+        // `DatabaseValue`s GRDB would convert each again through a key path, slower than the insert.
+        let arguments = rows.map { StatementArguments($0) }
         try await channel.run { db in
             let statement = try db.cachedStatement(sql: sql)
-            for row in values { try statement.execute(arguments: StatementArguments(row)) }
+            for row in arguments { try statement.execute(arguments: row) }
         }
     }
 
@@ -50,11 +52,11 @@ struct SQLiteConnection: StoreConnection {
     func insertReturningIDs(into table: String, columns: [String], rows: [[(any DatabaseValueConvertible)?]]) async throws -> [Int64] {
         guard !rows.isEmpty else { return [] }
         let sql = "INSERT INTO \(table) (\(columns.map(SQLText.quoted).joined(separator: ", "))) VALUES (\(SQLText.marks(columns.count)))"
-        let values = rows.map { row in row.map { $0?.databaseValue ?? .null } }
+        let arguments = rows.map { StatementArguments($0) }
         return try await channel.run { db in
             let statement = try db.cachedStatement(sql: sql)
-            return try values.map { row in
-                try statement.execute(arguments: StatementArguments(row))
+            return try arguments.map { row in
+                try statement.execute(arguments: row)
                 return db.lastInsertedRowID
             }
         }
@@ -82,7 +84,7 @@ struct SQLiteConnection: StoreConnection {
     /// GRDB's arguments from the store's values, made before the values cross to the
     /// transaction's thread.
     static func arguments(_ values: [(any DatabaseValueConvertible)?]) -> StatementArguments {
-        StatementArguments(values.map { $0?.databaseValue ?? .null })
+        StatementArguments(values)
     }
 }
 

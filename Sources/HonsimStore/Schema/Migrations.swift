@@ -120,6 +120,7 @@ enum Schema {
         councilRules, householdEligibility, ruleOverrides, conductIndexes,
         volunteerCredentials, escortExpenses,
         newerTablesGuarded,
+        householdFamilyContact,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

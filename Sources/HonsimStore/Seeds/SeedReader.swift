@@ -114,7 +114,8 @@ public struct SeedReader {
                 id: id, dongCode: dong.code, name: name, birthYear: birthYear, gender: gender, phone: record["phone"],
                 address: record["address"], mobility: mobility ?? .none, needs: needs ?? [], preferredVolunteerGender: preferred,
                 caseManager: record["case_manager"], consentDate: consentDay.map { today.adding(days: $0, calendar: calendar) },
-                notes: record["notes"])
+                notes: record["notes"],
+                family: FamilyContact(name: record["family_name"], relation: record["family_relation"], phone: record["family_phone"]))
             for problem in Validation.household(household, dongs: dongs, currentYear: today.year) {
                 issue(table, record, problem.field, ko: problem.message.ko, en: problem.message.en)
             }

@@ -108,16 +108,17 @@ extension SQLCaseStore {
     }
 
     /// A household's escorts that count against its limits, in the given calendar years:
-    /// every request not cancelled, with its actual minutes once completed.
-    func householdUses(_ db: any StoreConnection, householdID: Int64, years: Set<Int>) async throws -> [HouseholdUse] {
+    /// every request not cancelled, with its actual minutes once completed; those of
+    /// `excluding` left out (a series' own dates, counted as the new ones).
+    func householdUses(_ db: any StoreConnection, householdID: Int64, years: Set<Int>, excluding: Set<Int64> = []) async throws -> [HouseholdUse] {
         guard let first = years.min(), let last = years.max(),
               let start = calendar.date(from: DateComponents(year: first, month: 1, day: 1)),
               let end = calendar.date(from: DateComponents(year: last + 1, month: 1, day: 1))
         else { return [] }
         return try await db.rows("""
-            SELECT appointment_at, expected_minutes, actual_minutes FROM \(db.seen(.request))
+            SELECT id, appointment_at, expected_minutes, actual_minutes FROM \(db.seen(.request))
             WHERE household_id = ? AND appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'
-            """, [householdID, Stored.cell(start), Stored.cell(end)]).map { row in
+            """, [householdID, Stored.cell(start), Stored.cell(end)]).filter { !excluding.contains($0["id"] as Int64) }.map { row in
             let actual: Int? = row["actual_minutes"]
             return HouseholdUse(appointmentAt: Stored.date(row["appointment_at"]), minutes: actual ?? row["expected_minutes"])
         }

@@ -24,7 +24,7 @@ extension SQLCaseStore {
             let stamp: [(any DatabaseValueConvertible)?] = [Stored.cell(now), user]
             try await SQLText.forEachChunk(of: targets.households) { marks, ids in
                 try await db.execute("""
-                    UPDATE household SET name = ?, phone = '', address = '', notes = '', purged_at = ?,
+                    UPDATE household SET name = ?, phone = '', address = '', notes = '', family_name = '', family_relation = '', family_phone = '', purged_at = ?,
                            version = version + 1, updated_at = ?, updated_by = ? WHERE id IN (\(marks))
                     """, [Purged.name, Stored.cell(now)] + stamp + ids)
                 // The requests keep their dong, times, status, volunteer and minutes: the statistics.

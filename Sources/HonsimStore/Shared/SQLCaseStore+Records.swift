@@ -9,7 +9,8 @@ import HonsimCore
 /// changed it. Closing sets a flag; nothing of a record's history is deleted.
 extension SQLCaseStore {
     @discardableResult
-    public func saveHousehold(_ household: Household, expectedVersion: Int?, allowDuplicate: Bool) async throws -> Household {
+    public func saveHousehold(_ household: Household, eligibility: HouseholdEligibility?, expectedVersion: Int?,
+                              allowDuplicate: Bool) async throws -> Household {
         try await write { [self] db in
             let now = now()
             let dongs = try await cachedDongs(db)
@@ -55,6 +56,11 @@ extension SQLCaseStore {
             }
             try await appendAudit(db, action: StoreRules.recordAction(before: before?.closed, after: after.closed), entity: "household",
                                   id: String(after.id), dongCode: after.dongCode, before: AuditJSON.encode(before), after: AuditJSON.encode(after), at: now)
+            // The form's categories and services elsewhere, in the same transaction: a household
+            // is never saved with one half of what the coordinator typed.
+            if let eligibility {
+                try await writeEligibility(db, householdID: after.id, dongCode: after.dongCode, eligibility)
+            }
             return after
         }
     }

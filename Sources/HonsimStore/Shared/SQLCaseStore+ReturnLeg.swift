@@ -26,21 +26,10 @@ extension SQLCaseStore {
             if ![.pending, .assigned, .confirmed].contains(outbound.status) {
                 issues.append(FieldIssue(field: "request", message: Phrase(ko: "끝난 요청입니다", en: "the request has ended")))
             }
-            let day = CivilDate(outbound.appointmentAt, calendar: calendar)
-            // "When called": the time held for the volunteer is an hour after the appointment.
-            let pickupAt = draft.whenCalled ? outbound.appointmentAt.addingTimeInterval(3600)
-                : day.start(in: calendar).addingTimeInterval(TimeInterval((draft.pickup?.minutes ?? 0) * 60))
-            if !draft.whenCalled && draft.pickup == nil {
-                issues.append(FieldIssue(field: "pickup", message: Phrase(ko: "귀가 출발 시각을 입력하거나 '연락 오면'을 고르세요",
-                                                                         en: "give the return pickup time, or choose when called")))
-            } else if pickupAt < outbound.appointmentAt {
-                issues.append(FieldIssue(field: "pickup", message: Phrase(ko: "귀가 출발이 진료 시각보다 이릅니다",
-                                                                         en: "the return pickup is before the appointment")))
-            }
-            if !(30...8 * 60).contains(draft.expectedMinutes) {
-                issues.append(FieldIssue(field: "minutes", message: Phrase(ko: "귀가 소요 시간은 30분에서 8시간 사이입니다",
-                                                                          en: "the return takes between 30 minutes and 8 hours")))
-            }
+            let pickupAt = ReturnLegRules.pickupAt(appointmentAt: outbound.appointmentAt, pickup: draft.pickup, whenCalled: draft.whenCalled,
+                                                   calendar: calendar)
+            issues += ReturnLegRules.issues(appointmentAt: outbound.appointmentAt, pickup: draft.pickup, whenCalled: draft.whenCalled,
+                                            expectedMinutes: draft.expectedMinutes, calendar: calendar)
             guard issues.isEmpty else {
                 throw StoreError.invalidData(issues.map { DataIssue(file: "return leg", line: Int(draft.outboundID), field: $0.field, message: $0.message) })
             }
@@ -86,6 +75,46 @@ extension SQLCaseStore {
         }
     }
 
+    /// Moves a return leg's pickup (a time, or when called) and length. Its volunteer stays where
+    /// they can still take it at the new time, else is released with the reason (`refusal`), as a
+    /// series' moved date is; a pickup before the appointment is refused, naming the field.
+    public func changeReturnLeg(legID: Int64, pickup: ClockTime?, whenCalled: Bool, expectedMinutes: Int,
+                                expectedVersion: Int?) async throws -> ReturnLegOutcome {
+        try await write { [self] db in
+            let now = now()
+            let leg = try await lockedRequest(db, id: legID)
+            try await authorize(db, toChange: leg)
+            try checkVersion(leg, expected: expectedVersion)
+            guard let outboundID = try await db.value("SELECT outbound_id FROM return_leg WHERE request_id = ?", [legID], as: Int64.self) else {
+                throw StoreError.invalidData([DataIssue(file: "return leg", line: Int(legID), field: "request",
+                                                        message: Phrase(ko: "귀가 구간이 아닙니다", en: "the request is not a return leg"))])
+            }
+            let outbound = try await SQLCaseStore.fetchRequest(db, id: outboundID)
+            var issues = ReturnLegRules.issues(appointmentAt: outbound.appointmentAt, pickup: pickup, whenCalled: whenCalled,
+                                               expectedMinutes: expectedMinutes, calendar: calendar)
+            if ![.pending, .assigned, .confirmed].contains(leg.status) {
+                issues.append(FieldIssue(field: "request", message: Phrase(ko: "끝난 요청입니다", en: "the request has ended")))
+            }
+            guard issues.isEmpty else {
+                throw StoreError.invalidData(issues.map { DataIssue(file: "return leg", line: Int(legID), field: $0.field, message: $0.message) })
+            }
+            var moved = leg
+            moved.appointmentAt = ReturnLegRules.pickupAt(appointmentAt: outbound.appointmentAt, pickup: pickup, whenCalled: whenCalled,
+                                                          calendar: calendar)
+            moved.pickupAt = moved.appointmentAt
+            moved.expectedMinutes = expectedMinutes
+            let reason = Phrase(ko: "귀가 출발 변경", en: "return pickup changed")
+            let (written, released) = try await reschedule(db, from: leg, to: moved, reason: reason, action: "return leg change", at: now)
+            // The link is written anew rather than updated: the city-wide store's role may insert and
+            // delete links, not update them.
+            try await db.execute("DELETE FROM return_leg WHERE request_id = ?", [legID])
+            try await db.execute("INSERT INTO return_leg (request_id, outbound_id, when_called) VALUES (?, ?, ?)",
+                                 [legID, outboundID, whenCalled ? 1 : 0])
+            return ReturnLegOutcome(outbound: outbound, leg: written, whenCalled: whenCalled,
+                                    refusal: released.map { Phrase(ko: "\(reason.ko): \($0.ko)", en: "\(reason.en): \($0.en)") })
+        }
+    }
+
     /// The return leg of a request, or the outbound request of a leg: (outbound, leg, when called).
     public func returnLeg(of requestID: Int64) async throws -> (outbound: Int64, leg: Int64, whenCalled: Bool)? {
         try await read { db in
@@ -93,6 +122,20 @@ extension SQLCaseStore {
                   let row = try await db.one("SELECT * FROM return_leg WHERE outbound_id = ? OR request_id = ?", [requestID, requestID])
             else { return nil }
             return (row["outbound_id"], row["request_id"], (row["when_called"] as Int64) != 0)
+        }
+    }
+
+    public func returnLegs(requestIDs: Set<Int64>) async throws -> [ReturnLegLink] {
+        guard !requestIDs.isEmpty else { return [] }
+        return try await read { db in
+            guard try await db.tableExists("return_leg") else { return [] }
+            var found: Set<ReturnLegLink> = []
+            try await SQLText.forEachChunk(of: requestIDs) { marks, chunk in
+                for row in try await db.rows("SELECT * FROM return_leg WHERE outbound_id IN (\(marks)) OR request_id IN (\(marks))", chunk + chunk) {
+                    found.insert(ReturnLegLink(outboundID: row["outbound_id"], legID: row["request_id"], whenCalled: (row["when_called"] as Int64) != 0))
+                }
+            }
+            return found.sorted { $0.outboundID < $1.outboundID }
         }
     }
 }

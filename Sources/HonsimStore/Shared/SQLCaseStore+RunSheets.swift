@@ -61,6 +61,7 @@ extension DayEscort {
         escort.household.name = Masking.name(household.name)
         escort.household.phone = Masking.phone(household.phone)
         escort.household.address = Masking.address(household.address)
+        escort.household.family = household.family.masked
         escort.household.notes = ""
         escort.request.notes = ""
         escort.attempts = attempts.map { var attempt = $0; attempt.note = ""; return attempt }

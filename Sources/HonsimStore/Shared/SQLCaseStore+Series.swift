@@ -24,21 +24,26 @@ extension SQLCaseStore {
 
     public func seriesPage(id: Int64) async throws -> SeriesPage {
         let today = CivilDate(now(), calendar: calendar)
-        return try await read { db in
+        return try await read { [self] db in
             let series = try await SQLCaseStore.fetchSeries(db, id: id)
             let household = try await SQLCaseStore.fetchHousehold(db, id: series.householdID)
             let dates = try await SQLCaseStore.seriesRequests(db, seriesID: id, from: today, statuses: nil)
+            let changes = try await db.rows("SELECT * FROM \(db.seen(.seriesChange)) WHERE series_id = ? ORDER BY id", [id]).map { row in
+                var change = SeriesChange(kind: SeriesChange.Kind(rawValue: row["kind"]) ?? .change,
+                                          from: (row["from_date"] as String?).flatMap(CivilDate.init(iso:)),
+                                          to: (row["to_date"] as String?).flatMap(CivilDate.init(iso:)), detail: row["detail"],
+                                          at: Stored.date(row["at"] as Int64), user: row["user"])
+                if [.create, .change].contains(change.kind) { change.schedule = SeriesWords.parse(change.detail) }
+                if change.kind == .assign { change.volunteerID = change.detail.split(separator: "#").last.flatMap { Int64($0) } }
+                return change
+            }
             var names: [Int64: String] = [:]
-            for volunteerID in Set(dates.compactMap(\.volunteerID) + [series.volunteerID].compactMap { $0 }) {
+            for volunteerID in Set(dates.compactMap(\.volunteerID) + [series.volunteerID].compactMap { $0 } + changes.compactMap(\.volunteerID)) {
                 names[volunteerID] = try? await SQLCaseStore.fetchVolunteer(db, id: volunteerID).name
             }
-            let changes = try await db.rows("SELECT * FROM \(db.seen(.seriesChange)) WHERE series_id = ? ORDER BY id", [id]).map { row in
-                SeriesChange(kind: SeriesChange.Kind(rawValue: row["kind"]) ?? .change,
-                             from: (row["from_date"] as String?).flatMap(CivilDate.init(iso:)),
-                             to: (row["to_date"] as String?).flatMap(CivilDate.init(iso:)), detail: row["detail"],
-                             at: Stored.date(row["at"] as Int64), user: row["user"])
-            }
-            return SeriesPage(series: series, household: household, dates: dates, volunteerNames: names, changes: changes)
+            var page = SeriesPage(series: series, household: household, dates: dates, volunteerNames: names, changes: changes)
+            page.limits = try await seriesLimits(db, series, dates: dates)
+            return page
         }
     }
 
@@ -100,6 +105,7 @@ extension SQLCaseStore {
             var outcome = SeriesOutcome(series: series)
             outcome.made = try await extend(db, series, through: today.adding(days: horizonDays, calendar: calendar), at: now)
             outcome.series = try await SQLCaseStore.fetchSeries(db, id: series.id)
+            outcome.limits = try await seriesLimits(db, outcome.series, dates: outcome.made)
             return outcome
         }
     }
@@ -322,32 +328,12 @@ extension SQLCaseStore {
         moved.transport = draft.transport
         moved.purpose = draft.purpose
         moved.expectedMinutes = draft.expectedMinutes
-        if let volunteerID = request.volunteerID {
-            if let refusal = try await whyNot(db, moved, volunteerID: volunteerID) {
-                let released = try await applyLifecycle(db, .release, requestID: request.id,
-                                                        details: ActionDetails(reason: reason.ko), expectedVersion: nil, checkAccess: true)
-                moved.status = released.status
-                moved.volunteerID = nil
-                moved.assignedAt = nil
-                moved.version = released.version
-                outcome.released.append(SeriesDateNote(request: moved, reason: Phrase(ko: "\(reason.ko): \(refusal.ko)", en: "\(reason.en): \(refusal.en)")))
-            } else {
-                // The escort keeps its volunteer at the new time: the old time's row ends, the new one begins.
-                try await db.execute("""
-                    UPDATE assignment SET state = 'released', ended_at = ?, ended_by = ?, reason = ? WHERE request_id = ? AND state = 'active'
-                    """, [Stored.cell(now), user, reason.ko, request.id])
-                try await insertAssignment(db, request: moved, state: .active, minutes: moved.expectedMinutes, at: now, by: user)
-                outcome.kept.append(moved)
-            }
+        let (written, refusal) = try await reschedule(db, from: request, to: moved, reason: reason, action: "series change", at: now)
+        if let refusal {
+            outcome.released.append(SeriesDateNote(request: written, reason: Phrase(ko: "\(reason.ko): \(refusal.ko)", en: "\(reason.en): \(refusal.en)")))
+        } else if written.volunteerID != nil {
+            outcome.kept.append(written)
         }
-        moved.version += 1
-        try await db.execute("""
-            UPDATE escort_request SET hospital = ?, department = ?, appointment_at = ?, pickup_at = ?, transport = ?, purpose = ?,
-                expected_minutes = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?
-            """, [moved.hospital, moved.department, Stored.cell(moved.appointmentAt), Stored.cell(moved.pickupAt),
-                  moved.transport.rawValue, moved.purpose.rawValue, moved.expectedMinutes, moved.version, Stored.cell(now), user, moved.id])
-        try await appendAudit(db, action: "series change", entity: "request", id: String(moved.id), dongCode: moved.dongCode,
-                              before: AuditJSON.encode(request), after: AuditJSON.encode(moved), at: now)
     }
 
     /// A date no longer in the series: cancelled with `reason` (its volunteer freed, and listed).
@@ -359,26 +345,6 @@ extension SQLCaseStore {
         try await db.execute("DELETE FROM series_date WHERE series_id = ? AND on_date = ?", [seriesID, day.description])
         let note = SeriesDateNote(request: request, reason: reason)
         if request.volunteerID != nil { outcome.released.append(note) } else { outcome.cancelled.append(note) }
-    }
-
-    /// Why `volunteerID` could not take `request` as it now is (the checks of a single assign,
-    /// with its own escort left out), or nil when they can.
-    private func whyNot(_ db: any StoreConnection, _ request: EscortRequest, volunteerID: Int64) async throws -> Phrase? {
-        try await db.lock(.volunteer(volunteerID))
-        let volunteer = try await SQLCaseStore.fetchVolunteer(db, id: volunteerID)
-        let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
-        let load = try await db.volunteerLoads(for: request, excludingRequest: request.id, volunteerID: volunteerID,
-                                               context: loadContext)[volunteerID] ?? VolunteerLoad()
-        if let clash = load.busy.first(where: { $0.conflicts(with: request.span, buffer: rules.travelBuffer) }) {
-            let other = try await clashingRequest(db, volunteerID: volunteerID, at: clash)
-            let error = StoreError.doubleBooked(volunteerName: volunteer.name, otherRequestID: other, span: clash)
-            return Phrase(ko: error.message(.ko, calendar: calendar), en: error.message(.en, calendar: calendar))
-        }
-        let matcher = Matcher(request: request, household: household, dongs: try await cachedDongs(db), calendar: calendar, rules: rules)
-        let exclusions = matcher.evaluate(volunteer, load: load).exclusions
-        guard !exclusions.isEmpty else { return nil }
-        let error = StoreError.excluded(volunteerName: volunteer.name, exclusions)
-        return Phrase(ko: error.message(.ko, calendar: calendar), en: error.message(.en, calendar: calendar))
     }
 
     static func seriesIssue(_ field: String, _ message: Phrase) -> DataIssue {

@@ -54,6 +54,24 @@ enum SeriesWords {
             + (schedule.department.isEmpty ? "" : " \(schedule.department)") + " \(schedule.transport.rawValue) \(schedule.expectedMinutes)min"
     }
 
+    /// `schedule(_:)` read back: weekday tokens, `pickup→appointment`, the place, the transport's
+    /// token and `Nmin`; nil for text it did not write.
+    static func parse(_ detail: String) -> SeriesChangeSchedule? {
+        var words = detail.split(separator: " ").map(String.init)
+        var weekdays: [Weekday] = []
+        while let first = words.first, let day = Weekday.allCases.first(where: { $0.token == first }) {
+            weekdays.append(day)
+            words.removeFirst()
+        }
+        guard !weekdays.isEmpty, words.count >= 3, let times = words.first?.split(separator: "→"), times.count == 2,
+              let pickup = TypedInput.time(String(times[0])), let appointment = TypedInput.time(String(times[1])),
+              let last = words.last, last.hasSuffix("min"), let minutes = Int(last.dropLast(3)),
+              let transport = Transport(rawValue: words[words.count - 2])
+        else { return nil }
+        return SeriesChangeSchedule(weekdays: weekdays, pickup: pickup, appointment: appointment,
+                                    place: words.dropFirst().dropLast(2).joined(separator: " "), transport: transport, expectedMinutes: minutes)
+    }
+
     /// Free text kept on one line, without the separators the pauses are stored with.
     static func oneLine(_ text: String) -> String {
         text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ").trimmingSpaces()

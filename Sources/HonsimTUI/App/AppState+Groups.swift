@@ -24,6 +24,7 @@ extension AppState {
     public var volunteerSort: VolunteerSort { get { panes.volunteerSort } set { panes.volunteerSort = newValue } }
     public var statisticsSort: StatisticsSort { get { panes.statisticsSort } set { panes.statisticsSort = newValue } }
     public var period: PeriodChoice { get { panes.period } set { panes.period = newValue } }
+    public var statisticsView: StatisticsView { get { panes.statisticsView } set { panes.statisticsView = newValue } }
     public var scope: Set<String> { get { panes.scope } set { panes.scope = newValue } }
     public var freeFor: (requestID: Int64, volunteerIDs: Set<Int64>)? { get { panes.freeFor } set { panes.freeFor = newValue } }
 

@@ -36,6 +36,8 @@ public struct DashboardData: Sendable {
     public var loadedAt: Date
     /// The vehicle bookings stored for the requests that go by the center's vehicle or a taxi.
     public var bookings: [Int64: VehicleBooking] = [:]
+    /// The return legs of the listed requests: the pane marks both legs, the details name the other.
+    public var returnLegs = ReturnLegLinks([])
     /// The council's settings for credentials and expenses, as the store keeps them.
     public var volunteerSettings = VolunteerSettings()
     /// Credentials of active volunteers that lapse within 30 days, or have lapsed, soonest first.
@@ -151,6 +153,8 @@ public enum Overlay: Hashable, Sendable {
     case series(SeriesSheet)
     /// The volunteers' credentials that lapse within 30 days, or have lapsed (`e`).
     case credentials(offset: Int)
+    /// The return leg of the selected request (`L`).
+    case returnLeg(ReturnLegForm)
 }
 
 /// The whole dashboard state. `update` is the only thing that changes it; `view` draws it.
@@ -166,6 +170,8 @@ public struct AppState: Sendable {
 
     public var data: DashboardData?
     public var statistics: StatisticsData?
+    /// The statistics by eligibility category, read when the pane shows them.
+    public var categoryStatistics: CategoryStatistics?
     public var storeProblem: String?
     /// A one-time notice (a malformed theme or config file), shown until the next key.
     public var notice: String?
@@ -251,6 +257,8 @@ public struct PaneSettings: Sendable {
     public var volunteerSort: VolunteerSort = .name
     public var statisticsSort = StatisticsSort(column: .requests, descending: true)
     public var period: PeriodChoice = .thisMonth
+    /// The statistics by dong or by eligibility category (`v`).
+    public var statisticsView: StatisticsView = .byDong
     /// Dong codes in scope; empty means every dong.
     public var scope: Set<String> = []
     /// Volunteers free in the selected request's window, when that filter is on.

@@ -36,10 +36,19 @@ struct CallSheetLines {
             return "\(whom) \(word) \(ClockTime(message.at, calendar: state.calendar))"
         }
         var line = "#\(escort.request.id) \(state.text(UIText.messagesColumn)): " + sides.joined(separator: ", ")
+        if let family = family(escort) { line += " · \(DomainPhrases.party(.family).text(language)) \(family)" }
         if let note = escort.attempts.last(where: { !$0.note.isEmpty })?.note {
             line += " · " + (language == .ko ? "메모" : "note") + ": " + TerminalText.sanitize(note)
         }
         return line
+    }
+
+    /// The household's family contact, "김영희 (딸) 010-1234-5678", as the screen shows the
+    /// household: in full where the role and scope allow, masked otherwise; nil when none.
+    func family(_ escort: DayEscort) -> String? {
+        let family = escort.household.family
+        guard !family.isEmpty else { return nil }
+        return RecordPage.familyLine(family, full: state.showsFullDetails(of: escort.household))
     }
 
     /// One word for an escort's reminders in the list: failed if a side's latest failed, sent

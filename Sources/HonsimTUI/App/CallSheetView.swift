@@ -25,7 +25,9 @@ struct CallSheetView {
             body.append(t(UIText.callsLoading))
         }
         if let party = sheet.party {
-            body.append("\(DomainPhrases.party(party).text(language)) → \(t(UIText.callsChooseResult))")
+            // Whom to call for a family attempt: the household's family contact and their phone.
+            let family = party == .family ? sheet.selected.flatMap(CallSheetLines(state: state).family).map { " " + $0 } ?? "" : ""
+            body.append("\(DomainPhrases.party(party).text(language))\(family) → \(t(UIText.callsChooseResult))")
         }
         body += CallSheetLines(state: state).extra(sheet)
         let rect = Rect(x: 1, y: 1, width: canvas.width - 2, height: canvas.height - 2)

@@ -140,6 +140,7 @@ extension AppState {
         case .transport(let choice): reply = run(choice, Overlay.transport)
         case .series(let sheet): reply = run(sheet, Overlay.series)
         case .credentials(let offset): reply = run(CredentialsList(offset: offset)) { .credentials(offset: $0.offset) }
+        case .returnLeg(let form): reply = run(form, Overlay.returnLeg)
         }
         return carryOut(reply, from: overlay)
     }

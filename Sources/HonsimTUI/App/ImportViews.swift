@@ -93,8 +93,8 @@ struct ImportViews {
     private func shown(_ value: String, field: ImportField) -> String {
         guard state.maskAll else { return value }
         switch field {
-        case .name: return Masking.name(value)
-        case .phone: return Masking.phone(value)
+        case .name, .familyName: return Masking.name(value)
+        case .phone, .familyPhone: return Masking.phone(value)
         case .address: return Masking.address(value)
         case .notes: return ""
         default: return value

@@ -37,6 +37,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case runSheet = "run_sheet"
     case series
     case credentials
+    case statisticsView = "statistics_view"
+    case returnLeg = "return_leg"
 
     public var phrase: Phrase {
         switch self {
@@ -81,6 +83,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .runSheet: Phrase(ko: "동행 일지 저장", en: "save run sheet")
         case .series: Phrase(ko: "요청의 정기 일정", en: "the request's series")
         case .credentials: Phrase(ko: "봉사자 자격 만료 목록", en: "volunteers' expiring credentials")
+        case .statisticsView: Phrase(ko: "통계 동별·구분별 바꾸기", en: "statistics by dong or by category")
+        case .returnLeg: Phrase(ko: "귀가 구간 (선택한 요청)", en: "return leg (the selected request)")
         }
     }
 }
@@ -136,6 +140,8 @@ public struct Keymap: Sendable {
         .runSheet: [.character("P")],
         .series: [.character("S")],
         .credentials: [.character("e")],
+        .statisticsView: [.character("v")],
+        .returnLeg: [.character("L")],
     ]
 
     /// The defaults with `overrides` (action name → keys) applied; unknown action names are

@@ -24,6 +24,7 @@ struct OverlayViews {
         case .transport(let choice): FormViews(state: state, theme: theme).drawTransport(choice, into: &canvas)
         case .series(let sheet): SeriesSheetView(state: state, theme: theme).draw(sheet, into: &canvas)
         case .credentials(let offset): CredentialsView(state: state, theme: theme).draw(offset: offset, into: &canvas)
+        case .returnLeg(let form): FormViews(state: state, theme: theme).drawReturnLeg(form, into: &canvas)
         case nil: break
         }
     }
@@ -38,11 +39,11 @@ struct OverlayViews {
             HelpSection(heading: state.language == .ko ? "목록" : "Lists",
                         entries: [Action.up, .down, .pageUp, .pageDown, .top, .bottom, .open].map(entry)),
             HelpSection(heading: state.language == .ko ? "보기" : "View",
-                        entries: [Action.filter, .sort, .scope, .freeOnly, .previousPeriod, .nextPeriod, .refresh].map(entry)),
+                        entries: [Action.filter, .sort, .scope, .freeOnly, .previousPeriod, .nextPeriod, .statisticsView, .refresh].map(entry)),
             HelpSection(heading: state.language == .ko ? "요청 처리 (선택한 요청)" : "Requests (the selected one)",
                         entries: [Action.assign, .confirm, .start, .complete, .release, .cancel, .noShow].map(entry)),
             HelpSection(heading: state.language == .ko ? "작업" : "Work",
-                        entries: [Action.newRequest, .plan, .undo, .activity, .household, .calls, .booking, .series, .credentials].map(entry)),
+                        entries: [Action.newRequest, .plan, .undo, .activity, .household, .calls, .booking, .returnLeg, .series, .credentials].map(entry)),
             HelpSection(heading: state.language == .ko ? "파일" : "Files", entries: [Action.importFile, .exportPane, .runSheet].map(entry)),
             HelpSection(heading: state.language == .ko ? "기타" : "Other", entries: [Action.back, .help, .quit].map(entry)),
         ] + state.keymap.dialogs.helpSections(state.language)
@@ -71,6 +72,7 @@ struct OverlayViews {
                 "  \(t(UIText.labelName)): \(state.householdName(household)) (\(DomainPhrases.gender(household.gender).text(state.language)), \(age))",
                 "  \(t(UIText.labelBorn)): \(household.birthYear) · \(state.dongName(household.dongCode))",
                 "  \(t(UIText.labelPhone)): \(full ? household.phone : Masking.phone(household.phone))",
+                "  \(t(HouseholdFormText.family)): \(RecordPage.familyLine(household.family, full: full))",
                 "  \(t(UIText.labelAddress)): \(full ? household.address : Masking.address(household.address))",
                 "  \(t(UIText.labelMobility)): \(DomainPhrases.mobility(household.mobility).text(state.language))",
                 "  \(t(UIText.labelNeeds)): \(household.needs.isEmpty ? t(UIText.none) : household.needs.sorted().map { DomainPhrases.need($0).text(state.language) }.joined(separator: ", "))",
@@ -86,7 +88,7 @@ struct OverlayViews {
             "  \(t(UIText.labelHospital)): \(request.hospital) \(request.department)",
             "  \(t(UIText.labelAppointment)): \(stamp(request.appointmentAt))",
             "  \(t(UIText.labelPickup)): \(ClockTime(request.pickupAt, calendar: calendar)) \(request.pickupPlace)",
-            "  \(t(UIText.labelReturn)): \(t(request.returnTrip ? UIText.yes : UIText.no))",
+            state.returnLegDetail(request),
             "  \(t(UIText.labelTransport)): \(DomainPhrases.transport(request.transport).text(state.language))",
         ]
         if request.transport.needsBooking {

@@ -72,6 +72,7 @@ extension AppState {
                             .text(oneDecimal(Double(summary.minutesThisMonth) / 60))]
                 })
         case .statistics:
+            if statisticsView == .byCategory { return categoryTable() }
             let rows = statisticsRows ?? StatisticsRows(labels: [], figures: [], trends: [], totalRows: [])
             let label = period.period(now: now, calendar: calendar).label
             return RecordTable(

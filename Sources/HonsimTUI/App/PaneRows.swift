@@ -186,7 +186,7 @@ extension AppState {
         switch pane {
         case .requests: visibleRequests.count
         case .volunteers: visibleVolunteerIndices.count
-        case .statistics: visibleDongs.count
+        case .statistics: statisticsView == .byCategory ? categoryRowCount : visibleDongs.count
         }
     }
 

@@ -110,7 +110,7 @@ struct PaneViews {
             },
             PaneColumn(column: TableColumn(title: state.text(UIText.colDong), width: .fixed(8)), priority: 80) { state.dongName(rows[$0].dongCode) },
             PaneColumn(column: TableColumn(title: state.text(UIText.colHospital), width: .flexible(minimum: 10)), priority: 70) {
-                rows[$0].department.isEmpty ? rows[$0].hospital : "\(rows[$0].hospital) \(rows[$0].department)"
+                state.hospitalColumn(rows[$0])
             },
             // A booked transport says how its booking stands: 센터 확정, 택시 미예약.
             PaneColumn(column: TableColumn(title: state.text(UIText.colTransport), width: .fixed(state.language == .ko ? 12 : 11)), priority: 30,

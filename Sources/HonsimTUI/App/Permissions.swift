@@ -22,6 +22,8 @@ extension Action {
         .series,
         // The list of expiring credentials only shows.
         .credentials,
+        // The statistics by category are counts, as the per-dong ones.
+        .statisticsView,
     ]
 
     /// Changes that act on no selected request: a new request and an import (the store

@@ -38,7 +38,8 @@ public struct RecordForm: Hashable, Sendable {
         }
     }
 
-    public init(_ record: Record, dongs: DongDirectory, language: Language) {
+    /// `eligibility`: a household's, as read with its page, to edit with it; nil leaves it out.
+    public init(_ record: Record, dongs: DongDirectory, language: Language, eligibility: HouseholdEligibility? = nil) {
         base = record
         let t = { (phrase: Phrase) in phrase.text(language) }
         let dong = { (code: String) in code.isEmpty ? "" : dongs.dong(code: code)?.name ?? code }
@@ -57,7 +58,7 @@ public struct RecordForm: Hashable, Sendable {
                 FormField(key: "needs", label: t(RecordText.fieldNeeds), text: h.needs.sorted().map { DomainPhrases.need($0).ko }.joined(separator: " ")),
                 FormField(key: "manager", label: t(RecordText.fieldCaseManager), text: h.caseManager),
                 FormField(key: "notes", label: t(RecordText.fieldNotes), text: h.notes),
-            ])
+            ] + RecordForm.familyFields(h.family, language: language) + RecordForm.eligibilityFields(eligibility, language: language))
         case .volunteer(let v):
             form = FormState(fields: [
                 FormField(key: "name", label: t(RecordText.fieldName), text: v.name),
@@ -83,6 +84,7 @@ public struct RecordForm: Hashable, Sendable {
         let dong = dongs.resolve(text("dong"))
         if text("dong").isEmpty { errors["dong"] = t(RecordText.required) } else if dong == nil { errors["dong"] = t(RecordText.unknownDong(text("dong"))) }
         if !Validation.isPhone(text("phone")) { errors["phone"] = t(RecordText.badPhone) }
+        if !Validation.isPhone(text("family_phone")) { errors["family_phone"] = t(RecordText.badPhone) }
         let gender = Gender.allCases[form.field("gender")?.choice ?? 0]
         var record: Record?
         switch base {
@@ -95,6 +97,7 @@ public struct RecordForm: Hashable, Sendable {
             h.name = text("name"); h.birthYear = year ?? 0; h.gender = gender; h.dongCode = dong?.code ?? ""
             h.phone = text("phone"); h.address = text("address"); h.needs = Set(needs); h.caseManager = text("manager")
             h.mobility = Mobility.allCases[form.field("mobility")?.choice ?? 0]; h.notes = text("notes")
+            h.family = typedFamily()
             record = .household(h)
         case .volunteer(var v):
             let cap = Int(text("cap"))
@@ -126,6 +129,7 @@ public struct RecordForm: Hashable, Sendable {
                     (t(RecordText.fieldMobility), DomainPhrases.mobility(h.mobility).text(language)),
                     (t(RecordText.fieldNeeds), h.needs.sorted().map { DomainPhrases.need($0).text(language) }.joined(separator: " ")),
                     (t(RecordText.fieldCaseManager), h.caseManager), (t(RecordText.fieldNotes), h.notes),
+                    (t(HouseholdFormText.family), h.family.line),
                     (t(RecordText.close), h.closed ? "✓" : "")]
         case .volunteer(let v):
             return [(t(RecordText.fieldName), v.name), (t(RecordText.fieldGender), DomainPhrases.gender(v.gender).text(language)),

@@ -36,6 +36,7 @@ public struct RecordPage: Sendable, Hashable {
             "\(ko ? "이름" : "name"): \(name) · \(h.birthYear) · \(DomainPhrases.gender(h.gender).text(language)) · \(dong)",
             "\(ko ? "전화" : "phone"): \(h.phone.isEmpty ? "-" : full ? clean(h.phone) : Masking.phone(h.phone))",
             "\(ko ? "주소" : "address"): \(full ? clean(h.address) : Masking.address(clean(h.address)))",
+            "\(ko ? "가족" : "family"): " + familyLine(h.family, full: full),
             "\(ko ? "이동" : "mobility"): \(DomainPhrases.mobility(h.mobility).text(language))"
                 + (h.needs.isEmpty ? "" : " · " + h.needs.sorted().map { DomainPhrases.need($0).text(language) }.joined(separator: ", ")),
         ]
@@ -67,6 +68,14 @@ public struct RecordPage: Sendable, Hashable {
             Section(title: ko ? "동행 이력" : "escort history", lines: record.history.map(row)),
             Section(title: ko ? "확인 전화" : "calls", lines: record.calls.prefix(20).map { call(clean, $0, calendar: calendar, language: language) }),
         ])
+    }
+
+    /// A household's family contact as a page or the details show it: "김영희 (딸) 010-1234-5678",
+    /// masked by the one rule unless `full`.
+    public static func familyLine(_ family: FamilyContact, full: Bool) -> String {
+        guard !family.isEmpty else { return "-" }
+        let shown = full ? family : family.masked
+        return TerminalText.sanitize(shown.line)
     }
 
     /// A household under its council's rules: eligibility (unless masked), uses against the

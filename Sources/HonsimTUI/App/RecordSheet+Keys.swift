@@ -71,8 +71,11 @@ extension RecordSheet: Component {
             ? .household(Household(id: 0, dongCode: dong, name: "", birthYear: 0, gender: .female))
             : .volunteer(Volunteer(id: 0, dongCode: dong, name: "", gender: .female))
         var sheet = RecordSheet(subject: nil)
-        sheet.mode = .form(RecordForm(record, dongs: dongs, language: around.language))
-        return Reply(replace: .records(sheet))
+        sheet.mode = .form(RecordForm(record, dongs: dongs, language: around.language,
+                                      eligibility: newHousehold ? HouseholdEligibility() : nil))
+        var reply = Reply(replace: .records(sheet))
+        if newHousehold { reply.effects = [.records(.loadRules)] }
+        return reply
     }
 
     private mutating func pageKey(_ key: Key, _ around: Surroundings) -> Reply {
@@ -92,7 +95,11 @@ extension RecordSheet: Component {
             // A form filled from a masked record would save the masks: edit only what came in full.
             guard household?.isFull != false else { return Reply(notice: around.text(RecordText.maskedCannotEdit)) }
             guard let record, let dongs = around.data?.dongs else { return .stay }
-            mode = .form(RecordForm(record, dongs: dongs, language: around.language))
+            // The eligibility is edited with the household when the page read it in full.
+            let standing = household?.standing
+            let eligibility = standing?.isMasked == false ? standing?.eligibility : nil
+            mode = .form(RecordForm(record, dongs: dongs, language: around.language, eligibility: eligibility))
+            if eligibility != nil, rules == nil { return Reply(effects: [.records(.loadRules)]) }
         case .new?:
             return RecordSheet.opening(newHousehold: household != nil, around)
         case .hours?:
@@ -111,8 +118,10 @@ extension RecordSheet: Component {
     private mutating func formKey(_ key: Key, _ form: inout RecordForm, _ around: Surroundings) -> Reply {
         guard let dongs = around.data?.dongs else { return .stay }
         let year = CivilDate(around.now, calendar: around.calendar).year
-        let version = form.version, allowDuplicate = form.allowDuplicate
-        let save = { (record: RecordForm.Record) in WriteRequest.save(record, expectedVersion: version, allowDuplicate: allowDuplicate) }
+        let version = form.version, allowDuplicate = form.allowDuplicate, eligibility = form.typedEligibility
+        let save = { (record: RecordForm.Record) in
+            WriteRequest.save(record, expectedVersion: version, allowDuplicate: allowDuplicate, eligibility: eligibility)
+        }
         if form.confirmingDiscard {
             form.confirmingDiscard = false
             return around.keys.form.matches(key, .yes) ? leaveForm() : .stay

@@ -27,6 +27,8 @@ public struct RecordSheet: Hashable, Sendable {
     public var offset = 0
     public var message: String?
     public var busy = false
+    /// The council's rules, read when a household form opens: the form says where they bite.
+    public var rules: CouncilRuleBook?
 
     public init(subject: Subject?) { self.subject = subject }
 
@@ -39,12 +41,15 @@ public enum RecordEffect: Hashable, Sendable {
     /// `logView`: the page shows the household in full, so the access log records it.
     case loadHousehold(Int64, reveal: Reveal)
     case loadVolunteer(Int64)
+    /// The council's rules, for the household form's eligibility check.
+    case loadRules
 }
 
 /// What comes back.
 public enum RecordEvent: Sendable {
     case householdLoaded(HouseholdRecord)
     case volunteerLoaded(VolunteerRecord)
+    case rulesLoaded(CouncilRuleBook)
     case failed(RecordEffect, String)
 }
 
@@ -94,6 +99,11 @@ extension AppState {
                 form.theirs = .volunteer(record.volunteer)
                 sheet.mode = .form(form)
             }
+        case .rulesLoaded(let book):
+            sheet.rules = book
+        case .failed(.loadRules, _):
+            // The form works without them; it only cannot say where the rules bite.
+            break
         case .failed(_, let message):
             showFailure(message, in: &sheet)
         }

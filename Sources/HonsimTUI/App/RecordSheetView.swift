@@ -68,16 +68,30 @@ struct RecordSheetView {
         let buttons: [(key: String, label: String)] = [("Tab/Enter", t(UIText.nextField)), ("Enter", t(UIText.save)), ("Esc", t(UIText.close))]
         let note: (String, StyleRole)? = form.confirmingDiscard ? (t(UIText.discardQuestion), .warning)
             : form.message.map { ($0, .error) } ?? (sheet.busy ? (t(UIText.working), .muted) : nil)
+        let rules = ruleLine(form, sheet)
         let area = Dialog.draw(into: &canvas, title: title, body: body, buttons: buttons, width: min(canvas.width - 4, 96),
-                               contentHeight: form.form.fields.count + 1, lines: state.lines, theme: theme)
+                               contentHeight: form.form.fields.count + 1 + (form.typedEligibility == nil ? 0 : 1), lines: state.lines, theme: theme)
         guard area.height > 0 else { return }
         FormView(form: form.form, focused: !form.confirmingDiscard && form.theirs == nil)
             .draw(into: &canvas, rect: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height, form.form.fields.count)), theme: theme)
-        let y = area.y + form.form.fields.count
-        if let (text, role) = note, y < area.maxY {
+        var y = area.y + form.form.fields.count
+        for (text, role) in [rules, note].compactMap({ $0 }) where y < area.maxY {
             canvas.write(WidgetSupport.fit(text, area.width), x: area.x, y: y,
                          style: WidgetSupport.layer(theme.style(role), over: theme.style(.dialog)), clip: area)
+            y += 1
         }
+    }
+
+    /// Under a household form's fields: where the council's rules bite on the eligibility ticked,
+    /// or, on a field of ticks, how to tick.
+    private func ruleLine(_ form: RecordForm, _ sheet: RecordSheet) -> (String, StyleRole)? {
+        guard let dongs = state.data?.dongs else { return nil }
+        if let finding = form.eligibilityFinding(rules: sheet.rules, dongs: dongs) {
+            return ("⚠ " + finding.phrase.text(state.language), .warning)
+        }
+        let focused = form.form.fields.indices.contains(form.form.focus) ? form.form.fields[form.form.focus] : nil
+        if case .choices? = focused?.kind { return (t(HouseholdFormText.choicesHint), .muted) }
+        return nil
     }
 
     func drawGrid(_ grid: AvailabilityGrid, _ sheet: RecordSheet, into canvas: inout Canvas) {

@@ -88,7 +88,8 @@ extension AppState {
     /// A series write came back: the page lists what it did to the dates and is read again; a
     /// series made from the new-request form closes the form and selects its first date.
     mutating func seriesWritten(_ write: SeriesWrite, _ result: WriteResult) -> [Effect] {
-        noticeRole = .ok
+        // Past a household's limit the series is made all the same, and the notice says so.
+        noticeRole = (result.series?.limits.isEmpty ?? true) ? .ok : .warning
         notice = seriesSummary(result)
         var effects: [Effect] = [.load, .loadStatistics(period.period(now: now, calendar: calendar))]
         switch overlay {
@@ -108,7 +109,14 @@ extension AppState {
     mutating func seriesWriteFailed(_ write: WriteRequest, _ failure: WriteFailure) -> [Effect] {
         switch overlay {
         case .series(var sheet) where sheet.form != nil:
-            sheet.form?.message = failure.message
+            guard var open = sheet.form else { return [] }
+            open.message = failure.formMessage(fields: Set(open.form.fields.map(\.key)), language: language)
+            // Each field the store names gets its words beside it (an overlap with another series: the time).
+            for (field, phrase) in failure.fieldIssues where open.form.index(of: field) != nil {
+                open.form.setError(field, phrase.text(language))
+            }
+            open.form.focusFirstError()
+            sheet.form = open
             overlay = .series(sheet)
         case .newRequest(var form):
             form.message = failure.message
@@ -126,7 +134,8 @@ extension AppState {
             (SeriesText.released, outcome.released.count), (SeriesText.cancelled, outcome.cancelled.count),
             (SeriesText.cannotTake, outcome.cannotTake.count),
         ]
-        return (["\(text(SeriesText.saved)) #\(outcome.series.id)"] + counts.filter { $0.1 > 0 }.map { "\(text($0.0)) \($0.1)" })
+        let limits = outcome.limits.map { "! \(text(SeriesText.limitFlag)): \(text(SeriesLimitDates.phrase($0)))" }
+        return (["\(text(SeriesText.saved)) #\(outcome.series.id)"] + counts.filter { $0.1 > 0 }.map { "\(text($0.0)) \($0.1)" } + limits)
             .joined(separator: " · ")
     }
 }

@@ -47,6 +47,16 @@ struct SeriesSheetView {
             + " · \(hours)\(language == .ko ? "" : " ")\(t(SeriesText.hours))"
     }
 
+    /// The household's limits the dates ahead pass: a flag with the counts and the dates past
+    /// each, never a refusal (the dates stay).
+    func limitLines(_ limits: [RuleFinding], dates: [EscortRequest]) -> [String] {
+        limits.flatMap { finding -> [String] in
+            let past = SeriesLimitDates.dates(finding, of: dates).map { "\(CivilDate($0.appointmentAt, calendar: state.calendar))" }
+            return ["! \(t(SeriesText.limitFlag)): \(SeriesLimitDates.phrase(finding).text(state.language))"]
+                + (past.isEmpty ? [] : ["    \(t(SeriesText.limitDates)): \(past.joined(separator: ", "))"])
+        }
+    }
+
     func volunteerName(_ id: Int64, _ page: SeriesPage) -> String {
         "\(page.volunteerNames[id].map(TerminalText.sanitize) ?? "") #\(id)"
     }
@@ -67,6 +77,7 @@ struct SeriesSheetView {
         for pause in series.pauses {
             lines.append("\(t(SeriesText.paused)): \(pause.from) ~ \(pause.to)" + (pause.reason.isEmpty ? "" : " (\(TerminalText.sanitize(pause.reason)))"))
         }
+        lines += limitLines(page.limits, dates: page.dates)
         lines += ["", "[\(t(SeriesText.datesAhead)) \(page.dates.count)]"]
         lines += page.dates.map { request in
             let volunteer = request.volunteerID.map { " — \(volunteerName($0, page))" } ?? ""
@@ -83,12 +94,13 @@ struct SeriesSheetView {
                 lines.append("  \(t(title)): \(list.count)")
                 lines += list.map { "    \(stamp($0.request.appointmentAt)) #\($0.request.id): \(TerminalText.sanitize($0.reason.text(state.language)))" }
             }
+            lines += limitLines(outcome.limits, dates: outcome.made).map { "  " + $0 }
         }
         lines += ["", "[\(t(SeriesText.changes))]"]
         lines += page.changes.map { change in
-            let range = [change.from?.description, change.to?.description].compactMap { $0 }.joined(separator: " ~ ")
             let at = "\(CivilDate(change.at, calendar: state.calendar)) \(ClockTime(change.at, calendar: state.calendar))"
-            return "  \(at) \(TerminalText.sanitize(change.user)) · \(change.phrase.text(state.language)) \(range) \(TerminalText.sanitize(change.detail))"
+            let words = change.words { volunteerName($0, page) }.text(state.language)
+            return "  \(at) \(TerminalText.sanitize(change.user)) · \(TerminalText.sanitize(words))"
         }
         return lines
     }

@@ -5,6 +5,7 @@ extension PaneViews {
     /// Per-dong figures for the period, with gu and city totals below, a bar of the
     /// fulfilment rate, and the weekly requests as a sparkline.
     func drawStatistics(into canvas: inout Canvas, rect: Rect) {
+        if state.statisticsView == .byCategory { return drawCategoryStatistics(into: &canvas, rect: rect) }
         let dongs = state.visibleDongs
         let period = state.period.period(now: state.now, calendar: state.calendar)
         let badge = "[ \(state.text(state.period.phrase)) \(period.label) ]"

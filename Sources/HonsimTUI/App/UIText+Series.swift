@@ -45,7 +45,10 @@ public enum SeriesText {
     public static let errorVolunteer = Phrase(ko: "봉사자 번호를 입력하세요", en: "type a volunteer's number")
     public static let errorNoVolunteer = Phrase(ko: "그런 봉사자가 없습니다", en: "no such volunteer")
 
-    static let all: [Phrase] = [
+    public static let limitFlag = Phrase(ko: "이용 한도 초과 (일정은 그대로 진행)", en: "past the household's limit (the series goes on)")
+    public static let limitDates = Phrase(ko: "한도를 넘는 날짜", en: "dates past it")
+
+    static let all: [Phrase] = [limitFlag, limitDates,
         buttonChange, buttonPause, buttonResume, buttonEnd, buttonVolunteer, title, loading, notASeries, openEnded, volunteer, none, paused, datesAhead, changes, lastChange, pickup, hours, keysHint,
         made, assigned, kept, released, cancelled, cannotTake, saved, formChange, formPause, formResume, formEnd, formAssign,
         fieldFrom, fieldTo, fieldLast, fieldDays, fieldVolunteer, placeholderVolunteer, errorVolunteer, errorNoVolunteer,

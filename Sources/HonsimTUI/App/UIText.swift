@@ -104,5 +104,6 @@ public enum UIText {
         labelHospital, labelAppointment, labelPickup, labelReturn, labelTransport, labelPurpose, labelDuration, labelStatus,
         labelVolunteer, labelNotes, yes, no, none,
     ] + Action.allCases.map(\.phrase) + writing + ImportText.all + RecordText.all + IdleText.all + calls
-        + booking + SeriesText.all + RuleText.all + messages + volunteerSide
+        + booking + SeriesText.all + RuleText.all + messages + volunteerSide + CategoryText.all + ReturnLegText.all
+        + HouseholdFormText.all
 }

@@ -12,6 +12,7 @@ public enum AppEvent: Sendable {
     case storeChanged
     case loaded(DashboardData)
     case statisticsLoaded(StatisticsData)
+    case categoryStatisticsLoaded(CategoryStatistics)
     case freeVolunteersLoaded(requestID: Int64, volunteerIDs: Set<Int64>)
     case failed(String)
     case candidatesLoaded(EscortRequest, Ranking)
@@ -40,6 +41,8 @@ public enum AppEvent: Sendable {
 public enum Effect: Hashable, Sendable {
     case load
     case loadStatistics(StatisticsPeriod)
+    /// The statistics by eligibility category, of these dongs (nil: all).
+    case loadCategoryStatistics(StatisticsPeriod, dongCodes: Set<String>?)
     case loadFreeVolunteers(requestID: Int64, span: TimeSpan)
     case loadCandidates(requestID: Int64)
     case searchCandidates(requestID: Int64, volunteerIDs: Set<Int64>, query: String)
@@ -70,6 +73,7 @@ let changeMarkSeconds: TimeInterval = 3
 public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
     let inputs = Pane.allCases.map(state.rowInputs)
     var (next, effects) = transition(state, event)
+    effects += next.categoryEffects(before: state, effects: effects)
     var stale: Set<Pane>
     switch event {
     case .loaded: stale = Set(Pane.allCases)
@@ -167,6 +171,9 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
         return (state, [])
+    case .categoryStatisticsLoaded(let statistics):
+        state.categoryStatistics = statistics
+        return (state, [])
     case .freeVolunteersLoaded(let requestID, let ids):
         state.freeFor = (requestID, ids)
         state.selection[.volunteers] = 0
@@ -247,12 +254,16 @@ extension AppState {
         case .series:
             let effects = openSeriesPage()
             return (self, effects)
+        case .returnLeg:
+            let effects = openReturnLeg()
+            return (self, effects)
         case .quit:
             // Nothing in the dashboard is unsaved yet, so q quits at once.
             quit = true
             return (self, [.quit])
         case .help: overlay = .help(offset: 0)
         case .credentials: overlay = .credentials(offset: 0)
+        case .statisticsView: switchStatisticsView()
         case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3) ?? .requests
         case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3) ?? .requests
         case .requestsPane: focus = .requests

@@ -85,7 +85,7 @@ private func drawTitle(_ state: AppState, theme: Theme, into canvas: inout Canva
 private func drawTabs(_ state: AppState, theme: Theme, into canvas: inout Canvas, rect: Rect) {
     var x = rect.x + 1
     for pane in Pane.allCases {
-        let label = " \(pane.rawValue + 1) \(state.text(pane.title)) "
+        let label = " \(pane.rawValue + 1) \(state.text(state.paneTitle(pane))) "
         let style = theme.style(pane == state.focus ? .selection : .muted)
         x += canvas.write(label, x: x, y: rect.y, style: style, clip: rect) + 1
     }
@@ -110,7 +110,7 @@ private func drawStatusBar(_ state: AppState, theme: Theme, into canvas: inout C
     let vehicles = state.vehiclesToBookCount
     let right = "\(urgent > 0 ? "\(state.text(UIText.urgent)) \(urgent)  " : "")"
         + "\(vehicles > 0 ? "\(state.text(UIText.vehiclesUnconfirmed)) \(vehicles)  " : "")\(who)" + (narrow ? "" : "  \(ClockTime(state.now, calendar: state.calendar))")
-    let hints = statusHints(state).map { (key: state.keymap.label($0).split(separator: " ").first.map(String.init) ?? "", label: state.text($0.phrase)) }
+    let hints = statusHints(state).map { (key: state.keymap.label($0).split(separator: " ").first.map(String.init) ?? "", label: state.text(state.hintPhrase($0))) }
     StatusBar.draw(into: &canvas, rect: rect, left: left, hints: hints, right: right, theme: theme)
     if state.storeProblem != nil || state.session.storeExposed {
         canvas.restyle(Rect(x: rect.x, y: rect.y, width: min(rect.width, DisplayWidth.of(storeState) + 1), height: 1),
@@ -139,7 +139,10 @@ func statusHints(_ state: AppState) -> [Action] {
         let moves = AppState.lifecycleKeys.map(\.0).filter(state.canUse)
         actions = [.help] + moves + [.newRequest, .filter, .open, .undo].filter(state.canUse)
     case .volunteers: actions += [.freeOnly, .scope]
-    case .statistics: actions += [.previousPeriod, .nextPeriod]
+    case .statistics:
+        // The switch first, where 80 columns still show it; by category, the dongs counted are the scope's.
+        actions = state.statisticsView == .byDong ? [.help, .statisticsView, .filter, .sort, .previousPeriod, .nextPeriod]
+            : [.help, .statisticsView, .previousPeriod, .nextPeriod, .scope]
     }
     return actions + [.nextPane, .quit]
 }

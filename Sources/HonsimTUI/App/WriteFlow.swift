@@ -14,8 +14,9 @@ public enum WriteRequest: Hashable, Sendable {
     case undo([UndoTarget])
     /// Accepted proposals of a plan, assigned one by one: each stands or fails alone.
     case assignAll([PlannedAssignment])
-    /// A household or volunteer added, edited, closed or reopened, or a volunteer's hours.
-    case save(RecordForm.Record, expectedVersion: Int?, allowDuplicate: Bool)
+    /// A household or volunteer added, edited, closed or reopened, or a volunteer's hours; a
+    /// household with the eligibility its form ticked (nil: left as it is), saved together.
+    case save(RecordForm.Record, expectedVersion: Int?, allowDuplicate: Bool, eligibility: HouseholdEligibility? = nil)
     /// The escorts a volunteer's new hours or days off drop, back to pending.
     case release(volunteerID: Int64, requestIDs: [Int64], reason: String)
     /// A previewed file imported; the fingerprint refuses a file changed since.
@@ -28,6 +29,10 @@ public enum WriteRequest: Hashable, Sendable {
     case transport(requestID: Int64, to: Transport, expectedVersion: Int)
     /// A standing series made, changed, paused, resumed, ended or given its volunteer.
     case series(SeriesWrite)
+    /// A request's return trip split off as a leg of its own.
+    case returnLeg(ReturnLegDraft)
+    /// A leg's pickup moved (its volunteer kept where the new time fits, else released with why).
+    case changeReturnLeg(legID: Int64, pickup: ClockTime?, whenCalled: Bool, minutes: Int, version: Int)
 }
 
 /// One proposal of a plan the coordinator accepted.
@@ -56,7 +61,7 @@ extension WriteRequest {
         case .assign, .lifecycle, .create, .assignAll: true
         // A change of transport is not taken back by undo, which restores a request's status
         // and volunteer: it is changed again in the same list.
-        case .undo, .save, .release, .importFile, .attempt, .booking, .transport, .series: false
+        case .undo, .save, .release, .importFile, .attempt, .booking, .transport, .series, .returnLeg, .changeReturnLeg: false
         }
     }
 }
@@ -75,6 +80,8 @@ public struct WriteResult: Sendable {
     public var imported: ImportOutcome?
     /// What a series write did to the series' dates.
     public var series: SeriesOutcome?
+    /// The leg a return-leg write made, and whether its volunteer could take it.
+    public var returnLeg: ReturnLegOutcome?
 
     public init(changed: [EscortRequest], failures: [String] = [], saved: RecordForm.Record? = nil, dropOuts: [EscortRequest] = [],
                 imported: ImportOutcome? = nil) {
@@ -101,6 +108,15 @@ public struct WriteFailure: Sendable, Hashable {
     public var ruleFindings: [RuleFinding] = []
     /// The language the message is in, for a form that says more.
     public var language: Language = .ko
+    /// Bad input the store refused, by the field it names: a form shows each beside its field.
+    public var fieldIssues: [String: Phrase] = [:]
+
+    /// What a form shows under its fields: the store's words for the fields it named when it
+    /// names only the form's `fields` (each is beside its field too), else the whole message.
+    func formMessage(fields: Set<String>, language: Language) -> String {
+        guard !fieldIssues.isEmpty, Set(fieldIssues.keys).isSubset(of: fields) else { return message }
+        return fieldIssues.keys.sorted().compactMap { fieldIssues[$0]?.text(language) }.joined(separator: "; ")
+    }
 
     public init(message: String, retryable: Bool, conflict: Bool) {
         self.message = message
@@ -125,6 +141,9 @@ public struct WriteFailure: Sendable, Hashable {
         case .staleRecord:
             self.init(message: message, retryable: false, conflict: false)
             staleRecord = true
+        case .invalidData(let issues):
+            self.init(message: message, retryable: false, conflict: false)
+            fieldIssues = Dictionary(issues.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         case .outsideCouncilRules(_, let findings):
             self.init(message: message, retryable: false, conflict: false)
             ruleFindings = findings
@@ -223,6 +242,7 @@ extension AppState {
         case .booking(let requestID, let status, let reference, _): return bookingWritten(requestID: requestID, status: status, reference: reference)
         case .transport: return transportWritten(result)
         case .series(let write): return seriesWritten(write, result)
+        case .returnLeg, .changeReturnLeg: return returnLegWritten(write, result)
         case .assign, .lifecycle, .create, .undo, .assignAll: break
         }
         let summary = writeSummary(write, result)
@@ -262,6 +282,7 @@ extension AppState {
         case .importFile: return importFailed(failure.message)
         case .booking, .transport: return bookingWriteFailed(write, failure)
         case .series: return seriesWriteFailed(write, failure)
+        case .returnLeg, .changeReturnLeg: return returnLegFailed(write, failure)
         case .assign, .lifecycle, .create, .undo, .assignAll, .attempt: break
         }
         var effects: [Effect] = failure.conflict ? [.load] : []
@@ -317,6 +338,8 @@ extension AppState {
             return "#\(requestID): \(t(UIText.transportChanged)) — \(DomainPhrases.transport(transport).text(language))"
         case .series:
             return seriesSummary(result)
+        case .returnLeg, .changeReturnLeg:
+            return returnLegSummary(write, result)
         }
     }
 }

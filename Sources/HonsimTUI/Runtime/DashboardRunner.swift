@@ -100,7 +100,7 @@ public enum DashboardLoader {
     /// How far ahead the volunteer pane and the credentials list (`e`) look for lapsing credentials.
     static let credentialsHorizonDays = 30
 
-    public static func load(_ store: any StoreReads & DayBefore & VolunteerSide, now: Date) async throws -> DashboardData {
+    public static func load(_ store: any StoreReads & DayBefore & VolunteerSide & StandingSeriesStore, now: Date) async throws -> DashboardData {
         let requests = try await store.openRequests(until: now.addingTimeInterval(horizon), limit: maximumRequests)
         var data = DashboardData(
             dongs: try await store.dongs(),
@@ -112,6 +112,7 @@ public enum DashboardLoader {
             loadedAt: now)
         data.bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
         data.volunteerSettings = try await store.volunteerSettings()
+        data.returnLegs = ReturnLegLinks(try await store.returnLegs(requestIDs: Set(requests.map(\.id))))
         data.expiring = Credentials.expiring(data.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
                                              rules: data.volunteerSettings.credentials, calendar: store.calendar)
         return data

@@ -35,6 +35,11 @@ struct EffectInterpreter: Sendable {
                 let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
                 return .statisticsLoaded(StatisticsData(report: report, weekly: weekly))
             } catch { return .failed(describe(error)) }
+        case .loadCategoryStatistics(let period, let dongCodes):
+            do {
+                let breakdown = try await store.categoryStatistics(for: period, dongCodes: dongCodes)
+                return .categoryStatisticsLoaded(CategoryStatistics(period: period, dongCodes: dongCodes, breakdown: breakdown))
+            } catch { return .failed(describe(error)) }
         case .loadFreeVolunteers(let requestID, let span):
             do {
                 let free = try await store.freeVolunteers(in: span)
@@ -106,6 +111,8 @@ struct EffectInterpreter: Sendable {
             return .householdLoaded(try await store.householdRecord(id: id, reveal: reveal))
         case .loadVolunteer(let id):
             return .volunteerLoaded(try await store.volunteerRecord(id: id))
+        case .loadRules:
+            return .rulesLoaded(try await store.councilRules())
         }
     }
 
@@ -134,10 +141,10 @@ struct EffectInterpreter: Sendable {
                 }
             }
             return result
-        case .save(.household(let household), let version, let allowDuplicate):
-            let saved = try await store.saveHousehold(household, expectedVersion: version, allowDuplicate: allowDuplicate)
+        case .save(.household(let household), let version, let allowDuplicate, let eligibility):
+            let saved = try await store.saveHousehold(household, eligibility: eligibility, expectedVersion: version, allowDuplicate: allowDuplicate)
             return WriteResult(changed: [], saved: .household(saved))
-        case .save(.volunteer(let volunteer), let version, let allowDuplicate):
+        case .save(.volunteer(let volunteer), let version, let allowDuplicate, _):
             let saved = try await store.saveVolunteer(volunteer, expectedVersion: version, allowDuplicate: allowDuplicate)
             return WriteResult(changed: [], saved: .volunteer(saved.volunteer), dropOuts: saved.dropOuts)
         case .release(let volunteerID, let ids, let reason):
@@ -153,6 +160,15 @@ struct EffectInterpreter: Sendable {
         case .series(let write):
             var result = WriteResult(changed: [])
             result.series = try await write.run(on: store, horizonDays: seriesHorizonDays)
+            return result
+        case .returnLeg(let draft):
+            var result = WriteResult(changed: [])
+            result.returnLeg = try await store.addReturnLeg(draft)
+            return result
+        case .changeReturnLeg(let legID, let pickup, let whenCalled, let minutes, let version):
+            var result = WriteResult(changed: [])
+            result.returnLeg = try await store.changeReturnLeg(legID: legID, pickup: pickup, whenCalled: whenCalled, expectedMinutes: minutes,
+                                                              expectedVersion: version)
             return result
         case .importFile(let path, let kind, let fingerprint):
             // The file's own clock: an import stamps rows with the moment it ran.

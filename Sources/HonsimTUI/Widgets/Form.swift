@@ -8,6 +8,9 @@ public struct FormField: Hashable, Sendable {
         case choice([String])
         /// Space flips it.
         case toggle
+        /// Any of a few words, each ticked or not: ← and → move among them, Space ticks or
+        /// unticks the one under the cursor (`choice`); `picked` holds those ticked.
+        case choices([String])
     }
 
     /// What the form's owner calls the field; never shown.
@@ -17,6 +20,8 @@ public struct FormField: Hashable, Sendable {
     public var input: TextInputState
     public var choice: Int
     public var isOn: Bool
+    /// The options of a `.choices` field that are ticked, by index.
+    public var picked: Set<Int> = []
     /// Shown in muted text while the field is empty.
     public var placeholder: String
     /// What is wrong with the value, shown beside it; nil when it is fine.
@@ -90,6 +95,15 @@ public struct FormState: Hashable, Sendable {
         case .toggle:
             guard key == .character(" ") || key == .left || key == .right else { return .unhandled }
             field.isOn.toggle()
+        case .choices(let options):
+            guard !options.isEmpty else { return .unhandled }
+            switch key {
+            case .right: field.choice = (field.choice + 1) % options.count; return .moved
+            case .left: field.choice = (field.choice + options.count - 1) % options.count; return .moved
+            case .character(" "):
+                if field.picked.contains(field.choice) { field.picked.remove(field.choice) } else { field.picked.insert(field.choice) }
+            default: return .unhandled
+            }
         }
         isDirty = true
         return .edited
@@ -160,11 +174,43 @@ public struct FormView: Sendable {
             case .toggle:
                 let style = isFocused ? theme.style(.selection) : dialog
                 canvas.write(field.isOn ? "[x]" : "[ ]", x: valueRect.x, y: y, style: style, clip: valueRect)
+            case .choices(let options):
+                FormView.drawChoices(field, options: options, focused: isFocused, rect: valueRect, into: &canvas, theme: theme)
             }
             if errorWidth > 0 {
                 canvas.write(WidgetSupport.fit(errorText, errorWidth), x: valueRect.maxX, y: y,
                              style: WidgetSupport.layer(theme.style(.error), over: dialog), clip: rect)
             }
         }
+    }
+}
+
+extension FormView {
+    /// The options in a row, "[x]차상위 [ ]기타", the one under the cursor marked while the field
+    /// has the focus. When the row is too narrow for all, it shows whole options only, scrolled
+    /// so that the cursor's shows, with ‹ and › where more are hidden.
+    static func drawChoices(_ field: FormField, options: [String], focused: Bool, rect: Rect, into canvas: inout Canvas, theme: Theme) {
+        let items = options.enumerated().map { (field.picked.contains($0.offset) ? "[x]" : "[ ]") + $0.element }
+        let widths = items.map(DisplayWidth.of)
+        let cursor = min(max(0, field.choice), max(0, items.count - 1))
+        /// Options first...last side by side, with room for the markers.
+        func fits(_ first: Int, _ last: Int) -> Bool {
+            widths[first...last].reduce(0, +) + (last - first) + (first > 0 ? 2 : 0) + (last < items.count - 1 ? 2 : 0) <= rect.width
+        }
+        var first = 0
+        while first < cursor, !fits(first, cursor) { first += 1 }
+        var last = first
+        while last + 1 < items.count, fits(first, last + 1) { last += 1 }
+        var x = rect.x
+        if first > 0 {
+            canvas.write("‹ ", x: x, y: rect.y, style: theme.style(.muted), clip: rect)
+            x += 2
+        }
+        for index in first...max(first, last) where index < items.count {
+            let style = focused && index == cursor ? theme.style(.selection) : theme.style(.dialog)
+            canvas.write(items[index], x: x, y: rect.y, style: style, clip: rect)
+            x += widths[index] + 1
+        }
+        if last < items.count - 1 { canvas.write("›", x: x, y: rect.y, style: theme.style(.muted), clip: rect) }
     }
 }

@@ -58,15 +58,15 @@ enum SeriesOutput {
         for pause in series.pauses {
             lines.append("  " + (ko ? "중지 " : "paused ") + "\(pause.from) ~ \(pause.to)" + (pause.reason.isEmpty ? "" : " (\(pause.reason))"))
         }
+        lines += limits(page.limits, dates: page.dates, language: language, calendar: calendar)
         lines.append(ko ? "앞으로의 날짜 (\(page.dates.count)건)" : "dates ahead (\(page.dates.count))")
         for request in page.dates {
             lines.append("  " + dateLine(request, names: page.volunteerNames, language: language, calendar: calendar))
         }
         lines.append(ko ? "변경 이력" : "changes")
         for change in page.changes {
-            let range = [change.from?.description, change.to?.description].compactMap { $0 }.joined(separator: " ~ ")
-            lines.append("  \(stamp(change.at, calendar: calendar)) \(change.user) \(change.phrase.text(language)) \(range) \(change.detail)"
-                .trimmingCharacters(in: .whitespaces))
+            let words = change.words { "\(page.volunteerNames[$0].map(Masking.name) ?? "") #\($0)" }
+            lines.append("  \(stamp(change.at, calendar: calendar)) \(change.user) \(words.text(language))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -97,7 +97,30 @@ enum SeriesOutput {
         notes(ko ? "봉사자를 뺀 날짜" : "dates released", outcome.released)
         notes(ko ? "취소한 날짜" : "dates cancelled", outcome.cancelled)
         notes(ko ? "이 봉사자가 맡을 수 없는 날짜 (하나씩 배정하세요)" : "dates this volunteer cannot take (assign one by one)", outcome.cannotTake)
+        lines += limits(outcome.limits, dates: outcome.made, language: language, calendar: calendar)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The household's limits a series' dates pass: made all the same, and flagged with the
+    /// counts and the dates past each.
+    static func limits(_ findings: [RuleFinding], dates: [EscortRequest], language: Language, calendar: Calendar) -> [String] {
+        findings.flatMap { finding -> [String] in
+            let past = SeriesLimitDates.dates(finding, of: dates).map { CivilDate($0.appointmentAt, calendar: calendar).description }
+            return [(language == .ko ? "! 이용 한도 초과 (일정은 그대로 진행): " : "! past the household's limit (the series goes on): ")
+                + SeriesLimitDates.phrase(finding).text(language)]
+                + (past.isEmpty ? [] : ["  " + (language == .ko ? "한도를 넘는 날짜: " : "dates past it: ") + past.joined(separator: ", ")])
+        }
+    }
+
+    struct LimitEntry: Encodable {
+        let rule: String, words: String, excess: Int, dates: [String]
+
+        init(_ finding: RuleFinding, dates: [EscortRequest], calendar: Calendar) {
+            rule = finding.rule
+            words = SeriesLimitDates.phrase(finding).en
+            excess = finding.excess
+            self.dates = SeriesLimitDates.dates(finding, of: dates).map { CivilDate($0.appointmentAt, calendar: calendar).description }
+        }
     }
 
     static func stamp(_ date: Date, calendar: Calendar) -> String {
@@ -164,23 +187,27 @@ enum SeriesOutput {
     }
 
     struct Page: Encodable {
-        let series: Record, dates: [DateEntry], changes: [[String: String]]
+        let series: Record, dates: [DateEntry], changes: [[String: String]], limits: [LimitEntry]
 
         init(_ page: SeriesPage, calendar: Calendar) {
             series = Record(page.series)
             dates = page.dates.map { DateEntry($0, calendar: calendar) }
             changes = page.changes.map { change in
+                // A volunteer set is named by number, as the command line names volunteers.
                 ["kind": change.kind.rawValue, "from": change.from?.description ?? "", "to": change.to?.description ?? "",
-                 "detail": change.detail, "at": SeriesOutput.stamp(change.at, calendar: calendar), "user": change.user]
+                 "detail": change.volunteerID.map { "#\($0)" } ?? change.detail, "at": SeriesOutput.stamp(change.at, calendar: calendar),
+                 "user": change.user]
             }
+            limits = page.limits.map { LimitEntry($0, dates: page.dates, calendar: calendar) }
         }
     }
 
     struct Outcome: Encodable {
         let series: Record, made: [DateEntry], assigned: [DateEntry], kept: [DateEntry], released: [DateEntry], cancelled: [DateEntry]
-        let cannotTake: [DateEntry]
+        let cannotTake: [DateEntry], limits: [LimitEntry]
 
         init(_ outcome: SeriesOutcome, calendar: Calendar) {
+            limits = outcome.limits.map { LimitEntry($0, dates: outcome.made, calendar: calendar) }
             series = Record(outcome.series)
             made = outcome.made.map { DateEntry($0, calendar: calendar) }
             assigned = outcome.assigned.map { DateEntry($0, calendar: calendar) }
@@ -191,7 +218,7 @@ enum SeriesOutput {
         }
 
         enum CodingKeys: String, CodingKey {
-            case series, made, assigned, kept, released, cancelled
+            case series, made, assigned, kept, released, cancelled, limits
             case cannotTake = "cannot_take"
         }
     }
