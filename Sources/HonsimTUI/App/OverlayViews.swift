@@ -72,7 +72,7 @@ struct OverlayViews {
                 "  \(t(UIText.labelName)): \(state.householdName(household)) (\(DomainPhrases.gender(household.gender).text(state.language)), \(age))",
                 "  \(t(UIText.labelBorn)): \(household.birthYear) · \(state.dongName(household.dongCode))",
                 "  \(t(UIText.labelPhone)): \(full ? household.phone : Masking.phone(household.phone))",
-                "  \(t(HouseholdFormText.family)): \(RecordPage.familyLine(household.family, full: full))",
+                "  \(t(HouseholdFormText.labelFamily)): \(RecordPage.familyLine(household.family, full: full))",
                 "  \(t(UIText.labelAddress)): \(full ? household.address : Masking.address(household.address))",
                 "  \(t(UIText.labelMobility)): \(DomainPhrases.mobility(household.mobility).text(state.language))",
                 "  \(t(UIText.labelNeeds)): \(household.needs.isEmpty ? t(UIText.none) : household.needs.sorted().map { DomainPhrases.need($0).text(state.language) }.joined(separator: ", "))",

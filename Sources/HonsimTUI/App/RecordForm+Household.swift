@@ -64,6 +64,8 @@ enum HouseholdFormText {
     static let categories = Phrase(ko: "대상 구분", en: "categories")
     static let servedElsewhere = Phrase(ko: "타 서비스", en: "served elsewhere")
     static let family = Phrase(ko: "가족", en: "family")
+    /// The same as a label of the request's details, capitalised as their other labels are.
+    static let labelFamily = Phrase(ko: "가족", en: "Family")
     static let noFamily = Phrase(ko: "가족 연락처 없음", en: "no family contact recorded")
     static let choicesHint = Phrase(ko: "←→ 고르기, Space 넣기/빼기", en: "←→ move, Space ticks")
 
@@ -87,6 +89,6 @@ enum HouseholdFormText {
         }
     }
 
-    static let all: [Phrase] = [familyName, familyRelation, relationExample, familyPhone, categories, servedElsewhere, family, noFamily,
+    static let all: [Phrase] = [familyName, familyRelation, relationExample, familyPhone, categories, servedElsewhere, family, labelFamily, noFamily,
                                 choicesHint] + EligibilityCategory.allCases.map(category) + OtherService.allCases.map(service)
 }
