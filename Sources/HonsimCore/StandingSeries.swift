@@ -124,8 +124,13 @@ public struct StandingSeries: Sendable, Hashable, Codable, Identifiable {
 
     /// The escort request of `day`, as a draft for the store.
     public func request(on day: CivilDate, calendar: Calendar, at now: Date) -> EscortRequest {
-        let start = day.start(in: calendar)
-        return EscortRequest(
+        request(on: day.start(in: calendar), at: now)
+    }
+
+    /// The same, from the moment the day starts: many series' dates fall on a few days, whose
+    /// starts are worked out once (`Calendar` is slow to ask, a city's series ask it 50,000 times).
+    public func request(on start: Date, at now: Date) -> EscortRequest {
+        EscortRequest(
             id: 0, householdID: householdID, dongCode: dongCode, hospital: schedule.hospital, department: schedule.department,
             appointmentAt: start.addingTimeInterval(TimeInterval(schedule.appointment.minutes * 60)),
             pickupAt: start.addingTimeInterval(TimeInterval(schedule.pickup.minutes * 60)), pickupPlace: pickupPlace,

@@ -89,9 +89,12 @@ extension SQLCaseStore {
     /// date order.
     func makeDates(_ db: any StoreConnection, _ spans: [SeriesSpan], at now: Date) async throws -> [Int64: [EscortRequest]] {
         var drafts: [(seriesID: Int64, day: CivilDate, request: EscortRequest)] = []
+        var starts: [CivilDate: Date] = [:]
         for span in spans {
             for day in span.series.dates(from: span.first, through: span.last, calendar: calendar) {
-                let draft = span.series.request(on: day, calendar: calendar, at: now)
+                let start = starts[day] ?? day.start(in: calendar)
+                starts[day] = start
+                let draft = span.series.request(on: start, at: now)
                 guard draft.appointmentAt > now else { continue }
                 drafts.append((span.series.id, day, StoreRules.newRequest(from: draft, dongCode: span.series.dongCode, at: now, by: user)))
             }
