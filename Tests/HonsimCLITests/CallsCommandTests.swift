@@ -47,4 +47,28 @@ struct CallsCommandTests {
         #expect(bad.status != 0 && bad.stderr.contains("'booked' is not a booking status"))
         #expect(try store.run(["check"]).status == 0)
     }
+
+    @Test func aRefusedBookingListsTheOtherTransportsAndChangesToOneOfThem() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        let json = try store.run(["calls", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let escorts = try #require(object["escorts"] as? [[String: Any]])
+        let toBook = try #require(escorts.first { $0["booking"] as? String == "to_book" && $0["transport"] as? String == "center_vehicle" })
+        let id = String(try #require((toBook["request_id"] as? NSNumber)?.int64Value))
+        let refused = try store.run(["booking", id, "refused"])
+        #expect(refused.status == 0 && refused.stdout.hasPrefix("#\(id): refused\n"), "\(refused.stderr)")
+        // The center's vehicle is what was refused: every other transport is offered, not it.
+        #expect(refused.stdout.contains("other transports: public transport (public_transport), taxi (taxi)"))
+        #expect(!refused.stdout.contains("(center_vehicle)"))
+        #expect(try store.run(["booking", id, "confirmed", "--reference", "A-1", "--transport", "taxi"]).stderr
+            .contains("--transport goes with a refused booking"))
+        #expect(try store.run(["booking", id, "refused", "--transport", "rocket"]).stderr.contains("'rocket' is not a transport"))
+        let changed = try store.run(["booking", id, "refused", "--transport", "public_transport"], lang: "ko")
+        #expect(changed.status == 0 && changed.stdout.contains("#\(id): 교통편을 대중교통(으)로 바꿨습니다"), "\(changed.stderr)")
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(store.run(["calls", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let escort = try #require((after["escorts"] as? [[String: Any]])?.first { ($0["request_id"] as? NSNumber)?.stringValue == id })
+        #expect(escort["transport"] as? String == "public_transport")
+        #expect(try store.run(["check"]).status == 0)
+    }
 }
