@@ -34,11 +34,6 @@ struct ReturnLegFlowTests {
         }
     }
 
-    /// Clears the focused field (Ctrl-U) and types `text` into it.
-    func retype(_ state: AppState, store: SQLiteStore, _ text: String) async throws -> AppState {
-        try await type(try await press(state, store: store, .control("u")), store: store, text)
-    }
-
     func form(_ state: AppState) -> ReturnLegForm? {
         if case .returnLeg(let form) = state.overlay { form } else { nil }
     }

@@ -25,11 +25,6 @@ struct SeriesFormsFlowTests {
         requests.map { CivilDate($0.appointmentAt, calendar: store.calendar).day }
     }
 
-    /// Clears the focused field and types `text`.
-    func retype(_ state: AppState, store: SQLiteStore, _ text: String) async throws -> AppState {
-        try await type(try await press(state, store: store, .control("u")), store: store, text)
-    }
-
     /// Moves to the field `key` of the open form.
     func focus(_ state: AppState, store: SQLiteStore, on key: String) async throws -> AppState {
         var state = state
@@ -176,17 +171,7 @@ struct SeriesFormsFlowTests {
         try await store.setCouncilRules(CouncilRuleBook(city: city))
         let start = try await DemoDashboard.state(width: 120, height: 40, language: .en, store: store)
         let household = try #require(try await store.households().first { !$0.closed })
-        var state = try await press(start, store: store, .character("n"))
-        state = try await type(state, store: store, "#\(household.id)")
-        state = try await press(state, store: store, .tab)
-        state = try await type(state, store: store, "12/1")
-        state = try await press(state, store: store, .tab)
-        state = try await type(state, store: store, "07:10")
-        state = try await press(state, store: store, .tab, .tab)
-        state = try await type(state, store: store, "한도넘는투석")
-        state = try await press(state, store: store, .tab, .tab, .tab, .tab, .tab)
-        state = try await type(state, store: store, "월 수 금")
-        state = try await press(state, store: store, .tab, .tab, .enter)
+        let state = try await makeRepeatingRequest(start, store: store, household: household.id, hospital: "한도넘는투석", days: "월 수 금")
         // Made all the same (dialysis cannot wait), and the notice says by how much, as a warning.
         #expect(state.overlay == nil, "\(String(describing: state.overlay))")
         let series = try #require(try await store.seriesList(householdID: household.id).first { $0.schedule.hospital == "한도넘는투석" })

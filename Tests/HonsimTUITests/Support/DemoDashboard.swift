@@ -107,3 +107,25 @@ func type(_ state: AppState, store: SQLiteStore, _ text: String) async throws ->
     }
     return state
 }
+
+/// Clears the focused field (Ctrl-U) and types `text` into it.
+func retype(_ state: AppState, store: SQLiteStore, _ text: String) async throws -> AppState {
+    try await type(try await press(state, store: store, .control("u")), store: store, text)
+}
+
+/// Opens the new-request form on `household`, for 12/1 at 07:10 at `hospital`, repeating on
+/// `days` with no end date, and saves it: a standing series made from the dashboard.
+func makeRepeatingRequest(_ state: AppState, store: SQLiteStore, household: Int64, hospital: String, days: String) async throws
+    -> AppState {
+    var state = try await press(state, store: store, .character("n"))
+    state = try await type(state, store: store, "#\(household)")
+    state = try await press(state, store: store, .tab)
+    state = try await type(state, store: store, "12/1")
+    state = try await press(state, store: store, .tab)
+    state = try await type(state, store: store, "07:10")
+    state = try await press(state, store: store, .tab, .tab)
+    state = try await type(state, store: store, hospital)
+    state = try await press(state, store: store, .tab, .tab, .tab, .tab, .tab)
+    state = try await type(state, store: store, days)
+    return try await press(state, store: store, .tab, .tab, .enter)
+}
