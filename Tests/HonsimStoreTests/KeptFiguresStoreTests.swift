@@ -65,10 +65,21 @@ struct KeptFiguresStoreTests {
         var lastVersion: [Int64: Int] = [:]
         var nextDraft: Int64 = 100
         var written: Set<Int> = []
+        var refused: [Int: [String]] = [:]
         for step in 0 ..< 60 {
             let requests = try await store.requests(in: TimeSpan(start: fixture.at(day: -30, 0), end: fixture.at(day: 60, 0)))
-            guard let request = requests.randomElement(using: &random) else { break }
             let kind = Int.random(in: 0 ..< 11, using: &random)
+            // Each kind of write on a request it can be made to, so that few are refused.
+            let fitting = requests.filter { request in
+                switch kind {
+                case 0: request.status == .pending
+                case 1, 2, 4, 10: request.status.holdsVolunteer
+                case 3: request.status == .pending || request.status.holdsVolunteer
+                case 5: lastVersion[request.id] != nil
+                default: true
+                }
+            }
+            guard let request = fitting.randomElement(using: &random) ?? requests.randomElement(using: &random) else { break }
             let name: String
             do {
                 switch kind {
@@ -112,7 +123,8 @@ struct KeptFiguresStoreTests {
                     _ = try await store.saveHousehold(household, expectedVersion: nil, allowDuplicate: true)
                 case 9:
                     name = "a standing series"
-                    let schedule = SeriesSchedule(weekdays: [.tue, .thu], appointment: ClockTime(minutes: 14 * 60), pickup: ClockTime(minutes: 13 * 60),
+                    let hour = 6 + step % 12
+                    let schedule = SeriesSchedule(weekdays: [.tue, .thu], appointment: ClockTime(minutes: hour * 60 + 30), pickup: ClockTime(minutes: hour * 60),
                                                   hospital: "안양투석센터", transport: .publicTransport, purpose: .dialysis, expectedMinutes: 120)
                     let made = try await store.createSeries(StandingSeries(householdID: request.householdID, schedule: schedule,
                                                                            startsOn: CivilDate(fixture.monday, calendar: fixture.calendar)), horizonDays: 14)
@@ -120,11 +132,12 @@ struct KeptFiguresStoreTests {
                     _ = try await store.pauseSeries(id: made.series.id, from: from, to: from.adding(days: 4, calendar: fixture.calendar),
                                                     reason: "입원", expectedVersion: nil)
                 default:
-                    name = "a load of requests"
-                    nextDraft += 1
-                    try await fixture.load([fixture.request(nextDraft, household: 3, day: Int.random(in: 0 ... 20, using: &random), status: .cancelled)])
+                    name = "volunteer \(request.volunteerID ?? 0) drops out"
+                    guard let volunteer = request.volunteerID else { continue }
+                    _ = try await store.releaseDropOuts(volunteerID: volunteer, requestIDs: [request.id], reason: "봉사자 사정")
                 }
             } catch {
+                refused[kind, default: []].append("\(error)")
                 // A write the store refuses (a wrong state, a clash) is a write that failed: the
                 // figures must be as before it.
                 try await expectKeptAreTheRows(fixture, "step \(step), refused")
@@ -133,7 +146,7 @@ struct KeptFiguresStoreTests {
             written.insert(kind)
             try await expectKeptAreTheRows(fixture, "step \(step): \(name)")
         }
-        #expect(written.count >= 9, "most kinds of write were made, not refused: \(written.sorted())")
+        #expect(written.count >= 9, "most kinds of write were made, not refused: \(written.sorted()), refused: \(refused)")
     }
 
     @Test(arguments: Backend.all) func aWriteThatFailsHalfwayLeavesTheFiguresAsTheyWere(_ backend: Backend) async throws {
@@ -165,7 +178,7 @@ struct KeptFiguresStoreTests {
         let shown = try await store.statistics(for: period, now: now)
         let rows = try await store.read { db in try await store.statisticsFromRows(db, for: period, now: now) }
         #expect(shown == rows)
-        #expect(try await store.checkInvariants().contains { $0.rule == "kept figures" && $0.detail.contains("not up to date") })
+        #expect(try await store.read { db in try await store.keptFiguresCurrent(db) } == false, "the journal left behind is seen")
         _ = try await store.recordAttempt(requestID: 2, party: .household, result: .confirmed, note: "")
         try await expectKeptAreTheRows(fixture, "the next write")
     }

@@ -33,10 +33,10 @@ extension SQLCaseStore {
         guard try await db.tableExists("kept_figure") else { return [] }
         var found: [InvariantViolation] = []
         let rule = "kept figures"
-        if !(try await keptFiguresCurrent(db)) {
-            found.append(InvariantViolation(rule: rule, detail: "not up to date with the rows (written outside honsim, or the dongs changed); the next write recomputes them"))
-            return found
-        }
+        // Figures not yet computed for the store as it is (an upgrade no writer has opened, rows
+        // changed outside honsim) are never read: the statistics come from the rows until the
+        // next write brings them up to date. Nothing is wrong until then.
+        guard try await keptFiguresCurrent(db) else { return [] }
         let outcomes = try await everyCallOutcome(db)
         var kept: [Int64: CallOutcome] = [:]
         try await db.forEachRow("SELECT request_id, confirmed_day_before, unreached FROM kept_call_outcome", []) { row in
