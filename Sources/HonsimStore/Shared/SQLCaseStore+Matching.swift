@@ -83,6 +83,12 @@ extension SQLCaseStore {
         }
     }
 
+    /// The same figures folded afresh from every request of the period, whatever is kept: what
+    /// the benchmark sets beside the kept figures.
+    public func statisticsFromRows(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
+        try await read { [self] db in try await statisticsFromRows(db, for: period, now: now) }
+    }
+
     /// Every request of the period folded afresh: what the kept figures are checked against,
     /// and what is read where they are not those of the rows.
     func statisticsFromRows(_ db: any StoreConnection, for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
