@@ -141,8 +141,10 @@ extension SQLCaseStore {
             byDong[dong.code] = AreaStatistics()
             byGu[dong.gu] = AreaStatistics()
         }
-        for row in try await db.rows("SELECT \(KeptRecord.columns) FROM kept_figure WHERE period = ?", [KeptNames.period(period)]) {
-            let record = KeptRecord(row)
+        // Not the histograms: the median is kept beside them, and a year's histograms of 500
+        // dongs would be half a million numbers to read.
+        for row in try await db.rows("SELECT \(KeptRecord.shownColumns) FROM kept_figure WHERE period = ?", [KeptNames.period(period)]) {
+            let record = KeptRecord(row, withHistogram: false)
             let figures = record.figures.statistics(medianMinutes: record.median, urgentUnassigned: 0)
             if record.area == KeptNames.city { city = figures }
             else if record.area.hasPrefix("d:") { byDong[String(record.area.dropFirst(2))] = figures }
@@ -181,6 +183,8 @@ struct KeptRecord {
         period, area, requests, completed, cancelled, no_shows, pending, volunteer_minutes, confirmed_day_before, unreached, \
         volunteers, households, assign_minutes, median_minutes
         """
+    /// The columns the statistics pane shows: all but the histogram, in the same order.
+    static let shownColumns = columns.replacingOccurrences(of: "assign_minutes, ", with: "")
     var period: String
     var area: String
     var figures: KeptFigures
@@ -195,7 +199,7 @@ struct KeptRecord {
         median = figures.medianMinutesToAssign
     }
 
-    init(_ row: some StoredRow) {
+    init(_ row: some StoredRow, withHistogram: Bool = true) {
         period = row[0]
         area = row[1]
         var figures = KeptFigures()
@@ -209,11 +213,13 @@ struct KeptRecord {
         figures.unreached = row[9]
         figures.volunteers = row[10]
         figures.households = row[11]
-        let histogram = KeptHistogram.decode(row[12])
-        figures.assignMinutes = histogram ?? [:]
-        histogramReadable = histogram != nil
+        if withHistogram {
+            let histogram = KeptHistogram.decode(row[12])
+            figures.assignMinutes = histogram ?? [:]
+            histogramReadable = histogram != nil
+        }
         self.figures = figures
-        median = row[13]
+        median = row[withHistogram ? 13 : 12]
     }
 
     var values: [(any DatabaseValueConvertible)?] {
