@@ -121,7 +121,7 @@ public enum TerminalText {
     /// tabs and newlines become spaces so a note cannot break the layout.
     public static func sanitize(_ text: String) -> String {
         // Most text holds no control character at all: hand it back as it is.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }
+        if !holdsControl(text) { return text }
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
@@ -154,6 +154,18 @@ public enum TerminalText {
             }
         }
         return String(result)
+    }
+
+    /// Whether `text` holds a control character (C0, DEL or C1), found in its UTF-8 bytes. A C1
+    /// control is 0xC2 then 0x80–0x9F; 0xC2 before anything else is printable (the middle dot
+    /// of every list, a no-break space) and needs no slower look.
+    static func holdsControl(_ text: String) -> Bool {
+        var afterC2 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 
     /// Cuts `text` to at most `width` columns at a character boundary, ending with `…` when cut.

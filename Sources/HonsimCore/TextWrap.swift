@@ -6,14 +6,22 @@ extension TerminalText {
     /// when some were left out.
     public static func wrap(_ text: String, width: Int, lines: Int = .max) -> [String] {
         var result: [String] = []
-        var line = ""
-        for word in sanitize(text).split(separator: " ").map(String.init) {
+        var line = "", lineWidth = 0
+        let clean = sanitize(text)
+        // Text whose every scalar stands alone measures as the sum of its parts: then a line's
+        // width is kept as it grows, not measured again for every word.
+        let additive = DisplayWidth.isScalarByScalar(clean)
+        for word in clean.split(separator: " ").map(String.init) {
             let candidate = line.isEmpty ? word : line + " " + word
-            if DisplayWidth.of(candidate) <= width || line.isEmpty {
+            let wordWidth = additive ? DisplayWidth.of(word) : 0
+            let candidateWidth = additive ? (line.isEmpty ? wordWidth : lineWidth + 1 + wordWidth) : DisplayWidth.of(candidate)
+            if candidateWidth <= width || line.isEmpty {
                 line = candidate
+                lineWidth = candidateWidth
             } else {
                 result.append(line)
                 line = word
+                lineWidth = wordWidth
             }
         }
         if !line.isEmpty { result.append(line) }

@@ -13,11 +13,14 @@ protocol StoredRow {
     /// subscript's lookups: one call through the protocol, for hundreds of thousands of cells.
     func integer(_ index: Int) -> Int64
     func text(_ index: Int) -> String
+    /// Whether the cell is NULL (or missing).
+    func isNull(_ index: Int) -> Bool
 }
 
 extension Row: StoredRow {
     func integer(_ index: Int) -> Int64 { self[index] }
     func text(_ index: Int) -> String { self[index] }
+    func isNull(_ index: Int) -> Bool { index >= count || hasNull(atIndex: index) }
 }
 
 /// Turns stored rows into domain values and back. Times are stored as whole seconds since
@@ -44,18 +47,6 @@ enum Stored {
 }
 
 extension Household {
-    init(row: some StoredRow) {
-        self.init(
-            id: row["id"], dongCode: row["dong_code"], name: row["name"], birthYear: row["birth_year"],
-            gender: Gender(rawValue: row["gender"]) ?? .female, phone: row["phone"], address: row["address"],
-            mobility: Mobility(rawValue: row["mobility"]) ?? .none, needs: Stored.needs(row["needs"]),
-            preferredVolunteerGender: (row["preferred_volunteer_gender"] as String?).flatMap(Gender.init(rawValue:)),
-            caseManager: row["case_manager"], consentDate: (row["consent_date"] as String?).flatMap(CivilDate.init(iso:)),
-            notes: row["notes"], closed: row["closed"], version: row["version"],
-            family: FamilyContact(name: row["family_name"], relation: row["family_relation"], phone: row["family_phone"])
-        )
-    }
-
     var storedValues: [String: (any DatabaseValueConvertible)?] {
         [
             "id": id, "dong_code": dongCode, "name": name, "birth_year": birthYear, "gender": gender.rawValue,
@@ -92,26 +83,6 @@ extension Volunteer {
 }
 
 extension EscortRequest {
-    init(row: some StoredRow) {
-        let actual: Int? = row["actual_minutes"]
-        self.init(
-            id: row["id"], householdID: row["household_id"], dongCode: row["dong_code"], hospital: row["hospital"],
-            department: row["department"], appointmentAt: Stored.date(row["appointment_at"] as Int64),
-            pickupAt: Stored.date(row["pickup_at"] as Int64), pickupPlace: row["pickup_place"],
-            returnTrip: row["return_trip"], transport: Transport(rawValue: row["transport"]) ?? .publicTransport,
-            purpose: Purpose(rawValue: row["purpose"]) ?? .other, expectedMinutes: row["expected_minutes"],
-            notes: row["notes"], status: RequestStatus(rawValue: row["status"]) ?? .pending,
-            volunteerID: row["volunteer_id"], seriesID: row["series_id"],
-            createdAt: Stored.date(row["created_at"] as Int64), assignedAt: Stored.optionalDate(row["assigned_at"]),
-            completion: actual.map {
-                Completion(actualMinutes: $0, outcome: row["outcome"] ?? "", doctorNotes: row["doctor_notes"] ?? "",
-                           followUp: row["follow_up"] ?? false)
-            },
-            cancelReason: row["cancel_reason"], version: row["version"],
-            updatedAt: Stored.date(row["updated_at"] as Int64), updatedBy: row["updated_by"]
-        )
-    }
-
     var storedValues: [String: (any DatabaseValueConvertible)?] {
         [
             "id": id, "household_id": householdID, "dong_code": dongCode, "hospital": hospital,
@@ -211,6 +182,7 @@ struct StoredCells: StoredRow {
 
     func integer(_ index: Int) -> Int64 { self[index] }
     func text(_ index: Int) -> String { self[index] }
+    func isNull(_ index: Int) -> Bool { index >= values.count || values[index].isNull }
 
     subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
         let cell = columns.index[column].map { values[$0] } ?? .null

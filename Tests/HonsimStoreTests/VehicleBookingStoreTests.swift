@@ -63,6 +63,11 @@ struct VehicleBookingStoreTests {
         let data = try reader.read()
         #expect(!data.attempts.isEmpty && !data.bookings.isEmpty)
         #expect(data.attempts.allSatisfy { $0.at <= now }, "no call is made after the demo's now")
+        // Family is called only where the household has a family contact to call.
+        let householdOf = Dictionary(uniqueKeysWithValues: data.requests.map { ($0.id, $0.householdID) })
+        let withFamily = Set(data.households.filter { !$0.family.isEmpty }.map(\.id))
+        let familyCalls = data.attempts.filter { $0.party == .family }
+        #expect(!familyCalls.isEmpty && familyCalls.allSatisfy { householdOf[$0.requestID].map(withFamily.contains) == true })
         try await fixture.store.load(data, replacingExisting: true)
 
         let tomorrow = CivilDate(now, calendar: fixture.calendar).adding(days: 1, calendar: fixture.calendar)

@@ -66,6 +66,11 @@ enum ReportHTML {
             """
     }
 
+    /// `text` escaped (see `escape`), written at the end of `out`.
+    static func append(_ text: String, to out: inout String) {
+        out += escape(text)
+    }
+
     static func escape(_ text: String) -> String {
         // Most text has nothing to escape: a day's run sheets pass tens of thousands of values here.
         let clean = TerminalText.sanitize(text)

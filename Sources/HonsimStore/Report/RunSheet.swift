@@ -11,6 +11,10 @@ public struct RunSheetDocument: Sendable {
     public let language: Language
     public let calendar: Calendar
     public let dongs: DongDirectory
+    /// "2026-12-07 (월)", the same on every page.
+    let dayLabel: String
+    /// Each page's escorts' facts, worked out once for both forms: a city's day is thousands.
+    private(set) var laidOut: [[Facts]] = []
 
     public init(sheets: RunSheets, officePhone: String, language: Language, calendar: Calendar, dongs: DongDirectory) {
         self.sheets = sheets
@@ -18,6 +22,8 @@ public struct RunSheetDocument: Sendable {
         self.language = language
         self.calendar = calendar
         self.dongs = dongs
+        dayLabel = "\(sheets.day) (\(DomainPhrases.weekday(Weekday(sheets.day.start(in: calendar), calendar: calendar)).text(language)))"
+        laidOut = sheets.pages.map { page in page.escorts.enumerated().map { facts($1, number: $0 + 1) } }
     }
 
     /// When there is no page to print, why: nothing on the day, or nothing for this volunteer.
@@ -28,11 +34,6 @@ public struct RunSheetDocument: Sendable {
                 : "\(sheets.day): volunteer #\(volunteer.id) \(clean(volunteer.name)) has no escort on this day"
         }
         return language == .ko ? "\(sheets.day): 이 날에는 봉사자가 맡은 동행이 없습니다" : "\(sheets.day): no escort with a volunteer on this day"
-    }
-
-    /// "2026-12-07 (월)".
-    var dayLabel: String {
-        "\(sheets.day) (\(DomainPhrases.weekday(Weekday(sheets.day.start(in: calendar), calendar: calendar)).text(language)))"
     }
 
     func t(_ phrase: Phrase) -> String { phrase.text(language) }

@@ -3,12 +3,12 @@ import HonsimCore
 
 /// The run sheets as one self-contained HTML page (inline CSS, no script, nothing fetched) that
 /// prints one volunteer to an A4 page: black on white, meaning carried by words and borders
-/// only, never by colour, and Korean fonts named with their fallbacks.
+/// only, never by colour, and Korean fonts named with their fallbacks. Written into one string
+/// as it is laid out: a city's day is thousands of pages.
 extension RunSheetDocument {
     public func html() -> String {
         let title = ReportHTML.escape("\(t(RunSheetText.title)) — \(dayLabel)")
-        let body = emptyMessage.map { "<p class=\"empty\">\(ReportHTML.escape($0))</p>\n" } ?? pagesHTML()
-        return """
+        var out = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
             <head>
@@ -19,50 +19,73 @@ extension RunSheetDocument {
             </style>
             </head>
             <body>
-            \(body)</body>
-            </html>
 
             """
-    }
-
-    /// Every volunteer's page; the boxes to fill in, the same under every escort, made once.
-    private func pagesHTML() -> String {
-        let fillIn = fillInHTML()
-        return sheets.pages.map { pageHTML($0, fillIn: fillIn) }.joined()
-    }
-
-    private func pageHTML(_ page: RunSheets.Page, fillIn: String) -> String {
-        let e = ReportHTML.escape
-        var out = "<section class=\"page\">\n<header>\n<h1>\(e(t(RunSheetText.title))) — \(e(dayLabel))</h1>\n"
-        out += "<p class=\"volunteer\">\(e(volunteerLine(page)))</p>\n"
-        out += "<p class=\"note\">\(e(t(RunSheetText.confidential)))</p>\n"
-        if isMasked(page) { out += "<p class=\"masked\">\(e(t(RunSheetText.masked)))</p>\n" }
-        out += "</header>\n"
-        for (index, escort) in page.escorts.enumerated() {
-            let facts = facts(escort, number: index + 1)
-            out += "<article class=\"escort\">\n<h2>\(e(facts.heading))</h2>\n<table class=\"facts\">\n"
-            out += factRows(facts.lines) + "</table>\n" + fillIn + "</article>\n"
+        if let empty = emptyMessage {
+            out += "<p class=\"empty\">\(ReportHTML.escape(empty))</p>\n"
+        } else {
+            out.reserveCapacity(out.utf8.count + sheets.pages.reduce(0) { $0 + 600 + $1.escorts.count * 2_200 })
+            appendPages(to: &out)
         }
-        return out + "</section>\n"
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    /// Every volunteer's page, written into `out`; what is the same on every page (the header's
+    /// words, the boxes to fill in under every escort) made once for the day.
+    private func appendPages(to out: inout String) {
+        let e = ReportHTML.escape
+        let fillIn = fillInHTML()
+        let opening = "<section class=\"page\">\n<header>\n<h1>\(e(t(RunSheetText.title))) — \(e(dayLabel))</h1>\n"
+        let confidential = "<p class=\"note\">\(e(t(RunSheetText.confidential)))</p>\n"
+        let masked = "<p class=\"masked\">\(e(t(RunSheetText.masked)))</p>\n"
+        for (pageIndex, page) in sheets.pages.enumerated() {
+            out += opening
+            out += "<p class=\"volunteer\">"
+            ReportHTML.append(volunteerLine(page), to: &out)
+            out += "</p>\n"
+            out += confidential
+            if isMasked(page) { out += masked }
+            out += "</header>\n"
+            for facts in laidOut[pageIndex] {
+                out += "<article class=\"escort\">\n<h2>"
+                ReportHTML.append(facts.heading, to: &out)
+                out += "</h2>\n<table class=\"facts\">\n"
+                appendFactRows(facts.lines, to: &out)
+                out += "</table>\n"
+                out += fillIn
+                out += "</article>\n"
+            }
+            out += "</section>\n"
+        }
     }
 
     /// Two short facts share a row, so that two escorts fit one A4 page; a long one has its own.
-    private func factRows(_ lines: [(label: String, value: String)]) -> String {
-        let e = ReportHTML.escape
+    private func appendFactRows(_ lines: [(label: String, value: String)], to out: inout String) {
         let isShort = { (line: (label: String, value: String)) in DisplayWidth.of(line.value) <= RunSheetDocument.shortFact }
-        var out = "", index = 0
+        var index = 0
         while index < lines.count {
             let line = lines[index]
+            out += "<tr><th>"
+            ReportHTML.append(line.label, to: &out)
+            out += "</th>"
             if index + 1 < lines.count, isShort(line), isShort(lines[index + 1]) {
                 let next = lines[index + 1]
-                out += "<tr><th>\(e(line.label))</th><td>\(e(line.value))</td><th>\(e(next.label))</th><td>\(e(next.value))</td></tr>\n"
+                out += "<td>"
+                ReportHTML.append(line.value, to: &out)
+                out += "</td><th>"
+                ReportHTML.append(next.label, to: &out)
+                out += "</th><td>"
+                ReportHTML.append(next.value, to: &out)
+                out += "</td></tr>\n"
                 index += 2
             } else {
-                out += "<tr><th>\(e(line.label))</th><td colspan=\"3\">\(e(line.value))</td></tr>\n"
+                out += "<td colspan=\"3\">"
+                ReportHTML.append(line.value, to: &out)
+                out += "</td></tr>\n"
                 index += 1
             }
         }
-        return out
     }
 
     /// A fact this wide (display columns) or less shares its row with the next short one.

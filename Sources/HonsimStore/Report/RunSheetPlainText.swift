@@ -4,62 +4,103 @@ import HonsimCore
 /// The run sheets as plain text for a printer: at most 80 columns counted by display width
 /// (Hangul takes two), a form feed between volunteers, boxes drawn with ASCII so that any
 /// printer and any font prints them.
+///
+/// A whole city's day is thousands of pages: the text is written into one string as it is
+/// laid out, with what is the same on every page (the rules, the labels' columns, the boxes to
+/// fill in) made once for the day rather than once a line.
 extension RunSheetDocument {
     public static let textWidth = 80
     /// Labels take this many columns; values are wrapped in what is left.
     static let labelWidth = 14
+    static let labelIndent = "  "
+    static let valueWidth = textWidth - labelIndent.count - labelWidth
 
     public func text() -> String {
         if let empty = emptyMessage { return empty + "\n" }
+        var layout = TextLayout()
         // The boxes to fill in are the same under every escort: made once for the whole day.
-        let fillIn = fillInText()
-        return sheets.pages.map { pageText($0, fillIn: fillIn) }.joined(separator: "\u{0C}")
-    }
-
-    private func pageText(_ page: RunSheets.Page, fillIn: [String]) -> String {
-        let width = RunSheetDocument.textWidth
-        var lines = ["\(t(RunSheetText.title)) — \(dayLabel)", volunteerLine(page), t(RunSheetText.confidential)]
-        if isMasked(page) { lines.append(t(RunSheetText.masked)) }
-        lines.append(String(repeating: "=", count: width))
-        for (index, escort) in page.escorts.enumerated() {
-            let facts = facts(escort, number: index + 1)
-            lines.append(facts.heading)
-            for line in facts.lines { lines += labelled(line.label, line.value) }
-            lines += fillIn
-            lines.append(String(repeating: "-", count: width))
+        let fillIn = fillInText(&layout)
+        let title = TextLayout.line("\(t(RunSheetText.title)) — \(dayLabel)")
+        let confidential = TextLayout.line(t(RunSheetText.confidential)), masked = TextLayout.line(t(RunSheetText.masked))
+        let pageRule = String(repeating: "=", count: RunSheetDocument.textWidth) + "\n"
+        let escortRule = String(repeating: "-", count: RunSheetDocument.textWidth) + "\n"
+        var out = ""
+        out.reserveCapacity(sheets.pages.reduce(0) { $0 + 400 + $1.escorts.count * 1_900 })
+        for (pageIndex, page) in sheets.pages.enumerated() {
+            if pageIndex > 0 { out += "\u{0C}" }
+            out += title
+            out += TextLayout.line(volunteerLine(page))
+            out += confidential
+            if isMasked(page) { out += masked }
+            out += pageRule
+            for facts in laidOut[pageIndex] {
+                out += TextLayout.line(facts.heading)
+                for line in facts.lines { layout.appendLabelled(line.label, line.value, to: &out) }
+                out += fillIn
+                out += escortRule
+            }
         }
-        return lines.map { TerminalText.truncate($0, width: width) }.joined(separator: "\n") + "\n"
+        return out
     }
 
-    /// `label` in its column, `value` wrapped beside it.
-    private func labelled(_ label: String, _ value: String) -> [String] {
-        let indent = "  ", valueWidth = RunSheetDocument.textWidth - indent.count - RunSheetDocument.labelWidth
-        // What fits stays as it is (the boxes' spaces with it); longer text folds between words.
-        let wrapped = DisplayWidth.of(value) <= valueWidth ? [TerminalText.sanitize(value)] : TerminalText.wrap(value, width: valueWidth)
-        let head = indent + TerminalText.pad(label, width: RunSheetDocument.labelWidth)
-        let blank = String(repeating: " ", count: DisplayWidth.of(head))
-        return (wrapped.isEmpty ? [""] : wrapped).enumerated().map { line in
-            var text = (line.offset == 0 ? head : blank) + line.element
-            while text.last == " " { text.removeLast() }
-            return text
-        }
-    }
-
-    private func fillInText() -> [String] {
-        let rule = "  " + String(repeating: "_", count: RunSheetDocument.textWidth - 2)
+    private func fillInText(_ layout: inout TextLayout) -> String {
+        let rule = TextLayout.line("  " + String(repeating: "_", count: RunSheetDocument.textWidth - 2))
         let time = "[  :  ]"
         let times = "\(t(RunSheetText.actualPickup)) \(time)  \(t(RunSheetText.actualArrival)) \(time)  \(t(RunSheetText.actualBack)) \(time)"
         let outcomes: [Phrase] = [RunSheetText.outcomeDone, RunSheetText.outcomeNoShow, RunSheetText.outcomeCancelled, RunSheetText.outcomeOther]
         let outcome = outcomes.map { "[ ] " + t($0) }.joined(separator: "  ") + " ________"
         let followUp = "[ ] \(t(RunSheetText.followUpNeeded))  [ ] \(t(RunSheetText.followUpNone))  ____________________"
         let signature = "\(t(RunSheetText.signVolunteer)) ______________  \(t(RunSheetText.signHousehold)) ______________"
-        var lines = ["  -- \(t(RunSheetText.fillIn)) --"]
-        lines += labelled(t(RunSheetText.actualTimes), times)
-        lines += labelled(t(RunSheetText.minutes), "[      ]")
-        lines += labelled(t(RunSheetText.outcome), outcome)
-        lines += ["  " + t(RunSheetText.doctor), rule, rule]
-        lines += labelled(t(RunSheetText.followUp), followUp)
-        lines += labelled(t(RunSheetText.signature), signature)
-        return lines
+        var out = TextLayout.line("  -- \(t(RunSheetText.fillIn)) --")
+        layout.appendLabelled(t(RunSheetText.actualTimes), times, to: &out)
+        layout.appendLabelled(t(RunSheetText.minutes), "[      ]", to: &out)
+        layout.appendLabelled(t(RunSheetText.outcome), outcome, to: &out)
+        out += TextLayout.line("  " + t(RunSheetText.doctor)) + rule + rule
+        layout.appendLabelled(t(RunSheetText.followUp), followUp, to: &out)
+        layout.appendLabelled(t(RunSheetText.signature), signature, to: &out)
+        return out
+    }
+}
+
+/// Lines of the text form: each cut to the page's width and ended by a newline; a label padded
+/// to its column once for the day, not once an escort.
+struct TextLayout {
+    /// Each label's first-line head (indent and padded label) and the blank of the same width
+    /// that goes before the value's further lines.
+    private var heads: [String: (head: String, blank: String)] = [:]
+
+    /// One line of the page: cut to the width, then its newline.
+    static func line(_ text: String) -> String {
+        TerminalText.truncate(text, width: RunSheetDocument.textWidth) + "\n"
+    }
+
+    /// `label` in its column, `value` wrapped beside it. What fits stays as it is (the boxes'
+    /// spaces with it); longer text folds between words. Trailing spaces are dropped.
+    mutating func appendLabelled(_ label: String, _ value: String, to out: inout String) {
+        let (head, blank) = columns(of: label)
+        if DisplayWidth.of(value) <= RunSheetDocument.valueWidth {
+            append(head, TerminalText.sanitize(value), to: &out)
+            return
+        }
+        let wrapped = TerminalText.wrap(value, width: RunSheetDocument.valueWidth)
+        guard !wrapped.isEmpty else { return append(head, "", to: &out) }
+        for (index, part) in wrapped.enumerated() { append(index == 0 ? head : blank, part, to: &out) }
+    }
+
+    private mutating func columns(of label: String) -> (head: String, blank: String) {
+        if let known = heads[label] { return known }
+        let head = RunSheetDocument.labelIndent + TerminalText.pad(label, width: RunSheetDocument.labelWidth)
+        let made = (head: head, blank: String(repeating: " ", count: DisplayWidth.of(head)))
+        heads[label] = made
+        return made
+    }
+
+    private func append(_ head: String, _ value: String, to out: inout String) {
+        var text = head + value
+        // A last byte other than a space means no trailing space: the common case, without
+        // finding the last grapheme.
+        if text.utf8.last == UInt8(ascii: " ") { while text.last == " " { text.removeLast() } }
+        out += TerminalText.truncate(text, width: RunSheetDocument.textWidth)
+        out += "\n"
     }
 }

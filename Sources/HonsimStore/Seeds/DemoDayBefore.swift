@@ -16,7 +16,8 @@ import HonsimCore
 enum DemoDayBefore {
     static let caller = "seed"
 
-    static func make(_ requests: [EscortRequest], today: CivilDate, now: Date, calendar: Calendar)
+    /// `withFamily`: the households that have a family contact; only they get calls to family.
+    static func make(_ requests: [EscortRequest], withFamily: Set<Int64>, today: CivilDate, now: Date, calendar: Calendar)
         -> (attempts: [ContactAttempt], bookings: [VehicleBooking]) {
         var attempts: [ContactAttempt] = []
         var bookings: [VehicleBooking] = []
@@ -49,7 +50,13 @@ enum DemoDayBefore {
                     switch tomorrowCalls % 5 {
                     case 0: call(request, .volunteer, .confirmed, minute(0)); call(request, .household, .confirmed, minute(1))
                     case 1: call(request, .volunteer, .confirmed, minute(0)); call(request, .household, .noAnswer, minute(1))
-                    case 2: call(request, .volunteer, .confirmed, minute(0)); call(request, .family, .confirmed, minute(1), note: "딸이 같이 나옴")
+                    case 2:
+                        call(request, .volunteer, .confirmed, minute(0))
+                        if withFamily.contains(request.householdID) {
+                            call(request, .family, .confirmed, minute(1), note: "가족이 같이 나옴")
+                        } else {
+                            call(request, .household, .confirmed, minute(1))
+                        }
                     case 3: break
                     default:
                         call(request, .household, .noAnswer, minute(0)); call(request, .volunteer, .confirmed, minute(1))
@@ -85,7 +92,8 @@ enum DemoDayBefore {
                     call(request, .household, .noAnswer, at(dayBefore, 11 * 60 + id % 30))
                     call(request, .household, .confirmed, at(dayBefore, 15 * 60 + id % 30))
                 } else {
-                    call(request, id % 7 == 0 ? .family : .household, .confirmed, at(dayBefore, 11 * 60 + id % 30))
+                    let family = id % 7 == 0 && withFamily.contains(request.householdID)
+                    call(request, family ? .family : .household, .confirmed, at(dayBefore, 11 * 60 + id % 30))
                 }
             }
             if request.transport.needsBooking && request.status != .cancelled {

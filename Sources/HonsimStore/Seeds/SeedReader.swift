@@ -38,7 +38,8 @@ public struct SeedReader {
         if !issues.isEmpty { throw StoreError.invalidData(issues) }
         var data = StoreData(dongs: dongs, households: households.values.sorted { $0.id < $1.id },
                              volunteers: volunteers.values.sorted { $0.id < $1.id }, requests: requests)
-        (data.attempts, data.bookings) = DemoDayBefore.make(requests, today: today, now: now, calendar: calendar)
+        let withFamily = Set(households.values.filter { !$0.family.isEmpty }.map(\.id))
+        (data.attempts, data.bookings) = DemoDayBefore.make(requests, withFamily: withFamily, today: today, now: now, calendar: calendar)
         data.eligibility = eligibility
         data.expenses = DemoExpenses.make(requests, today: today, calendar: calendar)
         return data

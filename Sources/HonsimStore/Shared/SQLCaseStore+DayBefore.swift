@@ -20,11 +20,15 @@ extension SQLCaseStore {
         // statement each, where asking by the thousands of ids would take one per 500.
         let window = "FROM \(db.seen(.request)) WHERE appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'"
         let bounds: [(any DatabaseValueConvertible)?] = [Stored.cell(start), Stored.cell(end)]
-        let requests = try await db.rows("SELECT * \(window) ORDER BY pickup_at, id", bounds).map { EscortRequest(row: $0) }
+        // Requests and households by column position: a city's day has thousands of each.
+        var requests: [EscortRequest] = []
+        try await db.forEachRow("SELECT \(EscortRequest.selectList) \(window) ORDER BY pickup_at, id", bounds) { requests.append(EscortRequest(cells: $0)) }
         guard !requests.isEmpty else { return EscortDay(day: day, escorts: []) }
         var households: [Int64: Household] = [:]
-        for row in try await db.rows("SELECT * FROM \(db.seen(.household)) WHERE id IN (SELECT household_id \(window))", bounds) {
-            let household = Household(row: row)
+        households.reserveCapacity(requests.count)
+        try await db.forEachRow("SELECT \(Household.selectList) FROM \(db.seen(.household)) WHERE id IN (SELECT household_id \(window))",
+                                bounds) { row in
+            let household = Household(cells: row)
             households[household.id] = household
         }
         let volunteers = try await cachedVolunteers(db)

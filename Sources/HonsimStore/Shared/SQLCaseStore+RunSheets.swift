@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HonsimCore
 
 /// The run sheets of a day (동행 일지), written once for both backends. A sheet carries the
@@ -29,15 +30,18 @@ extension SQLCaseStore {
         var inFull: Set<Int64> = []
         var pages = RunSheets.pages(of: try await fetchEscortDay(db, day: day), volunteerID: volunteerID)
         let now = now()
+        // The access log's entries go in together, in the sheets' order: one statement rather
+        // than one round trip a household.
+        var views: [[String: (any DatabaseValueConvertible)?]] = []
         for p in pages.indices {
             for e in pages[p].escorts.indices {
                 var escort = pages[p].escorts[e]
                 let household = escort.household
                 if logging && access.seesFullDetails(dongCode: household.dongCode) {
                     if inFull.insert(household.id).inserted {
-                        try await appendAudit(db, action: "view", entity: "household", id: String(household.id), dongCode: household.dongCode,
-                                              before: nil, after: "{\"from\":\"\(AccessSource.sheet.rawValue)\",\"request\":\(escort.request.id)}",
-                                              at: now)
+                        views.append(auditValues(action: "view", entity: "household", id: String(household.id), dongCode: household.dongCode,
+                                                 before: nil, after: "{\"from\":\"\(AccessSource.sheet.rawValue)\",\"request\":\(escort.request.id)}",
+                                                 at: now))
                     }
                 } else {
                     escort = escort.masked()
@@ -47,6 +51,7 @@ extension SQLCaseStore {
             }
             if !volunteersInFull { pages[p].volunteer = pages[p].volunteer.masked() }
         }
+        try await db.insert(into: "audit", views)
         return RunSheets(day: day, pages: pages, householdsInFull: inFull, volunteersInFull: volunteersInFull,
                          volunteer: volunteersInFull ? asked : asked?.masked())
     }
