@@ -91,10 +91,11 @@ enum PseudoTerminalRun {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for target: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, target) }
-        posix_spawn_file_actions_adddup2(&actions, markerPipe[1], 3)
+        // The descriptors the child must not keep are closed first: one of them may be 3.
         posix_spawn_file_actions_addclose(&actions, master)
         posix_spawn_file_actions_addclose(&actions, markerPipe[0])
+        for target: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, target) }
+        posix_spawn_file_actions_adddup2(&actions, markerPipe[1], 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -157,6 +158,7 @@ enum PseudoTerminalRun {
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 guard let frame = marks["frame"], let requests = marks["requests"], let whole = marks["whole"] else {
+                    recentOutput += Array("\n(exit status \(status))".utf8)
                     throw Failure.noMarker(marks["frame"] == nil ? "frame" : marks["requests"] == nil ? "requests" : "whole",
                                            output: String(decoding: recentOutput, as: UTF8.self))
                 }
