@@ -6,6 +6,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "honsim-bench",
         abstract: "Benchmark of the honsim case store at city scale.",
-        subcommands: [GenerateCommand.self, RunCommand.self, DashboardBenchCommand.self, FeedBenchCommand.self, ShownBenchCommand.self, PlanBenchCommand.self, KioskSoakCommand.self, ImportBenchCommand.self, SheetsBenchCommand.self, SeriesBenchCommand.self]
+        subcommands: [GenerateCommand.self, RunCommand.self, DashboardBenchCommand.self, FeedBenchCommand.self, ShownBenchCommand.self, PlanBenchCommand.self, KioskSoakCommand.self, ImportBenchCommand.self, SheetsBenchCommand.self, SeriesBenchCommand.self, OpenBenchCommand.self]
     )
 }

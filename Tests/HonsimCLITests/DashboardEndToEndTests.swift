@@ -100,8 +100,16 @@ struct DashboardEndToEndTests {
         let tmux = Tmux()
         try tmux.start(width: 120, height: 40, command: command(store))
         // A capture can land in the middle of a frame: wait for the footer, the last line written.
-        var lines = try tmux.wait { $0.joined().contains("동별 통계") && $0.joined().contains("월화수목금토일") && $0.last?.contains("연결됨") == true }
+        // The panes fill as their reads come back: wait for the screen with none still loading.
+        var lines = try tmux.wait {
+            $0.joined().contains("동별 통계") && $0.joined().contains("월화수목금토일") && $0.last?.contains("연결됨") == true
+                && !$0.joined().contains("불러오는 중")
+        }
         assertFits(lines, width: 120)
+        // The final screen is whole: every pane has its rows, none says it is loading.
+        #expect(!lines.joined().contains("불러오는 중"))
+        #expect(lines.joined().contains("2 봉사자 150"))
+        #expect(lines.contains { $0.contains("%") && $0.contains("동 ") }, "the statistics have their figures")
         #expect(lines.first?.hasPrefix(" 혼심 · 병원 동행") == true)
         // Requests on the left, volunteers top right, statistics below them.
         let requestsRow = try #require(lines.firstIndex { $0.contains("1 요청") })
@@ -143,8 +151,9 @@ struct DashboardEndToEndTests {
         let target = try #require(try store.pendingWithCandidates(requests: 1, candidates: 2).first)
         let tmux = Tmux()
         try tmux.start(width: 80, height: 24, command: command(store, lang: "en"))
-        var lines = try tmux.wait { $0.joined().contains("1 Requests") && $0.last?.contains("connected") == true }
+        var lines = try tmux.wait { $0.joined().contains("1 Requests") && $0.last?.contains("connected") == true && !$0.joined().contains("loading…") }
         assertFits(lines, width: 80)
+        #expect(!lines.joined().contains("loading…"), "the final screen is whole")
         #expect(lines.last?.contains("connected") == true)
         // Filter the requests pane to the household of the request another process will assign.
         let name = try householdName(of: target.request, in: store)

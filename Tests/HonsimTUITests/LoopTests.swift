@@ -53,7 +53,7 @@ struct LoopTests {
         let state = AppState(width: 120, height: 40, language: .ko, calendar: store.calendar, now: now, storeLabel: "cases.sqlite", user: "kim")
         let dashboard = DashboardRunner(store: store, terminal: dashboardTerminal, theme: .mono, state: state)
         defer { dashboard.stop() }
-        try await exercise(dashboard, dashboardTerminal, now: now, loaded: { dashboard.state.data != nil && dashboard.state.statistics != nil },
+        try await exercise(dashboard, dashboardTerminal, now: now, loaded: { dashboard.state.loads.settled },
                            settle: {}, key: .down, posted: .failed("잠김"))
         #expect(dashboard.state.selected(.requests) == 1)
         #expect(dashboardTerminal.screen.text.contains("저장소 오류: 잠김"))

@@ -14,7 +14,10 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// Everything the panes show, read from the store in one go.
+/// Everything the requests and volunteer panes show. The dashboard reads it in two parts that
+/// arrive on their own (`RequestsPart`, then `VolunteerRoster` when its read is back), so the
+/// requests pane is drawn before twenty thousand volunteers are sorted; until the roster has
+/// come, `roster` is empty and `AppState.loads.volunteers` says it is still on its way.
 public struct DashboardData: Sendable {
     public var dongs: DongDirectory
     /// Open requests (pending, assigned, confirmed, in progress) up to two weeks ahead.
@@ -23,14 +26,6 @@ public struct DashboardData: Sendable {
     /// (whichever the screen shows is what may be searched), in both languages.
     public var requestSearch: [Int64: (full: SearchText, masked: SearchText)]
     public var households: [Int64: Household]
-    /// Sorted by name (UTF-8 order, which for Hangul is 가나다 order) once, at load.
-    public var volunteers: [Volunteer]
-    /// Each volunteer's searchable text, in the same order as `volunteers`.
-    public var volunteerSearch: [SearchText]
-    /// Positions in `volunteers` for each sort, worked out at load, so `s` and a filter only
-    /// walk an order instead of sorting twenty thousand volunteers.
-    public var volunteerOrders: [VolunteerSort: [Int]]
-    public var summaries: [Int64: VolunteerSummary]
     /// No household, volunteer or request at all (not merely none open).
     public var storeIsEmpty: Bool
     public var loadedAt: Date
@@ -38,59 +33,47 @@ public struct DashboardData: Sendable {
     public var bookings: [Int64: VehicleBooking] = [:]
     /// The return legs of the listed requests: the pane marks both legs, the details name the other.
     public var returnLegs = ReturnLegLinks([])
+    /// The volunteers and what is worked out from them; empty until their read is back.
+    public var roster = VolunteerRoster.empty
+
+    /// Sorted by name (UTF-8 order, which for Hangul is 가나다 order) once, at load.
+    public var volunteers: [Volunteer] { roster.volunteers }
+    /// Each volunteer's searchable text, in the same order as `volunteers`.
+    public var volunteerSearch: [SearchText] { roster.volunteerSearch }
+    /// Positions in `volunteers` for each sort.
+    public var volunteerOrders: [VolunteerSort: [Int]] { roster.volunteerOrders }
+    public var summaries: [Int64: VolunteerSummary] { roster.summaries }
     /// The council's settings for credentials and expenses, as the store keeps them.
-    public var volunteerSettings = VolunteerSettings()
+    public var volunteerSettings: VolunteerSettings {
+        get { roster.volunteerSettings }
+        set { roster.volunteerSettings = newValue }
+    }
     /// Credentials of active volunteers that lapse within 30 days, or have lapsed, soonest first.
-    public var expiring: [CredentialExpiry] = [] {
-        didSet { expiringVolunteers = Set(expiring.map(\.volunteerID)) }
+    public var expiring: [CredentialExpiry] {
+        get { roster.expiring }
+        set { roster.expiring = newValue }
     }
     /// Who has one: the volunteer pane marks them.
-    public private(set) var expiringVolunteers: Set<Int64> = []
+    public var expiringVolunteers: Set<Int64> { roster.expiringVolunteers }
 
+    /// Both parts at once, as a test or a benchmark that wants the whole screen in one go builds it.
     public init(dongs: DongDirectory, requests: [EscortRequest], households: [Int64: Household], volunteers: [Volunteer],
                 summaries: [Int64: VolunteerSummary], storeIsEmpty: Bool, loadedAt: Date) {
-        self.dongs = dongs
-        self.requests = requests
-        self.households = households
-        var requestSearch: [Int64: (full: SearchText, masked: SearchText)] = [:]
-        for request in requests {
-            let household = households[request.householdID]
-            // "#123" finds request 123, the number the detail view and the command line show.
-            var fields = ["#\(request.id)", request.hospital, request.department] + (dongs.dong(code: request.dongCode)?.allNames ?? [])
-            let status = DomainPhrases.status(request.status)
-            fields += [status.ko, status.en]
-            if let household {
-                if household.mobility != .none {
-                    let mobility = DomainPhrases.mobility(household.mobility)
-                    fields += [mobility.ko, mobility.en]
-                }
-                fields += household.needs.flatMap { [DomainPhrases.need($0).ko, DomainPhrases.need($0).en] }
-            }
-            let name = household?.name ?? ""
-            requestSearch[request.id] = (SearchText(fields + [name]), SearchText(fields + [Masking.name(name)]))
-        }
-        self.requestSearch = requestSearch
-        // Worked out here, off the keyboard's path: the loader runs in the background.
-        self.volunteers = volunteers.sorted { a, b in
-            a.name.utf8.elementsEqual(b.name.utf8) ? a.id < b.id : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
-        }
-        self.volunteerSearch = self.volunteers.map { volunteer in
-            let dong = dongs.dong(code: volunteer.dongCode)
-            return SearchText([volunteer.name] + (dong?.allNames ?? [])
-                + volunteer.skills.flatMap { [DomainPhrases.skill($0).ko, DomainPhrases.skill($0).en] })
-        }
-        self.summaries = summaries
-        let sorted = self.volunteers
-        let position = Dictionary(dongs.dongs.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = { (key: (Int) -> Int) in sorted.indices.map { (key($0), $0) }.sorted { $0 < $1 }.map(\.1) }
-        self.volunteerOrders = [
-            .name: Array(sorted.indices),
-            .dong: order { position[sorted[$0].dongCode] ?? .max },
-            .fewestHours: order { summaries[sorted[$0].id]?.minutesThisMonth ?? 0 },
-            .mostAssignments: order { -(summaries[sorted[$0].id]?.assignmentsThisWeek ?? 0) },
-        ]
-        self.storeIsEmpty = storeIsEmpty
-        self.loadedAt = loadedAt
+        self.init(RequestsPart(dongs: dongs, requests: requests, households: households, storeIsEmpty: storeIsEmpty, loadedAt: loadedAt),
+                  roster: VolunteerRoster(volunteers: volunteers, summaries: summaries, dongs: dongs))
+    }
+
+    /// The requests part, with the roster if it has come (else an empty one, filled later).
+    public init(_ part: RequestsPart, roster: VolunteerRoster = .empty) {
+        self.dongs = part.dongs
+        self.requests = part.requests
+        self.households = part.households
+        self.requestSearch = part.requestSearch
+        self.storeIsEmpty = part.storeIsEmpty
+        self.loadedAt = part.loadedAt
+        self.bookings = part.bookings
+        self.returnLegs = part.returnLegs
+        self.roster = roster
     }
 }
 
@@ -170,6 +153,8 @@ public struct AppState: Sendable {
 
     public var data: DashboardData?
     public var statistics: StatisticsData?
+    /// Which of the panes' reads have come back (see `DashboardPart`).
+    public var loads = PaneLoads()
     /// The statistics by eligibility category, read when the pane shows them.
     public var categoryStatistics: CategoryStatistics?
     public var storeProblem: String?

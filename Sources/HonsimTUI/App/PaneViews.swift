@@ -50,7 +50,9 @@ struct PaneViews {
             badge.append("/\(filter)" + (filterReason(filter).map { " (\($0))" } ?? ""))
         }
         if let extra { badge.append(extra) }
-        let title = "\(pane.rawValue + 1) \(state.text(pane.title)) \(count)"
+        // No count while the pane's read is not back: "0" would say there are none.
+        let loaded = DashboardPart.allCases.first { $0.pane == pane }.map { state.loads[$0] == .ready } ?? true
+        let title = "\(pane.rawValue + 1) \(state.text(pane.title)) \(loaded ? String(count) : "…")"
         return PaneFrame.draw(into: &canvas, rect: rect, title: title, focused: state.focus == pane,
                               badge: badge.isEmpty ? nil : badge.joined(separator: " · "), lines: state.lines, theme: theme)
     }
@@ -78,14 +80,27 @@ struct PaneViews {
 
     func table(_ pane: Pane, into canvas: inout Canvas, rect: Rect, columns: [PaneColumn], count: Int,
                rowRole: (Int) -> StyleRole?, empty: String) {
+        if count == 0, let part = DashboardPart.allCases.first(where: { $0.pane == pane }), case .failed = state.loads[part] {
+            return drawFailure(part, into: &canvas, rect: rect)
+        }
         let fitted = fitColumns(columns, width: rect.width)
         Table.draw(into: &canvas, rect: rect, columns: fitted.map(\.column), rowCount: count, row: { index in
             TableRow(cells: fitted.map { $0.value(index) }, cellRoles: fitted.map { $0.role?(index) }, role: rowRole(index))
         }, selected: state.selected(pane), focused: state.focus == pane, theme: theme, emptyMessage: empty, lines: state.lines)
     }
 
+    /// Why a pane's first read failed, wrapped over as many lines as it needs: a store's
+    /// message is longer than a narrow pane is wide.
+    func drawFailure(_ part: DashboardPart, into canvas: inout Canvas, rect: Rect) {
+        let lines = TerminalText.wrap(state.waitingText(part) ?? "", width: max(1, rect.width - 2), lines: max(1, rect.height - 1))
+        let top = rect.y + max(0, (rect.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            canvas.write(line, x: rect.x + 1, y: top + index, style: theme.style(.error), clip: rect)
+        }
+    }
+
     var emptyMessage: String {
-        guard let data = state.data else { return state.text(UIText.loading) }
+        guard let data = state.data else { return state.waitingText(.requests) ?? state.text(UIText.loading) }
         if data.storeIsEmpty { return state.text(UIText.emptyStore) }
         return state.text(UIText.noMatch)
     }
@@ -129,7 +144,7 @@ struct PaneViews {
                        role: { rows[$0].isUrgent(now: state.now) || state.needsVehicle(rows[$0]) ? .urgent
                            : rows[$0].isOverdue(now: state.now) ? .warning : nil }),
         ]
-        let empty = state.data.map { $0.storeIsEmpty ? state.text(UIText.emptyStore) : ($0.requests.isEmpty ? state.text(UIText.noOpenRequests) : state.text(UIText.noMatch)) } ?? state.text(UIText.loading)
+        let empty = state.waitingText(.requests) ?? state.data.map { $0.storeIsEmpty ? state.text(UIText.emptyStore) : ($0.requests.isEmpty ? state.text(UIText.noOpenRequests) : state.text(UIText.noMatch)) } ?? state.text(UIText.loading)
         table(.requests, into: &canvas, rect: inner, columns: columns, count: rows.count, rowRole: { i in
             if let until = state.changed[rows[i].id], until > state.now { return .changed }
             return rows[i].isUrgent(now: state.now) || state.needsVehicle(rows[i]) ? .urgent : nil
@@ -169,7 +184,8 @@ struct PaneViews {
                 oneDecimal(Double(summaries[rows($0).id]?.minutesThisMonth ?? 0) / 60)
             },
         ]
-        table(.volunteers, into: &canvas, rect: inner, columns: columns, count: indices.count, rowRole: { _ in nil }, empty: emptyMessage)
+        table(.volunteers, into: &canvas, rect: inner, columns: columns, count: indices.count, rowRole: { _ in nil },
+              empty: state.waitingText(.volunteers) ?? emptyMessage)
     }
 
     /// One mark per day of this week, Monday first: free all the hours asked, busy with an

@@ -11,7 +11,8 @@ extension PaneViews {
         let badge = "[ \(state.text(state.period.phrase)) \(period.label) ]"
         let inner = filterLine(.statistics, into: &canvas, inner: frame(.statistics, into: &canvas, rect: rect, count: dongs.count, badge: badge))
         guard let rows = state.statisticsRows else {
-            table(.statistics, into: &canvas, rect: inner, columns: [], count: 0, rowRole: { _ in nil }, empty: state.text(UIText.loading))
+            table(.statistics, into: &canvas, rect: inner, columns: [], count: 0, rowRole: { _ in nil },
+                  empty: state.waitingText(.statistics) ?? state.text(UIText.loading))
             return
         }
         let labels = rows.labels, figures = rows.figures, trends = rows.trends, totalRows = rows.totalRows

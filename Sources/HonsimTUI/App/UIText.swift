@@ -105,5 +105,5 @@ public enum UIText {
         labelVolunteer, labelNotes, yes, no, none,
     ] + Action.allCases.map(\.phrase) + writing + ImportText.all + RecordText.all + IdleText.all + calls
         + booking + SeriesText.all + RuleText.all + messages + volunteerSide + CategoryText.all + ReturnLegText.all
-        + HouseholdFormText.all
+        + HouseholdFormText.all + LoadingText.all
 }

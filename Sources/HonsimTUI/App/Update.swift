@@ -10,7 +10,13 @@ public enum AppEvent: Sendable {
     case tick(Date)
     /// Another process (or this one) changed the store.
     case storeChanged
+    /// Both parts of the panes' data at once.
     case loaded(DashboardData)
+    /// The requests pane's read came back; the volunteers' may still be on its way.
+    case requestsLoaded(RequestsPart)
+    case volunteersLoaded(VolunteerRoster)
+    /// One of the panes' reads failed; the others fill regardless.
+    case partFailed(DashboardPart, String)
     case statisticsLoaded(StatisticsData)
     case categoryStatisticsLoaded(CategoryStatistics)
     case freeVolunteersLoaded(requestID: Int64, volunteerIDs: Set<Int64>)
@@ -39,7 +45,11 @@ public enum AppEvent: Sendable {
 /// What `update` asks the runtime to do; `EffectInterpreter` carries out every one, and the
 /// results come back as events. Every change to the store is a `.write`.
 public enum Effect: Hashable, Sendable {
+    /// Read again what the requests and volunteer panes show: the runtime makes it the two
+    /// reads below, each answered on its own.
     case load
+    case loadRequests
+    case loadVolunteers
     case loadStatistics(StatisticsPeriod)
     /// The statistics by eligibility category, of these dongs (nil: all).
     case loadCategoryStatistics(StatisticsPeriod, dongCodes: Set<String>?)
@@ -76,7 +86,8 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
     effects += next.categoryEffects(before: state, effects: effects)
     var stale: Set<Pane>
     switch event {
-    case .loaded: stale = Set(Pane.allCases)
+    case .loaded, .requestsLoaded: stale = Set(Pane.allCases)
+    case .volunteersLoaded: stale = [.volunteers]
     case .statisticsLoaded: stale = [.statistics]
     default: stale = Set(Pane.allCases.filter { next.rowInputs($0) != inputs[$0.rawValue] })
     }
@@ -93,7 +104,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
         next.refreshRows(stale)
         next.clampSelections()
     }
-    if case .loaded = event, let id = next.focusAfterLoad {
+    if event.bringsRequests, let id = next.focusAfterLoad {
         next.focusAfterLoad = nil
         if let index = next.visibleRequests.firstIndex(where: { $0.id == id }) {
             next.focus = .requests
@@ -102,7 +113,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
     }
     // Time, data and scope move the count; working it out here keeps it off every frame.
     switch event {
-    case .loaded, .tick: next.urgentCount = next.computeUrgentCount()
+    case .loaded, .requestsLoaded, .tick: next.urgentCount = next.computeUrgentCount()
     default: if stale.contains(.requests) { next.urgentCount = next.computeUrgentCount() }
     }
     return (next, effects)
@@ -134,9 +145,16 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         }
         return (state, effects)
     case .loaded(let data):
-        state.markChanges(from: state.data, to: data)
-        state.data = data
-        state.storeProblem = nil
+        state.everythingArrived(data)
+        return (state, [])
+    case .requestsLoaded(let part):
+        state.requestsArrived(part)
+        return (state, [])
+    case .volunteersLoaded(let roster):
+        state.rosterArrived(roster)
+        return (state, [])
+    case .partFailed(let part, let message):
+        state.partFailed(part, message)
         return (state, [])
     case .candidatesLoaded(let request, let ranking):
         state.candidatesLoaded(request, ranking)
@@ -170,6 +188,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         return (state, [])
     case .statisticsLoaded(let statistics):
         state.statistics = statistics
+        state.loads.statistics = .ready
         return (state, [])
     case .categoryStatisticsLoaded(let statistics):
         state.categoryStatistics = statistics
@@ -194,6 +213,16 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         state.notice = nil
         state.noticeRole = .warning
         return state.handle(key)
+    }
+}
+
+extension AppEvent {
+    /// The requests pane's data came with this event.
+    var bringsRequests: Bool {
+        switch self {
+        case .loaded, .requestsLoaded: true
+        default: false
+        }
     }
 }
 
@@ -228,6 +257,13 @@ extension AppState {
     mutating func handlePaneKey(_ key: Key) -> (AppState, [Effect]) {
         guard let action = keymap.action(for: key) else { return (self, []) }
         if let refused = refuseIfNotAllowed(action) { return refused }
+        if let part = stillLoading(action) {
+            // Waiting: press again in a moment. Failed: what failed, and how to read it again.
+            notice = loads[part] == .waiting ? text(LoadingText.stillLoading(part))
+                : "\(text(part.pane.title)) — \(waitingText(part) ?? "")"
+            noticeRole = .muted
+            return (self, [])
+        }
         switch action {
         // Each mutates first, then returns: `(self, f())` would copy self before f ran.
         case .assign, .confirm, .start, .complete, .release, .cancel, .noShow:

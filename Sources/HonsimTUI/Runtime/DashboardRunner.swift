@@ -9,7 +9,7 @@ public typealias DashboardRunner = Runner<DashboardProgram>
 extension Runner where Program == DashboardProgram {
     public convenience init(store: any CaseStore, terminal: any Terminal, theme: Theme, state: AppState,
                             pollMilliseconds: Int = 50, refreshInterval: TimeInterval = 1) {
-        self.init(program: DashboardProgram(store: store, theme: theme, state: state), terminal: terminal,
+        self.init(program: DashboardProgram(store: store, theme: theme, state: state, markers: BenchMarkers.fromEnvironment()), terminal: terminal,
                   pollMilliseconds: pollMilliseconds, tickInterval: refreshInterval, threadName: "honsim.dashboard")
     }
 
@@ -24,13 +24,18 @@ public final class DashboardProgram: LoopProgram, @unchecked Sendable {
     public private(set) var state: AppState
     public let inbox = Inbox<AppEvent>()
     private var feed: Task<Void, Never>?
-    private var loading = false
-    private var loadAgain = false
+    /// The parts whose read is on its way, and those to read once more when it is back.
+    private var reading: Set<DashboardPart> = []
+    private var readAgain: Set<DashboardPart> = []
 
-    init(store: any CaseStore, theme: Theme, state: AppState) {
+    /// Only for `honsim-bench open` (see `BenchMarkers`).
+    private let markers: BenchMarkers?
+
+    init(store: any CaseStore, theme: Theme, state: AppState, markers: BenchMarkers? = nil) {
         self.store = store
         self.theme = theme
         self.state = state
+        self.markers = markers
     }
 
     public var isDone: Bool { state.quit }
@@ -47,12 +52,7 @@ public final class DashboardProgram: LoopProgram, @unchecked Sendable {
     public func receive(_ input: InputEvent) { receive(input.appEvent) }
 
     public func receive(_ event: AppEvent) {
-        switch event {
-        case .loaded, .failed:
-            loading = false
-            if loadAgain { loadAgain = false; perform([.load]) }
-        default: break
-        }
+        if let part = event.answeredPart { readAnswered(part) }
         let (next, effects) = update(state, event)
         state = next
         perform(effects)
@@ -62,22 +62,53 @@ public final class DashboardProgram: LoopProgram, @unchecked Sendable {
 
     public func frame() -> Canvas { renderFrame(state, theme: theme) }
 
+    public func drawn() { markers?.drawn(state.loads) }
+
     public func stop() {
         feed?.cancel()
         feed = nil
     }
 
     func perform(_ effects: [Effect]) {
-        for effect in effects {
-            if case .load = effect {
-                // One load at a time; a change during a load asks for one more afterwards.
-                if loading { loadAgain = true; continue }
-                loading = true
+        // `.load` is the two parts' reads, each running on its own so that neither waits for the other.
+        for effect in effects.flatMap({ $0 == .load ? [Effect.loadRequests, .loadVolunteers] : [$0] }) {
+            if let part = effect.coalescedPart {
+                // One read of a part at a time; a change during it asks for one more afterwards.
+                if reading.contains(part) { readAgain.insert(part); continue }
+                reading.insert(part)
             }
             let interpreter = EffectInterpreter(store: store, language: state.language, now: state.now)
             Task { [inbox] in
                 if let event = await interpreter.run(effect) { inbox.post(event) }
             }
+        }
+    }
+
+    /// A part's read is back: the next one may start, at once if a change came meanwhile.
+    private func readAnswered(_ part: DashboardPart) {
+        reading.remove(part)
+        if readAgain.remove(part) != nil { perform([part == .requests ? .loadRequests : .loadVolunteers]) }
+    }
+}
+
+extension Effect {
+    /// The parts whose reads are not started twice at once.
+    var coalescedPart: DashboardPart? {
+        switch self {
+        case .loadRequests: .requests
+        case .loadVolunteers: .volunteers
+        default: nil
+        }
+    }
+}
+
+extension AppEvent {
+    /// The part whose read this event answers, for the runtime's one-at-a-time rule.
+    var answeredPart: DashboardPart? {
+        switch self {
+        case .requestsLoaded, .partFailed(.requests, _): .requests
+        case .volunteersLoaded, .partFailed(.volunteers, _): .volunteers
+        default: nil
         }
     }
 }
@@ -100,22 +131,37 @@ public enum DashboardLoader {
     /// How far ahead the volunteer pane and the credentials list (`e`) look for lapsing credentials.
     static let credentialsHorizonDays = 30
 
+    /// Both parts in one go: for tests and benchmarks that want the whole screen at once.
     public static func load(_ store: any StoreReads & DayBefore & VolunteerSide & StandingSeriesStore, now: Date) async throws -> DashboardData {
+        async let part = requests(store, now: now)
+        async let staff = roster(store, now: now)
+        return DashboardData(try await part, roster: try await staff)
+    }
+
+    /// What the requests pane shows: the dashboard's first read, drawn as soon as it is back.
+    public static func requests(_ store: any StoreReads & DayBefore & VolunteerSide & StandingSeriesStore, now: Date) async throws -> RequestsPart {
         let requests = try await store.openRequests(until: now.addingTimeInterval(horizon), limit: maximumRequests)
-        var data = DashboardData(
+        var part = RequestsPart(
             dongs: try await store.dongs(),
             requests: requests,
             households: try await store.households(ids: Set(requests.map(\.householdID))),
-            volunteers: try await store.volunteers(),
-            summaries: try await store.volunteerSummaries(now: now),
             storeIsEmpty: try await store.isEmpty(),
             loadedAt: now)
-        data.bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
-        data.volunteerSettings = try await store.volunteerSettings()
-        data.returnLegs = ReturnLegLinks(try await store.returnLegs(requestIDs: Set(requests.map(\.id))))
-        data.expiring = Credentials.expiring(data.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
-                                             rules: data.volunteerSettings.credentials, calendar: store.calendar)
-        return data
+        part.bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
+        part.returnLegs = ReturnLegLinks(try await store.returnLegs(requestIDs: Set(requests.map(\.id))))
+        return part
+    }
+
+    /// What the volunteer pane shows. It reads the dongs itself (a few hundred rows) so that it
+    /// need not wait for the requests part to name them.
+    public static func roster(_ store: any StoreReads & DayBefore & VolunteerSide & StandingSeriesStore, now: Date) async throws -> VolunteerRoster {
+        let dongs = try await store.dongs()
+        let volunteers = try await store.volunteers()
+        var roster = VolunteerRoster(volunteers: volunteers, summaries: try await store.volunteerSummaries(now: now), dongs: dongs)
+        roster.volunteerSettings = try await store.volunteerSettings()
+        roster.expiring = Credentials.expiring(roster.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
+                                               rules: roster.volunteerSettings.credentials, calendar: store.calendar)
+        return roster
     }
 
     static func describe(_ error: any Error, language: Language, calendar: Calendar) -> String {

@@ -27,14 +27,25 @@ struct EffectInterpreter: Sendable {
         case .quit:
             return nil
         case .load:
-            // A failed load keeps the last data on screen and says why in the status bar.
+            // Both parts in one answer, for a caller that wants the whole screen at once; the
+            // dashboard's runtime asks for the two parts apart (`DashboardProgram.perform`).
             do { return .loaded(try await DashboardLoader.load(store, now: now)) } catch { return .failed(describe(error)) }
+        case .loadRequests:
+            // A failure before the pane has anything says so in the pane; after, in the status bar.
+            do { return .requestsLoaded(try await DashboardLoader.requests(store, now: now)) } catch {
+                return .partFailed(.requests, describe(error))
+            }
+        case .loadVolunteers:
+            do { return .volunteersLoaded(try await DashboardLoader.roster(store, now: now)) } catch {
+                return .partFailed(.volunteers, describe(error))
+            }
         case .loadStatistics(let period):
             do {
-                let report = try await store.statistics(for: period, now: now)
-                let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
-                return .statisticsLoaded(StatisticsData(report: report, weekly: weekly))
-            } catch { return .failed(describe(error)) }
+                // The figures and the weekly trend are two reads that need not wait for each other.
+                async let report = store.statistics(for: period, now: now)
+                async let weekly = store.weeklyRequestCounts(weeks: 12, now: now)
+                return .statisticsLoaded(StatisticsData(report: try await report, weekly: try await weekly))
+            } catch { return .partFailed(.statistics, describe(error)) }
         case .loadCategoryStatistics(let period, let dongCodes):
             do {
                 let breakdown = try await store.categoryStatistics(for: period, dongCodes: dongCodes)

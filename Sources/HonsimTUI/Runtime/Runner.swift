@@ -41,6 +41,12 @@ public protocol LoopProgram: AnyObject {
     func frame() -> Canvas
     /// Ends the program's background work (its change feed).
     func stop()
+    /// The frame was handed to the terminal.
+    func drawn()
+}
+
+extension LoopProgram {
+    public func drawn() {}
 }
 
 /// The main loop, the one the dashboard and the kiosk share: it waits for a key at most
@@ -127,5 +133,6 @@ public final class Runner<Program: LoopProgram>: @unchecked Sendable {
     private func draw() {
         terminal.draw(program.frame())
         framesDrawn += 1
+        program.drawn()
     }
 }
