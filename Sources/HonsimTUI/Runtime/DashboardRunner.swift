@@ -115,6 +115,7 @@ public enum DashboardLoader {
         data.returnLegs = ReturnLegLinks(try await store.returnLegs(requestIDs: Set(requests.map(\.id))))
         data.expiring = Credentials.expiring(data.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
                                              rules: data.volunteerSettings.credentials, calendar: store.calendar)
+        ProcessMemory.releaseFreed()
         return data
     }
 

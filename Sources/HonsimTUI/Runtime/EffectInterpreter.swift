@@ -33,6 +33,8 @@ struct EffectInterpreter: Sendable {
             do {
                 let report = try await store.statistics(for: period, now: now)
                 let weekly = try await store.weeklyRequestCounts(weeks: 12, now: now)
+                // A month's rows were read to make these few figures.
+                ProcessMemory.releaseFreed()
                 return .statisticsLoaded(StatisticsData(report: report, weekly: weekly))
             } catch { return .failed(describe(error)) }
         case .loadCategoryStatistics(let period, let dongCodes):
