@@ -18,13 +18,15 @@ struct DashboardBenchCommand: AsyncParsableCommand {
     @Option(help: "Measured frames, and measured keystrokes, after the warm-ups.") var iterations = 300
     @Option(help: "Unmeasured frames or keystrokes before each measurement.") var warmups = 10
     @Flag(help: "Print the results as JSON instead of a table.") var json = false
+    @Flag(help: "Also print, at each memory point, the resident memory of each mapped file (to stderr).") var mappings = false
 
     /// A frame must leave nearly all of a 16 ms budget to the terminal and the link.
     static let frameTargetMs = 1.0
     /// A key must show its effect within one 60 Hz frame.
     static let keystrokeTargetMs = 16.0
-    /// Several dashboards (office, SSH sessions, kiosk) share one small machine.
-    static let memoryTargetKB = 64 * 1024
+    /// Several dashboards (office, SSH sessions, kiosk) share one small machine, and a city's
+    /// dong offices all open theirs at nine.
+    static let memoryTargetKB = 56 * 1024
     static let width = 200, height = 60
 
     /// How many rows of each kind DashboardData keeps in memory: what memory scales with.
@@ -42,8 +44,10 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         var points: [MemoryPoint]
         /// VmHWM once the state is loaded and frames rendered (the figure the target is for).
         var peakKB: Int
+        /// VmHWM after the keystroke runs as well (the target is for it too).
+        var peakAfterKeystrokesKB: Int
         var targetKB: Int
-        var meetsTarget: Bool { peakKB <= targetKB }
+        var meetsTarget: Bool { max(peakKB, peakAfterKeystrokesKB) <= targetKB }
     }
 
     struct Report: Codable {
@@ -67,9 +71,9 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         // As `honsim dashboard` does before it loads anything.
         ProcessMemory.limitArenas()
         let log = ProgressLog()
-        var memory = [MemoryPoint.sample("start")]
+        var memory = [sample("start")]
         let opened = try SQLiteStore(path: store)
-        memory.append(.sample("store opened"))
+        memory.append(sample("store opened"))
 
         // Loaded as DashboardRunner does on start: the panes' data, then this month's
         // statistics with the 12-week trend, each delivered to `update` as an event.
@@ -78,16 +82,18 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         var started = Measure.clock.now
         let data = try await DashboardLoader.load(opened, now: now)
         let loadMs = Measure.milliseconds(Measure.clock.now - started)
-        memory.append(.sample("panes loaded"))
+        memory.append(sample("panes loaded"))
         started = Measure.clock.now
         let statistics = try await opened.statistics(for: .thisMonth(now: now, calendar: opened.calendar), now: now)
         let weekly = try await opened.weeklyRequestCounts(weeks: 12, now: now)
         let statisticsMs = Measure.milliseconds(Measure.clock.now - started)
+        // As the effect interpreter does once a statistics read is put together.
+        ProcessMemory.releaseFreed()
         var state = AppState(width: Self.width, height: Self.height, language: .ko, calendar: opened.calendar, now: now,
                              storeLabel: opened.location, user: opened.user)
         state = update(state, .loaded(data)).0
         state = update(state, .statisticsLoaded(StatisticsData(report: statistics, weekly: weekly))).0
-        memory.append(.sample("statistics loaded"))
+        memory.append(sample("statistics loaded"))
         let held = HeldRows(
             dongs: data.dongs.dongs.count, requests: data.requests.count, households: data.households.count,
             volunteers: data.volunteers.count, volunteerSummaries: data.summaries.count,
@@ -96,7 +102,7 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         log.note("rendering frames")
         let theme = ThemeLoader.builtInDefault
         let frames = await measureFrames(state, theme: theme)
-        memory.append(.sample("frames rendered"))
+        memory.append(sample("frames rendered"))
         let peakKB = memory.last?.peakKB ?? 0
 
         log.note("keystrokes")
@@ -110,31 +116,45 @@ struct DashboardBenchCommand: AsyncParsableCommand {
                                                             count: iterations, warmups: warmups, terminal: terminal.ncurses))
         }
 
+        memory.append(sample("keystrokes run"))
+        let peakAfterKeystrokesKB = memory.last?.peakKB ?? 0
+
         log.note("bytes per frame")
         let bytes = try [(Self.width, Self.height), (80, 24)].map { size in
             try DashboardScenarios.frameBytes(width: size.0, height: size.1, state: state, theme: theme)
         }
-        memory.append(.sample("end"))
+        memory.append(sample("end"))
         // What is live, not what malloc kept after the load's temporaries were freed; then
         // what one more DashboardData, and one more volunteer list, hold.
         MemoryPoint.trimMalloc()
-        memory.append(.sample("after malloc_trim"))
+        memory.append(sample("after malloc_trim"))
         let again = try await DashboardLoader.load(opened, now: now)
         MemoryPoint.trimMalloc()
-        memory.append(.sample("+ a 2nd DashboardData"))
+        memory.append(sample("+ a 2nd DashboardData"))
         // The store caches its volunteer list and DashboardData shares it, so a second list
         // needs a second store (with its own SQLite connections and page cache).
         let second = try SQLiteStore(path: store)
         let volunteersAgain = try await second.volunteers()
         MemoryPoint.trimMalloc()
-        memory.append(.sample("+ 2nd store volunteers"))
+        memory.append(sample("+ 2nd store volunteers"))
         withExtendedLifetime((again, second, volunteersAgain)) {}
         log.note("done")
 
         let report = Report(store: store, counts: try await opened.counts(), held: held, loadMs: loadMs, statisticsMs: statisticsMs, frames: frames,
                             keystrokes: keystrokes, bytes: bytes,
-                            memory: MemoryReport(points: memory, peakKB: peakKB, targetKB: Self.memoryTargetKB))
+                            memory: MemoryReport(points: memory, peakKB: peakKB, peakAfterKeystrokesKB: peakAfterKeystrokesKB,
+                                                                 targetKB: Self.memoryTargetKB))
         print(json ? try Self.json(report) : Self.text(report), terminator: "")
+    }
+
+    /// The memory now; with `--mappings`, what each mapped file holds of it too.
+    private func sample(_ label: String) -> MemoryPoint {
+        let point = MemoryPoint.sample(label)
+        if mappings {
+            let top = MemoryPoint.byMapping().prefix(12).map { "\($0.name) \(String(format: "%.1f", Double($0.kB) / 1024))" }
+            FileHandle.standardError.write(Data("memory at \(label) (MB): \(top.joined(separator: ", "))\n".utf8))
+        }
+        return point
     }
 
     /// The full frame at 200x60 and 80x24. The panes' lists are worked out when the data, a
@@ -191,12 +211,13 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         }
         let m = report.memory
         out += "\n4. Memory (target: peak < \(m.targetKB / 1024) MB once loaded and rendered)\n"
-        out += "   point                       RSS   peak (VmHWM)     anonymous    file-backed   shared mem\n"
+        out += "   point                       RSS   peak (VmHWM)     anonymous    file-backed   shared mem    of it SQLite\n"
         for p in m.points {
-            out += "   " + p.label.padding(toLength: 22, withPad: " ", startingAt: 0) + [p.rssKB, p.peakKB, p.anonKB, p.fileKB, p.shmemKB]
+            out += "   " + p.label.padding(toLength: 22, withPad: " ", startingAt: 0) + [p.rssKB, p.peakKB, p.anonKB, p.fileKB, p.shmemKB, p.sqliteKB]
                 .map { "  " + mb($0) }.joined() + "\n"
         }
-        out += "   peak after loading and rendering: \(mb(m.peakKB).trimmingCharacters(in: .whitespaces)) — \(m.meetsTarget ? "ok" : "MISS")\n"
+        out += "   peak after loading and rendering: \(mb(m.peakKB).trimmingCharacters(in: .whitespaces)), after the keystrokes: "
+            + "\(mb(m.peakAfterKeystrokesKB).trimmingCharacters(in: .whitespaces)) — \(m.meetsTarget ? "ok" : "MISS")\n"
         return out
     }
 

@@ -211,6 +211,8 @@ struct MemoryPoint: Codable, Sendable {
     var anonKB: Int
     var fileKB: Int
     var shmemKB: Int
+    /// What SQLite has allocated, page caches of every connection first (`sqlite3_memory_used`).
+    var sqliteKB: Int
 
     static func sample(_ label: String) -> MemoryPoint {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -222,7 +224,32 @@ struct MemoryPoint: Codable, Sendable {
             return 0
         }
         return MemoryPoint(label: label, rssKB: field("VmRSS"), peakKB: field("VmHWM"), anonKB: field("RssAnon"),
-                           fileKB: field("RssFile"), shmemKB: field("RssShmem"))
+                           fileKB: field("RssFile"), shmemKB: field("RssShmem"), sqliteKB: Int(sqliteMemoryUsed() / 1024))
+    }
+
+    /// Resident pages per mapped file (its name alone) and for all anonymous mappings together,
+    /// from /proc/self/smaps, largest first: which library's code and data the peak holds.
+    static func byMapping() -> [(name: String, kB: Int)] {
+        // Read to the end: procfs gives the file no size, and a sized read stops at the first page.
+        let smaps = String(decoding: FileHandle(forReadingAtPath: "/proc/self/smaps")?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+        var sizes: [String: Int] = [:]
+        var current = "anonymous"
+        for line in smaps.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if let first = fields.first, first.contains("-"), first.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
+                current = fields.count > 5 ? String(fields[5].split(separator: "/").last ?? fields[5]) : "anonymous"
+            } else if fields.first == "Rss:", fields.count > 1 {
+                sizes[current, default: 0] += Int(fields[1]) ?? 0
+            }
+        }
+        return sizes.map { ($0.key, $0.value) }.sorted { $0.kB > $1.kB }
+    }
+
+    /// sqlite3_memory_used(), found at run time like malloc_trim: the bench does not link SQLite itself.
+    static func sqliteMemoryUsed() -> Int64 {
+        typealias Used = @convention(c) () -> Int64
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sqlite3_memory_used") else { return 0 }
+        return unsafeBitCast(symbol, to: Used.self)()
     }
 
     /// glibc's malloc_trim(0), found at run time: Swift's Glibc module leaves malloc.h out.

@@ -3,14 +3,45 @@ import Foundation
 /// A calendar date without a time or a zone: a day off, a consent date, a report day.
 /// Stored and shown as ISO 8601 `YYYY-MM-DD`, which also sorts correctly as text.
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    // Kept in 8 bytes rather than three Ints' 24: a city's volunteer list holds four dates a
+    // volunteer (credentials), 20,000 times, for as long as a dashboard is open.
+    private var storedYear: Int32
+    private var storedMonth: Int16
+    private var storedDay: Int16
+
+    public var year: Int {
+        get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+    public var month: Int {
+        get { Int(storedMonth) }
+        set { storedMonth = Int16(clamping: newValue) }
+    }
+    public var day: Int {
+        get { Int(storedDay) }
+        set { storedDay = Int16(clamping: newValue) }
+    }
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = Int16(clamping: month)
+        storedDay = Int16(clamping: day)
+    }
+
+    private enum CodingKeys: String, CodingKey { case year, month, day }
+
+    /// The same keys and numbers as when the fields were stored as they are named.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(year: try container.decode(Int.self, forKey: .year), month: try container.decode(Int.self, forKey: .month),
+                  day: try container.decode(Int.self, forKey: .day))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(month, forKey: .month)
+        try container.encode(day, forKey: .day)
     }
 
     /// The date on which `date` falls in `calendar`'s time zone.
@@ -114,9 +145,27 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
 /// A time of day in minutes since midnight, written `HH:MM`.
 public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var minutes: Int
+    // Four bytes rather than an Int's eight: a city's volunteers hold 70,000 weekly windows of two.
+    private var storedMinutes: Int32
 
-    public init(minutes: Int) { self.minutes = minutes }
+    public var minutes: Int {
+        get { Int(storedMinutes) }
+        set { storedMinutes = Int32(clamping: newValue) }
+    }
+
+    public init(minutes: Int) { storedMinutes = Int32(clamping: minutes) }
+
+    private enum CodingKeys: String, CodingKey { case minutes }
+
+    /// The same key and number as when `minutes` was stored as it is named.
+    public init(from decoder: any Decoder) throws {
+        self.init(minutes: try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .minutes))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(minutes, forKey: .minutes)
+    }
 
     public init?(_ text: String) {
         let parts = text.trimmingSpaces().split(separator: ":", omittingEmptySubsequences: false)
@@ -125,12 +174,12 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
               let hour = Int(parts[0]), let minute = Int(parts[1]),
               (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 24 * 60
         else { return nil }
-        self.minutes = hour * 60 + minute
+        self.init(minutes: hour * 60 + minute)
     }
 
     public init(_ date: Date, calendar: Calendar) {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
-        self.minutes = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        self.init(minutes: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
     }
 
     public var description: String { zeroPadded(minutes / 60, 2) + ":" + zeroPadded(minutes % 60, 2) }

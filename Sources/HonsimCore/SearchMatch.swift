@@ -39,13 +39,24 @@ public enum SearchMatch {
 /// A record's searchable text, prepared once so that filtering thousands of records as each
 /// key is typed compares bytes instead of lower-casing strings again and again.
 public struct SearchText: Sendable, Hashable {
-    private let text: [UInt8]
-    private let initials: [UInt8]
+    /// The text, then its initials, in one buffer: a city's volunteer list holds 20,000 of
+    /// these, and one allocation each instead of two saves a megabyte.
+    private let bytes: [UInt8]
+    /// Where the initials begin in `bytes`.
+    private let initialsStart: Int32
+
+    private var text: ArraySlice<UInt8> { bytes[..<Int(initialsStart)] }
+    private var initials: ArraySlice<UInt8> { bytes[Int(initialsStart)...] }
 
     public init(_ fields: [String]) {
         let joined = fields.joined(separator: "\u{1F}").lowercased()
-        text = Array(joined.utf8)
-        initials = Array(SearchMatch.initials(of: joined).utf8)
+        let initials = SearchMatch.initials(of: joined).utf8
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(joined.utf8.count + initials.count)
+        bytes.append(contentsOf: joined.utf8)
+        bytes.append(contentsOf: initials)
+        self.bytes = bytes
+        initialsStart = Int32(clamping: joined.utf8.count)
     }
 
     /// The same rule as `SearchMatch.matches`: every word found, initials against initials.
@@ -55,7 +66,12 @@ public struct SearchText: Sendable, Hashable {
         }
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        // Counted from the slice's own start, whichever part of the buffer it is.
+        haystack.withUnsafeBufferPointer { contains($0, needle) }
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard haystack.count >= needle.count, let first = needle.first else { return false }
         var start = 0

@@ -196,7 +196,10 @@ public class SQLCaseStore: @unchecked Sendable {
         for row in try await db.rows("SELECT * FROM day_off ORDER BY from_date") {
             if let off = StoreRules.dayOff(row: row) { daysOff[row["volunteer_id"], default: []].append(off) }
         }
+        // Room for exactly the list: grown by doubling, 20,000 volunteers would take room for
+        // 32,768 for as long as the list is kept, and two buffers at once while it grows.
         var list: [Volunteer] = []
+        list.reserveCapacity(try await db.value("SELECT COUNT(*) FROM \(db.seen(.volunteer))", as: Int.self) ?? 0)
         try await db.forEachRow("""
             SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version,
                    COALESCE(trained_on, ''), COALESCE(insured_until, ''), COALESCE(background_checked_on, ''),

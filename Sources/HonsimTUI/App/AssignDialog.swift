@@ -140,7 +140,8 @@ extension AssignDialog: Component {
         guard let data = around.data, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         let query = SearchQuery(text)
         var ids: Set<Int64> = []
-        for (index, search) in data.volunteerSearch.enumerated() where search.matches(query) {
+        // In name order, as the pane lists them, so a long match keeps the first by name.
+        for index in data.volunteerOrders[.name] ?? Array(data.volunteers.indices) where data.volunteerSearch[index].matches(query) {
             ids.insert(data.volunteers[index].id)
             if ids.count >= AssignDialog.searchLimit { break }
         }

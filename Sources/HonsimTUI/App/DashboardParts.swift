@@ -114,23 +114,28 @@ public struct VolunteerRoster: Sendable {
 
     public init(volunteers: [Volunteer], summaries: [Int64: VolunteerSummary], dongs: DongDirectory) {
         // Worked out here, off the keyboard's path: the loader runs in the background.
-        self.volunteers = volunteers.sorted { a, b in
-            a.name.utf8.elementsEqual(b.name.utf8) ? a.id < b.id : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
-        }
-        self.volunteerSearch = self.volunteers.map { volunteer in
+        // `volunteers` is the very array the store keeps between reads (by id), not a copy:
+        // a city's 20,000 volunteers take megabytes. The pane's orders are positions in it.
+        self.volunteers = volunteers
+        self.volunteerSearch = volunteers.map { volunteer in
             let dong = dongs.dong(code: volunteer.dongCode)
             return SearchText([volunteer.name] + (dong?.allNames ?? [])
                 + volunteer.skills.flatMap { [DomainPhrases.skill($0).ko, DomainPhrases.skill($0).en] })
         }
         self.summaries = summaries
-        let sorted = self.volunteers
+        // By name (UTF-8 order, which for Hangul is 가나다 order), then id; the other sorts
+        // break their ties in the same order.
+        let byName = volunteers.indices.sorted { a, b in
+            let nameA = volunteers[a].name.utf8, nameB = volunteers[b].name.utf8
+            return nameA.elementsEqual(nameB) ? volunteers[a].id < volunteers[b].id : nameA.lexicographicallyPrecedes(nameB)
+        }
         let position = Dictionary(dongs.dongs.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = { (key: (Int) -> Int) in sorted.indices.map { (key($0), $0) }.sorted { $0 < $1 }.map(\.1) }
+        let order = { (key: (Int) -> Int) in byName.enumerated().map { (key($1), $0, $1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2) }
         self.volunteerOrders = [
-            .name: Array(sorted.indices),
-            .dong: order { position[sorted[$0].dongCode] ?? .max },
-            .fewestHours: order { summaries[sorted[$0].id]?.minutesThisMonth ?? 0 },
-            .mostAssignments: order { -(summaries[sorted[$0].id]?.assignmentsThisWeek ?? 0) },
+            .name: byName,
+            .dong: order { position[volunteers[$0].dongCode] ?? .max },
+            .fewestHours: order { summaries[volunteers[$0].id]?.minutesThisMonth ?? 0 },
+            .mostAssignments: order { -(summaries[volunteers[$0].id]?.assignmentsThisWeek ?? 0) },
         ]
     }
 }

@@ -161,6 +161,7 @@ public enum DashboardLoader {
         roster.volunteerSettings = try await store.volunteerSettings()
         roster.expiring = Credentials.expiring(roster.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
                                                rules: roster.volunteerSettings.credentials, calendar: store.calendar)
+        ProcessMemory.releaseFreed()
         return roster
     }
 

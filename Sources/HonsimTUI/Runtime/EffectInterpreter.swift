@@ -44,7 +44,10 @@ struct EffectInterpreter: Sendable {
                 // The figures and the weekly trend are two reads that need not wait for each other.
                 async let report = store.statistics(for: period, now: now)
                 async let weekly = store.weeklyRequestCounts(weeks: 12, now: now)
-                return .statisticsLoaded(StatisticsData(report: try await report, weekly: try await weekly))
+                let data = StatisticsData(report: try await report, weekly: try await weekly)
+                // A period's rows may have been read to make these few figures.
+                ProcessMemory.releaseFreed()
+                return .statisticsLoaded(data)
             } catch { return .partFailed(.statistics, describe(error)) }
         case .loadCategoryStatistics(let period, let dongCodes):
             do {
