@@ -121,6 +121,7 @@ enum Schema {
         volunteerCredentials, escortExpenses,
         newerTablesGuarded,
         householdFamilyContact,
+        loadRevisions,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has
