@@ -100,19 +100,30 @@ public enum DashboardLoader {
     /// How far ahead the volunteer pane and the credentials list (`e`) look for lapsing credentials.
     static let credentialsHorizonDays = 30
 
+    /// The panes' reads run side by side (SQLite's readers and PostgreSQL's pooled connections
+    /// each take one): a reload after another dashboard's assign waits for the slowest read,
+    /// not for all of them one after another.
     public static func load(_ store: any StoreReads & DayBefore & VolunteerSide & StandingSeriesStore, now: Date) async throws -> DashboardData {
+        async let dongs = store.dongs()
+        async let volunteers = store.volunteers()
+        async let summaries = store.volunteerSummaries(now: now)
+        async let storeIsEmpty = store.isEmpty()
+        async let settings = store.volunteerSettings()
         let requests = try await store.openRequests(until: now.addingTimeInterval(horizon), limit: maximumRequests)
+        async let households = store.households(ids: Set(requests.map(\.householdID)))
+        async let bookings = store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
+        async let returnLegs = store.returnLegs(requestIDs: Set(requests.map(\.id)))
         var data = DashboardData(
-            dongs: try await store.dongs(),
+            dongs: try await dongs,
             requests: requests,
-            households: try await store.households(ids: Set(requests.map(\.householdID))),
-            volunteers: try await store.volunteers(),
-            summaries: try await store.volunteerSummaries(now: now),
-            storeIsEmpty: try await store.isEmpty(),
+            households: try await households,
+            volunteers: try await volunteers,
+            summaries: try await summaries,
+            storeIsEmpty: try await storeIsEmpty,
             loadedAt: now)
-        data.bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
-        data.volunteerSettings = try await store.volunteerSettings()
-        data.returnLegs = ReturnLegLinks(try await store.returnLegs(requestIDs: Set(requests.map(\.id))))
+        data.bookings = try await bookings
+        data.volunteerSettings = try await settings
+        data.returnLegs = ReturnLegLinks(try await returnLegs)
         data.expiring = Credentials.expiring(data.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
                                              rules: data.volunteerSettings.credentials, calendar: store.calendar)
         return data
