@@ -85,6 +85,25 @@ struct KeptMinutesTests {
         // Rolled back: no bump.
         try await fixture.rawSQL("BEGIN; UPDATE volunteer_load SET minutes = 0 WHERE volunteer_id = 5; ROLLBACK;")
         #expect(try await revision(week, volunteer: 5) == before + 2)
+
+        // A transaction touching hundreds of periods (an import's) notes "all": its commit bumps
+        // them, and the periods it touched after its notes were full too.
+        func usedByHer() async throws -> Int? {
+            let ranking = try await fixture.store.candidates(for: 2)
+            return (ranking.eligible + ranking.excluded).first { $0.id == 5 }?.minutesInMonth
+        }
+        #expect(try await usedByHer() == 121)
+        let periods = (0..<600).map { "W1990-\($0)" }
+        try await fixture.rawSQL("""
+            BEGIN;
+            INSERT INTO volunteer_load (volunteer_id, period, minutes) VALUES \(periods.map { "(2, '\($0)', 60)" }.joined(separator: ", "));
+            UPDATE volunteer_load SET minutes = minutes + 1 WHERE volunteer_id = 5;
+            COMMIT;
+            """)
+        #expect(try await revision(periods[0], volunteer: 2) == 1)
+        #expect(try await revision(periods[599], volunteer: 2) == 1)
+        #expect(try await revision(week, volunteer: 5) == before + 3)
+        #expect(try await usedByHer() == 122)
     }
 
     /// Writers of the same week at the same time: every assign commits (the revisions are bumped

@@ -17,6 +17,8 @@
 extension Schema {
     /// Volunteers per slot: a ranking whose week changed re-reads one slot's rows, not all.
     static let loadRevisionSlots = 16
+    /// The length of a transaction's notes beyond which it notes "all" (about 250 periods and slots).
+    static let notesKept = 4_000
 
     /// 24: the revisions of volunteers' minutes per period and slot.
     static let loadRevisions = Migration("24: load revisions", [
@@ -31,14 +33,21 @@ extension Schema {
             "GRANT SELECT ON load_revision TO honsim_user"),
         // Called from the triggers' WHEN, as each row changes: notes its period and slot in the
         // transaction's own setting (a savepoint rolled back takes its notes back with it) and
-        // answers true only for the transaction's first note, so the bump is queued once.
+        // answers true only for the transaction's first note, so the bump is queued once. A
+        // transaction touching more than a few hundred (an import, a copy of a whole store)
+        // notes "all" instead, so each row's look stays short; its commit then bumps every
+        // revision there is and every period and slot that has minutes.
         .postgresOnly(because: sqliteKnowsCommitsByDataVersion, """
             CREATE FUNCTION honsim_note_load(period TEXT, volunteer BIGINT) RETURNS boolean LANGUAGE plpgsql AS $$
             DECLARE
                 noted TEXT := coalesce(current_setting('honsim.loads_touched', true), '');
                 key TEXT := period || '/' || (volunteer % \(loadRevisionSlots)) || ';';
             BEGIN
-                IF position(';' || key IN noted) > 0 THEN RETURN false; END IF;
+                IF noted = '*' OR position(';' || key IN noted) > 0 THEN RETURN false; END IF;
+                IF length(noted) > \(notesKept) THEN
+                    PERFORM set_config('honsim.loads_touched', '*', true);
+                    RETURN false;
+                END IF;
                 PERFORM set_config('honsim.loads_touched', CASE WHEN noted = '' THEN ';' || key ELSE noted || key END, true);
                 RETURN noted = '';
             END $$
@@ -50,6 +59,15 @@ extension Schema {
             BEGIN
                 IF noted = '' THEN RETURN NULL; END IF;
                 PERFORM set_config('honsim.loads_touched', '', true);
+                IF noted = '*' THEN
+                    INSERT INTO load_revision (period, slot, revision)
+                        SELECT period, slot, 1 FROM (
+                            SELECT period, slot FROM load_revision
+                            UNION SELECT period, (volunteer_id % \(loadRevisionSlots))::int FROM volunteer_load) AS every
+                        ORDER BY 1, 2
+                        ON CONFLICT (period, slot) DO UPDATE SET revision = load_revision.revision + 1;
+                    RETURN NULL;
+                END IF;
                 INSERT INTO load_revision (period, slot, revision)
                     SELECT split_part(key, '/', 1), split_part(key, '/', 2)::int, 1
                     FROM unnest(string_to_array(trim(BOTH ';' FROM noted), ';')) AS key
