@@ -70,15 +70,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await opened.freeVolunteers(in: windows[index % windows.count])
             })
         }
-        if wanted("statistics") {
-            let now = Date()
-            let today = CivilDate(now, calendar: opened.calendar)
-            let month = StatisticsPeriod.month(year: today.year, month: today.month)
-            results.append(try await measure("statistics, month \(month.label)",
-                                             describe: { "\($0.city.requests) requests, \($0.byDong.count) dongs" }) { _ in
-                try await opened.statistics(for: month, now: now)
-            })
-        }
+        if wanted("statistics") { results += try await measureStatistics(opened) }
         if wanted("categories") {
             // The statistics pane by eligibility category: one grouped read joined to the households' categories.
             let today = CivilDate(Date(), calendar: opened.calendar)
@@ -104,7 +96,7 @@ struct RunCommand: AsyncParsableCommand {
         print(json ? try Self.json(report) : Self.text(report), terminator: "")
     }
 
-    private func measure<T>(_ name: String, targetMs: Double = RunCommand.queryTargetMs, describe: (T) -> String,
+    func measure<T>(_ name: String, targetMs: Double = RunCommand.queryTargetMs, describe: (T) -> String,
                             _ body: (Int) async throws -> T) async throws -> Summary {
         try await Measure.run(name, targetMs: targetMs, warmups: warmups, iterations: iterations, describe: describe, body)
     }

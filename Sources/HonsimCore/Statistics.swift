@@ -116,4 +116,11 @@ public struct StatisticsReport: Sendable, Hashable {
     public var byDong: [String: AreaStatistics]
     public var byGu: [String: AreaStatistics]
     public var city: AreaStatistics
+
+    public init(period: StatisticsPeriod, byDong: [String: AreaStatistics], byGu: [String: AreaStatistics], city: AreaStatistics) {
+        self.period = period
+        self.byDong = byDong
+        self.byGu = byGu
+        self.city = city
+    }
 }

@@ -37,6 +37,9 @@ public protocol StoreReads: StoreIdentity {
     /// Volunteers whose weekly hours cover `span`, not on a day off and not busy then.
     func freeVolunteers(in span: TimeSpan) async throws -> [Volunteer]
     func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport
+    /// Computes the kept statistics where they are not those of the rows (a store from before
+    /// them, changed dongs): once, as a writer opens the store, rather than at its first write.
+    func bringKeptFiguresUpToDate() async throws
     /// The ranked candidates for a request, with the near-misses.
     func candidates(for requestID: Int64) async throws -> Ranking
     /// Ranks only these volunteers, with every reason each is excluded: the assign dialog's

@@ -42,7 +42,13 @@ struct StoreOptions: ParsableArguments {
     /// SQLite connection itself read-only (`--readonly`, the kiosk).
     func open(create: Bool = false, readOnly: Bool = false, sharing: StoreSharing = .owner) async throws -> any CaseStore {
         let store = try await openStore(create: create, readOnly: readOnly, sharing: sharing)
-        if !readOnly { await SeriesHorizon.extend(store) }
+        if !readOnly {
+            do { try await store.bringKeptFiguresUpToDate() } catch {
+                // A viewer may not write: the statistics are then read from the rows.
+                LogSetup.logger.notice("kept figures not brought up to date", metadata: ["error": "\(type(of: error))"])
+            }
+            await SeriesHorizon.extend(store)
+        }
         return store
     }
 

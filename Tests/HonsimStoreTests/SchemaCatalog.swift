@@ -28,7 +28,8 @@ enum SchemaCatalog {
         let objects = try Row.fetchAll(db, sql: """
             SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name
             """).map { row in "\(row["type"] as String) \(row["name"] as String) on \(row["tbl_name"] as String): \(normalized(row["sql"] ?? ""))" }
-        let settings = try String.fetchAll(db, sql: "SELECT key FROM meta ORDER BY key").map { "meta \($0)" }
+        // The kept figures' state is written by a store's first write, not by its schema.
+        let settings = try String.fetchAll(db, sql: "SELECT key FROM meta WHERE key <> 'kept_figures' ORDER BY key").map { "meta \($0)" }
         return objects + settings
     }
 
@@ -98,7 +99,7 @@ enum SchemaCatalog {
             WHERE relnamespace = 'public'::regnamespace AND relkind = 'S'
             """,
             "SELECT 'extension ' || extname FROM pg_extension",
-            "SELECT 'meta ' || key FROM meta",
+            "SELECT 'meta ' || key FROM meta WHERE key <> 'kept_figures'",
         ]
         let query = "SELECT line FROM (" + parts.map { "(\($0))" }.joined(separator: " UNION ALL ") + ") AS catalog (line) ORDER BY line"
         return lines(try await psql(query, database: database))

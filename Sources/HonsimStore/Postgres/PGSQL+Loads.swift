@@ -8,7 +8,7 @@ import PostgresNIO
 /// in a single pass rather than cell by cell; and the locks a write takes.
 extension PGSQL {
     enum LockSpace: Int64 {
-        case request = 1, volunteer = 2, store = 3, household = 4
+        case request = 1, volunteer = 2, store = 3, household = 4, keptFigures = 5
     }
 
     /// Advisory locks on records (not `FOR UPDATE`, which row-level security would turn into
@@ -20,6 +20,7 @@ extension PGSQL {
         case .volunteer(let id): key = (.volunteer, id)
         case .household(let id): key = (.household, id)
         case .store: key = (.store, 0)
+        case .keptFigures: key = (.keptFigures, 0)
         case .importing(let kind):
             try await lockForImport(kind)
             return
@@ -119,7 +120,8 @@ extension PGSQL {
         let rows = try await stream("""
             SELECT array_agg(dong_code), array_agg(status), array_agg(appointment_at), array_agg(household_id),
                    array_agg(coalesce(volunteer_id, 0)),
-                   array_agg(coalesce(greatest(0, assigned_at - created_at) / 60, -1)),
+                   -- GREATEST skips NULLs: a request never assigned must stay without a time to assign.
+                   array_agg(CASE WHEN assigned_at IS NULL THEN -1 ELSE greatest(0, assigned_at - created_at) / 60 END),
                    array_agg(coalesce(actual_minutes, 0))
             FROM \(seen(.request)) WHERE appointment_at >= ? AND appointment_at < ?
             """, [Stored.cell(range.start), Stored.cell(range.end)])

@@ -121,6 +121,7 @@ enum Schema {
         volunteerCredentials, escortExpenses,
         newerTablesGuarded,
         householdFamilyContact,
+        keptFigures,
         loadRevisions,
     ]
 

@@ -53,6 +53,7 @@ extension SQLCaseStore {
                                                 detail: "volunteer \(row["volunteer_id"] as Int64) \(row["period"] as String): kept \(row["kept"] as Int) min, assignments add up to \(row["expected"] as Int)"))
             }
             found += try await seriesViolations(db)
+            found += try await keptFigureViolations(db)
             return found
         }
     }

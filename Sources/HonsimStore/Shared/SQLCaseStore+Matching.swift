@@ -78,14 +78,27 @@ extension SQLCaseStore {
 
     public func statistics(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
         try await read { [self] db in
-            let range = period.range(calendar: calendar)
-            let highest = try await db.one("SELECT (SELECT MAX(id) FROM \(db.seen(.volunteer))) AS v, (SELECT MAX(id) FROM \(db.seen(.household))) AS h")
-            var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
-                                                    maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
-            try await db.addRequestFacts(in: range, to: &accumulator)
-            try await addCallFacts(db, in: range, to: &accumulator)
-            return accumulator.report(period: period)
+            if let kept = try await keptStatistics(db, for: period, now: now) { return kept }
+            return try await statisticsFromRows(db, for: period, now: now)
         }
+    }
+
+    /// The same figures folded afresh from every request of the period, whatever is kept: what
+    /// the benchmark sets beside the kept figures.
+    public func statisticsFromRows(for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
+        try await read { [self] db in try await statisticsFromRows(db, for: period, now: now) }
+    }
+
+    /// Every request of the period folded afresh: what the kept figures are checked against,
+    /// and what is read where they are not those of the rows.
+    func statisticsFromRows(_ db: any StoreConnection, for period: StatisticsPeriod, now: Date) async throws -> StatisticsReport {
+        let range = period.range(calendar: calendar)
+        let highest = try await db.one("SELECT (SELECT MAX(id) FROM \(db.seen(.volunteer))) AS v, (SELECT MAX(id) FROM \(db.seen(.household))) AS h")
+        var accumulator = StatisticsAccumulator(dongs: try await cachedDongs(db), now: now,
+                                                maxVolunteerID: highest?["v"] ?? 0, maxHouseholdID: highest?["h"] ?? 0)
+        try await db.addRequestFacts(in: range, to: &accumulator)
+        try await addCallFacts(db, in: range, to: &accumulator)
+        return accumulator.report(period: period)
     }
 
     /// The calls of the day before, for the escorts of the period that held a volunteer and

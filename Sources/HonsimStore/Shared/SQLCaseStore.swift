@@ -60,7 +60,14 @@ public class SQLCaseStore: @unchecked Sendable {
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
         // The connection would refuse anyway; this says why in words.
         if readOnly { throw StoreError.access(.readOnlySession) }
-        return try await StoreLog.observed("write", store: self) { try await engine.write(body) }
+        return try await StoreLog.observed("write", store: self) {
+            try await engine.write { [self] db in
+                let result = try await body(db)
+                // Before the commit, so the figures change with the rows or not at all.
+                try await foldKeptFigures(db)
+                return result
+            }
+        }
     }
 
     /// Now, to the second, as the rows store it.

@@ -90,6 +90,8 @@ enum StoreLock: Sendable, Hashable {
     /// An import of this kind is about to check its rows against the store: a second import, or
     /// a save of the same kind, waits until it commits.
     case importing(ImportKind)
+    /// The kept statistics, folded at the end of each write (SQLCaseStore+KeptFigures).
+    case keptFigures
 }
 
 /// What the dialect's load reads need to know of the store.
