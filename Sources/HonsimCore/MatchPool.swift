@@ -115,6 +115,9 @@ public struct MatchPool: Sendable {
 
     public var count: Int { volunteers.count }
 
+    /// The volunteers' ids by pool index: what a store's kept figures by index are checked against.
+    public var volunteerIDs: [Int64] { ids }
+
     /// The pool index of the volunteer with this id.
     public func index(of id: Int64) -> Int? {
         if denseIndex.isEmpty { return sparseIndex[id] }

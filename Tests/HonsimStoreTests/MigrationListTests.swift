@@ -63,7 +63,11 @@ struct MigrationListTests {
         defer { sqlite.remove() }
         let sqliteColumns = try await sqlite.raw().read { db in try SchemaCatalog.sqliteColumns(db) }
         #expect(sqliteColumns.mapValues { $0.map(\.name) } == MigrationListTests.columns(.sqlite))
-        #expect(MigrationListTests.columns(.sqlite) == MigrationListTests.columns(.postgres))
+        // A table only one dialect has is in a one-sided part, which says why.
+        let oneSidedTables = Set(Schema.migrations.flatMap(\.parts).filter { $0.oneSided != nil }.flatMap { $0.sqlite + $0.postgres }
+            .compactMap { SchemaCatalog.normalized($0).firstMatch(of: /^CREATE TABLE ([a-z_]+) \(/).map { String($0.1) } })
+        #expect(MigrationListTests.columns(.sqlite).filter { !oneSidedTables.contains($0.key) }
+                == MigrationListTests.columns(.postgres).filter { !oneSidedTables.contains($0.key) })
         guard Backend.all.contains(.postgres) else { return }
 
         let postgres = try await StoreFixture.make(.postgres)
@@ -143,7 +147,7 @@ struct MigrationListTests {
     }
 
     static func names(in sql: String, _ kind: String) -> [String] {
-        let pattern = kind == "INDEX" ? /CREATE (?:UNIQUE )?INDEX ([a-z_]+)/ : /CREATE TRIGGER ([a-z_]+)/
+        let pattern = kind == "INDEX" ? /CREATE (?:UNIQUE )?INDEX ([a-z_]+)/ : /CREATE (?:CONSTRAINT )?TRIGGER ([a-z_]+)/
         return sql.matches(of: pattern).map { String($0.1) }
     }
 }

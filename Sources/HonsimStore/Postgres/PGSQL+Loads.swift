@@ -58,15 +58,36 @@ extension PGSQL {
         return loads
     }
 
+    /// On a store's read, the week's and month's minutes come from the kept ones (KeptMinutes).
     func poolLoads(for request: EscortRequest, pool: MatchPool, context: LoadContext) async throws -> PoolLoads {
-        let rows = try await loadRows(for: request, excludingRequest: request.id, volunteerID: nil, context: context)
-        var loads = PoolLoads(count: pool.count)
-        for (id, span) in rows.busy { if let index = pool.index(of: id) { loads.addBusy(span, at: index) } }
-        for (id, isWeek, minutes) in rows.minutes {
-            guard let index = pool.index(of: id) else { continue }
-            if isWeek { loads.minutesInWeek[index] = Int32(clamping: minutes) } else { loads.minutesInMonth[index] = Int32(clamping: minutes) }
+        guard let keptMinutes else {
+            let rows = try await loadRows(for: request, excludingRequest: request.id, volunteerID: nil, context: context)
+            var loads = PoolLoads(count: pool.count)
+            for (id, span) in rows.busy { if let index = pool.index(of: id) { loads.addBusy(span, at: index) } }
+            for (id, isWeek, minutes) in rows.minutes {
+                guard let index = pool.index(of: id) else { continue }
+                if isWeek { loads.minutesInWeek[index] = Int32(clamping: minutes) } else { loads.minutesInMonth[index] = Int32(clamping: minutes) }
+            }
+            for (id, times) in rows.escorts { if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) } }
+            return loads
         }
-        for (id, times) in rows.escorts { if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) } }
+        var loads = PoolLoads(count: pool.count)
+        let week = LoadPeriod.week(request.pickupAt, calendar: context.calendar)
+        let month = LoadPeriod.month(request.pickupAt, calendar: context.calendar)
+        let minutes = try await self.keptMinutes([week, month], pool: pool, kept: keptMinutes)
+        if let values = minutes[week] { loads.minutesInWeek = values }
+        if let values = minutes[month] { loads.minutesInMonth = values }
+        // A request being re-ranked still holds its own volunteer's minutes: take them off.
+        if request.status.holdsVolunteer, let holder = request.volunteerID, let index = pool.index(of: holder) {
+            loads.minutesInWeek[index] -= Int32(clamping: request.expectedMinutes)
+            loads.minutesInMonth[index] -= Int32(clamping: request.expectedMinutes)
+        }
+        for (id, span) in try await busyRows(for: request, excludingRequest: request.id, volunteerID: nil, context: context) {
+            if let index = pool.index(of: id) { loads.addBusy(span, at: index) }
+        }
+        for (id, times) in try await escortRows(householdID: request.householdID, volunteerID: nil) {
+            if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) }
+        }
         return loads
     }
 
@@ -78,7 +99,11 @@ extension PGSQL {
             ORDER BY starts_at
             """, [window.low, window.high]) { busy.append(($0[0], $0[1], $0[2])) }
         let periods = PlanLoads.periods(requests, calendar: context.calendar).sorted()
-        let minutes = try await minutesByPeriod(periods).mapValues { PlanLoads.byIndex($0, pool: pool) }
+        let minutes = if let keptMinutes {
+            try await self.keptMinutes(periods, pool: pool, kept: keptMinutes)
+        } else {
+            try await minutesByPeriod(periods).mapValues { PlanLoads.byIndex($0, pool: pool) }
+        }
         var escorts: [(household: Int64, volunteer: Int64, times: Int)] = []
         try await forEachRow("""
             SELECT household_id, volunteer_id, COUNT(*) AS n FROM assignment
@@ -121,6 +146,20 @@ extension PGSQL {
     /// in its week and month, completed escorts with its household (optionally one volunteer's).
     private func loadRows(for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64?, context: LoadContext) async throws
         -> (busy: [(Int64, TimeSpan)], minutes: [(Int64, Bool, Int)], escorts: [(Int64, Int)]) {
+        let busy = try await busyRows(for: request, excludingRequest: excludingRequest, volunteerID: volunteerID, context: context)
+        let holder = request.status.holdsVolunteer ? request.volunteerID : nil
+        var minutes: [(Int64, Bool, Int)] = []
+        let week = LoadPeriod.week(request.pickupAt, calendar: context.calendar)
+        let month = LoadPeriod.month(request.pickupAt, calendar: context.calendar)
+        for (period, loads) in try await minutesByPeriod([week, month], volunteerID: volunteerID) {
+            for (id, value) in loads { minutes.append((id, period == week, id == holder ? value - request.expectedMinutes : value)) }
+        }
+        return (busy, minutes, try await escortRows(householdID: request.householdID, volunteerID: volunteerID))
+    }
+
+    /// Active escorts near the request that clash with it, optionally one volunteer's.
+    private func busyRows(for request: EscortRequest, excludingRequest: Int64, volunteerID: Int64?, context: LoadContext) async throws
+        -> [(Int64, TimeSpan)] {
         let span = request.span
         let rules = context.rules
         let buffer = Int64(rules.travelBuffer)
@@ -133,19 +172,17 @@ extension PGSQL {
             let clash = TimeSpan(start: Stored.date(row[1] as Int64), end: Stored.date(row[2] as Int64))
             if clash.conflicts(with: span, buffer: rules.travelBuffer) { busy.append((row[0], clash)) }
         }
-        let holder = request.status.holdsVolunteer ? request.volunteerID : nil
-        var minutes: [(Int64, Bool, Int)] = []
-        let week = LoadPeriod.week(request.pickupAt, calendar: context.calendar)
-        let month = LoadPeriod.month(request.pickupAt, calendar: context.calendar)
-        for (period, loads) in try await minutesByPeriod([week, month], volunteerID: volunteerID) {
-            for (id, value) in loads { minutes.append((id, period == week, id == holder ? value - request.expectedMinutes : value)) }
-        }
+        return busy
+    }
+
+    /// Completed escorts with the household, per volunteer (optionally one).
+    private func escortRows(householdID: Int64, volunteerID: Int64?) async throws -> [(Int64, Int)] {
         var escorts: [(Int64, Int)] = []
         try await forEachRow("""
             SELECT volunteer_id, COUNT(*) AS n FROM assignment
-            WHERE household_id = ? AND state = 'completed' \(filter) GROUP BY volunteer_id
-            """, [request.householdID]) { escorts.append(($0[0], $0[1])) }
-        return (busy, minutes, escorts)
+            WHERE household_id = ? AND state = 'completed' \(volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)") GROUP BY volunteer_id
+            """, [householdID]) { escorts.append(($0[0], $0[1])) }
+        return escorts
     }
 
     /// Each volunteer's minutes in the given periods (`W…` weeks, `M…` months), optionally one

@@ -11,6 +11,8 @@ import PostgresNIO
 struct PGSQL: StoreConnection {
     let connection: PostgresConnection
     let logger: Logger
+    /// The store's kept minutes, on the connections of reads outside a transaction (rankings, plans).
+    var keptMinutes: KeptMinutes? = nil
 
     func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [StoredCells] {
         var found: [StoredCells] = []

@@ -18,13 +18,13 @@ public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
     static let changeChannel = "honsim_changes"
 
     private init(url: PostgresURL, client: PostgresClient, runner: Task<Void, Never>, logger: Logger, calendar: Calendar,
-                 rules: MatchRules, readOnly: Bool, clock: @escaping @Sendable () -> Date) {
+                 rules: MatchRules, readOnly: Bool, keepsMinutes: Bool, clock: @escaping @Sendable () -> Date) {
         self.url = url
         self.client = client
         self.runner = runner
         self.logger = logger
         super.init(location: url.display, calendar: calendar, user: url.user, readOnly: readOnly, rules: rules, clock: clock,
-                   engine: PostgresEngine(client: client, url: url, logger: logger))
+                   engine: PostgresEngine(client: client, url: url, logger: logger, keptMinutes: keepsMinutes ? KeptMinutes() : nil))
     }
 
     deinit { runner.cancel() }
@@ -40,7 +40,7 @@ public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
         do {
             // Within a bounded wait, like every later call: a kiosk or dashboard started while
             // the server is down says so instead of hanging.
-            let meta = try await leased(client: client, url: url, logger: logger, wait: openTimeout) { db in
+            let (meta, keepsMinutes) = try await leased(client: client, url: url, logger: logger, wait: openTimeout) { db in
                 if !readOnly { try await PostgresMigrator.migrate(db, create: create, location: url.display) }
                 guard try await db.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true else {
                     throw StoreError.noStoreYet(path: url.display, create: "honsim init --store \(url.display)")
@@ -50,11 +50,12 @@ public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
                 }
                 var meta: [String: String] = [:]
                 for row in try await db.rows("SELECT key, value FROM meta", []) { meta[row["key"]] = row["value"] as String }
-                return meta
+                // A read-only session of a store not yet at migration 24 reads the minutes afresh each time.
+                return (meta, try await db.tableExists("load_revision"))
             }
             let (calendar, rules) = SQLCaseStore.settings(meta)
             let store = PostgresStore(url: url, client: client, runner: runner, logger: logger, calendar: calendar, rules: rules,
-                                      readOnly: readOnly, clock: clock)
+                                      readOnly: readOnly, keepsMinutes: keepsMinutes, clock: clock)
             if create && !readOnly {
                 try await store.write { db in try await store.registerCreator(db) }
             }
@@ -110,9 +111,16 @@ struct PostgresEngine: StoreEngine {
     let client: PostgresClient
     let url: PostgresURL
     let logger: Logger
+    /// Handed to reads only: a write reads what it checks inside its own transaction.
+    let keptMinutes: KeptMinutes?
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
-        try await PostgresStore.leased(client: client, url: url, logger: logger) { db in try await body(db) }
+        let kept = keptMinutes
+        return try await PostgresStore.leased(client: client, url: url, logger: logger) { db in
+            var db = db
+            db.keptMinutes = kept
+            return try await body(db)
+        }
     }
 
     /// One read-only REPEATABLE READ transaction: every statement sees the same snapshot.

@@ -122,6 +122,7 @@ enum Schema {
         newerTablesGuarded,
         householdFamilyContact,
         keptFigures,
+        loadRevisions,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

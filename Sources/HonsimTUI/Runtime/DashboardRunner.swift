@@ -139,26 +139,31 @@ public enum DashboardLoader {
     }
 
     /// What the requests pane shows: the dashboard's first read, drawn as soon as it is back.
+    /// Its reads run side by side (SQLite's readers and PostgreSQL's pooled connections each
+    /// take one): a reload after another dashboard's assign waits for the slowest, not the sum.
     public static func requests(_ store: any StoreReads & DayBefore & VolunteerSide & StandingSeriesStore, now: Date) async throws -> RequestsPart {
+        async let dongs = store.dongs()
+        async let storeIsEmpty = store.isEmpty()
         let requests = try await store.openRequests(until: now.addingTimeInterval(horizon), limit: maximumRequests)
-        var part = RequestsPart(
-            dongs: try await store.dongs(),
-            requests: requests,
-            households: try await store.households(ids: Set(requests.map(\.householdID))),
-            storeIsEmpty: try await store.isEmpty(),
-            loadedAt: now)
-        part.bookings = try await store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
-        part.returnLegs = ReturnLegLinks(try await store.returnLegs(requestIDs: Set(requests.map(\.id))))
+        async let households = store.households(ids: Set(requests.map(\.householdID)))
+        async let bookings = store.bookings(requestIDs: Set(requests.filter(\.transport.needsBooking).map(\.id)))
+        async let returnLegs = store.returnLegs(requestIDs: Set(requests.map(\.id)))
+        var part = RequestsPart(dongs: try await dongs, requests: requests, households: try await households,
+                                storeIsEmpty: try await storeIsEmpty, loadedAt: now)
+        part.bookings = try await bookings
+        part.returnLegs = ReturnLegLinks(try await returnLegs)
         return part
     }
 
-    /// What the volunteer pane shows. It reads the dongs itself (a few hundred rows) so that it
-    /// need not wait for the requests part to name them.
+    /// What the volunteer pane shows, its reads side by side. It reads the dongs itself (a few
+    /// hundred rows) so that it need not wait for the requests part to name them.
     public static func roster(_ store: any StoreReads & DayBefore & VolunteerSide & StandingSeriesStore, now: Date) async throws -> VolunteerRoster {
-        let dongs = try await store.dongs()
-        let volunteers = try await store.volunteers()
-        var roster = VolunteerRoster(volunteers: volunteers, summaries: try await store.volunteerSummaries(now: now), dongs: dongs)
-        roster.volunteerSettings = try await store.volunteerSettings()
+        async let dongs = store.dongs()
+        async let volunteers = store.volunteers()
+        async let summaries = store.volunteerSummaries(now: now)
+        async let settings = store.volunteerSettings()
+        var roster = VolunteerRoster(volunteers: try await volunteers, summaries: try await summaries, dongs: try await dongs)
+        roster.volunteerSettings = try await settings
         roster.expiring = Credentials.expiring(roster.volunteers, today: CivilDate(now, calendar: store.calendar), within: credentialsHorizonDays,
                                                rules: roster.volunteerSettings.credentials, calendar: store.calendar)
         ProcessMemory.releaseFreed()
