@@ -1,4 +1,5 @@
 import Foundation
+import HonsimTestServer
 import Testing
 
 /// Four processes of the built binary race to assign the same pending requests to the same
@@ -15,7 +16,7 @@ struct ConcurrentAssignTests {
 
     static func race(worker: Int, targets: [(request: Int64, volunteers: [Int64])], path: String, deadline: ContinuousClock.Instant) -> Outcome {
         var outcome = Outcome()
-        var generator = SplitMix(seed: UInt64(worker + 1))
+        var generator = SplitMix64(seed: UInt64(worker + 1))
         while ContinuousClock.now < deadline {
             let target = targets[Int(generator.next() % UInt64(targets.count))]
             let volunteer = target.volunteers[Int(generator.next() % UInt64(target.volunteers.count))]
@@ -96,17 +97,4 @@ final class ResultBox: @unchecked Sendable {
     private var outcomes: [ConcurrentAssignTests.Outcome] = []
     func append(_ outcome: ConcurrentAssignTests.Outcome) { lock.lock(); outcomes.append(outcome); lock.unlock() }
     var all: [ConcurrentAssignTests.Outcome] { lock.lock(); defer { lock.unlock() }; return outcomes }
-}
-
-/// A small deterministic generator, so each worker's sequence of moves repeats run to run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HonsimCore
 @testable import HonsimStore
+import HonsimTestServer
 import Testing
 
 /// The statistics the store keeps (KeptFigures), on both backends: after every kind of write,
@@ -61,7 +62,7 @@ struct KeptFiguresStoreTests {
         defer { fixture.remove() }
         try await cast(fixture)
         let store = fixture.store
-        var random = SeededGenerator(seed: backend == .sqlite ? 19 : 23)
+        var random = SplitMix64(seed: backend == .sqlite ? 19 : 23)
         var lastVersion: [Int64: Int] = [:]
         var nextDraft: Int64 = 100
         var written: Set<Int> = []
@@ -233,18 +234,5 @@ struct KeptFiguresStoreTests {
         }
         try await expectKeptAreTheRows(fixture, "two sessions at once")
         (other as? PostgresStore)?.close()
-    }
-}
-
-/// A small deterministic generator, so a failing sequence can be replayed (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
