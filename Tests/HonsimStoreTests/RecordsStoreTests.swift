@@ -62,15 +62,17 @@ struct RecordsStoreTests {
     @Test(arguments: Backend.all) func severalCollisionsComeUrgentFirstThenByTime(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
+        // Read once: a run that passes midnight must not put the escort and the day off on different days.
+        let tomorrowAt10 = tomorrow(fixture, 10), tomorrowStart = tomorrow(fixture, 0)
         try await fixture.load([
             held(fixture, 1, at: fixture.at(day: 0, 14)),
             held(fixture, 2, at: fixture.at(day: 0, 9)),
-            held(fixture, 3, at: tomorrow(fixture, 10)),
+            held(fixture, 3, at: tomorrowAt10),
             held(fixture, 4, at: fixture.at(day: 0, 9), volunteer: 2),   // someone else's
             fixture.request(5, day: 0, hour: 11),                         // pending: no one's
             held(fixture, 6, at: fixture.at(day: 5, 9)),                  // after the days off
         ])
-        let saved = try await dayOff(fixture, 1, from: tomorrow(fixture, 0), to: fixture.at(day: 0, 0))
+        let saved = try await dayOff(fixture, 1, from: tomorrowStart, to: fixture.at(day: 0, 0))
         #expect(saved.dropOuts.map(\.id) == [3, 2, 1])
         let released = try await fixture.store.releaseDropOuts(volunteerID: 1, requestIDs: saved.dropOuts.map(\.id), reason: "휴무")
         #expect(released.map(\.id) == [3, 2, 1])
