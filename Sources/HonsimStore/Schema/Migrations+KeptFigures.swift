@@ -30,8 +30,10 @@ extension Schema {
                 unreached \(d.integer) NOT NULL DEFAULT 0,
                 volunteers \(d.integer) NOT NULL DEFAULT 0,
                 households \(d.integer) NOT NULL DEFAULT 0,
-                assign_minutes TEXT NOT NULL DEFAULT '',
                 median_minutes \(d.integer),
+                -- Last: a year's histogram runs to kilobytes, and SQLite reads a row's columns in
+                -- order, so the figures before it are read without its overflow pages.
+                assign_minutes TEXT NOT NULL DEFAULT '',
                 PRIMARY KEY (period, area)
             )\(d.keyedTable)
             """ },

@@ -136,19 +136,22 @@ extension SQLCaseStore {
         let range = period.range(calendar: calendar)
         var byDong: [String: AreaStatistics] = [:]
         var byGu: [String: AreaStatistics] = [:]
+        byDong.reserveCapacity(directory.dongs.count)
         var city = AreaStatistics()
-        for dong in directory.dongs {
-            byDong[dong.code] = AreaStatistics()
-            byGu[dong.gu] = AreaStatistics()
-        }
         // Not the histograms: the median is kept beside them, and a year's histograms of 500
-        // dongs would be half a million numbers to read.
-        for row in try await db.rows("SELECT \(KeptRecord.shownColumns) FROM kept_figure WHERE period = ?", [KeptNames.period(period)]) {
+        // dongs would be half a million numbers to read. Row by row, as SQLite steps: a year's
+        // 530 rows are not copied into a list first.
+        try await db.forEachRow("SELECT \(KeptRecord.shownColumns) FROM kept_figure WHERE period = ?", [KeptNames.period(period)]) { row in
             let record = KeptRecord(row, withHistogram: false)
             let figures = record.figures.statistics(medianMinutes: record.median, urgentUnassigned: 0)
             if record.area == KeptNames.city { city = figures }
             else if record.area.hasPrefix("d:") { byDong[String(record.area.dropFirst(2))] = figures }
             else if record.area.hasPrefix("g:") { byGu[String(record.area.dropFirst(2))] = figures }
+        }
+        // Every dong and gu is shown, those with nothing counted as zeros.
+        for dong in directory.dongs {
+            if byDong[dong.code] == nil { byDong[dong.code] = AreaStatistics() }
+            if byGu[dong.gu] == nil { byGu[dong.gu] = AreaStatistics() }
         }
         // Urgent: pending, the appointment no earlier than now and at most 48 hours on (as
         // StatisticsAccumulator has it), within the period. Stored times are whole seconds.
@@ -181,10 +184,10 @@ struct KeptPeriod {
 struct KeptRecord {
     static let columns = """
         period, area, requests, completed, cancelled, no_shows, pending, volunteer_minutes, confirmed_day_before, unreached, \
-        volunteers, households, assign_minutes, median_minutes
+        volunteers, households, median_minutes, assign_minutes
         """
-    /// The columns the statistics pane shows: all but the histogram, in the same order.
-    static let shownColumns = columns.replacingOccurrences(of: "assign_minutes, ", with: "")
+    /// The columns the statistics pane shows: all but the histogram, which comes last.
+    static let shownColumns = columns.replacingOccurrences(of: ", assign_minutes", with: "")
     var period: String
     var area: String
     var figures: KeptFigures
@@ -199,33 +202,34 @@ struct KeptRecord {
         median = figures.medianMinutesToAssign
     }
 
+    /// By position (the order of `columns`): the pane reads a year's 530 rows on every refresh.
     init(_ row: some StoredRow, withHistogram: Bool = true) {
-        period = row[0]
-        area = row[1]
+        period = row.text(0)
+        area = row.text(1)
         var figures = KeptFigures()
-        figures.requests = row[2]
-        figures.completed = row[3]
-        figures.cancelled = row[4]
-        figures.noShows = row[5]
-        figures.pending = row[6]
-        figures.volunteerMinutes = row[7]
-        figures.confirmedDayBefore = row[8]
-        figures.unreached = row[9]
-        figures.volunteers = row[10]
-        figures.households = row[11]
+        figures.requests = Int(row.integer(2))
+        figures.completed = Int(row.integer(3))
+        figures.cancelled = Int(row.integer(4))
+        figures.noShows = Int(row.integer(5))
+        figures.pending = Int(row.integer(6))
+        figures.volunteerMinutes = Int(row.integer(7))
+        figures.confirmedDayBefore = Int(row.integer(8))
+        figures.unreached = Int(row.integer(9))
+        figures.volunteers = Int(row.integer(10))
+        figures.households = Int(row.integer(11))
+        median = row.isNull(12) ? nil : Int(row.integer(12))
         if withHistogram {
-            let histogram = KeptHistogram.decode(row[12])
+            let histogram = KeptHistogram.decode(row.text(13))
             figures.assignMinutes = histogram ?? [:]
             histogramReadable = histogram != nil
         }
         self.figures = figures
-        median = row[withHistogram ? 13 : 12]
     }
 
     var values: [(any DatabaseValueConvertible)?] {
         [period, area, figures.requests, figures.completed, figures.cancelled, figures.noShows, figures.pending,
          figures.volunteerMinutes, figures.confirmedDayBefore, figures.unreached, figures.volunteers, figures.households,
-         KeptHistogram.encode(figures.assignMinutes), median]
+         median, KeptHistogram.encode(figures.assignMinutes)]
     }
 
     static func insert(_ records: [KeptRecord], into db: any StoreConnection) async throws {
