@@ -73,7 +73,7 @@ struct PostgresCommandTests {
                                  "escort_request", "household", "meta", "volunteer", "volunteer_load", "grdb_migrations"]
             // The kept figures' triggers on the requests go first: they name a table that goes.
             try db.execute(sql: "DROP TRIGGER kept_request_made; DROP TRIGGER kept_request_changed; DROP TRIGGER kept_request_deleted")
-            try db.execute(sql: "DROP INDEX request_by_volunteer")
+            try db.execute(sql: "DROP INDEX request_by_volunteer; DROP INDEX request_pending_by_time")
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             where !v2Tables.contains(table) {
                 try db.execute(sql: "DROP TABLE \"\(table)\"")

@@ -13,6 +13,8 @@ extension Schema {
     ///   recomputes instead of trusting the kept figures.
     /// - `request_by_volunteer`: who else a volunteer escorted in a period, read when a
     ///   distinct count changes, without scanning the period.
+    /// - `request_pending_by_time`: the pending requests by appointment, with their dong, from
+    ///   which the urgent ones are counted at each read (urgency moves with the clock).
     /// The counted columns of `escort_request` are listed once (`keptColumns`), for the journal,
     /// its triggers and the store's reads alike.
     static let keptFigures = Migration("23: kept figures", [
@@ -52,6 +54,9 @@ extension Schema {
             )\(d.keyedTable)
             """ },
         .same("CREATE INDEX request_by_volunteer ON escort_request(volunteer_id, appointment_at) WHERE volunteer_id IS NOT NULL"),
+        // Urgency depends on the hour and is counted at each read: from this index alone, a few
+        // thousand entries, without a look at the rows.
+        .same("CREATE INDEX request_pending_by_time ON escort_request(appointment_at, dong_code) WHERE status = 'pending'"),
         .each(sqlite: [
             "CREATE TRIGGER kept_request_made AFTER INSERT ON escort_request BEGIN \(noteMade("NEW.id")); END",
             "CREATE TRIGGER kept_request_changed AFTER UPDATE OF \(keptColumns.joined(separator: ", ")) ON escort_request BEGIN \(noteOld); END",

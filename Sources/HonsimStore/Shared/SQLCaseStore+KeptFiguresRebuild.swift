@@ -160,7 +160,7 @@ extension SQLCaseStore {
         if from <= until {
             let guOf = directory.guOf
             for row in try await db.rows("""
-                SELECT dong_code, COUNT(*) AS n FROM \(db.seen(.request)) \(db.indexHint("request_by_status_time"))
+                SELECT dong_code, COUNT(*) AS n FROM \(db.seen(.request)) \(db.indexHint("request_pending_by_time"))
                 WHERE status = 'pending' AND appointment_at >= ? AND appointment_at <= ? GROUP BY dong_code
                 """, [from, until]) {
                 let dong: String = row[0], count: Int = row[1]
