@@ -167,8 +167,9 @@ extension PGSQL {
         var busy: [(Int64, TimeSpan)] = []
         try await forEachRow("""
             SELECT volunteer_id, starts_at, ends_at FROM assignment
-            WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND request_id <> ? \(filter)
-            """, [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, excludingRequest]) { row in
+            WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND ends_at > ? AND request_id <> ? \(filter)
+            """, [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, Stored.seconds(span.start) - buffer - 1,
+                  excludingRequest]) { row in
             let clash = TimeSpan(start: Stored.date(row[1] as Int64), end: Stored.date(row[2] as Int64))
             if clash.conflicts(with: span, buffer: rules.travelBuffer) { busy.append((row[0], clash)) }
         }

@@ -128,11 +128,14 @@ extension SQLiteConnection {
         var own = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT volunteer_id, starts_at, ends_at FROM assignment WHERE request_id = ? AND state = 'active'
             """), arguments: [excludingRequest]).map { [$0[0] as Int64, $0[1] as Int64, $0[2] as Int64] }
-        // An escort lasts at most 16 hours, so nothing starting a day earlier can reach this one.
+        // An escort lasts at most 16 hours, so nothing starting a day earlier can reach this one;
+        // of those, only the ones still on (with the buffer) when this one starts come back: a
+        // day's escorts of a city are thousands, its clashes with one escort hundreds.
         let rows = try Row.fetchCursor(statement(db, """
             SELECT volunteer_id, starts_at, ends_at FROM assignment INDEXED BY assignment_active_by_time
-            WHERE state = 'active' AND starts_at > ? AND starts_at < ? \(filter(volunteerID))
-            """, cached: volunteerID == nil), arguments: [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer])
+            WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND ends_at > ? \(filter(volunteerID))
+            """, cached: volunteerID == nil),
+            arguments: [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, Stored.seconds(span.start) - buffer - 1])
         while let row = try rows.next() {
             let volunteer: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]
             if let skip = own, skip == [volunteer, start, end] {
