@@ -56,7 +56,7 @@ struct KeptFiguresStoreTests {
         #expect((city ?? 0) > 0, "the year's city row counts the requests")
     }
 
-    /// Forty writes of every kind, chosen by a seeded generator, each checked.
+    /// Sixty writes of every kind (purges too), chosen by a seeded generator, each checked.
     @Test(arguments: Backend.all) func everyKindOfWriteInAnyOrderKeepsTheFiguresTheRows(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
@@ -67,9 +67,10 @@ struct KeptFiguresStoreTests {
         var nextDraft: Int64 = 100
         var written: Set<Int> = []
         var refused: [Int: [String]] = [:]
+        var purged: Set<Int64> = []
         for step in 0 ..< 60 {
             let requests = try await store.requests(in: TimeSpan(start: fixture.at(day: -30, 0), end: fixture.at(day: 60, 0)))
-            let kind = Int.random(in: 0 ..< 11, using: &random)
+            let kind = Int.random(in: 0 ..< 12, using: &random)
             // Each kind of write on a request it can be made to, so that few are refused.
             let fitting = requests.filter { request in
                 switch kind {
@@ -132,6 +133,22 @@ struct KeptFiguresStoreTests {
                     let from = CivilDate(fixture.monday, calendar: fixture.calendar).adding(days: 3, calendar: fixture.calendar)
                     _ = try await store.pauseSeries(id: made.series.id, from: from, to: from.adding(days: 4, calendar: fixture.calendar),
                                                     reason: "입원", expectedVersion: nil)
+                case 11:
+                    // Retention: a household's open requests cancelled, the household closed and,
+                    // its day long past, purged. The purge blanks what the figures do not count.
+                    name = "household \(request.householdID) closed and purged"
+                    guard !purged.contains(request.householdID) else { continue }
+                    for open in requests where open.householdID == request.householdID && !open.status.isEnd {
+                        _ = try await store.perform(.cancel, requestID: open.id, details: ActionDetails(reason: "전출"), expectedVersion: nil)
+                        try await expectKeptAreTheRows(fixture, "step \(step): \(open.id) cancelled before the purge")
+                    }
+                    var household = try await store.household(id: request.householdID)
+                    household.closed = true
+                    _ = try await store.saveHousehold(household, expectedVersion: nil, allowDuplicate: true)
+                    try await fixture.rawSQL("UPDATE household SET closed_at = closed_at - 86400 WHERE id = \(request.householdID)")
+                    let outcome = try await store.purge(closedBefore: Date(), dryRun: false)
+                    #expect(outcome.households == 1, "step \(step): the closed household purged")
+                    purged.insert(request.householdID)
                 default:
                     name = "volunteer \(request.volunteerID ?? 0) drops out"
                     guard let volunteer = request.volunteerID else { continue }
@@ -147,7 +164,8 @@ struct KeptFiguresStoreTests {
             written.insert(kind)
             try await expectKeptAreTheRows(fixture, "step \(step): \(name)")
         }
-        #expect(written.count >= 9, "most kinds of write were made, not refused: \(written.sorted()), refused: \(refused)")
+        #expect(!purged.isEmpty, "a household was purged: \(refused[11] ?? [])")
+        #expect(written.count >= 10, "most kinds of write were made, not refused: \(written.sorted()), refused: \(refused)")
     }
 
     @Test(arguments: Backend.all) func aWriteThatFailsHalfwayLeavesTheFiguresAsTheyWere(_ backend: Backend) async throws {
