@@ -134,6 +134,25 @@ struct CivilDateTests {
 
     // MARK: TimeSpan
 
+    @Test("the clock time of a moment is the calendar's hour and minute, across summer-time changes and before 1970",
+          arguments: ["UTC", "Asia/Seoul", "America/Los_Angeles", "Australia/Lord_Howe"])
+    func clockTimeAgreesWithTheCalendar(zone: String) throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: zone))
+        // Every 7 minutes and 13 seconds through 2026 (each change of summer time is crossed),
+        // and a stretch of 1969, before the epoch.
+        for start in [1_767_225_600.0, -15_000_000.0] {
+            var moment = start
+            while moment < start + 366 * 86_400 {
+                let date = Date(timeIntervalSince1970: moment)
+                let parts = calendar.dateComponents([.hour, .minute], from: date)
+                #expect(ClockTime(date, calendar: calendar).minutes == (parts.hour ?? 0) * 60 + (parts.minute ?? 0), "\(date) in \(zone)")
+                if ClockTime(date, calendar: calendar).minutes != (parts.hour ?? 0) * 60 + (parts.minute ?? 0) { return }
+                moment += 433
+            }
+        }
+    }
+
     @Test("a span knows its minutes")
     func spanMinutes() {
         #expect(TimeSpan(start: at(2026, 11, 30, 10, 0), minutes: 90).end == at(2026, 11, 30, 11, 30))
