@@ -62,7 +62,8 @@ public struct RunSheetDocument: Sendable {
         var lines: [(label: String, value: String)] = []
         lines.append((t(RunSheetText.times), "\(t(RunSheetText.pickup)) \(pickup) · \(t(RunSheetText.appointment)) \(appointment) · "
             + "\(t(RunSheetText.backBy)) \(back) (\(DomainPhrases.duration(minutes: request.expectedMinutes).text(language)))"))
-        lines.append((t(RunSheetText.pickupPlace), clean(request.pickupPlace).isEmpty ? "-" : clean(request.pickupPlace)))
+        let pickupPlace = clean(request.pickupPlace)
+        lines.append((t(RunSheetText.pickupPlace), pickupPlace.isEmpty ? "-" : pickupPlace))
         lines.append((t(RunSheetText.address), [clean(household.address), "(\(dong))"].filter { !$0.isEmpty }.joined(separator: " ")))
         let gender = DomainPhrases.gender(household.gender).text(language)
         lines.append((t(RunSheetText.household), "\(clean(household.name)) · \(language == .ko ? "\(age)세" : "age \(age)") · \(gender)"))
@@ -77,7 +78,8 @@ public struct RunSheetDocument: Sendable {
         lines.append((t(RunSheetText.returnTrip), t(request.returnTrip ? RunSheetText.returnWith : RunSheetText.oneWay)))
         lines.append((t(RunSheetText.transport), transport(escort)))
         lines.append((t(RunSheetText.phones), phones(escort)))
-        if !clean(household.caseManager).isEmpty { lines.append((t(RunSheetText.caseManager), clean(household.caseManager))) }
+        let caseManager = clean(household.caseManager)
+        if !caseManager.isEmpty { lines.append((t(RunSheetText.caseManager), caseManager)) }
         return Facts(heading: "\(number). \(pickup) #\(request.id)", lines: lines)
     }
 

@@ -67,7 +67,7 @@ extension RunSheetDocument {
 struct TextLayout {
     /// Each label's first-line head (indent and padded label) and the blank of the same width
     /// that goes before the value's further lines.
-    private var heads: [String: (head: String, blank: String)] = [:]
+    private var heads: [String: (head: String, blank: String, width: Int)] = [:]
 
     /// One line of the page: cut to the width, then its newline.
     static func line(_ text: String) -> String {
@@ -77,30 +77,34 @@ struct TextLayout {
     /// `label` in its column, `value` wrapped beside it. What fits stays as it is (the boxes'
     /// spaces with it); longer text folds between words. Trailing spaces are dropped.
     mutating func appendLabelled(_ label: String, _ value: String, to out: inout String) {
-        let (head, blank) = columns(of: label)
-        if DisplayWidth.of(value) <= RunSheetDocument.valueWidth {
-            append(head, TerminalText.sanitize(value), to: &out)
+        let (head, blank, headWidth) = columns(of: label)
+        let width = DisplayWidth.of(value)
+        if width <= RunSheetDocument.valueWidth {
+            // Measured once: the line fits when the head and the value do together (taking out
+            // control characters only narrows the value).
+            append(head, TerminalText.sanitize(value), to: &out, fits: headWidth + width <= RunSheetDocument.textWidth)
             return
         }
         let wrapped = TerminalText.wrap(value, width: RunSheetDocument.valueWidth)
-        guard !wrapped.isEmpty else { return append(head, "", to: &out) }
-        for (index, part) in wrapped.enumerated() { append(index == 0 ? head : blank, part, to: &out) }
+        guard !wrapped.isEmpty else { return append(head, "", to: &out, fits: false) }
+        for (index, part) in wrapped.enumerated() { append(index == 0 ? head : blank, part, to: &out, fits: false) }
     }
 
-    private mutating func columns(of label: String) -> (head: String, blank: String) {
+    private mutating func columns(of label: String) -> (head: String, blank: String, width: Int) {
         if let known = heads[label] { return known }
         let head = RunSheetDocument.labelIndent + TerminalText.pad(label, width: RunSheetDocument.labelWidth)
-        let made = (head: head, blank: String(repeating: " ", count: DisplayWidth.of(head)))
+        let width = DisplayWidth.of(head)
+        let made = (head: head, blank: String(repeating: " ", count: width), width: width)
         heads[label] = made
         return made
     }
 
-    private func append(_ head: String, _ value: String, to out: inout String) {
+    private func append(_ head: String, _ value: String, to out: inout String, fits: Bool) {
         var text = head + value
         // A last byte other than a space means no trailing space: the common case, without
         // finding the last grapheme.
         if text.utf8.last == UInt8(ascii: " ") { while text.last == " " { text.removeLast() } }
-        out += TerminalText.truncate(text, width: RunSheetDocument.textWidth)
+        out += fits ? text : TerminalText.truncate(text, width: RunSheetDocument.textWidth)
         out += "\n"
     }
 }
