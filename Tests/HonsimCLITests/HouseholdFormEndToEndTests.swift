@@ -10,6 +10,14 @@ import Testing
 struct HouseholdFormEndToEndTests {
     typealias Tmux = DashboardEndToEndTests.Tmux
 
+    /// The categories named on the line "대상 구분: …" of a page or of `honsim rules eligibility`,
+    /// as the line reads after its label (a page's frame and padding with them).
+    static func categories(in lines: [String]) -> String {
+        guard let line = lines.first(where: { $0.contains("대상 구분:") }),
+              let after = line.range(of: "대상 구분:")?.upperBound else { return "" }
+        return String(line[after...])
+    }
+
     @Test(.enabled(if: DashboardEndToEndTests.tmuxInstalled, "tmux is not installed"))
     func theFamilyContactAndACategoryAreTypedSavedAndShown() throws {
         let store = try SeededStore()
@@ -37,7 +45,8 @@ struct HouseholdFormEndToEndTests {
         try tmux.keys("Right", "Space")
         _ = try tmux.wait { $0.joined().contains("[x]차상위") }
         try tmux.keys("Tab", "Enter")
-        lines = try tmux.wait { $0.joined().contains("가족: 박은정 (딸) 010-5555-6666") && $0.joined().contains("대상 구분: 차상위") }
+        // The demo's household may hold other categories already (the demo is made for today): 차상위 is among them now.
+        lines = try tmux.wait { $0.joined().contains("가족: 박은정 (딸) 010-5555-6666") && HouseholdFormEndToEndTests.categories(in: $0).contains("차상위") }
         #expect(lines.joined().contains("저장했습니다"), "the status line says it was saved")
 
         try tmux.keys("Escape")
@@ -49,7 +58,7 @@ struct HouseholdFormEndToEndTests {
         let page = try store.run(["household", "show", id], lang: "ko").stdout
         #expect(page.contains("가족: 박은정 (딸) 010-5555-6666"), "\(page)")
         let rules = try store.run(["rules", "eligibility", id], lang: "ko").stdout
-        #expect(rules.contains("대상 구분: 차상위"), "\(rules)")
+        #expect(HouseholdFormEndToEndTests.categories(in: rules.components(separatedBy: "\n")).contains("차상위"), "\(rules)")
         let check = try store.run(["check"])
         #expect(check.status == 0 && check.stdout.hasPrefix("ok:"), "\(check.stdout)\(check.stderr)")
         let audit = try store.run(["export", "audit"]).stdout
