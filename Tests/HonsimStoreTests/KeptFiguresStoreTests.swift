@@ -44,6 +44,11 @@ struct KeptFiguresStoreTests {
                 let rows = try await store.read { db in try await store.statisticsFromRows(db, for: period, now: now) }
                 #expect(kept == rows, "\(period.label) after \(step)", sourceLocation: sourceLocation)
             }
+            // The pane's twelve-week trend, as of a day of the fixture's weeks.
+            let asOf = fixture.at(day: offset, 12)
+            let keptWeeks = try await store.weeklyRequestCounts(weeks: 12, now: asOf)
+            let rowWeeks = try await store.read { db in try await store.weeklyRequestCountsFromRows(db, weeks: 12, now: asOf) }
+            #expect(keptWeeks == rowWeeks, "twelve weeks to \(CivilDate(asOf, calendar: fixture.calendar)) after \(step)", sourceLocation: sourceLocation)
         }
     }
 

@@ -173,6 +173,31 @@ extension SQLCaseStore {
     }
 }
 
+extension SQLCaseStore {
+    /// Requests per dong in each of the last `weeks` weeks, this week last, as the statistics
+    /// pane's trend shows them: the kept weeks' rows of each dong, nil where the kept figures are
+    /// not those of the rows. Kept weeks run Monday to Monday on the store's own calendar.
+    func keptWeeklyCounts(_ db: any StoreConnection, weeks: Int, now: Date) async throws -> [String: [Int]]? {
+        guard weeks > 0, try await keptFiguresCurrent(db) else { return nil }
+        let today = CivilDate(now, calendar: calendar)
+        var position: [String: Int] = [:]
+        for week in 0..<weeks {
+            let day = today.adding(days: -7 * (weeks - 1 - week), calendar: calendar)
+            position[KeptNames.period(.week(containing: day))] = week
+        }
+        let periods = position.keys.sorted()
+        var counts: [String: [Int]] = [:]
+        try await db.forEachRow("""
+            SELECT period, area, requests FROM kept_figure
+            WHERE period IN (\(SQLText.marks(periods.count))) AND area LIKE 'd:%' AND requests > 0
+            """, periods.map { $0 as (any DatabaseValueConvertible)? }) { row in
+            guard let week = position[row.text(0)] else { return }
+            counts[String(row.text(1).dropFirst(2)), default: Array(repeating: 0, count: weeks)][week] = Int(row.integer(2))
+        }
+        return counts
+    }
+}
+
 /// A period's key and the stored times it covers.
 struct KeptPeriod {
     var key: String
