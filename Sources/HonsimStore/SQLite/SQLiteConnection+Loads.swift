@@ -90,6 +90,18 @@ extension SQLiteConnection {
     }
 
     /// One pass over the period's requests through a covering index.
+    func availabilityWindows() async throws -> [Int64: [AvailabilityWindow]] {
+        try await channel.run { db in
+            var windows: [Int64: [AvailabilityWindow]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window")
+            while let row = try rows.next() {
+                guard let weekday = Weekday(rawValue: row[1]) else { continue }
+                windows[row[0], default: []].append(AvailabilityWindow(weekday: weekday, start: ClockTime(minutes: row[2]), end: ClockTime(minutes: row[3])))
+            }
+            return windows
+        }
+    }
+
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws {
         let start = Stored.seconds(range.start), end = Stored.seconds(range.end)
         accumulator = try await channel.run { [accumulator] db in

@@ -186,12 +186,7 @@ public class SQLCaseStore: @unchecked Sendable {
     func cachedVolunteers(_ db: any StoreConnection) async throws -> [Volunteer] {
         let revision = try await db.value("SELECT value FROM meta WHERE key = 'volunteers_revision'", as: String.self) ?? ""
         if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision { return cached.list }
-        var windows: [Int64: [AvailabilityWindow]] = [:]
-        try await db.forEachRow("SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window", []) { row in
-            guard let weekday = Weekday(rawValue: Int(row.integer(1))) else { return }
-            windows[row.integer(0), default: []].append(AvailabilityWindow(
-                weekday: weekday, start: ClockTime(minutes: Int(row.integer(2))), end: ClockTime(minutes: Int(row.integer(3)))))
-        }
+        let windows = try await db.availabilityWindows()
         var daysOff: [Int64: [DayOff]] = [:]
         for row in try await db.rows("SELECT * FROM day_off ORDER BY from_date") {
             if let off = StoreRules.dayOff(row: row) { daysOff[row["volunteer_id"], default: []].append(off) }

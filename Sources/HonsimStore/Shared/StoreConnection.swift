@@ -53,6 +53,8 @@ protocol StoreConnection: Sendable {
     func planLoads(for requests: [EscortRequest], pool: MatchPool, context: LoadContext) async throws -> PlanLoads
     /// The facts of every request whose appointment falls in `range`, into `accumulator`.
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws
+    /// Every volunteer's weekly windows, by volunteer: a city's are a hundred thousand rows.
+    func availabilityWindows() async throws -> [Int64: [AvailabilityWindow]]
     /// What the database itself finds wrong with its files and keys (SQLite's own checks).
     func storageProblems() async throws -> [InvariantViolation]
     /// On a server where each person logs in as themselves, makes `name`'s login.
