@@ -39,6 +39,8 @@ let package = Package(
             dependencies: [
                 "HonsimCore", "CFileSystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own C interface, for reading a row's cells where GRDB's generic decoding costs.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -70,18 +70,18 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     private static func storedForm(_ text: String) -> CivilDate? {
         let bytes = text.utf8
         guard bytes.count == 10 else { return nil }
-        var fields = [0, 0, 0]
+        var year = 0, month = 0, day = 0
         for (position, byte) in bytes.enumerated() {
             if position == 4 || position == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
             } else {
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                let field = position < 4 ? 0 : position < 7 ? 1 : 2
-                fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
             }
         }
-        guard (1...12).contains(fields[1]), fields[2] >= 1, fields[2] <= daysIn(month: fields[1], year: fields[0]) else { return nil }
-        return CivilDate(year: fields[0], month: fields[1], day: fields[2])
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
     }
 
     public var description: String {

@@ -222,9 +222,30 @@ public struct EscortDay: Sendable, Hashable {
     public init(day: CivilDate, escorts: [DayEscort]) {
         self.day = day
         // Each escort's place is worked out once (its readiness looks through its calls), and
-        // the escorts, large values, are moved once: a city's day has thousands.
+        // the escorts, large values, are moved into it in place rather than copied: a city's
+        // day has thousands.
         let keys = escorts.map { ($0.readiness, $0.request.pickupAt, $0.request.id) }
-        self.escorts = keys.indices.sorted { keys[$0] < keys[$1] }.map { escorts[$0] }
+        var escorts = escorts
+        Self.arrange(&escorts, as: keys.indices.sorted { keys[$0] < keys[$1] })
+        self.escorts = escorts
+    }
+
+    /// Puts `order[i]`'s element at `i`, following each cycle of the permutation with swaps
+    /// of the buffer, which move the values rather than copy them.
+    static func arrange<Element>(_ elements: inout [Element], as order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        elements.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                var current = start
+                while true {
+                    placed[current] = true
+                    let next = order[current]
+                    if next == start { break }
+                    buffer.swapAt(current, next)
+                    current = next
+                }
+            }
+        }
     }
 
     public var summary: Summary {

@@ -15,6 +15,8 @@ extension EscortRequest {
     ]
     /// `storedColumns` as a SELECT list.
     static let selectList = storedColumns.joined(separator: ", ")
+    /// `storedColumns` of the table named `alias` in a join.
+    static func selectList(as alias: String) -> String { storedColumns.map { "\(alias).\($0)" }.joined(separator: ", ") }
 
     init(row: some StoredRow) { self.init(cells: NamedCells(base: row, names: EscortRequest.storedColumns)) }
 
@@ -47,6 +49,8 @@ extension Household {
     ]
     /// `storedColumns` as a SELECT list.
     static let selectList = storedColumns.joined(separator: ", ")
+    /// `storedColumns` of the table named `alias` in a join.
+    static func selectList(as alias: String) -> String { storedColumns.map { "\(alias).\($0)" }.joined(separator: ", ") }
 
     init(row: some StoredRow) { self.init(cells: NamedCells(base: row, names: Household.storedColumns)) }
 
@@ -68,6 +72,23 @@ extension StoredRow {
     /// NULL as nil.
     func optionalInteger(_ index: Int) -> Int64? { isNull(index) ? nil : integer(index) }
     func optionalText(_ index: Int) -> String? { isNull(index) ? nil : text(index) }
+}
+
+/// The cells of a joined row from `offset` on, for the decoder of the table they came from.
+struct ShiftedCells<Base: StoredRow>: StoredRow {
+    let base: Base
+    let offset: Int
+
+    init(base: Base, by offset: Int) {
+        self.base = base
+        self.offset = offset
+    }
+
+    subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value { base[offset + index] }
+    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value { base[column] }
+    func integer(_ index: Int) -> Int64 { base.integer(offset + index) }
+    func text(_ index: Int) -> String { base.text(offset + index) }
+    func isNull(_ index: Int) -> Bool { base.isNull(offset + index) }
 }
 
 /// A row read by name, seen through a list of column names so that a decoder by position

@@ -38,7 +38,16 @@ enum Stored {
         text.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
-    static func needs(_ text: String) -> Set<Need> { Set(words(text).compactMap(Need.init(word:))) }
+    /// The stored form is the needs' own names (`hearing;vision`), taken as they are; any other
+    /// word goes through `Need(word:)`. A city's day reads thousands of households.
+    static func needs(_ text: String) -> Set<Need> {
+        guard !text.isEmpty else { return [] }
+        var needs = Set<Need>(minimumCapacity: Need.allCases.count)
+        for word in text.split(separator: ";") {
+            if let need = Need(rawValue: String(word)) ?? Need(word: String(word)) { needs.insert(need) }
+        }
+        return needs
+    }
     static func text(_ needs: Set<Need>) -> String { needs.sorted().map(\.rawValue).joined(separator: ";") }
     static func skills(_ text: String) -> Set<Skill> { Set(words(text).compactMap(Skill.init(word:))) }
     static func text(_ skills: Set<Skill>) -> String { skills.sorted().map(\.description).joined(separator: ";") }

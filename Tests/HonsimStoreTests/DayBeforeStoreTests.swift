@@ -52,6 +52,31 @@ struct DayBeforeStoreTests {
         #expect(try await fixture.store.checkInvariants().isEmpty)
     }
 
+    /// The day is read as one row per escort (request, household and booking side by side,
+    /// by position): each part must be what reading it alone gives, to the last field.
+    @Test(arguments: Backend.all) func eachEscortOfTheDayIsItsRequestHouseholdAndBookingAsReadAlone(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        try await fixture.store.setBooking(requestID: 2, status: .confirmed, reference: "AY-1207-031", vehicle: "착한수레 3호")
+        try await fixture.store.perform(.confirm, requestID: 1, details: ActionDetails(), expectedVersion: nil)
+        try await fixture.store.perform(.start, requestID: 1, details: ActionDetails(), expectedVersion: nil)
+        try await fixture.store.perform(.complete, requestID: 1, details: ActionDetails(actualMinutes: 95, outcome: "정기 진료", doctorNotes: "2주 뒤",
+                                                                                       followUp: true), expectedVersion: nil)
+        let day = try await fixture.store.escorts(on: monday(fixture))
+        #expect(day.escorts.count == 3)
+        for escort in day.escorts {
+            #expect(escort.request == (try await fixture.store.request(id: escort.request.id)))
+            #expect(escort.household == (try await fixture.store.household(id: escort.request.householdID)))
+            #expect(escort.volunteer?.id == escort.request.volunteerID)
+        }
+        let booked = try #require(day.escorts.first { $0.request.id == 2 })
+        #expect(booked.booking == (try await fixture.store.bookings(requestIDs: [2]))[2])
+        let completed = try #require(day.escorts.first { $0.request.id == 1 })
+        #expect(completed.request.completion?.doctorNotes == "2주 뒤" && completed.request.completion?.followUp == true)
+        #expect(day.escorts.first { $0.request.id == 3 }?.booking.status == .notNeeded, "no booking row: by public transport, none is needed")
+    }
+
     @Test(arguments: Backend.all) func theHouseholdPageCarriesTheCallsWithTheirNotesOnlyInFull(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

@@ -25,8 +25,9 @@ struct SQLiteConnection: StoreConnection {
         let arguments = SQLiteConnection.arguments(values)
         try await channel.run { db in
             // A cursor's row is only valid until the next: `body` keeps what it needs.
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-            while let row = try rows.next() { try body(row) }
+            let statement = try db.cachedStatement(sql: sql)
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() { try body(StatementCells(row: row, statement: statement.sqliteStatement)) }
         }
     }
 

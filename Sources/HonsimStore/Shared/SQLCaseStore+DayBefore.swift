@@ -16,42 +16,36 @@ extension SQLCaseStore {
     func fetchEscortDay(_ db: any StoreConnection, day: CivilDate) async throws -> EscortDay {
         let start = day.start(in: calendar)
         let end = day.adding(days: 1, calendar: calendar).start(in: calendar)
-        // The day's escorts, and each of the other reads by the same window as a subquery: a
-        // statement each, where asking by the thousands of ids would take one per 500.
-        let window = "FROM \(db.seen(.request)) WHERE appointment_at >= ? AND appointment_at < ? AND status != 'cancelled'"
+        func window(_ table: String) -> String { "\(table).appointment_at >= ? AND \(table).appointment_at < ? AND \(table).status != 'cancelled'" }
         let bounds: [(any DatabaseValueConvertible)?] = [Stored.cell(start), Stored.cell(end)]
-        // Requests and households by column position: a city's day has thousands of each.
-        var requests: [EscortRequest] = []
-        try await db.forEachRow("SELECT \(EscortRequest.selectList) \(window) ORDER BY pickup_at, id", bounds) { requests.append(EscortRequest(cells: $0)) }
-        guard !requests.isEmpty else { return EscortDay(day: day, escorts: []) }
-        var households: [Int64: Household] = [:]
-        households.reserveCapacity(requests.count)
-        try await db.forEachRow("SELECT \(Household.selectList) FROM \(db.seen(.household)) WHERE id IN (SELECT household_id \(window))",
-                                bounds) { row in
-            let household = Household(cells: row)
-            households[household.id] = household
-        }
-        let volunteers = try await cachedVolunteers(db)
+        // The calls first: an escort's place in the list depends on them, so that each escort is
+        // made once, where it belongs. A city's day has thousands, each a large value.
         var attempts: [Int64: [ContactAttempt]] = [:]
-        for row in try await db.rows("SELECT * FROM \(db.seen(.call)) WHERE request_id IN (SELECT id \(window)) ORDER BY at, id", bounds) {
+        for row in try await db.rows("""
+            SELECT * FROM \(db.seen(.call)) WHERE request_id IN (SELECT id FROM \(db.seen(.request)) r WHERE \(window("r"))) ORDER BY at, id
+            """, bounds) {
             let attempt = ContactAttempt(row: row)
             attempts[attempt.requestID, default: []].append(attempt)
         }
-        var bookings: [Int64: VehicleBooking] = [:]
-        for row in try await db.rows("SELECT * FROM vehicle_booking WHERE request_id IN (SELECT id \(window))", bounds) {
-            let booking = VehicleBooking(row: row)
-            bookings[booking.requestID] = booking
-        }
         var messages: [Int64: [MessageRecord]] = [:]
         for message in try await SQLCaseStore.fetchMessages(db, day: day) { messages[message.requestID, default: []].append(message) }
-        let escorts: [DayEscort] = requests.compactMap { request in
-            guard let household = households[request.householdID] else { return nil }
-            return DayEscort(request: request, household: household,
-                             volunteer: request.volunteerID.flatMap { StoreRules.volunteer(withID: $0, in: volunteers) },
-                             attempts: attempts[request.id] ?? [], booking: bookings[request.id] ?? .unset(for: request),
-                             messages: messages[request.id] ?? [])
+        let volunteers = try await cachedVolunteers(db)
+        // Each escort's request, household and booking in one row, by column position: one
+        // pass over the day, where a read each would look the day up again.
+        var escorts: [DayEscort] = []
+        try await db.forEachRow("""
+            SELECT \(EscortRequest.selectList(as: "r")), \(Household.selectList(as: "h")),
+                   b.status, b.reference, b.vehicle, b.updated_at, b.updated_by
+            FROM \(db.seen(.request)) r JOIN \(db.seen(.household)) h ON h.id = r.household_id
+                 LEFT JOIN vehicle_booking b ON b.request_id = r.id
+            WHERE \(window("r"))
+            """, bounds) { row in
+            escorts.append(DayEscort(cells: row, volunteers: volunteers, attempts: attempts, messages: messages))
         }
-        return EscortDay(day: day, escorts: escorts)
+        // Out of the closure's box, so that the day sorts the one list in place.
+        let made = escorts
+        escorts = []
+        return EscortDay(day: day, escorts: made)
     }
 
     public func contactAttempts(requestID: Int64) async throws -> [ContactAttempt] {
@@ -175,6 +169,21 @@ extension SQLCaseStore {
     }
 }
 
+extension DayEscort {
+    /// A row of the day's read: the request's cells, the household's, then the booking's.
+    init(cells row: some StoredRow, volunteers: [Volunteer], attempts: [Int64: [ContactAttempt]], messages: [Int64: [MessageRecord]]) {
+        let householdCells = EscortRequest.storedColumns.count
+        let bookingCells = householdCells + Household.storedColumns.count
+        let request = EscortRequest(cells: row)
+        self.init(request: request, household: Household(cells: ShiftedCells(base: row, by: householdCells)),
+                  volunteer: request.volunteerID.flatMap { StoreRules.volunteer(withID: $0, in: volunteers) },
+                  attempts: attempts[request.id] ?? [],
+                  booking: row.isNull(bookingCells) ? .unset(for: request)
+                      : VehicleBooking(requestID: request.id, cells: ShiftedCells(base: row, by: bookingCells)),
+                  messages: messages[request.id] ?? [])
+    }
+}
+
 extension ContactAttempt {
     init(row: some StoredRow) {
         self.init(id: row["id"], requestID: row["request_id"], party: ContactParty(rawValue: row["party"]) ?? .center,
@@ -184,6 +193,12 @@ extension ContactAttempt {
 }
 
 extension VehicleBooking {
+    /// Status, reference, vehicle, when and by whom, from the first of `row`'s cells.
+    init(requestID: Int64, cells row: some StoredRow) {
+        self.init(requestID: requestID, status: BookingStatus(rawValue: row.text(0)) ?? .toBook, reference: row.text(1),
+                  vehicle: row.text(2), updatedAt: Stored.date(row.integer(3)), updatedBy: row.text(4))
+    }
+
     init(row: some StoredRow) {
         self.init(requestID: row["request_id"], status: BookingStatus(rawValue: row["status"]) ?? .toBook, reference: row["reference"],
                   vehicle: row["vehicle"], updatedAt: Stored.date(row["updated_at"] as Int64), updatedBy: row["updated_by"])

@@ -156,8 +156,14 @@ enum StoreRules {
         return directory.dongs.map(\.code).filter(codes.contains)
     }
 
-    /// Binary search in a list in id order.
+    /// The volunteer with `id` in a list in id order. Ids are handed out in order and a
+    /// volunteer is closed rather than deleted, so an id's place is nearly always its distance
+    /// from the first: one look, where a binary search through a city's list (megabytes of
+    /// records) misses the processor's cache at each of its fifteen steps.
     static func volunteer(withID id: Int64, in list: [Volunteer]) -> Volunteer? {
+        if let first = list.first?.id, id >= first, id - first < Int64(list.count), list[Int(id - first)].id == id {
+            return list[Int(id - first)]
+        }
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2
