@@ -160,12 +160,17 @@ public enum TerminalText {
     /// control is 0xC2 then 0x80–0x9F; 0xC2 before anything else is printable (the middle dot
     /// of every list, a no-break space) and needs no slower look.
     static func holdsControl(_ text: String) -> Bool {
-        var afterC2 = false
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
-            afterC2 = byte == 0xC2
+        func holds(_ bytes: some Sequence<UInt8>) -> Bool {
+            var afterC2 = false
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
+                afterC2 = byte == 0xC2
+            }
+            return false
         }
-        return false
+        // The bytes in place where the string keeps them so (nearly always): a plain loop over
+        // memory, where stepping through the view checks each index.
+        return text.utf8.withContiguousStorageIfAvailable { holds($0) } ?? holds(text.utf8)
     }
 
     /// Cuts `text` to at most `width` columns at a character boundary, ending with `…` when cut.

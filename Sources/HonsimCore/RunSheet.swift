@@ -38,14 +38,23 @@ public struct RunSheets: Sendable, Hashable {
     /// when `volunteerID` is given. Cancelled escorts are not on the call list and so not here;
     /// a released one has no volunteer and no page.
     public static func pages(of day: EscortDay, volunteerID: Int64? = nil) -> [Page] {
-        var byVolunteer: [Int64: Page] = [:]
+        // Each escort copied once, onto its page; pages and escorts then sorted where they lie.
+        var pages: [Page] = []
+        var pageOf: [Int64: Int] = [:]
         for escort in day.escorts {
             guard let volunteer = escort.volunteer, volunteerID == nil || volunteer.id == volunteerID else { continue }
-            byVolunteer[volunteer.id, default: Page(volunteer: volunteer, escorts: [])].escorts.append(escort)
+            if let index = pageOf[volunteer.id] {
+                pages[index].escorts.append(escort)
+            } else {
+                pageOf[volunteer.id] = pages.count
+                pages.append(Page(volunteer: volunteer, escorts: [escort]))
+            }
         }
-        return byVolunteer.values
-            .map { Page(volunteer: $0.volunteer, escorts: $0.escorts.sorted { ($0.request.pickupAt, $0.request.id) < ($1.request.pickupAt, $1.request.id) }) }
-            .sorted { ($0.volunteer.name, $0.volunteer.id) < ($1.volunteer.name, $1.volunteer.id) }
+        for index in pages.indices where pages[index].escorts.count > 1 {
+            pages[index].escorts.sort { ($0.request.pickupAt, $0.request.id) < ($1.request.pickupAt, $1.request.id) }
+        }
+        pages.sort { ($0.volunteer.name, $0.volunteer.id) < ($1.volunteer.name, $1.volunteer.id) }
+        return pages
     }
 
     /// The day's escorts in the sheets' order (by volunteer, then pickup): how a stack of

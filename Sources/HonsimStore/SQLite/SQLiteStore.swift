@@ -8,6 +8,8 @@ import HonsimCore
 /// a read-then-write never fails half-way with "database is locked".
 public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
     let pool: DatabasePool
+    /// Keeps the log checkpointed after commits; nil for a read-only session.
+    let checkpointer: LogCheckpointer?
     /// The file as it was when opened, to notice it being replaced or removed.
     let openedFile: FileIdentity?
 
@@ -49,6 +51,11 @@ public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
         // Readers stay open for the store's life (GRDB would close them only to release
         // memory): the minutes cache is kept per reader connection.
         configuration.persistentReadOnlyConnections = true
+        // The writer's commits leave the log's checkpoint to a background queue (LogCheckpointer).
+        let checkpointer = readOnly ? nil : LogCheckpointer(path: path)
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly { checkpointer?.install(on: db) }
+        }
         let pool: DatabasePool
         let calendar: Calendar
         let rules: MatchRules
@@ -74,6 +81,7 @@ public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
             throw SQLiteStore.translate(error, path: path)
         }
         self.pool = pool
+        self.checkpointer = checkpointer
         self.openedFile = FileIdentity(path: path)
         super.init(location: path, calendar: calendar, user: user, readOnly: readOnly, rules: rules, clock: clock,
                    engine: SQLiteEngine(pool: pool, location: path))

@@ -32,26 +32,29 @@ extension SQLCaseStore {
         let now = now()
         // The access log's entries go in together, in the sheets' order: one statement rather
         // than one round trip a household.
-        var views: [[String: (any DatabaseValueConvertible)?]] = []
+        var views: [[(any DatabaseValueConvertible)?]] = []
         for p in pages.indices {
             for e in pages[p].escorts.indices {
-                var escort = pages[p].escorts[e]
-                let household = escort.household
-                if logging && access.seesFullDetails(dongCode: household.dongCode) {
-                    if inFull.insert(household.id).inserted {
-                        views.append(auditValues(action: "view", entity: "household", id: String(household.id), dongCode: household.dongCode,
-                                                 before: nil, after: "{\"from\":\"\(AccessSource.sheet.rawValue)\",\"request\":\(escort.request.id)}",
-                                                 at: now))
+                // Changed where it lies: a copy of each escort, put back, would copy every text of it twice.
+                let (householdID, dongCode, requestID) = (pages[p].escorts[e].household.id, pages[p].escorts[e].household.dongCode,
+                                                          pages[p].escorts[e].request.id)
+                if logging && access.seesFullDetails(dongCode: dongCode) {
+                    if inFull.insert(householdID).inserted {
+                        views.append(auditCells(action: "view", entity: "household", id: String(householdID), dongCode: dongCode,
+                                                before: nil, after: "{\"from\":\"\(AccessSource.sheet.rawValue)\",\"request\":\(requestID)}",
+                                                at: now))
                     }
                 } else {
-                    escort = escort.masked()
+                    pages[p].escorts[e] = pages[p].escorts[e].masked()
                 }
-                if !volunteersInFull, let volunteer = escort.volunteer { escort.volunteer = volunteer.masked() }
-                pages[p].escorts[e] = escort
+                if !volunteersInFull, let volunteer = pages[p].escorts[e].volunteer { pages[p].escorts[e].volunteer = volunteer.masked() }
             }
             if !volunteersInFull { pages[p].volunteer = pages[p].volunteer.masked() }
         }
-        try await db.insert(into: "audit", views)
+        // A city's day is thousands of entries, each in a different page of the index by
+        // entity: with SQLite's small default cache, the pages would be written out and again
+        // many times over before the commit.
+        try await db.bulkLoad { try await appendAudits(db, views) }
         return RunSheets(day: day, pages: pages, householdsInFull: inFull, volunteersInFull: volunteersInFull,
                          volunteer: volunteersInFull ? asked : asked?.masked())
     }

@@ -70,9 +70,9 @@ extension SQLCaseStore {
                 UPDATE standing_series SET made_until = ? WHERE id IN (\(marks)) AND (made_until IS NULL OR made_until < ?)
                 """, [through.description] + ids + [through.description])
         }
-        try await db.insert(into: "audit", series.compactMap { series in
+        try await appendAudits(db, series.compactMap { series in
             guard let dates = made[series.id], !dates.isEmpty else { return nil }
-            return auditValues(action: "series dates", entity: "series", id: String(series.id), dongCode: series.dongCode,
+            return auditCells(action: "series dates", entity: "series", id: String(series.id), dongCode: series.dongCode,
                                before: nil, after: dates.map { String($0.id) }.joined(separator: ","), at: now)
         })
         return made

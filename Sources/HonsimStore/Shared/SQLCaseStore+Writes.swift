@@ -9,15 +9,22 @@ import HonsimCore
 extension SQLCaseStore {
     func appendAudit(_ db: any StoreConnection, action: String, entity: String, id: String, dongCode: String?,
                      before: String?, after: String?, at: Date) async throws {
-        try await db.insert(into: "audit", auditValues(action: action, entity: entity, id: id, dongCode: dongCode,
-                                                       before: before, after: after, at: at))
+        try await appendAudits(db, [auditCells(action: action, entity: entity, id: id, dongCode: dongCode, before: before, after: after, at: at)])
     }
 
-    /// One audit entry's columns, for a write that appends many at once.
-    func auditValues(action: String, entity: String, id: String, dongCode: String?, before: String?, after: String?,
-                     at: Date) -> [String: (any DatabaseValueConvertible)?] {
-        ["at": Stored.cell(at), "user": user, "action": action, "entity": entity, "entity_id": id, "dong_code": dongCode,
-         "before": before, "after": after]
+    /// Many audit entries in one statement, each made by `auditCells`.
+    func appendAudits(_ db: any StoreConnection, _ entries: [[(any DatabaseValueConvertible)?]]) async throws {
+        try await db.insert(into: "audit", columns: SQLCaseStore.auditColumns, rows: entries)
+    }
+
+    /// The audit table's columns in the order `auditCells` gives them.
+    static let auditColumns = ["at", "user", "action", "entity", "entity_id", "dong_code", "before", "after"]
+
+    /// One audit entry's cells, in `auditColumns`' order: a write that appends thousands at once
+    /// (the run sheets' access log of a city's day) makes no dictionary for each.
+    func auditCells(action: String, entity: String, id: String, dongCode: String?, before: String?, after: String?,
+                    at: Date) -> [(any DatabaseValueConvertible)?] {
+        [Stored.cell(at), user, action, entity, id, dongCode, before, after]
     }
 
     /// Optimistic concurrency: the caller saw `expected`; if the row moved on, say who moved it.
