@@ -3,6 +3,8 @@
 public enum SearchMatch {
     private static let initials: [Character] = ["ㄱ", "ㄲ", "ㄴ", "ㄷ", "ㄸ", "ㄹ", "ㅁ", "ㅂ", "ㅃ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅉ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
     private static let initialSet = Set(initials)
+    /// The same, as scalars, for text built scalar by scalar.
+    static let initialScalars: [Unicode.Scalar] = initials.map { $0.unicodeScalars.first! }
 
     /// The initial consonant of a Hangul syllable, or the character itself.
     public static func initial(of character: Character) -> Character {
@@ -49,14 +51,57 @@ public struct SearchText: Sendable, Hashable {
     private var initials: ArraySlice<UInt8> { bytes[Int(initialsStart)...] }
 
     public init(_ fields: [String]) {
-        let joined = fields.joined(separator: "\u{1F}").lowercased()
-        let initials = SearchMatch.initials(of: joined).utf8
+        let joined = fields.joined(separator: "\u{1F}")
+        (bytes, initialsStart) = SearchText.plainBytes(joined) ?? SearchText.generalBytes(joined)
+    }
+
+    /// Lower-cased, then reduced to initials character by character: right for any text.
+    static func generalBytes(_ joined: String) -> ([UInt8], Int32) {
+        let lowered = joined.lowercased()
+        let initials = SearchMatch.initials(of: lowered).utf8
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(joined.utf8.count + initials.count)
-        bytes.append(contentsOf: joined.utf8)
+        bytes.reserveCapacity(lowered.utf8.count + initials.count)
+        bytes.append(contentsOf: lowered.utf8)
         bytes.append(contentsOf: initials)
-        self.bytes = bytes
-        initialsStart = Int32(clamping: joined.utf8.count)
+        return (bytes, Int32(clamping: lowered.utf8.count))
+    }
+
+    /// The same bytes for text of ASCII, Hangul syllables and compatibility jamo only, nearly
+    /// all that is searched, made scalar by scalar: each such scalar is a character of its own
+    /// and only ASCII has case. The general way walks the text by grapheme twice and took most
+    /// of a reload of a city's requests pane. Nil for any other text.
+    static func plainBytes(_ joined: String) -> ([UInt8], Int32)? {
+        var lowered: [UInt8] = []
+        var initials: [UInt8] = []
+        lowered.reserveCapacity(joined.utf8.count * 2)
+        initials.reserveCapacity(joined.utf8.count)
+        // Both ranges beyond ASCII take three bytes in UTF-8.
+        func append(_ value: UInt32, to bytes: inout [UInt8]) {
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
+        for scalar in joined.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A:
+                lowered.append(UInt8(scalar.value) + 0x20)
+                initials.append(UInt8(scalar.value) + 0x20)
+            case 0..<0x80:
+                lowered.append(UInt8(scalar.value))
+                initials.append(UInt8(scalar.value))
+            case 0xAC00...0xD7A3:
+                append(scalar.value, to: &lowered)
+                append(SearchMatch.initialScalars[Int(scalar.value - 0xAC00) / (21 * 28)].value, to: &initials)
+            case 0x3130...0x318F:
+                append(scalar.value, to: &lowered)
+                append(scalar.value, to: &initials)
+            default:
+                return nil
+            }
+        }
+        let start = Int32(clamping: lowered.count)
+        lowered.append(contentsOf: initials)
+        return (lowered, start)
     }
 
     /// The same rule as `SearchMatch.matches`: every word found, initials against initials.

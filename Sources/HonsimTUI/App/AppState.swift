@@ -101,7 +101,7 @@ public enum PeriodChoice: Int, CaseIterable, Sendable {
         }
     }
 
-    func period(now: Date, calendar: Calendar) -> StatisticsPeriod {
+    public func period(now: Date, calendar: Calendar) -> StatisticsPeriod {
         switch self {
         case .thisWeek: return .thisWeek(now: now, calendar: calendar)
         case .thisMonth: return .thisMonth(now: now, calendar: calendar)
