@@ -38,22 +38,26 @@ enum VolunteerSummaryReads {
         init(now: Date, calendar: Calendar) { week = LoadPeriod.week(now, calendar: calendar) }
 
         /// volunteer_id, period, minutes.
-        mutating func addLoad(_ row: some StoredRow) {
-            let id = row.integer(0), minutes = Int(row.integer(2))
-            if row.text(1) == week { summaries[id, default: VolunteerSummary()].minutesThisWeek = minutes } else {
-                summaries[id, default: VolunteerSummary()].minutesThisMonth = minutes
+        mutating func addLoad(_ row: some StoredRow) { addLoad(volunteer: row.integer(0), period: row.text(1), minutes: row.integer(2)) }
+
+        mutating func addLoad(volunteer: Int64, period: String, minutes: Int64) {
+            if period == week { summaries[volunteer, default: VolunteerSummary()].minutesThisWeek = Int(minutes) } else {
+                summaries[volunteer, default: VolunteerSummary()].minutesThisMonth = Int(minutes)
             }
         }
 
         /// volunteer_id, n.
-        mutating func addEscorts(_ row: some StoredRow) {
-            summaries[row.integer(0), default: VolunteerSummary()].assignmentsThisWeek = Int(row.integer(1))
+        mutating func addEscorts(_ row: some StoredRow) { addEscorts(volunteer: row.integer(0), count: row.integer(1)) }
+
+        mutating func addEscorts(volunteer: Int64, count: Int64) {
+            summaries[volunteer, default: VolunteerSummary()].assignmentsThisWeek = Int(count)
         }
 
         /// volunteer_id, starts_at, ends_at.
-        mutating func addBusy(_ row: some StoredRow) {
-            summaries[row.integer(0), default: VolunteerSummary()].busy.append(
-                TimeSpan(start: Stored.date(row.integer(1)), end: Stored.date(row.integer(2))))
+        mutating func addBusy(_ row: some StoredRow) { addBusy(volunteer: row.integer(0), start: row.integer(1), end: row.integer(2)) }
+
+        mutating func addBusy(volunteer: Int64, start: Int64, end: Int64) {
+            summaries[volunteer, default: VolunteerSummary()].busy.append(TimeSpan(start: Stored.date(start), end: Stored.date(end)))
         }
     }
 

@@ -22,17 +22,20 @@ struct StoreReadingTests {
         defer { fixture.remove() }
         try await fixture.load([fixture.request(1, hour: 10, status: .assigned, volunteer: 2),
                                 fixture.request(2, household: 4, day: 2, hour: 14, minutes: 90, status: .assigned, volunteer: 2),
-                                fixture.request(3, household: 3, day: 1)])
+                                fixture.request(3, household: 3, day: 1),
+                                // Between volunteer 2's two, in time: each escort stays its own volunteer's.
+                                fixture.request(4, household: 3, day: 1, hour: 9, status: .assigned, volunteer: 3)])
         let now = fixture.at(8)
         let summaries = try await fixture.store.volunteerSummaries(now: now)
         let two = try #require(summaries[2])
         #expect(two.assignmentsThisWeek == 2)
         #expect(two.minutesThisWeek == 210 && two.minutesThisMonth >= 120)
         #expect(two.busy.map(\.start) == [fixture.at(10), fixture.at(day: 2, 14)])
+        #expect(summaries[3]?.busy.map(\.start) == [fixture.at(day: 1, 9)] && summaries[3]?.assignmentsThisWeek == 1)
         #expect(summaries[1] == nil, "volunteer 1 has no escort")
         // This week is the last of the four: household 1 is 석수2동's, 3 평촌동's, 4 안양2동's.
         let weekly = try await fixture.store.weeklyRequestCounts(weeks: 4, now: now)
-        #expect(weekly == [StoreFixture.seokSu2.code: [0, 0, 0, 1], StoreFixture.pyeongchon.code: [0, 0, 0, 1],
+        #expect(weekly == [StoreFixture.seokSu2.code: [0, 0, 0, 1], StoreFixture.pyeongchon.code: [0, 0, 0, 2],
                            StoreFixture.anyang2.code: [0, 0, 0, 1]], "\(weekly)")
     }
 

@@ -136,6 +136,38 @@ extension PGSQL {
         return windows
     }
 
+    /// Each query's rows as one row of arrays, one array a column, in the query's order: the
+    /// driver took longer to hand over the rows one by one (tens of thousands for a city's
+    /// week) than the server to find them.
+    func foldVolunteerSummaries(_ queries: (loads: StoredQuery, escorts: StoredQuery, busy: StoredQuery),
+                                into folding: inout VolunteerSummaryReads.Folding) async throws {
+        func arrays(_ query: StoredQuery, _ columns: String) -> String {
+            "SELECT \(columns) FROM (\(query.sql)) AS q"
+        }
+        let loads = try await stream(arrays(queries.loads, """
+            coalesce(array_agg(volunteer_id::bigint), '{}'), coalesce(array_agg(period), '{}'), coalesce(array_agg(minutes::bigint), '{}')
+            """), queries.loads.arguments)
+        for try await (volunteers, periods, minutes) in loads.decode(([Int64], [String], [Int64]).self) {
+            for index in volunteers.indices { folding.addLoad(volunteer: volunteers[index], period: periods[index], minutes: minutes[index]) }
+        }
+        let escorts = try await stream(arrays(queries.escorts, """
+            coalesce(array_agg(volunteer_id::bigint), '{}'), coalesce(array_agg(n::bigint), '{}')
+            """), queries.escorts.arguments)
+        for try await (volunteers, counts) in escorts.decode(([Int64], [Int64]).self) {
+            for index in volunteers.indices { folding.addEscorts(volunteer: volunteers[index], count: counts[index]) }
+        }
+        // In order of time, which the busy strip relies on. Each aggregate sorts its own input:
+        // the key is every column, so rows that tie in it are the same in all three arrays.
+        let order = "ORDER BY starts_at, volunteer_id, ends_at"
+        let busy = try await stream(arrays(queries.busy, """
+            coalesce(array_agg(volunteer_id::bigint \(order)), '{}'), coalesce(array_agg(starts_at::bigint \(order)), '{}'),
+            coalesce(array_agg(ends_at::bigint \(order)), '{}')
+            """), queries.busy.arguments)
+        for try await (volunteers, starts, ends) in busy.decode(([Int64], [Int64], [Int64]).self) {
+            for index in volunteers.indices { folding.addBusy(volunteer: volunteers[index], start: starts[index], end: ends[index]) }
+        }
+    }
+
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws {
         let rows = try await stream("""
             SELECT array_agg(dong_code), array_agg(status), array_agg(appointment_at), array_agg(household_id),

@@ -102,6 +102,16 @@ extension SQLiteConnection {
         }
     }
 
+    /// Row by row as SQLite steps.
+    func foldVolunteerSummaries(_ queries: (loads: StoredQuery, escorts: StoredQuery, busy: StoredQuery),
+                                into folding: inout VolunteerSummaryReads.Folding) async throws {
+        let box = Box(folding)
+        try await forEachRow(queries.loads.sql, queries.loads.arguments) { box.value.addLoad($0) }
+        try await forEachRow(queries.escorts.sql, queries.escorts.arguments) { box.value.addEscorts($0) }
+        try await forEachRow(queries.busy.sql, queries.busy.arguments) { box.value.addBusy($0) }
+        folding = box.value
+    }
+
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws {
         let start = Stored.seconds(range.start), end = Stored.seconds(range.end)
         accumulator = try await channel.run { [accumulator] db in

@@ -165,12 +165,9 @@ extension SQLCaseStore {
     /// Folded as the rows arrive: a city's week is tens of thousands of them.
     public func volunteerSummaries(now: Date) async throws -> [Int64: VolunteerSummary] {
         try await read { [self] db in
-            let queries = VolunteerSummaryReads.queries(now: now, calendar: calendar)
-            let folding = Box(VolunteerSummaryReads.Folding(now: now, calendar: calendar))
-            try await db.forEachRow(queries.loads.sql, queries.loads.arguments) { folding.value.addLoad($0) }
-            try await db.forEachRow(queries.escorts.sql, queries.escorts.arguments) { folding.value.addEscorts($0) }
-            try await db.forEachRow(queries.busy.sql, queries.busy.arguments) { folding.value.addBusy($0) }
-            return folding.value.summaries
+            var folding = VolunteerSummaryReads.Folding(now: now, calendar: calendar)
+            try await db.foldVolunteerSummaries(VolunteerSummaryReads.queries(now: now, calendar: calendar), into: &folding)
+            return folding.summaries
         }
     }
 

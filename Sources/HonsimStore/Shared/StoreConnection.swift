@@ -55,6 +55,10 @@ protocol StoreConnection: Sendable {
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws
     /// Every volunteer's weekly windows, by volunteer: a city's are a hundred thousand rows.
     func availabilityWindows() async throws -> [Int64: [AvailabilityWindow]]
+    /// The rows of the volunteers pane's three summary queries, folded: a city's are tens of
+    /// thousands, which PostgreSQL's driver hands over slowest one by one.
+    func foldVolunteerSummaries(_ queries: (loads: StoredQuery, escorts: StoredQuery, busy: StoredQuery),
+                                into folding: inout VolunteerSummaryReads.Folding) async throws
     /// What the database itself finds wrong with its files and keys (SQLite's own checks).
     func storageProblems() async throws -> [InvariantViolation]
     /// On a server where each person logs in as themselves, makes `name`'s login.
