@@ -125,7 +125,15 @@ public struct VolunteerRoster: Sendable {
         self.summaries = summaries
         // By name (UTF-8 order, which for Hangul is 가나다 order), then id; the other sorts
         // break their ties in the same order.
+        // Each name's first eight bytes as one number, compared first: most comparisons end
+        // there, without a look into 20,000 volunteers' records (megabytes) for their names.
+        let prefixes = volunteers.map { volunteer in
+            var prefix: UInt64 = 0, taken = 0
+            for byte in volunteer.name.utf8.prefix(8) { prefix = prefix << 8 | UInt64(byte); taken += 1 }
+            return prefix << (8 * UInt64(8 - taken))
+        }
         let byName = volunteers.indices.sorted { a, b in
+            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
             let nameA = volunteers[a].name.utf8, nameB = volunteers[b].name.utf8
             return nameA.elementsEqual(nameB) ? volunteers[a].id < volunteers[b].id : nameA.lexicographicallyPrecedes(nameB)
         }
