@@ -22,10 +22,23 @@ struct DashboardEndToEndTests {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            // With no signal blocked and each at its default: a test runs on a thread that blocks
+            // most signals, and a child inherits that mask. The tmux server forked from the first
+            // command, and the program in its pane, would then never see the SIGHUP and SIGTERM
+            // that `kill-server` sends: they outlived the test, still running.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var none = sigset_t(), all = sigset_t()
+            sigemptyset(&none)
+            sigfillset(&all)
+            posix_spawnattr_setsigmask(&attributes, &none)
+            posix_spawnattr_setsigdefault(&attributes, &all)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
             var pid: pid_t = 0
-            guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw TmuxFailed() }
+            guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0 else { throw TmuxFailed() }
             var status: Int32 = 0
             waitpid(pid, &status, 0)
             return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
