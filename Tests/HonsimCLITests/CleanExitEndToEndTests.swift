@@ -36,11 +36,7 @@ struct CleanExitEndToEndTests {
         if ending == "q" {
             try tmux.keys("q")
         } else {
-            let kill = Process()
-            kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            kill.arguments = ["pkill", "-\(ending)", "-f", "dashboard --store \(store.path)"]
-            try kill.run()
-            kill.waitUntilExit()
+            try DashboardEndToEndTests.signalDashboard(ending, store: store.path)
         }
         let after = try tmux.wait { $0.joined().contains("HONSIM-EXITED") }
         #expect(after.joined().contains("HONSIM-EXITED"))

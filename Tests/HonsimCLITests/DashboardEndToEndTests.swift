@@ -201,15 +201,22 @@ struct DashboardEndToEndTests {
         try tmux.start(width: 100, height: 30, command: "env LANG=C.UTF-8 TERM=xterm-256color \(CLI.binary) dashboard --store \(store.path); "
             + "echo HONSIM-EXITED $?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 30")
         _ = try tmux.wait { $0.joined().contains("동별 통계") }
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        kill.arguments = ["pkill", "-\(signal)", "-f", "dashboard --store \(store.path)"]
-        try kill.run()
-        kill.waitUntilExit()
+        try Self.signalDashboard(signal, store: store.path)
         let lines = try tmux.wait { $0.joined().contains("HONSIM-EXITED") && $0.joined().contains("echo") }
         #expect(lines.joined().contains("HONSIM-EXITED \(status)"))
         #expect(lines.joined().contains("icanon") && lines.joined().contains("echo"), "the terminal's cooked mode is back")
         #expect(!lines.joined().contains("동별 통계"), "the dashboard's screen is gone")
+    }
+
+    /// Sends `signal` to the dashboard on `store` alone: its command line begins with the
+    /// binary. The shell in the pane and the tmux server hold the same words further on, and
+    /// would end with it, taking the screen the test reads.
+    static func signalDashboard(_ signal: String, store: String) throws {
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        kill.arguments = ["pkill", "-\(signal)", "-f", "^" + NSRegularExpression.escapedPattern(for: "\(CLI.binary) dashboard --store \(store)")]
+        try kill.run()
+        kill.waitUntilExit()
     }
 
     @Test(.enabled(if: tmuxInstalled, "tmux is not installed"))
