@@ -15,8 +15,6 @@ extension EscortRequest {
     ]
     /// `storedColumns` as a SELECT list.
     static let selectList = storedColumns.joined(separator: ", ")
-    /// `storedColumns` of the table named `alias` in a join.
-    static func selectList(as alias: String) -> String { storedColumns.map { "\(alias).\($0)" }.joined(separator: ", ") }
 
     init(row: some StoredRow) { self.init(cells: NamedCells(base: row, names: EscortRequest.storedColumns)) }
 
@@ -49,8 +47,6 @@ extension Household {
     ]
     /// `storedColumns` as a SELECT list.
     static let selectList = storedColumns.joined(separator: ", ")
-    /// `storedColumns` of the table named `alias` in a join.
-    static func selectList(as alias: String) -> String { storedColumns.map { "\(alias).\($0)" }.joined(separator: ", ") }
 
     init(row: some StoredRow) { self.init(cells: NamedCells(base: row, names: Household.storedColumns)) }
 

@@ -113,9 +113,6 @@ extension PGSQL {
                          minutes: minutes, escorts: escorts)
     }
 
-    /// A month of a city is tens of thousands of rows. Decoding them one row at a time cost
-    /// the driver six times what the server spent; as one row of arrays, one per column, it
-    /// decodes each column in a single pass.
     /// One row of two arrays for the whole city, each window packed into one number (weekday,
     /// start and end minute: 3, 11 and 11 bits): a hundred thousand rows cell by cell took the
     /// driver longer than every other read of the dashboard's opening.
@@ -168,6 +165,9 @@ extension PGSQL {
         }
     }
 
+    /// A month of a city is tens of thousands of rows. Decoding them one row at a time cost
+    /// the driver six times what the server spent; as one row of arrays, one per column, it
+    /// decodes each column in a single pass.
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws {
         let rows = try await stream("""
             SELECT array_agg(dong_code), array_agg(status), array_agg(appointment_at), array_agg(household_id),

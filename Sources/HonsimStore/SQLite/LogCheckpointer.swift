@@ -18,10 +18,16 @@ final class LogCheckpointer: @unchecked Sendable {
     /// SQLite's own threshold for its automatic checkpoint, in log pages.
     static let threshold: CInt = 1_000
 
+    /// A log this long is checkpointed by the writer itself, as SQLite would: writes that come
+    /// faster than the background can copy them do not grow the log without end.
+    static let ceiling: CInt = 10 * threshold
+
     let path: String
     /// Serial: one checkpoint at a time (the tests hold it up to see the writer take over).
     let queue = DispatchQueue(label: "honsim.checkpoint", qos: .utility)
     private let state = Locked(State())
+    /// Made by the queue on first use, and used by it only.
+    private var connection: DatabaseQueue?
 
     struct State {
         var running = false
@@ -32,13 +38,6 @@ final class LogCheckpointer: @unchecked Sendable {
     }
 
     init(path: String) { self.path = path }
-
-    /// Made by the queue on first use, and used by it only.
-    private var connection: DatabaseQueue?
-
-    /// A log this long is checkpointed by the writer itself, as SQLite would: writes that come
-    /// faster than the background can copy them do not grow the log without end.
-    static let ceiling: CInt = 10 * threshold
 
     /// Takes over the writer connection's commit hook from SQLite's automatic checkpoint. The
     /// hook is called on the writer's thread right after each commit, with the log's length.

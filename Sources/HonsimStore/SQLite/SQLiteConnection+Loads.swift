@@ -89,7 +89,7 @@ extension SQLiteConnection {
         }
     }
 
-    /// One pass over the period's requests through a covering index.
+    /// A hundred thousand small rows, read by position as SQLite steps.
     func availabilityWindows() async throws -> [Int64: [AvailabilityWindow]] {
         try await channel.run { db in
             var windows: [Int64: [AvailabilityWindow]] = [:]
@@ -112,6 +112,7 @@ extension SQLiteConnection {
         folding = box.value
     }
 
+    /// One pass over the period's requests through a covering index.
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws {
         let start = Stored.seconds(range.start), end = Stored.seconds(range.end)
         accumulator = try await channel.run { [accumulator] db in

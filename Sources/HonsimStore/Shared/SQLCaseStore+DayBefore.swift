@@ -16,13 +16,14 @@ extension SQLCaseStore {
     func fetchEscortDay(_ db: any StoreConnection, day: CivilDate) async throws -> EscortDay {
         let start = day.start(in: calendar)
         let end = day.adding(days: 1, calendar: calendar).start(in: calendar)
-        func window(_ table: String) -> String { "\(table).appointment_at >= ? AND \(table).appointment_at < ? AND \(table).status != 'cancelled'" }
+        // The day's requests, as `r` in both statements.
+        let window = "r.appointment_at >= ? AND r.appointment_at < ? AND r.status != 'cancelled'"
         let bounds: [(any DatabaseValueConvertible)?] = [Stored.cell(start), Stored.cell(end)]
         // The calls first: an escort's place in the list depends on them, so that each escort is
         // made once, where it belongs. A city's day has thousands, each a large value.
         var attempts: [Int64: [ContactAttempt]] = [:]
         for row in try await db.rows("""
-            SELECT * FROM \(db.seen(.call)) WHERE request_id IN (SELECT id FROM \(db.seen(.request)) r WHERE \(window("r"))) ORDER BY at, id
+            SELECT * FROM \(db.seen(.call)) WHERE request_id IN (SELECT id FROM \(db.seen(.request)) r WHERE \(window)) ORDER BY at, id
             """, bounds) {
             let attempt = ContactAttempt(row: row)
             attempts[attempt.requestID, default: []].append(attempt)
@@ -34,11 +35,11 @@ extension SQLCaseStore {
         // pass over the day, where a read each would look the day up again.
         var escorts: [DayEscort] = []
         try await db.forEachRow("""
-            SELECT \(EscortRequest.selectList(as: "r")), \(Household.selectList(as: "h")),
-                   b.status, b.reference, b.vehicle, b.updated_at, b.updated_by
+            SELECT \(SQLText.columns(EscortRequest.storedColumns, of: "r")), \(SQLText.columns(Household.storedColumns, of: "h")),
+                   \(SQLText.columns(VehicleBooking.storedColumns, of: "b"))
             FROM \(db.seen(.request)) r JOIN \(db.seen(.household)) h ON h.id = r.household_id
                  LEFT JOIN vehicle_booking b ON b.request_id = r.id
-            WHERE \(window("r"))
+            WHERE \(window)
             """, bounds) { row in
             escorts.append(DayEscort(cells: row, volunteers: volunteers, attempts: attempts, messages: messages))
         }
@@ -193,6 +194,9 @@ extension ContactAttempt {
 }
 
 extension VehicleBooking {
+    /// The columns `init(requestID:cells:)` reads, in its order.
+    static let storedColumns = ["status", "reference", "vehicle", "updated_at", "updated_by"]
+
     /// Status, reference, vehicle, when and by whom, from the first of `row`'s cells.
     init(requestID: Int64, cells row: some StoredRow) {
         self.init(requestID: requestID, status: BookingStatus(rawValue: row.text(0)) ?? .toBook, reference: row.text(1),
@@ -200,8 +204,8 @@ extension VehicleBooking {
     }
 
     init(row: some StoredRow) {
-        self.init(requestID: row["request_id"], status: BookingStatus(rawValue: row["status"]) ?? .toBook, reference: row["reference"],
-                  vehicle: row["vehicle"], updatedAt: Stored.date(row["updated_at"] as Int64), updatedBy: row["updated_by"])
+        self.init(requestID: row["request_id"],
+                  cells: NamedCells(base: row, names: VehicleBooking.storedColumns))
     }
 }
 

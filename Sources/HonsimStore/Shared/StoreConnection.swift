@@ -167,6 +167,9 @@ enum SQLText {
     /// A column name in double quotes, as both dialects take it (`user` is a keyword in one).
     static func quoted(_ name: String) -> String { "\"\(name)\"" }
 
+    /// `alias.column, …`: a table's columns in a join, in their order.
+    static func columns(_ names: [String], of alias: String) -> String { names.map { "\(alias).\($0)" }.joined(separator: ", ") }
+
     /// `?, ?, …`, `count` of them.
     static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
