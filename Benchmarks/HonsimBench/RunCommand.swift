@@ -87,7 +87,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await opened.candidates(for: pending[(index * step) % pending.count])
             })
         }
-        if wanted("calls") { results.append(try await measureCallList(opened)) }
+        if wanted("calls") { results += try await measureCallList(opened) }
         if afterCommits { results.append(try await candidatesAfterCommits(opened, pending: pending)) }
         log.note("done")
 

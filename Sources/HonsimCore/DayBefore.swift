@@ -111,6 +111,10 @@ public enum BookingStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Still to be seen to: booked with no answer yet, refused, or not asked at all.
     public var isOpen: Bool { self == .toBook || self == .requested || self == .refused }
+
+    /// Where an escort with no booking stored stands: to book when its transport must be
+    /// booked, else not needed.
+    public static func unset(for transport: Transport) -> BookingStatus { transport.needsBooking ? .toBook : .notNeeded }
 }
 
 /// A vehicle booking as it stands: its status, the center's reference and vehicle once
@@ -135,7 +139,7 @@ public struct VehicleBooking: Sendable, Hashable, Codable {
     /// What an escort with no booking stored stands at: to book when its transport must be
     /// booked, else not needed.
     public static func unset(for request: EscortRequest) -> VehicleBooking {
-        VehicleBooking(requestID: request.id, status: request.transport.needsBooking ? .toBook : .notNeeded)
+        VehicleBooking(requestID: request.id, status: .unset(for: request.transport))
     }
 }
 
@@ -213,21 +217,43 @@ public struct DayEscort: Sendable, Hashable {
 }
 
 /// Every escort of one day, and the day at a glance: how many are ready, unreached, and how
-/// many vehicles are still to book.
+/// many vehicles are still to book. Read a screen at a time (`DayBefore.escorts(on:detailing:)`),
+/// it holds the first escorts of the day's order only, and the whole day's summary.
 public struct EscortDay: Sendable, Hashable {
     public var day: CivilDate
-    /// In the call list's order: what needs a coordinator first, then by pickup time.
-    public var escorts: [DayEscort]
+    /// In the call list's order: what needs a coordinator first, then by pickup time. The
+    /// first `summary.total` of them, or the first few when the day was read a screen at a time.
+    public private(set) var escorts: [DayEscort]
+    /// The whole day at a glance, however much of it `escorts` holds.
+    public let summary: Summary
 
+    /// The whole day, put in the call list's order.
     public init(day: CivilDate, escorts: [DayEscort]) {
         self.day = day
         // Each escort's place is worked out once (its readiness looks through its calls), and
         // the escorts, large values, are moved into it in place rather than copied: a city's
         // day has thousands.
-        let keys = escorts.map { ($0.readiness, $0.request.pickupAt, $0.request.id) }
+        let marks = escorts.map { EscortMark(id: $0.request.id, pickupAt: $0.request.pickupAt, readiness: $0.readiness, vehicleOpen: $0.vehicleOpen) }
         var escorts = escorts
-        Self.arrange(&escorts, as: keys.indices.sorted { keys[$0] < keys[$1] })
+        Self.arrange(&escorts, as: Self.order(marks))
         self.escorts = escorts
+        summary = Summary(marks)
+    }
+
+    /// The first escorts of a day whose whole is `summary`, already in the call list's order.
+    public init(day: CivilDate, first escorts: [DayEscort], of summary: Summary) {
+        self.day = day
+        self.escorts = escorts
+        self.summary = summary
+    }
+
+    /// Every escort of the day is here.
+    public var isWhole: Bool { escorts.count == summary.total }
+
+    /// The positions of `marks` in the call list's order: what needs a coordinator first
+    /// (readiness), then by pickup time, then by request.
+    public static func order(_ marks: [EscortMark]) -> [Int] {
+        marks.indices.sorted { (marks[$0].readiness, marks[$0].pickupAt, marks[$0].id) < (marks[$1].readiness, marks[$1].pickupAt, marks[$1].id) }
     }
 
     /// Puts `order[i]`'s element at `i`, following each cycle of the permutation with swaps
@@ -248,20 +274,6 @@ public struct EscortDay: Sendable, Hashable {
         }
     }
 
-    public var summary: Summary {
-        var summary = Summary(total: escorts.count)
-        for escort in escorts {
-            switch escort.readiness {
-            case .ready: summary.ready += 1
-            case .unreached: summary.unreached += 1
-            case .needsAction: summary.needsAction += 1
-            case .noVolunteer: summary.noVolunteer += 1
-            }
-            if escort.vehicleOpen { summary.vehiclesToBook += 1 }
-        }
-        return summary
-    }
-
     public struct Summary: Sendable, Hashable, Codable {
         public var total: Int
         public var ready = 0
@@ -269,6 +281,20 @@ public struct EscortDay: Sendable, Hashable {
         public var needsAction = 0
         public var noVolunteer = 0
         public var vehiclesToBook = 0
+
+        /// The day's counts from each escort's mark.
+        public init(_ marks: [EscortMark]) {
+            self.init(total: marks.count)
+            for mark in marks {
+                switch mark.readiness {
+                case .ready: ready += 1
+                case .unreached: unreached += 1
+                case .needsAction: needsAction += 1
+                case .noVolunteer: noVolunteer += 1
+                }
+                if mark.vehicleOpen { vehiclesToBook += 1 }
+            }
+        }
 
         public init(total: Int, ready: Int = 0, unreached: Int = 0, needsAction: Int = 0, noVolunteer: Int = 0, vehiclesToBook: Int = 0) {
             self.total = total
@@ -278,6 +304,32 @@ public struct EscortDay: Sendable, Hashable {
             self.noVolunteer = noVolunteer
             self.vehiclesToBook = vehiclesToBook
         }
+    }
+}
+
+/// What places an escort in the call list and counts it in the day's summary: a few cells of
+/// its request, its booking's status and its calls, read for a whole day without the
+/// households behind it.
+public struct EscortMark: Sendable, Hashable {
+    public var id: Int64
+    public var pickupAt: Date
+    public var readiness: Readiness
+    /// The vehicle is still to be seen to (`DayEscort.vehicleOpen`).
+    public var vehicleOpen: Bool
+
+    public init(id: Int64, pickupAt: Date, readiness: Readiness, vehicleOpen: Bool) {
+        self.id = id
+        self.pickupAt = pickupAt
+        self.readiness = readiness
+        self.vehicleOpen = vehicleOpen
+    }
+
+    /// The mark of a request with these calls and this booking (nil: none stored), as
+    /// `DayEscort` works it out from the whole records.
+    public init(id: Int64, pickupAt: Date, hasVolunteer: Bool, transport: Transport, booking: BookingStatus?, attempts: [ContactAttempt]) {
+        let status = booking ?? .unset(for: transport)
+        self.init(id: id, pickupAt: pickupAt, readiness: Readiness(attempts: attempts, hasVolunteer: hasVolunteer),
+                  vehicleOpen: transport.needsBooking && status.isOpen)
     }
 }
 

@@ -175,6 +175,9 @@ public protocol DayBefore: BookingReads {
     /// Every escort whose appointment falls on `day` and that is not cancelled, with its
     /// household, volunteer, calls, booking and messages, in the call list's order.
     func escorts(on day: CivilDate) async throws -> EscortDay
+    /// The same day a screen at a time: the first `count` escorts of the call list's order,
+    /// whole, and the whole day's summary (`EscortDay.isWhole` says whether that was all).
+    func escorts(on day: CivilDate, detailing count: Int) async throws -> EscortDay
     /// The calls about one request, oldest first.
     func contactAttempts(requestID: Int64) async throws -> [ContactAttempt]
     /// Records a call about a request (not one that has ended), stamped with who and when.

@@ -77,6 +77,49 @@ struct DayBeforeStoreTests {
         #expect(day.escorts.first { $0.request.id == 3 }?.booking.status == .notNeeded, "no booking row: by public transport, none is needed")
     }
 
+    /// The call list's first screen: the whole day's order and counts, worked out from a few
+    /// cells of each request and its booking's status, and the first escorts read whole. For
+    /// every length, what comes must be the whole day's read cut there, with the whole day's counts.
+    @Test(arguments: Backend.all) func aDayReadAScreenAtATimeIsTheWholeDayCutAfterItsFirstEscorts(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([
+            fixture.request(1, household: 1, day: 0, hour: 9, status: .assigned, volunteer: 1),
+            fixture.request(2, household: 3, day: 0, hour: 13, status: .assigned, volunteer: 3, transport: .centerVehicle),
+            fixture.request(3, household: 4, day: 0, hour: 15),
+            fixture.request(4, household: 1, day: 1, hour: 9, status: .assigned, volunteer: 1),
+            fixture.request(5, household: 2, day: 0, hour: 9, status: .assigned, volunteer: 2, transport: .taxi),
+            fixture.request(6, household: 4, day: 0, hour: 11, status: .assigned, volunteer: 5, transport: .centerVehicle),
+            fixture.request(7, household: 2, day: 0, hour: 16, transport: .taxi),
+            fixture.request(8, household: 3, day: 0, hour: 17, status: .assigned, volunteer: 3),
+            // The same pickup as request 2, and as unreached: the tie goes by request.
+            fixture.request(9, household: 1, day: 0, hour: 13, status: .assigned, volunteer: 2),
+        ])
+        let store = fixture.store
+        try await store.perform(.cancel, requestID: 8, details: ActionDetails(reason: "입원"), expectedVersion: nil)
+        try await store.setBooking(requestID: 6, status: .confirmed, reference: "AY-1207-031", vehicle: "착한수레 3호")
+        try await store.setBooking(requestID: 5, status: .refused, reference: "", vehicle: "")
+        try await store.setBooking(requestID: 2, status: .requested, reference: "", vehicle: "")
+        for (request, party) in [(6, ContactParty.volunteer), (6, .household), (1, .volunteer), (1, .household)] {
+            try await store.recordAttempt(requestID: Int64(request), party: party, result: .confirmed, note: "")
+        }
+        try await store.recordAttempt(requestID: 1, party: .household, result: .askedToChange, note: "오후로")
+        try await store.recordAttempt(requestID: 5, party: .volunteer, result: .noAnswer, note: "")
+
+        let whole = try await store.escorts(on: monday(fixture))
+        #expect(whole.isWhole && whole.escorts.map(\.request.id) == [1, 3, 7, 5, 2, 9, 6],
+                "asked to change, no volunteer (by pickup), unreached (by pickup, then request), ready")
+        #expect(whole.summary == EscortDay.Summary(total: 7, ready: 1, unreached: 3, needsAction: 1, noVolunteer: 2, vehiclesToBook: 3))
+        for count in 0...9 {
+            let first = try await store.escorts(on: monday(fixture), detailing: count)
+            #expect(first.summary == whole.summary, "\(count) read whole")
+            #expect(first.escorts == Array(whole.escorts.prefix(count)), "\(count) read whole")
+            #expect(first.isWhole == (count >= 7))
+        }
+        let empty = try await store.escorts(on: monday(fixture).adding(days: 3, calendar: fixture.calendar), detailing: 100)
+        #expect(empty.isWhole && empty.escorts.isEmpty && empty.summary.total == 0)
+    }
+
     @Test(arguments: Backend.all) func theHouseholdPageCarriesTheCallsWithTheirNotesOnlyInFull(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

@@ -53,6 +53,42 @@ struct CallFlowTests {
         #expect(state.overlay == nil)
     }
 
+    /// A city's day shows its first screen at once and reads the rest right after. Read again
+    /// (after a call, or another coordinator's change), a first screen does not replace the
+    /// whole day shown: the list and its cursor stay until the whole day comes again.
+    @Test func aDaysFirstScreenIsShownAtOnceAndTheRestFollows() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = try await DemoDashboard.state(width: 120, height: 40, store: store)
+        var (state, effects) = press(start, .character("C"))
+        #expect(effects == [.loadCalls(tomorrow)])
+        let first = try await store.escorts(on: tomorrow, detailing: 2)
+        let whole = try await store.escorts(on: tomorrow)
+        try #require(whole.escorts.count >= 4, "the demo has a few escorts tomorrow")
+        #expect(!first.isWhole && first.summary == whole.summary)
+
+        (state, effects) = update(state, .callsLoaded(first))
+        #expect(sheet(state)?.list == first)
+        #expect(effects == [.loadWholeCalls(tomorrow)])
+        #expect(render(state).text.contains(DomainPhrases.summary(whole.summary, language: .ko)), "the whole day's counts, at once")
+        // What goes over the whole day waits for it: the sheets typed back in, the reminders sent.
+        (state, _) = press(state, .character("o"))
+        #expect(state.notice == UIText.callsLoading.ko && state.overlay.map { if case .calls = $0 { true } else { false } } == true)
+        (state, _) = press(state, .down, .down, .down)
+        #expect(sheet(state)?.cursor == 1, "the cursor stays among the escorts read")
+
+        state = try await settle(state, effects, store: store)
+        #expect(sheet(state)?.list == whole)
+        (state, _) = press(state, .down, .down)
+        #expect(sheet(state)?.cursor == 3)
+        (state, effects) = update(state, .callsLoaded(first))
+        #expect(sheet(state)?.list == whole && sheet(state)?.cursor == 3)
+        #expect(effects == [.loadWholeCalls(tomorrow)])
+        // Another day's answer, come late, is not shown.
+        let dayAfter = try await store.escorts(on: tomorrow.adding(days: 1, calendar: DemoDashboard.calendar))
+        (state, effects) = update(state, .callsLoaded(dayAfter))
+        #expect(sheet(state)?.list == whole && effects.isEmpty)
+    }
+
     @Test func twoCallsConfirmingBothSidesMakeTheEscortReady() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         var (state, escort) = try await openOnHeldEscort()

@@ -123,6 +123,7 @@ enum Schema {
         householdFamilyContact,
         keptFigures,
         loadRevisions,
+        callListIndexes,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

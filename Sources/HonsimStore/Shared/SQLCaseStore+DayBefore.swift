@@ -8,47 +8,6 @@ import HonsimCore
 /// entity of its own (`call`, `booking`, `message`) with the request's id, so that undoing a
 /// change to the request itself is not confused by them.
 extension SQLCaseStore {
-    public func escorts(on day: CivilDate) async throws -> EscortDay {
-        try await read { [self] db in try await fetchEscortDay(db, day: day) }
-    }
-
-    /// The escorts of a day with everything the call list and the run sheets show of them.
-    func fetchEscortDay(_ db: any StoreConnection, day: CivilDate) async throws -> EscortDay {
-        let start = day.start(in: calendar)
-        let end = day.adding(days: 1, calendar: calendar).start(in: calendar)
-        // The day's requests, as `r` in both statements.
-        let window = "r.appointment_at >= ? AND r.appointment_at < ? AND r.status != 'cancelled'"
-        let bounds: [(any DatabaseValueConvertible)?] = [Stored.cell(start), Stored.cell(end)]
-        // The calls first: an escort's place in the list depends on them, so that each escort is
-        // made once, where it belongs. A city's day has thousands, each a large value.
-        var attempts: [Int64: [ContactAttempt]] = [:]
-        for row in try await db.rows("""
-            SELECT * FROM \(db.seen(.call)) WHERE request_id IN (SELECT id FROM \(db.seen(.request)) r WHERE \(window)) ORDER BY at, id
-            """, bounds) {
-            let attempt = ContactAttempt(row: row)
-            attempts[attempt.requestID, default: []].append(attempt)
-        }
-        var messages: [Int64: [MessageRecord]] = [:]
-        for message in try await SQLCaseStore.fetchMessages(db, day: day) { messages[message.requestID, default: []].append(message) }
-        let volunteers = try await cachedVolunteers(db)
-        // Each escort's request, household and booking in one row, by column position: one
-        // pass over the day, where a read each would look the day up again.
-        var escorts: [DayEscort] = []
-        try await db.forEachRow("""
-            SELECT \(SQLText.columns(EscortRequest.storedColumns, of: "r")), \(SQLText.columns(Household.storedColumns, of: "h")),
-                   \(SQLText.columns(VehicleBooking.storedColumns, of: "b"))
-            FROM \(db.seen(.request)) r JOIN \(db.seen(.household)) h ON h.id = r.household_id
-                 LEFT JOIN vehicle_booking b ON b.request_id = r.id
-            WHERE \(window)
-            """, bounds) { row in
-            escorts.append(DayEscort(cells: row, volunteers: volunteers, attempts: attempts, messages: messages))
-        }
-        // Out of the closure's box, so that the day sorts the one list in place.
-        let made = escorts
-        escorts = []
-        return EscortDay(day: day, escorts: made)
-    }
-
     public func contactAttempts(requestID: Int64) async throws -> [ContactAttempt] {
         try await read { db in try await SQLCaseStore.fetchAttempts(db, requestIDs: [requestID])[requestID] ?? [] }
     }
@@ -146,10 +105,7 @@ extension SQLCaseStore {
     static func fetchAttempts(_ db: any StoreConnection, requestIDs: Set<Int64>) async throws -> [Int64: [ContactAttempt]] {
         var found: [Int64: [ContactAttempt]] = [:]
         try await SQLText.forEachChunk(of: requestIDs) { marks, chunk in
-            for row in try await db.rows("SELECT * FROM \(db.seen(.call)) WHERE request_id IN (\(marks)) ORDER BY at, id", chunk) {
-                let attempt = ContactAttempt(row: row)
-                found[attempt.requestID, default: []].append(attempt)
-            }
+            found.merge(try await attempts(db, ContactAttempt.selectList, ofRequests: marks, chunk)) { $1 }
         }
         return found
     }
@@ -170,29 +126,6 @@ extension SQLCaseStore {
     }
 }
 
-extension DayEscort {
-    /// A row of the day's read: the request's cells, the household's, then the booking's.
-    init(cells row: some StoredRow, volunteers: [Volunteer], attempts: [Int64: [ContactAttempt]], messages: [Int64: [MessageRecord]]) {
-        let householdCells = EscortRequest.storedColumns.count
-        let bookingCells = householdCells + Household.storedColumns.count
-        let request = EscortRequest(cells: row)
-        self.init(request: request, household: Household(cells: ShiftedCells(base: row, by: householdCells)),
-                  volunteer: request.volunteerID.flatMap { StoreRules.volunteer(withID: $0, in: volunteers) },
-                  attempts: attempts[request.id] ?? [],
-                  booking: row.isNull(bookingCells) ? .unset(for: request)
-                      : VehicleBooking(requestID: request.id, cells: ShiftedCells(base: row, by: bookingCells)),
-                  messages: messages[request.id] ?? [])
-    }
-}
-
-extension ContactAttempt {
-    init(row: some StoredRow) {
-        self.init(id: row["id"], requestID: row["request_id"], party: ContactParty(rawValue: row["party"]) ?? .center,
-                  result: ContactResult(rawValue: row["result"]) ?? .noAnswer, note: row["note"], at: Stored.date(row["at"] as Int64),
-                  by: row["called_by"])
-    }
-}
-
 extension VehicleBooking {
     /// The columns `init(requestID:cells:)` reads, in its order.
     static let storedColumns = ["status", "reference", "vehicle", "updated_at", "updated_by"]
@@ -206,15 +139,5 @@ extension VehicleBooking {
     init(row: some StoredRow) {
         self.init(requestID: row["request_id"],
                   cells: NamedCells(base: row, names: VehicleBooking.storedColumns))
-    }
-}
-
-extension MessageRecord {
-    init?(row: some StoredRow) {
-        guard let day = CivilDate(iso: row["day"]) else { return nil }
-        self.init(id: row["id"], requestID: row["request_id"], day: day, party: ContactParty(rawValue: row["party"]) ?? .household,
-                  phone: row["phone"], text: row["body"], state: State(rawValue: row["state"]) ?? .failed,
-                  exitStatus: (row["exit_status"] as Int64?).map { Int($0) }, detail: row["detail"], at: Stored.date(row["at"] as Int64),
-                  by: row["sent_by"])
     }
 }

@@ -66,6 +66,11 @@ extension CallSheet {
     mutating func askToSend(_ around: Surroundings) -> Reply {
         guard let list, let dongs = around.data?.dongs else { return .stay }
         var reply = Reply.stay
+        // What would go is counted over the whole day.
+        guard list.isWhole else {
+            reply.notice = around.text(UIText.callsLoading)
+            return reply
+        }
         guard !around.reminders.sender.isEmpty else {
             reply.notice = around.text(UIText.messagesNoSender)
             return reply

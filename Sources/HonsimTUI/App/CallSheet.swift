@@ -11,7 +11,7 @@ import HonsimStore
 /// dialog, as drop-outs do; a household that cancels goes to the cancel form.
 public struct CallSheet: Hashable, Sendable {
     public var day: CivilDate
-    /// nil while the day is read.
+    /// nil while the day is read; its first screen only (`EscortDay.isWhole`) while the rest is.
     public var list: EscortDay?
     public var cursor = 0
     /// The side chosen with the first key, waiting for the result.
@@ -20,6 +20,11 @@ public struct CallSheet: Hashable, Sendable {
     public var note: CallNote?
     /// The day's reminders about to be sent, waiting for a yes.
     public var sending: SendPlan?
+
+    /// The escorts read whole before the list is first shown: more than a screen holds. A
+    /// city's day has thousands, whose households are scattered over the store; the rest
+    /// follow at once.
+    public static let firstScreen = 100
 
     public init(day: CivilDate) {
         self.day = day
@@ -92,6 +97,11 @@ extension CallSheet: Component {
         case .typeIn:
             guard let list else { return .stay }
             var reply = Reply.stay
+            // The sheets come back in the day's order, all of it.
+            guard list.isWhole else {
+                reply.notice = around.text(UIText.callsLoading)
+                return reply
+            }
             reply.sheet = .typeIn(list)
             return reply
         }
@@ -105,12 +115,17 @@ extension AppState {
         return [.loadCalls(tomorrow)]
     }
 
-    /// The day's escorts came: shown if the list is still open on that day.
-    mutating func callsLoaded(_ day: EscortDay) {
-        guard case .calls(var sheet) = overlay, sheet.day == day.day else { return }
+    /// The day's escorts came: shown if the list is still open on that day. A first screen
+    /// asks for the rest; it does not replace the whole day already shown (read again after a
+    /// call), which stays, with its cursor, until the whole day comes.
+    mutating func callsLoaded(_ day: EscortDay) -> [Effect] {
+        guard case .calls(var sheet) = overlay, sheet.day == day.day else { return [] }
+        let rest: [Effect] = day.isWhole ? [] : [.loadWholeCalls(day.day)]
+        if !day.isWhole, sheet.list?.isWhole == true { return rest }
         sheet.list = day
         sheet.cursor = min(sheet.cursor, max(0, day.escorts.count - 1))
         overlay = .calls(sheet)
+        return rest
     }
 
     /// A call was recorded. The list is read again; a volunteer who cannot go is released

@@ -60,8 +60,11 @@ public enum Effect: Hashable, Sendable {
     case loadHouseholds
     case loadActivity(AuditQuery, limit: Int)
     case loadPlan(PlanQuery)
-    /// The escorts of a day with their calls, for the call list.
+    /// The escorts of a day with their calls, for the call list: its first screen
+    /// (`CallSheet.firstScreen` escorts and the whole day's counts), the rest after it.
     case loadCalls(CivilDate)
+    /// Every escort of the day, after its first screen.
+    case loadWholeCalls(CivilDate)
     /// A standing series' page.
     case loadSeries(Int64)
     case quit
@@ -178,8 +181,8 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         state.planLoaded(query, plan)
         return (state, [])
     case .callsLoaded(let day):
-        state.callsLoaded(day)
-        return (state, [])
+        let effects = state.callsLoaded(day)
+        return (state, effects)
     case .messages(let event):
         let effects = state.messagesDone(event)
         return (state, effects)

@@ -83,6 +83,8 @@ struct EffectInterpreter: Sendable {
                 return .failed(describe(error))
             }
         case .loadCalls(let day):
+            do { return .callsLoaded(try await store.escorts(on: day, detailing: CallSheet.firstScreen)) } catch { return .failed(describe(error)) }
+        case .loadWholeCalls(let day):
             do { return .callsLoaded(try await store.escorts(on: day)) } catch { return .failed(describe(error)) }
         case .loadSeries(let id):
             do { return .seriesLoaded(try await store.seriesPage(id: id)) } catch { return .failed(describe(error)) }
