@@ -59,9 +59,12 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         let generatedAt = log.elapsed
 
-        log.note("loading through SQLiteStore.load (one transaction)…")
-        let data = StoreData(dongs: population.dongs, households: population.households,
+        var data = StoreData(dongs: population.dongs, households: population.households,
                              volunteers: population.volunteers, requests: generated)
+        (data.attempts, data.bookings, data.messages) = DayBeforeGenerator.make(generated, now: anchor, calendar: target.calendar)
+        log.note("the day before of the next \(DayBeforeGenerator.daysAhead) days: \(data.attempts.count) calls, "
+            + "\(data.bookings.count) vehicle bookings, \(data.messages.count) reminders")
+        log.note("loading through SQLiteStore.load (one transaction)…")
         let loadStarted = ContinuousClock.now
         try await target.load(data, replacingExisting: false)
         let loadTime = ContinuousClock.now - loadStarted

@@ -93,9 +93,11 @@ public struct StoreData: Sendable {
     public var households: [Household]
     public var volunteers: [Volunteer]
     public var requests: [EscortRequest]
-    /// The day before's calls and vehicle bookings of these requests (the demo's).
+    /// The day before's calls, vehicle bookings and reminder messages of these requests (the
+    /// demo's, a generated city's).
     public var attempts: [ContactAttempt] = []
     public var bookings: [VehicleBooking] = []
+    public var messages: [MessageRecord] = []
     /// Households' categories and services elsewhere, by household id (the demo's).
     public var eligibility: [Int64: HouseholdEligibility] = [:]
     /// What completed escorts paid back, by request id (the demo's).

@@ -32,7 +32,7 @@ extension SQLCaseStore {
                 try await insertSchedules(db, data.volunteers)
                 // In time order, so the database's overlap check sees each volunteer's commitments as they were made.
                 try await insertRequests(db, data.requests.sorted(by: { ($0.pickupAt, $0.id) < ($1.pickupAt, $1.id) }))
-                try await insertDayBefore(db, attempts: data.attempts, bookings: data.bookings)
+                try await insertDayBefore(db, attempts: data.attempts, bookings: data.bookings, messages: data.messages)
                 try await insertCouncilSide(db, data, at: now)
                 try await db.idsWritten()
                 try await appendAudit(db, action: replacingExisting && existing > 0 ? "replace" : "load", entity: "store", id: location,
