@@ -113,6 +113,24 @@ struct CallFlowTests {
         #expect(sheet(state)?.party == nil && sheet(state) != nil)
     }
 
+    /// A volunteer's call is about the volunteer who holds the escort: with none, it is not
+    /// recorded, and the household's side still is.
+    @Test func anEscortWithoutAVolunteerTakesNoVolunteersCall() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = try await DemoDashboard.state(width: 120, height: 40, store: store)
+        var state = try await press(start, store: store, .character("C"))
+        let list = try #require(sheet(state)?.list)
+        let index = try #require(list.escorts.firstIndex { $0.request.volunteerID == nil }, "the demo has an escort tomorrow nobody holds")
+        for _ in 0..<index { state = try await press(state, store: store, .down) }
+        let escort = list.escorts[index]
+        state = try await press(state, store: store, .character("v"), .character("y"))
+        #expect(state.notice == UIText.callsPartyFirst.ko, "v chose nobody, so y asks whom first")
+        state = try await press(state, store: store, .character("v"))
+        #expect(state.notice == UIText.callsNoVolunteer.ko && sheet(state)?.party == nil)
+        state = try await press(state, store: store, .character("h"), .character("n"), .enter)
+        #expect(try await store.contactAttempts(requestID: escort.request.id).map(\.party) == [.household])
+    }
+
     @Test func aVolunteerWhoCannotGoIsReleasedAndTheEscortOpensInTheAssignDialog() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         var (state, escort) = try await openOnHeldEscort()
@@ -144,7 +162,7 @@ struct CallFlowTests {
         try await store.recordAttempt(requestID: held.request.id, party: .volunteer, result: .confirmed, note: "")
         try await store.recordAttempt(requestID: held.request.id, party: .household, result: .noAnswer, note: "")
         state = try await settle(state, [.loadCalls(tomorrow)], store: store)
-        state = try await press(state, store: store, .character("v"))
+        state = try await press(state, store: store, .character("h"))
         let canvas = render(state)
         assertSnapshot(canvas, named: "calls-\(language.rawValue)-\(width)x\(height)")
     }

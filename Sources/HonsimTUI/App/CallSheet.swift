@@ -62,7 +62,13 @@ extension CallSheet: Component {
             // Only while a note is typed.
             return .stay
         case .volunteer, .household, .family, .center:
-            guard selected != nil else { return .stay }
+            guard let escort = selected else { return .stay }
+            // A volunteer's word is about the escort they hold: with none, there is nobody's to record.
+            if action == .volunteer, escort.request.volunteerID == nil {
+                var reply = Reply.stay
+                reply.notice = around.text(UIText.callsNoVolunteer)
+                return reply
+            }
             party = action.party
             return .stay
         case .confirmed, .noAnswer, .leftMessage, .askedToChange, .cancelled:

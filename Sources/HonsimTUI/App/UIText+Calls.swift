@@ -9,6 +9,8 @@ extension UIText {
                                                en: "first choose whom you called: v volunteer, h household, f family, e center")
     public static let callsChooseResult = Phrase(ko: "결과를 고르세요: y 확인 n 부재 m 메시지 x 변경 요청 c 취소 (Esc 취소)",
                                                  en: "the result: y confirmed, n no answer, m message, x change, c cancel (Esc: back)")
+    public static let callsNoVolunteer = Phrase(ko: "봉사자가 없는 동행입니다: 봉사자에게는 배정한 뒤에 전화를 기록합니다",
+                                                en: "no volunteer holds this escort: a volunteer's call is recorded once one is assigned")
     public static let callsVolunteerCannotGo = Phrase(ko: "봉사자 불가(전날 확인 전화)", en: "volunteer cannot go (call the day before)")
     public static let callsWhom = Phrase(ko: "통화 상대", en: "called")
     public static let callsResult = Phrase(ko: "결과", en: "result")
@@ -20,7 +22,7 @@ extension UIText {
     public static let labelBooking = Phrase(ko: "차량 예약", en: "vehicle booking")
 
     static let calls: [Phrase] = [
-        callsTitle, callsLoading, callsEmpty, callsPartyFirst, callsChooseResult, callsVolunteerCannotGo, callsWhom, callsResult,
+        callsTitle, callsLoading, callsEmpty, callsPartyFirst, callsChooseResult, callsNoVolunteer, callsVolunteerCannotGo, callsWhom, callsResult,
         callsDay, callsReady, callsSide, callsVehicle, vehiclesUnconfirmed, labelBooking,
     ]
 }
