@@ -214,8 +214,9 @@ struct MemoryPoint: Codable, Sendable {
     /// What SQLite has allocated, page caches of every connection first (`sqlite3_memory_used`).
     var sqliteKB: Int
 
-    static func sample(_ label: String) -> MemoryPoint {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    /// This process's memory, or another's (`process`: its pid), whose SQLite is not counted.
+    static func sample(_ label: String, process: pid_t? = nil) -> MemoryPoint {
+        let status = (try? String(contentsOfFile: "/proc/\(process.map(String.init) ?? "self")/status", encoding: .utf8)) ?? ""
         func field(_ name: String) -> Int {
             for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
                 let parts = line.split(whereSeparator: \.isWhitespace)
@@ -224,7 +225,7 @@ struct MemoryPoint: Codable, Sendable {
             return 0
         }
         return MemoryPoint(label: label, rssKB: field("VmRSS"), peakKB: field("VmHWM"), anonKB: field("RssAnon"),
-                           fileKB: field("RssFile"), shmemKB: field("RssShmem"), sqliteKB: Int(sqliteMemoryUsed() / 1024))
+                           fileKB: field("RssFile"), shmemKB: field("RssShmem"), sqliteKB: process == nil ? Int(sqliteMemoryUsed() / 1024) : 0)
     }
 
     /// Resident pages per mapped file (its name alone) and for all anonymous mappings together,

@@ -36,7 +36,7 @@ struct OpenBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var frames: [Duration] = [], requests: [Duration] = [], wholes: [Duration] = []
+        var frames: [Duration] = [], requests: [Duration] = [], wholes: [Duration] = [], peaks: [Int] = []
         for index in 0..<(warmups + iterations) {
             let opening = try PseudoTerminalRun.launch(binary: binary, arguments: ["dashboard", "--store", store],
                                                      width: width, height: height)
@@ -44,13 +44,17 @@ struct OpenBenchCommand: AsyncParsableCommand {
             frames.append(opening.frame)
             requests.append(opening.requests)
             wholes.append(opening.whole)
+            peaks.append(opening.peakKB)
         }
+        peaks.sort()
+        let memory = String(format: " Peak memory (VmHWM) of the dashboard's process at its whole screen: median %.1f MB, max %.1f MB.",
+                            Double(peaks[peaks.count / 2]) / 1_024, Double(peaks.last ?? 0) / 1_024)
         let size = "\(width)x\(height)"
         try Measure.report([
             Summary(name: "first frame (\(size))", targetMs: Self.firstFrameTargetMs, result: "the frame drawn", durations: frames),
             Summary(name: "requests pane filled", targetMs: Self.firstFrameTargetMs, result: "requests on screen", durations: requests),
             Summary(name: "whole screen", targetMs: Self.wholeScreenTargetMs, result: "no pane loading", durations: wholes),
-        ], json: json, note: "From spawning `honsim dashboard --store …` in a \(size) pseudo-terminal; the dashboard marks each frame on a pipe (HONSIM_BENCH_MARKERS).")
+        ], json: json, note: "From spawning `honsim dashboard --store …` in a \(size) pseudo-terminal; the dashboard marks each frame on a pipe (HONSIM_BENCH_MARKERS)." + memory)
     }
 }
 
@@ -60,6 +64,8 @@ enum PseudoTerminalRun {
         var frame: Duration
         var requests: Duration
         var whole: Duration
+        /// The process's peak memory when its screen was whole, in KB.
+        var peakKB: Int
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -119,6 +125,7 @@ enum PseudoTerminalRun {
         var marks: [String: Duration] = [:]
         var pendingMarks = "", recentOutput: [UInt8] = []
         var quitSent = false
+        var peakKB = 0
         let deadline = started + .seconds(60)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         var masterOpen = true
@@ -152,6 +159,7 @@ enum PseudoTerminalRun {
                 }
             }
             if marks["whole"] != nil && !quitSent {
+                peakKB = MemoryPoint.sample("whole screen", process: pid).peakKB
                 _ = write(master, "q", 1)
                 quitSent = true
             }
@@ -162,7 +170,7 @@ enum PseudoTerminalRun {
                     throw Failure.noMarker(marks["frame"] == nil ? "frame" : marks["requests"] == nil ? "requests" : "whole",
                                            output: String(decoding: recentOutput, as: UTF8.self))
                 }
-                return Opening(frame: frame, requests: requests, whole: whole)
+                return Opening(frame: frame, requests: requests, whole: whole, peakKB: peakKB)
             }
         }
         kill(pid, SIGKILL)
