@@ -56,9 +56,10 @@ public enum Readiness: Int, Sendable, Hashable, Comparable, CaseIterable {
 
     /// What the calls say of an escort. A side is confirmed by a confirmation that no later
     /// request for a change or a cancellation undid; a later "no answer" (a second call to
-    /// make sure) does not undo it.
-    public init(attempts: [ContactAttempt], hasVolunteer: Bool) {
-        let sides = CallSides(attempts)
+    /// make sure) does not undo it. `volunteerSince`: when the volunteer who holds the escort
+    /// was assigned; calls to the volunteer side before it were to someone else.
+    public init(attempts: [ContactAttempt], hasVolunteer: Bool, volunteerSince: Date? = nil) {
+        let sides = CallSides(attempts, volunteerSince: volunteerSince)
         if sides.volunteer.asked || sides.household.asked { self = .needsAction }
         else if !hasVolunteer { self = .noVolunteer }
         else if sides.volunteer.confirmed && sides.household.confirmed { self = .ready }
@@ -80,10 +81,15 @@ public struct CallSides: Sendable, Hashable {
     public var volunteer = Side()
     public var household = Side()
 
-    public init(_ attempts: [ContactAttempt]) {
+    /// The sides as the calls leave them. With `volunteerSince` (when the volunteer who holds
+    /// the escort now was assigned), the volunteer side counts only the calls made since: a
+    /// replaced volunteer's confirmation is not the new one's.
+    public init(_ attempts: [ContactAttempt], volunteerSince: Date? = nil) {
         for attempt in attempts.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) {
             switch attempt.party {
-            case .volunteer: CallSides.note(attempt.result, on: &volunteer)
+            case .volunteer:
+                if let since = volunteerSince, attempt.at < since { continue }
+                CallSides.note(attempt.result, on: &volunteer)
             case .household, .family: CallSides.note(attempt.result, on: &household)
             case .center: break
             }
@@ -210,8 +216,10 @@ public struct DayEscort: Sendable, Hashable {
         self.messages = messages
     }
 
-    public var readiness: Readiness { Readiness(attempts: attempts, hasVolunteer: request.volunteerID != nil) }
-    public var sides: CallSides { CallSides(attempts) }
+    public var readiness: Readiness {
+        Readiness(attempts: attempts, hasVolunteer: request.volunteerID != nil, volunteerSince: request.assignedAt)
+    }
+    public var sides: CallSides { CallSides(attempts, volunteerSince: request.assignedAt) }
     /// The vehicle is still to be seen to.
     public var vehicleOpen: Bool { request.transport.needsBooking && booking.status.isOpen }
 }
@@ -326,9 +334,11 @@ public struct EscortMark: Sendable, Hashable {
 
     /// The mark of a request with these calls and this booking (nil: none stored), as
     /// `DayEscort` works it out from the whole records.
-    public init(id: Int64, pickupAt: Date, hasVolunteer: Bool, transport: Transport, booking: BookingStatus?, attempts: [ContactAttempt]) {
+    public init(id: Int64, pickupAt: Date, hasVolunteer: Bool, assignedAt: Date?, transport: Transport, booking: BookingStatus?,
+                attempts: [ContactAttempt]) {
         let status = booking ?? .unset(for: transport)
-        self.init(id: id, pickupAt: pickupAt, readiness: Readiness(attempts: attempts, hasVolunteer: hasVolunteer),
+        self.init(id: id, pickupAt: pickupAt,
+                  readiness: Readiness(attempts: attempts, hasVolunteer: hasVolunteer, volunteerSince: assignedAt),
                   vehicleOpen: transport.needsBooking && status.isOpen)
     }
 }

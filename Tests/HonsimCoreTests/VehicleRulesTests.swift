@@ -47,6 +47,14 @@ struct VehicleRulesTests {
         #expect(Readiness(attempts: [call(.volunteer, .confirmed, 0), call(.household, .askedToChange, 1)], hasVolunteer: true) == .needsAction)
         #expect(Readiness(attempts: [call(.household, .askedToChange, 0), call(.household, .confirmed, 1)], hasVolunteer: false) == .noVolunteer,
                 "a confirmation takes the request for a change back")
+        // A volunteer assigned after the calls: the confirmation was someone else's.
+        let confirmed = [call(.volunteer, .confirmed, 0), call(.household, .confirmed, 1)]
+        #expect(Readiness(attempts: confirmed, hasVolunteer: true, volunteerSince: at(9, 10)) == .ready, "assigned before the call")
+        #expect(Readiness(attempts: confirmed, hasVolunteer: true, volunteerSince: at(9, 20)) == .unreached)
+        #expect(CallSides(confirmed, volunteerSince: at(9, 20)).volunteer.attempts == 0)
+        #expect(CallSides(confirmed, volunteerSince: at(9, 20)).household.confirmed, "the household's side is the household's whoever goes")
+        #expect(Readiness(attempts: [call(.volunteer, .cancelled, 0)], hasVolunteer: true, volunteerSince: at(9, 20)) == .unreached,
+                "the volunteer who could not go was replaced: the new one is still to call")
         #expect(CallFigures.unreached([call(.volunteer, .noAnswer, 0)], pickupAt: at(10, 9)))
         #expect(!CallFigures.unreached([], pickupAt: at(10, 9)), "never called is not unreached")
         #expect(CallFigures.confirmedDayBefore([call(.volunteer, .confirmed, 0), call(.household, .confirmed, 0)], dayStart: at(10, 0)))

@@ -120,6 +120,29 @@ struct DayBeforeStoreTests {
         #expect(empty.isWhole && empty.escorts.isEmpty && empty.summary.total == 0)
     }
 
+    /// A volunteer's confirmation is theirs: once another volunteer holds the escort (released
+    /// from the dashboard, then assigned again), its volunteer side is to call again, in the
+    /// whole day and in its first screen alike.
+    @Test(arguments: Backend.all) func aReplacedVolunteersConfirmationDoesNotMakeTheEscortReady(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        let store = fixture.store
+        try await store.recordAttempt(requestID: 1, party: .volunteer, result: .confirmed, note: "")
+        try await store.recordAttempt(requestID: 1, party: .household, result: .confirmed, note: "")
+        #expect(try await store.escorts(on: monday(fixture)).escorts.first { $0.request.id == 1 }?.readiness == .ready)
+        // Times are kept to the second: the new assignment comes in a later one.
+        try await Task.sleep(for: .milliseconds(1_100))
+        try await store.perform(.release, requestID: 1, details: ActionDetails(reason: "사정"), expectedVersion: nil)
+        try await store.assign(requestID: 1, volunteerID: 2, expectedVersion: nil, override: true)
+        for day in [try await store.escorts(on: monday(fixture)), try await store.escorts(on: monday(fixture), detailing: 10)] {
+            let escort = try #require(day.escorts.first { $0.request.id == 1 })
+            #expect(escort.volunteer?.id == 2 && escort.readiness == .unreached)
+            #expect(escort.sides.volunteer.attempts == 0 && escort.sides.household.confirmed)
+            #expect(day.summary.ready == 0)
+        }
+    }
+
     @Test(arguments: Backend.all) func theHouseholdPageCarriesTheCallsWithTheirNotesOnlyInFull(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

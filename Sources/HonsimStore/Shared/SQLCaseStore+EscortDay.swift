@@ -54,13 +54,14 @@ extension SQLCaseStore {
         let calls = try await Self.attempts(db, ContactAttempt.outcomeList, ofRequests: dayRequests, bounds)
         var marks: [EscortMark] = []
         try await db.forEachRow("""
-            SELECT r.id, r.pickup_at, r.volunteer_id, r.transport, b.status
+            SELECT r.id, r.pickup_at, r.volunteer_id, r.assigned_at, r.transport, b.status
             FROM \(db.seen(.request)) r LEFT JOIN vehicle_booking b ON b.request_id = r.id WHERE \(window)
             """, bounds) { row in
             let id = row.integer(0)
             marks.append(EscortMark(id: id, pickupAt: Stored.date(row.integer(1)), hasVolunteer: !row.isNull(2),
-                                    transport: Transport(rawValue: row.text(3)) ?? .publicTransport,
-                                    booking: row.isNull(4) ? nil : BookingStatus(rawValue: row.text(4)) ?? .toBook,
+                                    assignedAt: Stored.optionalDate(row.optionalInteger(3)),
+                                    transport: Transport(rawValue: row.text(4)) ?? .publicTransport,
+                                    booking: row.isNull(5) ? nil : BookingStatus(rawValue: row.text(5)) ?? .toBook,
                                     attempts: calls[id] ?? []))
         }
         let first = EscortDay.order(marks).prefix(detailing).map { marks[$0].id }
