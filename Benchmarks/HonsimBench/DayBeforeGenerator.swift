@@ -24,8 +24,10 @@ enum DayBeforeGenerator {
             let called = min(day.start(in: calendar).addingTimeInterval(-10 * 3600), now.addingTimeInterval(-3600))
             func at(_ minute: Int) -> Date { called.addingTimeInterval(TimeInterval(minute * 60)) }
             if held && id % 10 < 9 {
+                // The volunteer who holds the escort is called once assigned (`CallSides`).
+                let assigned = request.assignedAt.map { $0.addingTimeInterval(60) } ?? at(0)
                 attempts.append(ContactAttempt(requestID: request.id, party: .volunteer, result: id % 10 < 7 ? .confirmed : .noAnswer,
-                                               at: at(0), by: caller))
+                                               at: min(max(at(0), assigned), now), by: caller))
             }
             if id % 10 < 8 {
                 let result: ContactResult = id % 10 < 5 ? .confirmed : id % 10 < 7 ? .noAnswer : .leftMessage
