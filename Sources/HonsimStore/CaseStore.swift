@@ -197,6 +197,10 @@ public protocol DayBefore: BookingReads {
     /// for the same escort, day and side is refused (StoreError.alreadySent) unless `resend`.
     @discardableResult
     func recordMessage(_ message: MessageRecord, resend: Bool) async throws -> MessageRecord
+    /// Records many messages as `recordMessage` records each, in one transaction: all of them,
+    /// or none when one is refused. A city's day is thousands, each a commit otherwise.
+    @discardableResult
+    func recordMessages(_ messages: [MessageRecord], resend: Bool) async throws -> [MessageRecord]
     /// The run sheets of `day`, one page per volunteer (only `volunteerID`'s when given; an
     /// unknown one is StoreError.notFound). Households come in full where this person's role
     /// shows them in full, each recorded in the access log in the same transaction; the others,

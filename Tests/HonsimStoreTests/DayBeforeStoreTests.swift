@@ -229,6 +229,29 @@ struct DayBeforeStoreTests {
         #expect(audit.first?.action == "message" && audit.first?.after?.contains("010") == false, "no phone in the audit")
     }
 
+    /// A day's reminders saved together are recorded in one transaction: all of them, or none
+    /// when one cannot be (here, an escort cancelled meanwhile).
+    @Test(arguments: Backend.all) func aDaysMessagesAreRecordedAllOrNone(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await loadDay(fixture)
+        let day = monday(fixture)
+        func message(_ request: Int64, _ party: ContactParty) -> MessageRecord {
+            MessageRecord(requestID: request, day: day, party: party, phone: "010-2222-3333", text: "내일 동행", state: .prepared, at: Date())
+        }
+        try await fixture.store.perform(.cancel, requestID: 3, details: ActionDetails(reason: "입원"), expectedVersion: nil)
+        let refused = await storeError {
+            try await fixture.store.recordMessages([message(1, .volunteer), message(2, .household), message(3, .household)], resend: false)
+        }
+        guard case .escortEnded(3, "cancelled") = refused else { Issue.record("expected escortEnded, got \(String(describing: refused))"); return }
+        #expect(try await fixture.store.messages(on: day).isEmpty, "none of the three")
+
+        let stored = try await fixture.store.recordMessages([message(1, .volunteer), message(1, .household), message(2, .volunteer)], resend: false)
+        #expect(stored.map(\.requestID) == [1, 1, 2] && stored.allSatisfy { $0.id > 0 && $0.by == "kim" })
+        #expect(try await fixture.store.messages(on: day).map(\.id) == stored.map(\.id))
+        #expect(try await fixture.store.auditLog(in: nil, limit: 3).allSatisfy { $0.action == "message" })
+    }
+
     @Test(arguments: Backend.all) func statisticsCountEscortsConfirmedTheDayBeforeAndUnreached(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

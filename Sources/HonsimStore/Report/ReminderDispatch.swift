@@ -33,8 +33,9 @@ public struct ReminderDispatch: Sendable {
         try await store.recordExport(kind: kind, rows: list.reminders.count, householdIDs: list.revealedHouseholds, from: .export)
     }
 
+    /// In one transaction: a city's day is thousands of messages.
     public func recordPrepared(_ list: ReminderList) async throws {
-        for reminder in list.reminders { try await store.recordMessage(reminder.record(.prepared), resend: false) }
+        try await store.recordMessages(list.reminders.map { $0.record(.prepared) }, resend: false)
     }
 
     /// What came of sending a day's reminders: one line per message.

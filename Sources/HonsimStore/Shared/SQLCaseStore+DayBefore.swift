@@ -66,30 +66,44 @@ extension SQLCaseStore {
 
     @discardableResult
     public func recordMessage(_ message: MessageRecord, resend: Bool) async throws -> MessageRecord {
-        try await write { [self] db in
-            let request = try await lockedOpenRequest(db, id: message.requestID)
-            if message.state == .sent && !resend, let sent = try await db.one("""
-                SELECT at FROM \(db.seen(.message)) WHERE request_id = ? AND day = ? AND party = ? AND state = 'sent' ORDER BY id LIMIT 1
-                """, [message.requestID, message.day.description, message.party.rawValue]) {
-                throw StoreError.alreadySent(requestID: message.requestID, party: message.party.rawValue, day: message.day.description,
-                                             at: Stored.date(sent["at"] as Int64))
-            }
-            let now = now()
-            var stored = message
-            stored.at = now
-            stored.by = user
-            stored.id = try await db.insertReturningID(into: "message_record", [
-                "request_id": message.requestID, "day": message.day.description, "party": message.party.rawValue, "phone": message.phone,
-                "body": message.text, "state": message.state.rawValue, "exit_status": message.exitStatus, "detail": message.detail,
-                "at": Stored.cell(now), "sent_by": user,
-            ])
-            // The audit says what happened, not the text or the phone: those stay in the message's own row.
-            let summary = "{\"day\":\"\(message.day)\",\"party\":\"\(message.party.rawValue)\",\"state\":\"\(message.state.rawValue)\""
-                + (message.exitStatus.map { ",\"exit\":\($0)" } ?? "") + "}"
-            try await appendAudit(db, action: "message", entity: "message", id: String(message.requestID), dongCode: request.dongCode,
-                                  before: nil, after: summary, at: now)
+        try await write { [self] db in try await insertMessage(db, message, resend: resend) }
+    }
+
+    @discardableResult
+    public func recordMessages(_ messages: [MessageRecord], resend: Bool) async throws -> [MessageRecord] {
+        guard !messages.isEmpty else { return [] }
+        return try await write { [self] db in
+            var stored: [MessageRecord] = []
+            stored.reserveCapacity(messages.count)
+            for message in messages { stored.append(try await insertMessage(db, message, resend: resend)) }
             return stored
         }
+    }
+
+    /// One message recorded under its request's lock, stamped with who and when, and audited.
+    private func insertMessage(_ db: any StoreConnection, _ message: MessageRecord, resend: Bool) async throws -> MessageRecord {
+        let request = try await lockedOpenRequest(db, id: message.requestID)
+        if message.state == .sent && !resend, let sent = try await db.one("""
+            SELECT at FROM \(db.seen(.message)) WHERE request_id = ? AND day = ? AND party = ? AND state = 'sent' ORDER BY id LIMIT 1
+            """, [message.requestID, message.day.description, message.party.rawValue]) {
+            throw StoreError.alreadySent(requestID: message.requestID, party: message.party.rawValue, day: message.day.description,
+                                         at: Stored.date(sent["at"] as Int64))
+        }
+        let now = now()
+        var stored = message
+        stored.at = now
+        stored.by = user
+        stored.id = try await db.insertReturningID(into: "message_record", [
+            "request_id": message.requestID, "day": message.day.description, "party": message.party.rawValue, "phone": message.phone,
+            "body": message.text, "state": message.state.rawValue, "exit_status": message.exitStatus, "detail": message.detail,
+            "at": Stored.cell(now), "sent_by": user,
+        ])
+        // The audit says what happened, not the text or the phone: those stay in the message's own row.
+        let summary = "{\"day\":\"\(message.day)\",\"party\":\"\(message.party.rawValue)\",\"state\":\"\(message.state.rawValue)\""
+            + (message.exitStatus.map { ",\"exit\":\($0)" } ?? "") + "}"
+        try await appendAudit(db, action: "message", entity: "message", id: String(message.requestID), dongCode: request.dongCode,
+                              before: nil, after: summary, at: now)
+        return stored
     }
 
     /// The request under its lock, checked that this person may change it and that it has not ended.
