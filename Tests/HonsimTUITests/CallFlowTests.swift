@@ -54,8 +54,8 @@ struct CallFlowTests {
     }
 
     /// A city's day shows its first screen at once and reads the rest right after. Read again
-    /// (after a call, or another coordinator's change), a first screen does not replace the
-    /// whole day shown: the list and its cursor stay until the whole day comes again.
+    /// (after a call, or another coordinator's change), the whole day shown is read whole; a
+    /// first screen answered late does not replace it: the list and its cursor stay.
     @Test func aDaysFirstScreenIsShownAtOnceAndTheRestFollows() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let start = try await DemoDashboard.state(width: 120, height: 40, store: store)
@@ -80,6 +80,10 @@ struct CallFlowTests {
         #expect(sheet(state)?.list == whole)
         (state, _) = press(state, .down, .down)
         #expect(sheet(state)?.cursor == 3)
+        // Read again after another coordinator's change: the whole day, not its first screen again.
+        #expect(update(state, .storeChanged).1.contains(.loadWholeCalls(tomorrow)))
+        #expect(!update(state, .storeChanged).1.contains(.loadCalls(tomorrow)))
+        // A first screen asked for before the whole day came, answered after it.
         (state, effects) = update(state, .callsLoaded(first))
         #expect(sheet(state)?.list == whole && sheet(state)?.cursor == 3)
         #expect(effects == [.loadWholeCalls(tomorrow)])

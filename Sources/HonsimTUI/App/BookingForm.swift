@@ -162,7 +162,7 @@ extension AppState {
         notice = "#\(requestID): \(text(UIText.bookingTitle)) — \(DomainPhrases.booking(status).text(language))"
             + (reference.isEmpty ? "" : " \(TerminalText.sanitize(reference))")
         var effects: [Effect] = [.load]
-        if let day = form.returnTo?.day { effects.append(.loadCalls(day)) }
+        if let sheet = form.returnTo { effects.append(sheet.reload) }
         if status == .refused {
             overlay = .transport(TransportChoice(request: form.request, returnTo: form.returnTo))
         } else {
@@ -180,7 +180,7 @@ extension AppState {
         }
         overlay = choice.returnTo.map(Overlay.calls)
         var effects: [Effect] = [.load, .loadStatistics(period.period(now: now, calendar: calendar))]
-        if let day = choice.returnTo?.day { effects.append(.loadCalls(day)) }
+        if let sheet = choice.returnTo { effects.append(sheet.reload) }
         return effects
     }
 

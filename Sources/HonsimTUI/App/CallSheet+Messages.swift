@@ -119,6 +119,6 @@ extension AppState {
             notice = message
         }
         guard case .calls(let sheet) = overlay else { return [] }
-        return [.loadCalls(sheet.day)]
+        return [sheet.reload]
     }
 }

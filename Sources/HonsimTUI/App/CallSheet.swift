@@ -30,6 +30,10 @@ public struct CallSheet: Hashable, Sendable {
         self.day = day
     }
 
+    /// The day read again (after a call, a booking, another coordinator's change): the whole
+    /// day where the whole day is shown, its first screen otherwise.
+    var reload: Effect { list?.isWhole == true ? .loadWholeCalls(day) : .loadCalls(day) }
+
     var selected: DayEscort? {
         guard let escorts = list?.escorts, escorts.indices.contains(cursor) else { return nil }
         return escorts[cursor]
@@ -122,8 +126,8 @@ extension AppState {
     }
 
     /// The day's escorts came: shown if the list is still open on that day. A first screen
-    /// asks for the rest; it does not replace the whole day already shown (read again after a
-    /// call), which stays, with its cursor, until the whole day comes.
+    /// asks for the rest; one that comes after the whole day is shown (asked for before it came)
+    /// does not replace it, which stays, with its cursor, until the whole day comes again.
     mutating func callsLoaded(_ day: EscortDay) -> [Effect] {
         guard case .calls(var sheet) = overlay, sheet.day == day.day else { return [] }
         let rest: [Effect] = day.isWhole ? [] : [.loadWholeCalls(day.day)]
@@ -150,7 +154,7 @@ extension AppState {
                 return [.load]
             }
         }
-        return [.loadCalls(sheet.day), .load]
+        return [sheet.reload, .load]
     }
 }
 

@@ -142,7 +142,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         switch state.overlay {
         case .assign(let dialog) where state.writing == nil: effects.append(.loadCandidates(requestID: dialog.requestID))
         case .activity(let log): effects.append(.loadActivity(log.query(dongs: state.data?.dongs), limit: ActivityLog.limit))
-        case .calls(let sheet): effects.append(.loadCalls(sheet.day))
+        case .calls(let sheet): effects.append(sheet.reload)
         case .series(let sheet): effects.append(.loadSeries(sheet.seriesID))
         default: break
         }
