@@ -53,7 +53,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30.
     public init?(iso text: String) {
         // The stored form, exactly `YYYY-MM-DD`, is read from its bytes: a city's lists decode
-        // hundreds of thousands of dates. Anything else takes the general way below.
+        // hundreds of thousands of dates, and an empty cell, "none on record", is the commonest
+        // of all. Anything else takes the general way below.
+        if text.isEmpty { return nil }
         if let stored = CivilDate.storedForm(text) {
             self = stored
             return

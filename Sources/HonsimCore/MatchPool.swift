@@ -7,9 +7,11 @@ import Foundation
 /// Build it once per volunteer list and dong directory (a store keeps it with its volunteer
 /// cache) and rank any number of requests against it.
 public struct MatchPool: Sendable {
-    /// The volunteers, in the order given; a pool index is a position in this list.
-    public let volunteers: [Volunteer]
-    /// Their ids, apart: reading an id from a `Volunteer` in a hot loop copies the whole record.
+    /// The volunteers' full records by pool index, when the pool was made from them; empty for
+    /// a pool made from the ranking columns alone (`Builder`), whose rankings take the records
+    /// of the few they show from the caller.
+    public let records: [Volunteer]
+    /// The volunteers' ids by pool index: a pool index is a position in this list.
     let ids: [Int64]
     let profiles: [Profile]
     /// Every volunteer's weekly windows, one after another; a profile points at its run.
@@ -57,15 +59,47 @@ public struct MatchPool: Sendable {
         static let male: UInt16 = 1 << 6
     }
 
+    /// A pool of full records, which rankings over it name.
     public init(volunteers: [Volunteer], dongs: DongDirectory) {
-        self.volunteers = volunteers
+        var builder = Builder(capacity: volunteers.count)
+        for volunteer in volunteers {
+            builder.add(Columns(volunteer))
+            for window in volunteer.availability.windows {
+                builder.addWindow(of: volunteer.id, weekday: window.weekday.rawValue, start: window.start.minutes, end: window.end.minutes)
+            }
+            for off in volunteer.daysOff { builder.addDayOff(of: volunteer.id, from: off.from, to: off.to) }
+        }
+        self = builder.build(dongs: dongs, records: volunteers)
+    }
+
+    init(columns: [Columns], windows: [(volunteerID: Int64, window: PackedWindow)],
+         daysOff: [(volunteerID: Int64, from: Int32, to: Int32)], dongs: DongDirectory, records: [Volunteer]) {
+        precondition(records.isEmpty || records.count == columns.count, "records, when given, are the columns' volunteers")
+        self.records = records
+        let ids = columns.map(\.id)
+        self.ids = ids
+        let low = ids.min() ?? 0, high = ids.max() ?? -1
+        var dense: [Int32] = [], sparse: [Int64: Int] = [:]
+        if !ids.isEmpty, high - low < Int64(max(1_024, ids.count * 4)) {
+            dense = [Int32](repeating: -1, count: Int(high - low) + 1)
+            for (index, id) in ids.enumerated() where dense[Int(id - low)] < 0 { dense[Int(id - low)] = Int32(index) }
+        } else {
+            sparse = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        (denseIndex, sparseIndex, denseBase) = (dense, sparse, low)
+
+        let index = { (id: Int64) -> Int? in MatchPool.index(of: id, dense: dense, base: low, sparse: sparse) }
+        let windowRuns = MatchPool.grouped(windows.map { ($0.volunteerID, $0.window) }, count: columns.count, index: index)
+        let dayOffRuns = MatchPool.grouped(daysOff.map { ($0.volunteerID, (from: $0.from, to: $0.to)) }, count: columns.count, index: index)
+        self.windows = windowRuns.rows
+        self.daysOff = dayOffRuns.rows
+
         var profiles: [Profile] = []
-        profiles.reserveCapacity(volunteers.count)
-        var windows: [PackedWindow] = []
-        var daysOff: [(from: Int32, to: Int32)] = []
+        profiles.reserveCapacity(columns.count)
         var dongNumbers: [String: Int32] = [:]
         var guNumbers: [String: Int32] = [:]
-        for volunteer in volunteers {
+        var guOfDong: [Int32] = []
+        for (slot, volunteer) in columns.enumerated() {
             var flags: UInt16 = 0
             if volunteer.closed { flags |= Flag.closed }
             if volunteer.skills.contains(.wheelchair) { flags |= Flag.wheelchair }
@@ -76,54 +110,39 @@ public struct MatchPool: Sendable {
             }
             if volunteer.hasCar { flags |= Flag.car }
             if volunteer.gender == .male { flags |= Flag.male }
+            // One lookup a volunteer: a dong's gu is looked up the first time the dong is seen.
             let dong = MatchPool.number(volunteer.dongCode, in: &dongNumbers)
-            let gu = dongs.gu(of: volunteer.dongCode).map { MatchPool.number($0, in: &guNumbers) } ?? -1
-            let windowStart = Int32(windows.count)
-            for window in volunteer.availability.windows {
-                windows.append(PackedWindow(weekday: Int16(window.weekday.rawValue), start: Int16(window.start.minutes),
-                                            end: Int16(window.end.minutes)))
+            if Int(dong) == guOfDong.count {
+                guOfDong.append(dongs.gu(of: volunteer.dongCode).map { MatchPool.number($0, in: &guNumbers) } ?? -1)
             }
-            let dayOffStart = Int32(daysOff.count)
-            for off in volunteer.daysOff { daysOff.append((MatchPool.dayNumber(off.from), MatchPool.dayNumber(off.to))) }
+            let gu = guOfDong[Int(dong)]
             profiles.append(Profile(
                 flags: flags, weeklyCapMinutes: Int32(clamping: volunteer.weeklyCapMinutes), dong: dong, gu: gu,
-                windowStart: windowStart, windowCount: Int32(windows.count) - windowStart,
-                dayOffStart: dayOffStart, dayOffCount: Int32(daysOff.count) - dayOffStart,
+                windowStart: windowRuns.start[slot], windowCount: windowRuns.count[slot],
+                dayOffStart: dayOffRuns.start[slot], dayOffCount: dayOffRuns.count[slot],
                 insuredUntil: volunteer.insuredUntil.map(MatchPool.dayNumber) ?? Int32.max,
                 trainedOn: volunteer.trainedOn.map(MatchPool.dayNumber) ?? 0))
         }
         self.profiles = profiles
-        self.windows = windows
-        self.daysOff = daysOff
         self.dongNumbers = dongNumbers
         self.guNumbers = guNumbers
-
-        let ids = volunteers.map(\.id)
-        self.ids = ids
-        let low = ids.min() ?? 0, high = ids.max() ?? -1
-        if !ids.isEmpty, high - low < Int64(max(1_024, ids.count * 4)) {
-            var dense = [Int32](repeating: -1, count: Int(high - low) + 1)
-            for (index, id) in ids.enumerated() where dense[Int(id - low)] < 0 { dense[Int(id - low)] = Int32(index) }
-            denseIndex = dense
-            sparseIndex = [:]
-        } else {
-            denseIndex = []
-            sparseIndex = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        denseBase = low
     }
 
-    public var count: Int { volunteers.count }
+    public var count: Int { ids.count }
 
     /// The volunteers' ids by pool index: what a store's kept figures by index are checked against.
     public var volunteerIDs: [Int64] { ids }
 
     /// The pool index of the volunteer with this id.
     public func index(of id: Int64) -> Int? {
-        if denseIndex.isEmpty { return sparseIndex[id] }
-        let offset = id - denseBase
-        guard offset >= 0, offset < Int64(denseIndex.count) else { return nil }
-        let index = denseIndex[Int(offset)]
+        MatchPool.index(of: id, dense: denseIndex, base: denseBase, sparse: sparseIndex)
+    }
+
+    private static func index(of id: Int64, dense: [Int32], base: Int64, sparse: [Int64: Int]) -> Int? {
+        if dense.isEmpty { return sparse[id] }
+        let offset = id - base
+        guard offset >= 0, offset < Int64(dense.count) else { return nil }
+        let index = dense[Int(offset)]
         return index < 0 ? nil : Int(index)
     }
 
@@ -136,6 +155,10 @@ public struct MatchPool: Sendable {
 
     static func dayNumber(_ date: CivilDate) -> Int32 {
         Int32(clamping: date.year * 10_000 + date.month * 100 + date.day)
+    }
+
+    static func date(dayNumber: Int32) -> CivilDate {
+        CivilDate(year: Int(dayNumber / 10_000), month: Int(dayNumber / 100 % 100), day: Int(dayNumber % 100))
     }
 }
 
@@ -162,8 +185,8 @@ public struct PoolLoads: Sendable {
     public init(_ loads: [Int64: VolunteerLoad], pool: MatchPool) {
         self.init(count: pool.count)
         guard !loads.isEmpty else { return }
-        for (index, volunteer) in pool.volunteers.enumerated() {
-            guard let load = loads[volunteer.id] else { continue }
+        for (index, id) in pool.ids.enumerated() {
+            guard let load = loads[id] else { continue }
             minutesInWeek[index] = Int32(clamping: load.minutesInWeek)
             minutesInMonth[index] = Int32(clamping: load.minutesInMonth)
             escortsWithHousehold[index] = Int32(clamping: load.escortsWithHousehold)

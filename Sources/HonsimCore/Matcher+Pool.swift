@@ -13,13 +13,28 @@ extension Matcher {
         var id: Int64
     }
 
-    /// Ranks the pool: the eligible best first, then up to `nearMissLimit` near-misses.
+    /// Who a ranking shows, by pool index: the eligible best first, then the near-misses.
+    public struct Shortlist: Sendable {
+        public var eligible: [Int]
+        public var nearMisses: [Int]
+
+        /// The ids of the volunteers it shows, whose full records make its candidates.
+        public func volunteerIDs(in pool: MatchPool) -> [Int64] { (eligible + nearMisses).map { pool.ids[$0] } }
+    }
+
+    /// Ranks a pool of full records: the eligible best first, then up to `nearMissLimit` near-misses.
     public func rank(pool: MatchPool, loads: PoolLoads, nearMissLimit: Int = .max) -> Ranking {
+        precondition(pool.records.count == pool.count, "a pool made from columns alone takes its records from the caller")
+        let list = shortlist(pool: pool, loads: loads, nearMissLimit: nearMissLimit)
+        return ranking(list, pool: pool, loads: loads) { pool.records[$0] }
+    }
+
+    /// The same from the pool's columns alone: who is shown, without their records.
+    public func shortlist(pool: MatchPool, loads: PoolLoads, nearMissLimit: Int = .max) -> Shortlist {
         var eligible: [Verdict] = []
         var excluded: [Verdict] = []
         excluded.reserveCapacity(pool.count)
-        let table = RuleTable(self, pool: pool, loads: loads)
-        judge(table) { verdict in
+        judge(RuleTable(self, pool: pool, loads: loads)) { verdict in
             if verdict.exclusions == 0 { eligible.append(verdict) } else { excluded.append(verdict) }
         }
         eligible.sort { a, b in
@@ -47,8 +62,15 @@ extension Matcher {
             nearMisses.insert(verdict, at: low)
             if nearMisses.count > nearMissLimit { nearMisses.removeLast() }
         }
-        let candidate = { (verdict: Verdict) in table.candidate(at: verdict.index) }
-        return Ranking(eligible: eligible.map(candidate), excluded: nearMisses.map(candidate))
+        return Shortlist(eligible: eligible.map(\.index), nearMisses: nearMisses.map(\.index))
+    }
+
+    /// The shortlist's candidates with their reasons in words; `record` gives the full record
+    /// of the volunteer at a pool index (one it lacks is left out: it was not there to rank).
+    public func ranking(_ list: Shortlist, pool: MatchPool, loads: PoolLoads, record: (Int) -> Volunteer?) -> Ranking {
+        let table = RuleTable(self, pool: pool, loads: loads)
+        return Ranking(eligible: list.eligible.compactMap { index in record(index).map { table.candidate(at: index, volunteer: $0) } },
+                       excluded: list.nearMisses.compactMap { index in record(index).map { table.candidate(at: index, volunteer: $0) } })
     }
 
     /// The eligible volunteers (every rule kept) with their scores, in pool order, without
@@ -61,9 +83,9 @@ extension Matcher {
         return found
     }
 
-    /// The full candidate, with its reasons, for one volunteer of the pool.
-    public func evaluate(pool: MatchPool, index: Int, loads: PoolLoads) -> Candidate {
-        RuleTable(self, pool: pool, loads: loads).candidate(at: index)
+    /// The full candidate, with its reasons, for one volunteer of the pool, whose record is `volunteer`.
+    public func evaluate(pool: MatchPool, index: Int, volunteer: Volunteer, loads: PoolLoads) -> Candidate {
+        RuleTable(self, pool: pool, loads: loads).candidate(at: index, volunteer: volunteer)
     }
 
     /// Every volunteer's verdict, as numbers, in pool order.

@@ -186,7 +186,7 @@ public struct Matcher: Sendable {
     /// same rule table as ranking, over a pool of that one volunteer.
     public func evaluate(_ volunteer: Volunteer, load: VolunteerLoad) -> Candidate {
         let pool = MatchPool(volunteers: [volunteer], dongs: dongs)
-        return evaluate(pool: pool, index: 0, loads: PoolLoads([volunteer.id: load], pool: pool))
+        return evaluate(pool: pool, index: 0, volunteer: volunteer, loads: PoolLoads([volunteer.id: load], pool: pool))
     }
 
     /// Ranks the pool. `nearMissLimit` keeps only the best of the excluded, so that a city of

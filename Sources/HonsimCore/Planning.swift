@@ -168,11 +168,11 @@ public enum Planner {
     }
 
     /// A plan from the picks: proposals and the unassigned, each by appointment time.
-    public static func assemble(_ requests: [EscortRequest], picks: [Int?], candidate: (Int, Int) -> Candidate) -> Plan {
+    public static func assemble(_ requests: [EscortRequest], picks: [Int?], candidate: (Int, Int) throws -> Candidate) rethrows -> Plan {
         var plan = Plan()
         for row in requests.indices {
             if let index = picks[row] {
-                let chosen = candidate(row, index)
+                let chosen = try candidate(row, index)
                 plan.proposals.append(PlanProposal(request: requests[row], candidate: chosen))
                 plan.totalScore += chosen.score
             } else {

@@ -36,18 +36,15 @@ struct RuleTable {
         reader.filter(.wheelchairSkill, fails: flags & m.wheelchairSkillNeeded != m.wheelchairSkillNeeded, because: .needsWheelchairSkill)
         reader.filter(.car, fails: flags & m.carNeeded != m.carNeeded, because: .needsCar)
         reader.filter(.availability, fails: !covers(profile), because: .outsideAvailability)
-        reader.filter(.dayOff, found: dayOff(profile)) { slot in
-            .dayOff(pool.volunteers[index].daysOff[slot - Int(profile.dayOffStart)].from)
-        }
+        reader.filter(.dayOff, found: dayOff(profile)) { slot in .dayOff(MatchPool.date(dayNumber: pool.daysOff[slot].from)) }
         reader.filter(.genderPreference, found: flags & m.genderMask != m.wantedMaleFlag ? m.household.preferredVolunteerGender : nil) {
             .genderPreference($0)
         }
         let week = Int(loads.minutesInWeek[index]), cap = Int(profile.weeklyCapMinutes)
         reader.filter(.weeklyCap, fails: week + m.request.expectedMinutes > cap, because: .weeklyCap(usedMinutes: week, capMinutes: cap))
         let insuranceOverridable = m.rules.credentials.insuranceLapseOverridable
-        reader.filter(.insurance, overridable: insuranceOverridable, found: profile.insuredUntil < m.dayNumber ? profile.insuredUntil : nil) { _ in
-            .insuranceLapsed(validUntil: pool.volunteers[index].insuredUntil ?? CivilDate(year: 1970, month: 1, day: 1),
-                             overridable: insuranceOverridable)
+        reader.filter(.insurance, overridable: insuranceOverridable, found: profile.insuredUntil < m.dayNumber ? profile.insuredUntil : nil) { last in
+            .insuranceLapsed(validUntil: MatchPool.date(dayNumber: last), overridable: insuranceOverridable)
         }
 
         // Terms of the score.
@@ -68,7 +65,7 @@ struct RuleTable {
         reader.term(.wheelchairCapable, applies: flags & m.walkingAidWanted != 0, points: Points.wheelchairCapable,
                     because: .wheelchairCapable)
         reader.term(.hasCar, applies: flags & m.carNeeded != 0, points: Points.hasCar, because: .hasCar)
-        reader.term(.seriesVolunteer, applies: m.seriesVolunteerID == pool.volunteers[index].id, points: Points.seriesVolunteer,
+        reader.term(.seriesVolunteer, applies: m.seriesVolunteerID == pool.ids[index], points: Points.seriesVolunteer,
                     because: .seriesVolunteer)
         reader.term(.training, applies: profile.trainedOn < m.trainingCutoff, points: Points.trainingMissing, because: .trainingMissing)
     }
@@ -105,11 +102,12 @@ struct RuleTable {
         return nil
     }
 
-    /// The full candidate, with its reasons in words, for the volunteer at `index`.
-    func candidate(at index: Int) -> Candidate {
+    /// The full candidate, with its reasons in words, for the volunteer at `index`, whose
+    /// record is `volunteer`.
+    func candidate(at index: Int, volunteer: Volunteer) -> Candidate {
         var reasons = RuleReasons()
         apply(index, &reasons)
-        return Candidate(volunteer: pool.volunteers[index], score: reasons.terms.reduce(0) { $0 + $1.points }, terms: reasons.terms,
+        return Candidate(volunteer: volunteer, score: reasons.terms.reduce(0) { $0 + $1.points }, terms: reasons.terms,
                          exclusions: reasons.exclusions, minutesInMonth: Int(loads.minutesInMonth[index]))
     }
 }

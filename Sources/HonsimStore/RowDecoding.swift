@@ -49,7 +49,8 @@ enum Stored {
         return needs
     }
     static func text(_ needs: Set<Need>) -> String { needs.sorted().map(\.rawValue).joined(separator: ";") }
-    static func skills(_ text: String) -> Set<Skill> { Set(words(text).compactMap(Skill.init(word:))) }
+    /// Most volunteers list none: an empty cell is an empty set at once.
+    static func skills(_ text: String) -> Set<Skill> { text.isEmpty ? [] : Set(words(text).compactMap(Skill.init(word:))) }
     static func text(_ skills: Set<Skill>) -> String { skills.sorted().map(\.description).joined(separator: ";") }
     /// A `YYYY-MM-DD` column that may be empty.
     static func civilDate(_ text: String?) -> CivilDate? { text.flatMap { CivilDate(iso: $0) } }

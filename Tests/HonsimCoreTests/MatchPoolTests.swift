@@ -79,7 +79,7 @@ struct MatchPoolTests {
             }
             for (index, candidate) in reference.enumerated() {
                 #expect(matcher.evaluate(candidate.volunteer, load: loads[candidate.id] ?? VolunteerLoad()) == candidate)
-                #expect(matcher.evaluate(pool: pool, index: index, loads: poolLoads) == candidate)
+                #expect(matcher.evaluate(pool: pool, index: index, volunteer: candidate.volunteer, loads: poolLoads) == candidate)
             }
             var verdicts: [Int: Matcher.Verdict] = [:]
             matcher.judge(pool, poolLoads) { verdicts[$0.index] = $0 }
@@ -105,11 +105,38 @@ struct MatchPoolTests {
             #expect(ranking.eligible == eligible)
             #expect(ranking.excluded == Array(excluded.prefix(20)))
             #expect(matcher.eligibleScores(pool: pool, loads: poolLoads).map { $0.score } == reference.filter(\.isEligible).map(\.score))
+
+            // The same pool from the ranking columns alone, given the windows and days off
+            // volunteer by volunteer in another order, ranks the same once the records are given.
+            let columnsPool = Self.columnsPool(volunteers, &g)
+            let columnsLoads = PoolLoads(loads, pool: columnsPool)
+            let byID = Dictionary(uniqueKeysWithValues: volunteers.map { ($0.id, $0) })
+            let shortlist = matcher.shortlist(pool: columnsPool, loads: columnsLoads, nearMissLimit: 20)
+            #expect(shortlist.volunteerIDs(in: columnsPool) == (ranking.eligible + ranking.excluded).map(\.id))
+            #expect(matcher.ranking(shortlist, pool: columnsPool, loads: columnsLoads) { byID[columnsPool.volunteerIDs[$0]] } == ranking)
             eligibleSeen += eligible.count
             excludedSeen += excluded.count
         }
         // Both sides of the verdict were exercised, many times over.
         #expect(eligibleSeen > 200 && excludedSeen > 10_000)
+    }
+
+    /// A pool built from columns, as a store reads them: windows in shuffled order, days off
+    /// volunteer by volunteer (each one's in its own order) with the volunteers shuffled.
+    static func columnsPool(_ volunteers: [Volunteer], _ g: inout SeededGenerator) -> MatchPool {
+        var builder = MatchPool.Builder(capacity: volunteers.count)
+        for volunteer in volunteers { builder.add(MatchPool.Columns(volunteer)) }
+        var windows = volunteers.flatMap { volunteer in volunteer.availability.windows.map { (volunteer.id, $0) } }
+        windows.shuffle(using: &g)
+        for (id, window) in windows {
+            builder.addWindow(of: id, weekday: window.weekday.rawValue, start: window.start.minutes, end: window.end.minutes)
+        }
+        for volunteer in volunteers.shuffled(using: &g) {
+            for off in volunteer.daysOff { builder.addDayOff(of: volunteer.id, from: off.from, to: off.to) }
+        }
+        let pool = builder.build(dongs: directory)
+        #expect(pool.records.isEmpty && pool.count == volunteers.count)
+        return pool
     }
 
     @Test("a pool finds its volunteers by id, with compact ids and with scattered ones")

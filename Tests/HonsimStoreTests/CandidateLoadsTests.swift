@@ -38,6 +38,69 @@ struct CandidateLoadsTests {
         #expect(after.excluded.first { $0.id == 1 }?.exclusions.first == .closed)
     }
 
+    /// A store's first ranking reads only the ranking's columns and the records of those it
+    /// shows; a store that has read its volunteer list ranks from that. Both give the same
+    /// verdicts, reasons, dates and records, with days off, a lapsed insurance, missing training
+    /// and every kind of skill among them.
+    @Test(arguments: Backend.all) func theFirstRankingFromColumnsIsTheRankingFromTheWholeList(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, household: 2, hour: 10), fixture.request(2, hour: 9, status: .assigned, volunteer: 3)])
+        let day = CivilDate(fixture.at(10), calendar: fixture.calendar)
+        let iso = { (offset: Int) in day.adding(days: offset, calendar: fixture.calendar).description }
+        // Two days off of 윤한도 (5) hold the day: the one from earlier is named.
+        _ = try await fixture.rawSQL("INSERT INTO day_off (volunteer_id, from_date, to_date, reason) VALUES (5, '\(iso(0))', '\(iso(3))', '여행')")
+        _ = try await fixture.rawSQL("INSERT INTO day_off (volunteer_id, from_date, to_date, reason) VALUES (5, '\(iso(-2))', '\(iso(1))', '병원')")
+        _ = try await fixture.rawSQL("UPDATE volunteer SET insured_until = '\(iso(-1))', trained_on = '\(iso(-30))' WHERE id = 2")
+        _ = try await fixture.rawSQL("UPDATE volunteer SET skills = 'care_worker;lang:vi;wheelchair' WHERE id = 1")
+
+        let fromColumns = try await fixture.otherStore().candidates(for: 1)
+        let listed = try await fixture.otherStore()
+        let list = try await listed.volunteers()
+        let fromList = try await listed.candidates(for: 1)
+        #expect(fromColumns == fromList)
+        // The records are whole: what the list holds, windows and days off included.
+        for candidate in fromColumns.eligible + fromColumns.excluded {
+            #expect(candidate.volunteer == list.first { $0.id == candidate.id })
+        }
+        let away = try #require(fromColumns.excluded.first { $0.id == 5 })
+        #expect(away.exclusions.contains(.dayOff(day.adding(days: -2, calendar: fixture.calendar))))
+        let lapsed = try #require((fromColumns.eligible + fromColumns.excluded).first { $0.id == 2 })
+        #expect(lapsed.exclusions.contains { if case .insuranceLapsed(let until, _) = $0 { return until == day.adding(days: -1, calendar: fixture.calendar) } else { return false } })
+        #expect(fromColumns.eligible.map(\.id).contains(1), "정지민 pushes a wheelchair, as 박영호 needs")
+
+        // The first ranking of a store reads only the records it shows; a second at the same
+        // revision reads the whole list and keeps it for every ranking after.
+        let fresh = try #require(try await fixture.otherStore() as? SQLCaseStore)
+        _ = try await fresh.candidates(for: 1)
+        #expect(fresh.volunteerCache.withLock { $0 == nil })
+        #expect(try await fresh.candidates(for: 1) == fromColumns)
+        #expect(fresh.volunteerCache.withLock { $0?.list.count } == 5)
+    }
+
+    /// A ranking's records come three ways: from the whole list, looked up by id (a few of a
+    /// city), or picked out of one pass (many). All three give the same records.
+    @Test(arguments: Backend.all) func recordsReadByIdOrInPassingAreTheListsRecords(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([])
+        let day = CivilDate(fixture.at(10), calendar: fixture.calendar)
+        _ = try await fixture.rawSQL("INSERT INTO day_off (volunteer_id, from_date, to_date, reason) VALUES (4, '\(day)', '\(day)', '가족 행사')")
+        _ = try await fixture.rawSQL("UPDATE volunteer SET insured_until = '\(day)', notes = '오전만' WHERE id = 2")
+        let wanted: [Int64] = [2, 4, 5]
+        let store = try #require(fixture.store as? SQLCaseStore)
+        let ways = try await store.read { db in
+            let all = try await SQLCaseStore.readVolunteers(db, .all(capacity: 5)).filter { wanted.contains($0.id) }
+            let few = try await SQLCaseStore.readVolunteers(db, .few(marks: SQLText.marks(wanted.count), ids: wanted))
+            let many = try await SQLCaseStore.readVolunteers(db, .many(Set(wanted)))
+            return [all, few, many]
+        }
+        #expect(ways[0].map(\.id) == wanted)
+        #expect(ways[0].first { $0.id == 4 }?.daysOff == [DayOff(from: day, to: day, reason: "가족 행사")])
+        #expect(ways[0].first { $0.id == 2 }?.notes == "오전만")
+        #expect(ways[1] == ways[0] && ways[2] == ways[0])
+    }
+
     /// The minutes are kept between rankings until the store changes: a change by another
     /// process, or by this one, shows in the very next ranking.
     @Test func keptMinutesGiveWayToTheNextCommit() async throws {

@@ -102,6 +102,24 @@ extension SQLiteConnection {
         }
     }
 
+    /// Row by row as SQLite steps; the windows in the order they lie, not by volunteer.
+    func addRankingColumns(to builder: inout MatchPool.Builder) async throws {
+        let box = Box(builder)
+        try await forEachRow("""
+            SELECT id, dong_code, gender, skills, has_car, weekly_cap_minutes, closed, COALESCE(trained_on, ''), COALESCE(insured_until, '')
+            FROM \(seen(.volunteer)) ORDER BY id
+            """, []) { row in
+            box.value.add(MatchPool.Columns(
+                id: row.integer(0), dongCode: row.text(1), gender: Gender(rawValue: row.text(2)) ?? .female,
+                skills: Stored.skills(row.text(3)), hasCar: row.integer(4) != 0, weeklyCapMinutes: Int(row.integer(5)),
+                closed: row.integer(6) != 0, trainedOn: CivilDate(iso: row.text(7)), insuredUntil: CivilDate(iso: row.text(8))))
+        }
+        try await forEachRow("SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window", []) { row in
+            box.value.addWindow(of: row.integer(0), weekday: Int(row.integer(1)), start: Int(row.integer(2)), end: Int(row.integer(3)))
+        }
+        builder = box.value
+    }
+
     /// Row by row as SQLite steps.
     func foldVolunteerSummaries(_ queries: (loads: StoredQuery, escorts: StoredQuery, busy: StoredQuery),
                                 into folding: inout VolunteerSummaryReads.Folding) async throws {

@@ -244,19 +244,18 @@ extension SQLCaseStore {
     }
 
     func volunteerConduct(_ db: any StoreConnection, ids: Set<Int64>, book: CouncilRuleBook, now: Date) async throws -> [Int64: ConductCounts] {
-        let volunteers = try await cachedVolunteers(db)
         // The widest window of any council, then each volunteer's own dong's window and hours.
         let widest = ([book.city] + Array(book.dongs.values)).map(\.noShowWindowDays).max() ?? book.city.noShowWindowDays
         let since = Stored.seconds(now) - Int64(widest) * 86_400
         var counts: [Int64: ConductCounts] = [:]
         try await SQLText.forEachChunk(of: ids) { marks, chunk in
             try await db.forEachRow("""
-                SELECT volunteer_id, starts_at, ended_at FROM assignment
-                WHERE volunteer_id IN (\(marks)) AND state = 'released' AND ended_at >= ? AND (reason IS NULL OR reason != 'undo')
+                SELECT a.volunteer_id, a.starts_at, a.ended_at, v.dong_code
+                FROM assignment AS a JOIN \(db.seen(.volunteer)) AS v ON v.id = a.volunteer_id
+                WHERE a.volunteer_id IN (\(marks)) AND a.state = 'released' AND a.ended_at >= ? AND (a.reason IS NULL OR a.reason != 'undo')
                 """, chunk + [since]) { row in
                 let volunteerID = row.integer(0)
-                let dong = StoreRules.volunteer(withID: volunteerID, in: volunteers)?.dongCode ?? ""
-                let rules = book.rules(forDong: dong)
+                let rules = book.rules(forDong: row.text(3))
                 let startsAt = row.integer(1), endedAt = row.integer(2)
                 guard endedAt >= Stored.seconds(now) - Int64(rules.noShowWindowDays) * 86_400 else { return }
                 var count = counts[volunteerID] ?? ConductCounts(windowDays: rules.noShowWindowDays)
@@ -274,19 +273,17 @@ extension SQLCaseStore {
     }
 
     /// The flags the assign dialog shows beside a ranking: the household's and those of the
-    /// volunteers listed, each past its council's threshold.
-    func conductFlags(_ db: any StoreConnection, request: EscortRequest, volunteerIDs: Set<Int64>) async throws -> ConductFlags {
+    /// volunteers listed (by id, with their dongs, whose councils' thresholds apply).
+    func conductFlags(_ db: any StoreConnection, request: EscortRequest, volunteers: [Int64: String]) async throws -> ConductFlags {
         let book = try await SQLCaseStore.fetchRuleBook(db)
         let now = now()
         let rules = book.rules(forDong: request.dongCode)
         let household = try await householdConduct(db, householdID: request.householdID, rules: rules, now: now)
-        let volunteers = try await cachedVolunteers(db)
-        let counts = try await volunteerConduct(db, ids: volunteerIDs, book: book, now: now)
+        let counts = try await volunteerConduct(db, ids: Set(volunteers.keys), book: book, now: now)
         return ConductFlags(
             household: household.isFlagged(threshold: rules.noShowThreshold) ? household : nil,
             volunteers: counts.filter { id, count in
-                let dong = StoreRules.volunteer(withID: id, in: volunteers)?.dongCode ?? ""
-                return count.isFlagged(threshold: book.rules(forDong: dong).noShowThreshold)
+                count.isFlagged(threshold: book.rules(forDong: volunteers[id] ?? "").noShowThreshold)
             })
     }
 }
@@ -294,8 +291,9 @@ extension SQLCaseStore {
 extension StoreRules {
     /// The volunteers of a ranking whose no-show counts are read: those a dialog can show (the
     /// best eligible and the near-misses), not every eligible volunteer of a city.
-    static func shownVolunteers(_ ranking: Ranking) -> Set<Int64> {
-        Set(ranking.eligible.prefix(nearMissLimit).map(\.volunteer.id) + ranking.excluded.map(\.volunteer.id))
+    static func shownVolunteers(_ ranking: Ranking) -> [Int64: String] {
+        Dictionary((ranking.eligible.prefix(nearMissLimit) + ranking.excluded).map { ($0.volunteer.id, $0.volunteer.dongCode) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     static func eligibility(row: some StoredRow) -> HouseholdEligibility {

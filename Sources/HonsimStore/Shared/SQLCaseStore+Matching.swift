@@ -7,7 +7,8 @@ import HonsimCore
 /// what is decided from them is HonsimCore's, the same for both.
 extension SQLCaseStore {
     /// Ranks every volunteer for a request. The volunteers come prepared from the cache (a
-    /// `MatchPool`); the loads from the backend.
+    /// `MatchPool` of the ranking's columns); the loads from the backend; full records only for
+    /// the volunteers the ranking shows.
     public func candidates(for requestID: Int64) async throws -> Ranking {
         try await read { [self] db in
             let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
@@ -16,8 +17,10 @@ extension SQLCaseStore {
             var matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
             matcher.seriesVolunteerID = try await SQLCaseStore.seriesVolunteer(db, of: request)
             let loads = try await db.poolLoads(for: request, pool: pool, context: loadContext)
-            var ranking = matcher.rank(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
-            ranking.conduct = try await conductFlags(db, request: request, volunteerIDs: StoreRules.shownVolunteers(ranking))
+            let shortlist = matcher.shortlist(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
+            let records = try await volunteerRecords(db, ids: shortlist.volunteerIDs(in: pool), outOf: pool.count)
+            var ranking = matcher.ranking(shortlist, pool: pool, loads: loads) { records[pool.volunteerIDs[$0]] }
+            ranking.conduct = try await conductFlags(db, request: request, volunteers: StoreRules.shownVolunteers(ranking))
             return ranking
         }
     }
@@ -32,22 +35,9 @@ extension SQLCaseStore {
             let chosen = volunteerIDs.sorted().compactMap { StoreRules.volunteer(withID: $0, in: list) }
             let loads = try await db.volunteerLoads(for: request, excludingRequest: request.id, volunteerID: nil, context: loadContext)
             var ranking = matcher.rank(volunteers: chosen, loads: loads)
-            ranking.conduct = try await conductFlags(db, request: request, volunteerIDs: StoreRules.shownVolunteers(ranking))
+            ranking.conduct = try await conductFlags(db, request: request, volunteers: StoreRules.shownVolunteers(ranking))
             return ranking
         }
-    }
-
-    /// The volunteers prepared for ranking, with the dongs they were prepared with, made again
-    /// only when a volunteer or a dong changed: one look at both revisions answers for both.
-    func cachedPool(_ db: any StoreConnection) async throws -> (pool: MatchPool, dongs: DongDirectory) {
-        let revisions = try await db.rows("""
-            SELECT value FROM meta WHERE key IN ('volunteers_revision', 'dongs_revision') ORDER BY key
-            """).map { $0[0] as String }.joined(separator: "/")
-        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return (cached.pool, cached.dongs) }
-        let dongs = try await cachedDongs(db)
-        let pool = MatchPool(volunteers: try await cachedVolunteers(db), dongs: dongs)
-        poolCache.withLock { $0 = (revisions, pool, dongs) }
-        return (pool, dongs)
     }
 
     public func freeVolunteers(in span: TimeSpan) async throws -> [Volunteer] {
@@ -145,8 +135,10 @@ extension SQLCaseStore {
             let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
             let (pool, dongs) = try await cachedPool(db)
             let loads = try await db.planLoads(for: requests, pool: pool, context: loadContext)
-            return try StoreRules.plan(requests, households: households, pool: pool, dongs: dongs, loads: loads,
-                                       calendar: calendar, rules: rules, now: now)
+            return try await StoreRules.plan(requests, households: households, pool: pool, dongs: dongs, loads: loads,
+                                             calendar: calendar, rules: rules, now: now) { ids in
+                try await volunteerRecords(db, ids: ids, outOf: pool.count)
+            }
         }
     }
 

@@ -33,6 +33,9 @@ public class SQLCaseStore: @unchecked Sendable {
     let volunteerCache = Locked<(revision: String, list: [Volunteer])?>(nil)
     /// The dongs, keyed by the store's dongs revision.
     let dongCache = Locked<(revision: String, directory: DongDirectory)?>(nil)
+    /// The volunteers revision at which a ranking last read its volunteers' records by id:
+    /// the next ranking at the same revision reads and keeps the whole list instead.
+    let recordsReadByID = Locked<String?>(nil)
     /// The volunteers prepared for ranking, keyed by both revisions.
     let poolCache = Locked<(revisions: String, pool: MatchPool, dongs: DongDirectory)?>(nil)
     /// The last call found the store unreachable: the next that succeeds is a reconnection.
@@ -177,41 +180,6 @@ public class SQLCaseStore: @unchecked Sendable {
 
     public func volunteers() async throws -> [Volunteer] {
         try await read { [self] db in try await cachedVolunteers(db) }
-    }
-
-    /// The whole volunteer list, read again only when a volunteer's record has changed. The
-    /// list is in id order; `StoreRules.volunteer(withID:in:)` finds one by binary search, so the
-    /// cache holds no second copy of a city's volunteers keyed by id. Rows are read by column
-    /// position: a city has tens of thousands of them.
-    func cachedVolunteers(_ db: any StoreConnection) async throws -> [Volunteer] {
-        let revision = try await db.value("SELECT value FROM meta WHERE key = 'volunteers_revision'", as: String.self) ?? ""
-        if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision { return cached.list }
-        let windows = try await db.availabilityWindows()
-        var daysOff: [Int64: [DayOff]] = [:]
-        for row in try await db.rows("SELECT * FROM day_off ORDER BY from_date") {
-            if let off = StoreRules.dayOff(row: row) { daysOff[row["volunteer_id"], default: []].append(off) }
-        }
-        // Room for exactly the list: grown by doubling, 20,000 volunteers would take room for
-        // 32,768 for as long as the list is kept, and two buffers at once while it grows.
-        var list: [Volunteer] = []
-        list.reserveCapacity(try await db.value("SELECT COUNT(*) FROM \(db.seen(.volunteer))", as: Int.self) ?? 0)
-        try await db.forEachRow("""
-            SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version,
-                   COALESCE(trained_on, ''), COALESCE(insured_until, ''), COALESCE(background_checked_on, ''),
-                   COALESCE(portal_consent_on, '')
-            FROM \(db.seen(.volunteer)) ORDER BY id
-            """, []) { row in
-            let id = row.integer(0)
-            list.append(Volunteer(
-                id: id, dongCode: row.text(1), name: row.text(2), gender: Gender(rawValue: row.text(3)) ?? .female, phone: row.text(4),
-                skills: Stored.skills(row.text(5)), hasCar: row.integer(6) != 0, weeklyCapMinutes: Int(row.integer(7)),
-                availability: WeeklyAvailability(windows[id] ?? []), daysOff: daysOff[id] ?? [], notes: row.text(8),
-                closed: row.integer(9) != 0, version: Int(row.integer(10)),
-                trainedOn: CivilDate(iso: row.text(11)), insuredUntil: CivilDate(iso: row.text(12)),
-                backgroundCheckedOn: CivilDate(iso: row.text(13)), portalConsentOn: CivilDate(iso: row.text(14))))
-        }
-        volunteerCache.withLock { $0 = (revision, list) }
-        return list
     }
 
     public func request(id: Int64) async throws -> EscortRequest {

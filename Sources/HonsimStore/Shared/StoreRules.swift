@@ -182,9 +182,11 @@ enum StoreRules {
         return DayOff(from: from, to: to, reason: row["reason"])
     }
 
-    /// Chooses among every pending request's eligible volunteers.
+    /// Chooses among every pending request's eligible volunteers; `records` gives the full
+    /// records of the volunteers chosen.
     static func plan(_ requests: [EscortRequest], households: [Int64: Household], pool: MatchPool, dongs: DongDirectory,
-                     loads: PlanLoads, calendar: Calendar, rules: MatchRules, now: Date) throws -> Plan {
+                     loads: PlanLoads, calendar: Calendar, rules: MatchRules, now: Date,
+                     records: ([Int64]) async throws -> [Int64: Volunteer]) async throws -> Plan {
         var matchers: [Matcher] = []
         var choices: [[Planner.Choice]] = []
         for request in requests {
@@ -195,14 +197,19 @@ enum StoreRules {
             let matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
             matchers.append(matcher)
             choices.append(matcher.eligibleScores(pool: pool, loads: loads.of(request)).map {
-                Planner.Choice(volunteerID: pool.volunteers[$0.index].id, score: $0.score)
+                Planner.Choice(volunteerID: pool.volunteerIDs[$0.index], score: $0.score)
             })
         }
         let picks = Planner.choose(requests: requests, choices: choices, now: now)
         // Full candidates, with their reasons in words, only for what was chosen.
-        return Planner.assemble(requests, picks: picks) { row, choice in
-            let index = pool.index(of: choices[row][choice].volunteerID) ?? 0
-            return matchers[row].evaluate(pool: pool, index: index, loads: loads.of(requests[row]))
+        let chosen = zip(picks, choices).compactMap { pick, list in pick.map { list[$0].volunteerID } }
+        let volunteers = try await records(chosen)
+        return try Planner.assemble(requests, picks: picks) { row, choice in
+            let id = choices[row][choice].volunteerID
+            guard let index = pool.index(of: id), let volunteer = volunteers[id] else {
+                throw StoreError.notFound(entity: "volunteer", id: id)
+            }
+            return matchers[row].evaluate(pool: pool, index: index, volunteer: volunteer, loads: loads.of(requests[row]))
         }
     }
 }
