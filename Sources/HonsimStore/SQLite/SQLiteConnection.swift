@@ -31,6 +31,12 @@ struct SQLiteConnection: StoreConnection {
         }
     }
 
+    /// Plain rows: SQLite hands them over as fast one by one.
+    func forEachBulkRow(_ columns: [BulkColumn], _ clause: String, _ values: [(any DatabaseValueConvertible)?],
+                        _ body: @escaping (any StoredRow) throws -> Void) async throws {
+        try await forEachRow("SELECT \(columns.map(\.expression).joined(separator: ", ")) \(clause)", values, body)
+    }
+
     func execute(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws {
         let arguments = SQLiteConnection.arguments(values)
         try await channel.run { db in try db.execute(sql: sql, arguments: arguments) }

@@ -88,6 +88,14 @@ extension SQLCaseStore {
         return builder.value.build(dongs: dongs)
     }
 
+    /// A volunteer's columns, in the order the decoder reads them.
+    private static let volunteerColumns: [BulkColumn] = [
+        .integer("id"), .text("dong_code"), .text("name"), .text("gender"), .text("phone"), .text("skills"), .integer("has_car"),
+        .integer("weekly_cap_minutes"), .text("notes"), .integer("closed"), .integer("version"),
+        .text("COALESCE(trained_on, '')"), .text("COALESCE(insured_until, '')"), .text("COALESCE(background_checked_on, '')"),
+        .text("COALESCE(portal_consent_on, '')"),
+    ]
+
     /// Which volunteers a read of full records takes.
     enum Selection {
         /// Every one, into a list with room for `capacity`.
@@ -126,12 +134,7 @@ extension SQLCaseStore {
         }
         let list = Box([Volunteer]())
         list.value.reserveCapacity(capacity)
-        try await db.forEachRow("""
-            SELECT id, dong_code, name, gender, phone, skills, has_car, weekly_cap_minutes, notes, closed, version,
-                   COALESCE(trained_on, ''), COALESCE(insured_until, ''), COALESCE(background_checked_on, ''),
-                   COALESCE(portal_consent_on, '')
-            FROM \(db.seen(.volunteer))\(lookup.isEmpty ? "" : " WHERE id \(lookup)") ORDER BY id
-            """, values) { row in
+        try await db.forEachBulkRow(Self.volunteerColumns, "FROM \(db.seen(.volunteer))\(lookup.isEmpty ? "" : " WHERE id \(lookup)")", values) { row in
             let id = row.integer(0)
             guard wanted?.contains(id) ?? true else { return }
             list.value.append(Volunteer(
@@ -142,6 +145,8 @@ extension SQLCaseStore {
                 trainedOn: CivilDate(iso: row.text(11)), insuredUntil: CivilDate(iso: row.text(12)),
                 backgroundCheckedOn: CivilDate(iso: row.text(13)), portalConsentOn: CivilDate(iso: row.text(14))))
         }
+        // A bulk read comes in no particular order; sorting what is in order already is one pass.
+        list.value.sort { $0.id < $1.id }
         return list.value
     }
 }
