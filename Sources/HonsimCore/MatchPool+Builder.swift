@@ -36,7 +36,7 @@ extension MatchPool {
 
     /// Packs volunteers into a pool from their columns, weekly windows and days off, which may
     /// come in any order of volunteers (a store reads them in its cheapest order, not by volunteer).
-    public struct Builder {
+    public struct Builder: Sendable {
         private var columns: [Columns] = []
         private var windows: [(volunteerID: Int64, window: PackedWindow)] = []
         private var daysOff: [(volunteerID: Int64, from: Int32, to: Int32)] = []

@@ -43,7 +43,7 @@ public struct MatchPool: Sendable {
         var trainedOn: Int32
     }
 
-    struct PackedWindow {
+    struct PackedWindow: Sendable {
         var weekday: Int16
         var start: Int16
         var end: Int16

@@ -31,17 +31,6 @@ extension Matcher {
 
     /// The same from the pool's columns alone: who is shown, without their records.
     public func shortlist(pool: MatchPool, loads: PoolLoads, nearMissLimit: Int = .max) -> Shortlist {
-        var eligible: [Verdict] = []
-        var excluded: [Verdict] = []
-        excluded.reserveCapacity(pool.count)
-        judge(RuleTable(self, pool: pool, loads: loads)) { verdict in
-            if verdict.exclusions == 0 { eligible.append(verdict) } else { excluded.append(verdict) }
-        }
-        eligible.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.minutesInMonth != b.minutesInMonth { return a.minutesInMonth < b.minutesInMonth }
-            return a.id < b.id
-        }
         // Near-misses that an override could still use come first, then those missing by least.
         let before = { (a: Verdict, b: Verdict) -> Bool in
             if a.overridable != b.overridable { return a.overridable }
@@ -49,18 +38,31 @@ extension Matcher {
             if a.score != b.score { return a.score > b.score }
             return a.id < b.id
         }
-        // When only the best few are kept, they are selected rather than all sorted.
+        // When only the best few near-misses are kept, they are selected as the verdicts come
+        // rather than all kept and sorted: a city's excluded are most of its 20,000.
+        let keepsAll = nearMissLimit >= pool.count
+        var eligible: [Verdict] = []
         var nearMisses: [Verdict] = []
-        if nearMissLimit >= excluded.count { nearMisses = excluded.sorted(by: before) }
-        for verdict in excluded where nearMissLimit < excluded.count {
-            if nearMisses.count == nearMissLimit, let worst = nearMisses.last, !before(verdict, worst) { continue }
-            var low = 0, high = nearMisses.count
-            while low < high {
-                let middle = (low + high) / 2
-                if before(nearMisses[middle], verdict) { low = middle + 1 } else { high = middle }
+        judge(RuleTable(self, pool: pool, loads: loads)) { verdict in
+            if verdict.exclusions == 0 {
+                eligible.append(verdict)
+            } else if keepsAll {
+                nearMisses.append(verdict)
+            } else if nearMissLimit > 0, nearMisses.count < nearMissLimit || before(verdict, nearMisses[nearMisses.count - 1]) {
+                var low = 0, high = nearMisses.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if before(nearMisses[middle], verdict) { low = middle + 1 } else { high = middle }
+                }
+                nearMisses.insert(verdict, at: low)
+                if nearMisses.count > nearMissLimit { nearMisses.removeLast() }
             }
-            nearMisses.insert(verdict, at: low)
-            if nearMisses.count > nearMissLimit { nearMisses.removeLast() }
+        }
+        if keepsAll { nearMisses.sort(by: before) }
+        eligible.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.minutesInMonth != b.minutesInMonth { return a.minutesInMonth < b.minutesInMonth }
+            return a.id < b.id
         }
         return Shortlist(eligible: eligible.map(\.index), nearMisses: nearMisses.map(\.index))
     }

@@ -13,12 +13,13 @@ extension SQLCaseStore {
         try await read { [self] db in
             let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
             let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
-            let (pool, dongs) = try await cachedPool(db)
-            var matcher = Matcher(request: request, household: household, dongs: dongs, calendar: calendar, rules: rules)
+            let kept = try await cachedPool(db)
+            let pool = kept.pool
+            var matcher = Matcher(request: request, household: household, dongs: kept.dongs, calendar: calendar, rules: rules)
             matcher.seriesVolunteerID = try await SQLCaseStore.seriesVolunteer(db, of: request)
             let loads = try await db.poolLoads(for: request, pool: pool, context: loadContext)
             let shortlist = matcher.shortlist(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
-            let records = try await volunteerRecords(db, ids: shortlist.volunteerIDs(in: pool), outOf: pool.count)
+            let records = try await volunteerRecords(db, ids: shortlist.volunteerIDs(in: pool), of: kept)
             var ranking = matcher.ranking(shortlist, pool: pool, loads: loads) { records[pool.volunteerIDs[$0]] }
             ranking.conduct = try await conductFlags(db, request: request, volunteers: StoreRules.shownVolunteers(ranking))
             return ranking
@@ -133,11 +134,12 @@ extension SQLCaseStore {
                 .filter { dongCodes?.contains($0.dongCode) ?? true }
             guard !requests.isEmpty else { return Plan() }
             let households = try await SQLCaseStore.fetchHouseholds(db, ids: Set(requests.map(\.householdID)))
-            let (pool, dongs) = try await cachedPool(db)
+            let kept = try await cachedPool(db)
+            let (pool, dongs) = (kept.pool, kept.dongs)
             let loads = try await db.planLoads(for: requests, pool: pool, context: loadContext)
             return try await StoreRules.plan(requests, households: households, pool: pool, dongs: dongs, loads: loads,
                                              calendar: calendar, rules: rules, now: now) { ids in
-                try await volunteerRecords(db, ids: ids, outOf: pool.count)
+                try await volunteerRecords(db, ids: ids, of: kept)
             }
         }
     }

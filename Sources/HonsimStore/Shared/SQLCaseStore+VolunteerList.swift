@@ -5,6 +5,14 @@ import HonsimCore
 /// The volunteers as the store keeps them in memory: the whole list for the screens that show
 /// it, and the ranking pool, made from the ranking's own columns. Each is read again only when
 /// a volunteer, a window or a day off changed (`volunteers_revision`; the pool also `dongs_revision`).
+/// The volunteers prepared for ranking as a store keeps them: with the dongs they were prepared
+/// with and the volunteers revision they are of, which the records of a ranking must match.
+struct KeptPool: Sendable {
+    let pool: MatchPool
+    let dongs: DongDirectory
+    let volunteersRevision: String
+}
+
 extension SQLCaseStore {
     /// The whole volunteer list. It is in id order; `StoreRules.volunteer(withID:in:)` finds one
     /// by binary search, so the cache holds no second copy of a city's volunteers keyed by id.
@@ -19,12 +27,12 @@ extension SQLCaseStore {
         return list
     }
 
-    /// The full records of the volunteers with these ids, of `total` volunteers in all: from the
+    /// The full records of the volunteers with these ids, of the pool's: from the
     /// kept list when it is current. Else the first ranking at a revision reads them alone: it
     /// shows a few hundred of a city's 20,000, and reading all of them would be most of its
     /// time. A second means more will follow, and the whole list is read and kept for them.
-    func volunteerRecords(_ db: any StoreConnection, ids: [Int64], outOf total: Int) async throws -> [Int64: Volunteer] {
-        let revision = try await volunteersRevision(db)
+    func volunteerRecords(_ db: any StoreConnection, ids: [Int64], of kept: KeptPool) async throws -> [Int64: Volunteer] {
+        let revision = kept.volunteersRevision, total = kept.pool.count
         var list: [Volunteer] = []
         if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision {
             list = cached.list
@@ -50,13 +58,13 @@ extension SQLCaseStore {
 
     /// The volunteers prepared for ranking, with the dongs they were prepared with, made again
     /// only when a volunteer or a dong changed: one look at both revisions answers for both.
-    func cachedPool(_ db: any StoreConnection) async throws -> (pool: MatchPool, dongs: DongDirectory) {
+    func cachedPool(_ db: any StoreConnection) async throws -> KeptPool {
         var revision: [String: String] = [:]
         for row in try await db.rows("SELECT key, value FROM meta WHERE key IN ('volunteers_revision', 'dongs_revision')") {
             revision[row["key"]] = row["value"] as String
         }
         let volunteers = revision["volunteers_revision"] ?? "", revisions = "\(revision["dongs_revision"] ?? "")/\(volunteers)"
-        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return (cached.pool, cached.dongs) }
+        if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return cached.kept }
         let dongs = try await cachedDongs(db)
         // The kept list, when it is current, is the cheaper source (a dashboard has read it for
         // its volunteers pane); a store that has not read it reads the ranking's columns alone.
@@ -66,8 +74,9 @@ extension SQLCaseStore {
         } else {
             pool = try await SQLCaseStore.readPool(db, dongs: dongs)
         }
-        poolCache.withLock { $0 = (revisions, pool, dongs) }
-        return (pool, dongs)
+        let kept = KeptPool(pool: pool, dongs: dongs, volunteersRevision: volunteers)
+        poolCache.withLock { $0 = (revisions, kept) }
+        return kept
     }
 
     private func volunteersRevision(_ db: any StoreConnection) async throws -> String {

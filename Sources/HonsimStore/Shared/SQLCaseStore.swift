@@ -37,7 +37,7 @@ public class SQLCaseStore: @unchecked Sendable {
     /// the next ranking at the same revision reads and keeps the whole list instead.
     let recordsReadByID = Locked<String?>(nil)
     /// The volunteers prepared for ranking, keyed by both revisions.
-    let poolCache = Locked<(revisions: String, pool: MatchPool, dongs: DongDirectory)?>(nil)
+    let poolCache = Locked<(revisions: String, kept: KeptPool)?>(nil)
     /// The last call found the store unreachable: the next that succeeds is a reconnection.
     let disconnected = Locked(false)
     /// "sqlite" or "postgres", for the log.
