@@ -38,8 +38,8 @@ extension MatchPool {
     /// come in any order of volunteers (a store reads them in its cheapest order, not by volunteer).
     public struct Builder: Sendable {
         private var columns: [Columns] = []
-        private var windows: [(volunteerID: Int64, window: PackedWindow)] = []
-        private var daysOff: [(volunteerID: Int64, from: Int32, to: Int32)] = []
+        private var windows: [(volunteerID: Int64, row: PackedWindow)] = []
+        private var daysOff: [(volunteerID: Int64, row: (from: Int32, to: Int32))] = []
 
         public init(capacity: Int = 0) { columns.reserveCapacity(capacity) }
 
@@ -52,7 +52,7 @@ extension MatchPool {
 
         /// Days off of one volunteer are kept in the order given: a day held by two names the first.
         public mutating func addDayOff(of volunteerID: Int64, from: CivilDate, to: CivilDate) {
-            daysOff.append((volunteerID, MatchPool.dayNumber(from), MatchPool.dayNumber(to)))
+            daysOff.append((volunteerID, (MatchPool.dayNumber(from), MatchPool.dayNumber(to))))
         }
 
         /// The pool; `records` are the volunteers' full records in the same order, when the

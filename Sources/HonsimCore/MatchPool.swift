@@ -72,8 +72,8 @@ public struct MatchPool: Sendable {
         self = builder.build(dongs: dongs, records: volunteers)
     }
 
-    init(columns: [Columns], windows: [(volunteerID: Int64, window: PackedWindow)],
-         daysOff: [(volunteerID: Int64, from: Int32, to: Int32)], dongs: DongDirectory, records: [Volunteer]) {
+    init(columns: [Columns], windows: [(volunteerID: Int64, row: PackedWindow)],
+         daysOff: [(volunteerID: Int64, row: (from: Int32, to: Int32))], dongs: DongDirectory, records: [Volunteer]) {
         precondition(records.isEmpty || records.count == columns.count, "records, when given, are the columns' volunteers")
         self.records = records
         let ids = columns.map(\.id)
@@ -89,8 +89,8 @@ public struct MatchPool: Sendable {
         (denseIndex, sparseIndex, denseBase) = (dense, sparse, low)
 
         let index = { (id: Int64) -> Int? in MatchPool.index(of: id, dense: dense, base: low, sparse: sparse) }
-        let windowRuns = MatchPool.grouped(windows.map { ($0.volunteerID, $0.window) }, count: columns.count, index: index)
-        let dayOffRuns = MatchPool.grouped(daysOff.map { ($0.volunteerID, (from: $0.from, to: $0.to)) }, count: columns.count, index: index)
+        let windowRuns = MatchPool.grouped(windows, count: columns.count, index: index)
+        let dayOffRuns = MatchPool.grouped(daysOff, count: columns.count, index: index)
         self.windows = windowRuns.rows
         self.daysOff = dayOffRuns.rows
 

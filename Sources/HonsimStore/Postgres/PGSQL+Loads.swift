@@ -133,47 +133,6 @@ extension PGSQL {
         return windows
     }
 
-    /// The volunteers as one row of arrays, one a column, and the windows as two (each window
-    /// packed into a number, as `availabilityWindows` reads them). Unsorted: a pool takes its
-    /// volunteers in any order, and the aggregates of one pass see the rows in the same order;
-    /// sorting each array by id tripled the server's time.
-    func addRankingColumns(to builder: inout MatchPool.Builder) async throws {
-        // Flags as bits of one number (1 closed, 2 car, 4 male); the text columns most
-        // volunteers leave empty only for those who do not, by id.
-        let volunteers = try await stream("""
-            SELECT coalesce(array_agg(id::bigint), '{}'), coalesce(array_agg(dong_code), '{}'),
-                   coalesce(array_agg(closed::bigint + has_car::bigint * 2 + (CASE WHEN gender = 'M' THEN 4 ELSE 0 END)), '{}'),
-                   coalesce(array_agg(weekly_cap_minutes::bigint), '{}'),
-                   coalesce(array_agg(id::bigint) FILTER (WHERE skills <> ''), '{}'), coalesce(array_agg(skills) FILTER (WHERE skills <> ''), '{}'),
-                   coalesce(array_agg(id::bigint) FILTER (WHERE trained_on <> ''), '{}'), coalesce(array_agg(trained_on) FILTER (WHERE trained_on <> ''), '{}'),
-                   coalesce(array_agg(id::bigint) FILTER (WHERE insured_until <> ''), '{}'), coalesce(array_agg(insured_until) FILTER (WHERE insured_until <> ''), '{}')
-            FROM \(seen(.volunteer))
-            """)
-        for try await (ids, dongs, flags, caps, skilled, skills, trainedIDs, trained, insuredIDs, insured) in volunteers.decode(
-            ([Int64], [String], [Int64], [Int64], [Int64], [String], [Int64], [String], [Int64], [String]).self) {
-            let skillsOf = Dictionary(zip(skilled, skills), uniquingKeysWith: { first, _ in first })
-            let trainedOn = Dictionary(zip(trainedIDs, trained), uniquingKeysWith: { first, _ in first })
-            let insuredUntil = Dictionary(zip(insuredIDs, insured), uniquingKeysWith: { first, _ in first })
-            for index in ids.indices {
-                let id = ids[index], flag = flags[index]
-                builder.add(MatchPool.Columns(
-                    id: id, dongCode: dongs[index], gender: flag & 4 != 0 ? .male : .female, skills: Stored.skills(skillsOf[id] ?? ""),
-                    hasCar: flag & 2 != 0, weeklyCapMinutes: Int(caps[index]), closed: flag & 1 != 0,
-                    trainedOn: trainedOn[id].flatMap { CivilDate(iso: $0) }, insuredUntil: insuredUntil[id].flatMap { CivilDate(iso: $0) }))
-            }
-        }
-        let windows = try await stream("""
-            SELECT coalesce(array_agg(volunteer_id::bigint), '{}'),
-                   coalesce(array_agg((weekday * 4194304 + start_minute * 2048 + end_minute)::bigint), '{}')
-            FROM availability_window
-            """)
-        for try await (volunteers, packed) in windows.decode(([Int64], [Int64]).self) {
-            for (volunteer, window) in zip(volunteers, packed) {
-                builder.addWindow(of: volunteer, weekday: Int(window >> 22), start: Int((window >> 11) & 2047), end: Int(window & 2047))
-            }
-        }
-    }
-
     /// Each query's rows as one row of arrays, one array a column, in the query's order: the
     /// driver took longer to hand over the rows one by one (tens of thousands for a city's
     /// week) than the server to find them.

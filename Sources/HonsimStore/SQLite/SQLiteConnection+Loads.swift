@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import HonsimCore
 
 /// SQLite's reads of volunteers' loads and of the statistics' facts: cursors read by column
@@ -100,42 +99,6 @@ extension SQLiteConnection {
                 windows[row[0], default: []].append(AvailabilityWindow(weekday: weekday, start: ClockTime(minutes: row[2]), end: ClockTime(minutes: row[3])))
             }
             return windows
-        }
-    }
-
-    /// Stepped straight through SQLite's own calls, the windows in the order they lie, not by
-    /// volunteer: a store's first ranking reads 20,000 volunteers and 70,000 windows, and a
-    /// cursor's row and a closure a row took twice SQLite's own time.
-    func addRankingColumns(to builder: inout MatchPool.Builder) async throws {
-        let volunteers = "SELECT id, dong_code, gender, skills, has_car, weekly_cap_minutes, closed, "
-            + "COALESCE(trained_on, ''), COALESCE(insured_until, '') FROM \(seen(.volunteer))"
-        builder = try await channel.run { [builder] db in
-            var builder = builder
-            try SQLiteConnection.step(db, volunteers) { row in
-                builder.add(MatchPool.Columns(
-                    id: row.integer(0), dongCode: row.text(1), gender: Gender(rawValue: row.text(2)) ?? .female,
-                    skills: Stored.skills(row.text(3)), hasCar: row.integer(4) != 0, weeklyCapMinutes: Int(row.integer(5)),
-                    closed: row.integer(6) != 0, trainedOn: CivilDate(iso: row.text(7)), insuredUntil: CivilDate(iso: row.text(8))))
-            }
-            try SQLiteConnection.step(db, "SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window") { row in
-                builder.addWindow(of: row.integer(0), weekday: Int(row.integer(1)), start: Int(row.integer(2)), end: Int(row.integer(3)))
-            }
-            return builder
-        }
-    }
-
-    /// Each row of a statement without arguments, as SQLite steps it.
-    private static func step(_ db: Database, _ sql: String, _ body: (RawCells) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
-        while true {
-            let code = sqlite3_step(raw)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
-            try body(RawCells(statement: raw))
         }
     }
 

@@ -12,19 +12,6 @@ struct StatementCells: StoredRow {
     subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value { row[column] }
     subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value { row[index] }
 
-    func integer(_ index: Int) -> Int64 { RawCells(statement: statement).integer(index) }
-    func text(_ index: Int) -> String { RawCells(statement: statement).text(index) }
-
-    func isNull(_ index: Int) -> Bool {
-        index >= row.count || sqlite3_column_type(statement, CInt(index)) == SQLITE_NULL
-    }
-}
-
-/// The cells of the row a raw statement stands on, for a loop that steps SQLite itself: the
-/// same C calls as `StatementCells`, without a GRDB row.
-struct RawCells {
-    let statement: SQLiteStatement
-
     func integer(_ index: Int) -> Int64 { sqlite3_column_int64(statement, CInt(index)) }
 
     func text(_ index: Int) -> String {
@@ -33,5 +20,9 @@ struct RawCells {
             preconditionFailure("NULL in column \(index) read as text")
         }
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, CInt(index)))), as: UTF8.self)
+    }
+
+    func isNull(_ index: Int) -> Bool {
+        index >= row.count || sqlite3_column_type(statement, CInt(index)) == SQLITE_NULL
     }
 }

@@ -2,9 +2,6 @@ import Foundation
 import GRDB
 import HonsimCore
 
-/// The volunteers as the store keeps them in memory: the whole list for the screens that show
-/// it, and the ranking pool, made from the ranking's own columns. Each is read again only when
-/// a volunteer, a window or a day off changed (`volunteers_revision`; the pool also `dongs_revision`).
 /// The volunteers prepared for ranking as a store keeps them: with the dongs they were prepared
 /// with and the volunteers revision they are of, which the records of a ranking must match.
 struct KeptPool: Sendable {
@@ -13,6 +10,9 @@ struct KeptPool: Sendable {
     let volunteersRevision: String
 }
 
+/// The volunteers as the store keeps them in memory: the whole list for the screens that show
+/// it, and the ranking pool, made from the ranking's own columns. Each is read again only when
+/// a volunteer, a window or a day off changed (`volunteers_revision`; the pool also `dongs_revision`).
 extension SQLCaseStore {
     /// The whole volunteer list. It is in id order; `StoreRules.volunteer(withID:in:)` finds one
     /// by binary search, so the cache holds no second copy of a city's volunteers keyed by id.
@@ -84,18 +84,36 @@ extension SQLCaseStore {
     }
 
     /// What ranking reads of every volunteer, and nothing else: no names, phones or notes.
-    /// Days off are few (a few thousand in a city) and read alike on both backends.
+    /// Volunteers and windows are bulk reads (a pool takes them in any order); days off are few
+    /// (a few thousand in a city) and come in the order a day held by two is named by.
     private static func readPool(_ db: any StoreConnection, dongs: DongDirectory) async throws -> MatchPool {
         let count = try await db.value("SELECT COUNT(*) FROM \(db.seen(.volunteer))", as: Int.self) ?? 0
-        var columns = MatchPool.Builder(capacity: count)
-        try await db.addRankingColumns(to: &columns)
-        let builder = Box(columns)
+        let builder = Box(MatchPool.Builder(capacity: count))
+        try await db.forEachBulkRow(Self.rankingColumns, "FROM \(db.seen(.volunteer))", []) { row in
+            builder.value.add(MatchPool.Columns(
+                id: row.integer(0), dongCode: row.text(1), gender: Gender(rawValue: row.text(2)) ?? .female,
+                skills: Stored.skills(row.text(3)), hasCar: row.integer(4) != 0, weeklyCapMinutes: Int(row.integer(5)),
+                closed: row.integer(6) != 0, trainedOn: CivilDate(iso: row.text(7)), insuredUntil: CivilDate(iso: row.text(8))))
+        }
+        // Each window as one number (weekday, start and end minute in bits of 11): 70,000 of them
+        // are half the arrays on PostgreSQL.
+        try await db.forEachBulkRow([.integer("volunteer_id"), .integer("weekday * 4194304 + start_minute * 2048 + end_minute")],
+                                    "FROM availability_window", []) { row in
+            let window = row.integer(1)
+            builder.value.addWindow(of: row.integer(0), weekday: Int(window >> 22), start: Int((window >> 11) & 2047), end: Int(window & 2047))
+        }
         try await db.forEachRow("SELECT volunteer_id, from_date, to_date FROM day_off ORDER BY from_date", []) { row in
             guard let from = CivilDate(iso: row.text(1)), let to = CivilDate(iso: row.text(2)) else { return }
             builder.value.addDayOff(of: row.integer(0), from: from, to: to)
         }
         return builder.value.build(dongs: dongs)
     }
+
+    /// What ranking reads of a volunteer, in the order `readPool` decodes it.
+    private static let rankingColumns: [BulkColumn] = [
+        .integer("id"), .text("dong_code"), .text("gender"), .text("skills"), .integer("has_car"), .integer("weekly_cap_minutes"),
+        .integer("closed"), .text("COALESCE(trained_on, '')"), .text("COALESCE(insured_until, '')"),
+    ]
 
     /// The ids a bulk read of the whole list takes at a time.
     static let bulkStretch: Int64 = 5_000

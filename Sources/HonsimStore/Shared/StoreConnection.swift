@@ -61,9 +61,6 @@ protocol StoreConnection: Sendable {
     func addRequestFacts(in range: TimeSpan, to accumulator: inout StatisticsAccumulator) async throws
     /// Every volunteer's weekly windows, by volunteer: a city's are a hundred thousand rows.
     func availabilityWindows() async throws -> [Int64: [AvailabilityWindow]]
-    /// What ranking reads of every volunteer and every weekly window, into a pool's builder:
-    /// a store's first ranking reads these, not the whole records of a city's volunteers.
-    func addRankingColumns(to builder: inout MatchPool.Builder) async throws
     /// The rows of the volunteers pane's three summary queries, folded: a city's are tens of
     /// thousands, which PostgreSQL's driver hands over slowest one by one.
     func foldVolunteerSummaries(_ queries: (loads: StoredQuery, escorts: StoredQuery, busy: StoredQuery),
