@@ -198,6 +198,35 @@ struct KeyFlowTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    @Test func aFailedReadIsTriedAgainByItselfEveryFewSecondsUntilOneSucceeds() async throws {
+        let start = try await state()
+        let now = DemoDashboard.now
+        // Healthy: the clock's ticks read nothing.
+        #expect(update(start, .tick(now)).1.isEmpty)
+        // The server went away: the status bar says "retrying", and the next tick reads again,
+        // with no key pressed and no notice from the store.
+        var down = update(start, .failed("disconnected from the store, retrying")).0
+        var (next, effects) = update(down, .tick(now))
+        #expect(effects.first == .load && effects.contains { if case .loadStatistics = $0 { true } else { false } })
+        // Not at every tick: once every few seconds.
+        down = next
+        (next, effects) = update(down, .tick(now.addingTimeInterval(1)))
+        #expect(effects.isEmpty)
+        (next, effects) = update(next, .tick(now.addingTimeInterval(AppState.retryInterval)))
+        #expect(effects.first == .load)
+        // A read that succeeds ends the retries.
+        let back = update(next, .loaded(try await DashboardLoader.load(store, now: now))).0
+        #expect(back.storeProblem == nil)
+        #expect(update(back, .tick(now.addingTimeInterval(60))).1.isEmpty)
+        // A pane whose first read failed is tried again the same way.
+        var firstScreen = start
+        firstScreen.loads.statistics = .waiting
+        let paneFailed = update(firstScreen, .partFailed(.statistics, "database is locked")).0
+        #expect(paneFailed.storeProblem == nil && paneFailed.loads.anyFailed)
+        #expect(update(paneFailed, .tick(now)).1.first == .load)
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     @Test func fShowsOnlyTheVolunteersFreeForTheSelectedRequest() async throws {
         let start = try await state()
         let request = try #require(start.selectedRequest)

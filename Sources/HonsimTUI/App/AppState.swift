@@ -158,6 +158,8 @@ public struct AppState: Sendable {
     /// The statistics by eligibility category, read when the pane shows them.
     public var categoryStatistics: CategoryStatistics?
     public var storeProblem: String?
+    /// When a failed read is next tried again by itself (see `retryDue`).
+    public var nextRetry = Date.distantPast
     /// A one-time notice (a malformed theme or config file), shown until the next key.
     public var notice: String?
     /// How the notice looks: a warning, or calm when it says that a change was saved.

@@ -56,6 +56,11 @@ public struct PaneLoads: Sendable {
 
     /// Every part has come, or has failed and said so: nothing on screen waits any more.
     public var settled: Bool { DashboardPart.allCases.allSatisfy { self[$0] != .waiting } }
+
+    /// A part whose first read failed: its pane says why until a read succeeds.
+    public var anyFailed: Bool {
+        DashboardPart.allCases.contains { if case .failed = self[$0] { true } else { false } }
+    }
 }
 
 /// The requests pane's part: the open requests, their households, bookings and return legs,
@@ -180,6 +185,19 @@ extension AppState {
     /// keeps what it shows and the status bar says why, as for any failed read.
     mutating func partFailed(_ part: DashboardPart, _ message: String) {
         if loads[part] == .ready { storeProblem = message } else { loads[part] = .failed(message) }
+    }
+
+    /// How often the screen reads again by itself while a read has failed.
+    public static let retryInterval: TimeInterval = 5
+
+    /// On a tick: whether a failed read is due to be tried again, and if so, the next try's
+    /// time set. The status bar says "retrying", and it must: a server that comes back sends no
+    /// notice of its own when its first notice's reads found the connection pool not yet
+    /// reconnected, and a coordinator should not have to press a key to see that it is back.
+    mutating func retryDue(_ now: Date) -> Bool {
+        guard storeProblem != nil || loads.anyFailed, now >= nextRetry else { return false }
+        nextRetry = now.addingTimeInterval(AppState.retryInterval)
+        return true
     }
 
     /// What a pane shows in place of rows while its part is not there: "불러오는 중" or why it

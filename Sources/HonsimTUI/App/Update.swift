@@ -135,6 +135,7 @@ private func transition(_ state: AppState, _ event: AppEvent) -> (AppState, [Eff
         state.now = now
         state.idle.tick(now, limit: state.idleAfter)
         state.changed = state.changed.filter { $0.value > now }
+        if state.retryDue(now) { return transition(state, .storeChanged) }
         return (state, [])
     case .storeChanged:
         var effects: [Effect] = [.load, .loadStatistics(state.period.period(now: state.now, calendar: state.calendar))]
