@@ -221,6 +221,50 @@ struct PostgresStoreTests {
         print("restart: \(disconnections) call(s) saw the connection drop")
     }
 
+    /// A server down long enough for the driver's pool to stop trying it (about 17 seconds of
+    /// failed connections, while a screen keeps asking): the first call once the server is
+    /// back is answered, not failed until the pool's backoff, which grows to a minute, lets it
+    /// try again.
+    @Test func theFirstCallAfterALongOutageIsAnswered() async throws {
+        let server = try PostgresServer.dedicated()
+        defer { server.stop() }
+        try await server.psql("CREATE DATABASE city")
+        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
+        defer { store.close() }
+        #expect(try await store.counts().households == 0)
+
+        try server.pause()
+        // A dashboard's retries: a read every second, each failing, until the pool gives up.
+        let downSince = Date()
+        while Date().timeIntervalSince(downSince) < 22 {
+            await #expect(throws: StoreError.self) { _ = try await store.counts() }
+            try await Task.sleep(for: .seconds(1))
+        }
+        try server.resume()
+        #expect(try await store.counts().households == 0)
+        #expect(try await store.volunteers().isEmpty)
+    }
+
+    /// A pool that is merely busy is not the pool that gave up: a call that finds every
+    /// connection held by slow reads says "disconnected" after its wait, and the reads that
+    /// hold them finish, none cut by a pool started under them.
+    @Test func aBusyPoolIsNeverReplacedUnderItsCalls() async throws {
+        let server = try PostgresServer.dedicated()
+        defer { server.stop() }
+        try await server.psql("CREATE DATABASE city")
+        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
+        defer { store.close() }
+        let before = store.pool.client
+        let slow = (0..<8).map { _ in
+            Task { try await store.read { db in try await db.value("SELECT true FROM pg_sleep(5)", as: Bool.self) } }
+        }
+        try await Task.sleep(for: .seconds(1))
+        await #expect(throws: StoreError.self) { _ = try await store.counts() }
+        #expect(store.pool.client === before)
+        for read in slow { #expect(try await read.value == true) }
+        #expect(try await store.counts().households == 0)
+    }
+
     @Test func urlsReadAsLibpqReadsThem() throws {
         let socket = try PostgresURL("postgres://kim@localhost:5433/city?host=/run/postgresql&sslmode=disable", environment: [:], home: "/nonexistent")
         #expect(socket.user == "kim" && socket.port == 5433 && socket.database == "city")

@@ -50,50 +50,70 @@ extension PostgresStore {
     /// `watched`): a slow write finishes or fails on its own, so it is never reported lost when
     /// it was applied.
     func leased<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
-        try await PostgresStore.leased(client: client, url: url, logger: logger, body)
+        try await PostgresStore.leased(pool: pool, url: url, logger: logger, body)
     }
 
-    static func leased<T: Sendable>(client: PostgresClient, url: PostgresURL, logger: Logger, wait: Duration = leaseTimeout,
+    /// The same from the store's pool. When a call found no connection, though no call holds
+    /// one and the server answers, the pool is replaced and the call made once more on the new
+    /// one (`RenewablePool`): the first attempt sent nothing, so nothing runs twice.
+    static func leased<T: Sendable>(pool: RenewablePool, url: PostgresURL, logger: Logger, wait: Duration = leaseTimeout,
                                     _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
-        let location = url.display
+        let client = pool.client
+        do {
+            return try await leased(client: client, pool: pool, url: url, logger: logger, wait: wait, body)
+        } catch where RenewablePool.noConnection(error) {
+            guard await serverAnswers(url, logger: logger), let renewed = pool.renew(replacing: client) else {
+                throw translate(error, location: url.display)
+            }
+            do {
+                return try await leased(client: renewed, pool: pool, url: url, logger: logger, wait: wait, body)
+            } catch {
+                throw translate(error, location: url.display)
+            }
+        } catch {
+            throw translate(error, location: url.display)
+        }
+    }
+
+    /// One lease of `client`, its errors as the driver gave them.
+    private static func leased<T: Sendable>(client: PostgresClient, pool: RenewablePool, url: PostgresURL, logger: Logger, wait: Duration,
+                                            _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
         // One decision, under one lock: either the body starts, or the wait is given up and it
         // never will. So a call reported "disconnected" was certainly not applied.
         let lease = Locked(LeaseState.waiting)
-        do {
-            return try await FirstAnswer<T>.race { answer in
-                // Unstructured on purpose: a pool still trying to reach a server that is down
-                // may not let go of a cancelled lease at once, and the caller must not wait for it.
-                let work = Task {
-                    do {
-                        _ = try await client.withConnection { connection in
-                            let go = lease.withLock { state in
-                                if state == .waiting { state = .started }
-                                return state == .started
-                            }
-                            guard go else { throw CancellationError() }
-                            // Answered here, not after the connection goes back to the pool.
-                            let value = try await watched(connection, url: url, logger: logger, body)
-                            answer(.success(value))
-                            return value
+        return try await FirstAnswer<T>.race { answer in
+            // Unstructured on purpose: a pool still trying to reach a server that is down
+            // may not let go of a cancelled lease at once, and the caller must not wait for it.
+            let work = Task {
+                do {
+                    _ = try await client.withConnection { connection in
+                        let go = lease.withLock { state in
+                            if state == .waiting { state = .started }
+                            return state == .started
                         }
-                    } catch {
-                        answer(.failure(error))
+                        guard go else { throw CancellationError() }
+                        pool.acquired(client)
+                        defer { pool.released(client) }
+                        // Answered here, not after the connection goes back to the pool.
+                        let value = try await watched(connection, url: url, logger: logger, body)
+                        answer(.success(value))
+                        return value
                     }
+                } catch {
+                    answer(.failure(error))
                 }
-                Task {
-                    try? await Task.sleep(for: wait)
-                    let abandon = lease.withLock { state in
-                        if state == .waiting { state = .abandoned }
-                        return state == .abandoned
-                    }
-                    guard abandon else { return }
-                    answer(.failure(StoreError.disconnected(location: location)))
-                    work.cancel()
-                }
-                return work
             }
-        } catch {
-            throw PostgresStore.translate(error, location: location)
+            Task {
+                try? await Task.sleep(for: wait)
+                let abandon = lease.withLock { state in
+                    if state == .waiting { state = .abandoned }
+                    return state == .abandoned
+                }
+                guard abandon else { return }
+                answer(.failure(LeaseWaitedOut()))
+                work.cancel()
+            }
+            return work
         }
     }
 

@@ -10,24 +10,20 @@ import PostgresNIO
 /// whom row-level security checks.
 public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
     let url: PostgresURL
-    let client: PostgresClient
-    private let runner: Task<Void, Never>
+    let pool: RenewablePool
     let logger: Logger
 
     /// The LISTEN/NOTIFY channel of change notices.
     static let changeChannel = "honsim_changes"
 
-    private init(url: PostgresURL, client: PostgresClient, runner: Task<Void, Never>, logger: Logger, calendar: Calendar,
+    private init(url: PostgresURL, pool: RenewablePool, logger: Logger, calendar: Calendar,
                  rules: MatchRules, readOnly: Bool, keepsMinutes: Bool, clock: @escaping @Sendable () -> Date) {
         self.url = url
-        self.client = client
-        self.runner = runner
+        self.pool = pool
         self.logger = logger
         super.init(location: url.display, calendar: calendar, user: url.user, readOnly: readOnly, rules: rules, clock: clock,
-                   engine: PostgresEngine(client: client, url: url, logger: logger, keptMinutes: keepsMinutes ? KeptMinutes() : nil))
+                   engine: PostgresEngine(pool: pool, url: url, logger: logger, keptMinutes: keepsMinutes ? KeptMinutes() : nil))
     }
-
-    deinit { runner.cancel() }
 
     /// Connects, migrates (unless read-only) and reads the store's settings. `create` makes
     /// the schema in an empty database and registers the connecting role as its first admin.
@@ -35,12 +31,11 @@ public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
                             clock: @escaping @Sendable () -> Date = { Date() }) async throws -> PostgresStore {
         var logger = Logger(label: "honsim.postgres")
         logger.logLevel = .critical
-        let client = PostgresClient(configuration: try configuration(url, readOnly: readOnly), backgroundLogger: logger)
-        let runner = Task { await client.run() }
+        let pool = RenewablePool(configuration: try configuration(url, readOnly: readOnly), logger: logger)
         do {
             // Within a bounded wait, like every later call: a kiosk or dashboard started while
             // the server is down says so instead of hanging.
-            let (meta, keepsMinutes) = try await leased(client: client, url: url, logger: logger, wait: openTimeout) { db in
+            let (meta, keepsMinutes) = try await leased(pool: pool, url: url, logger: logger, wait: openTimeout) { db in
                 if !readOnly { try await PostgresMigrator.migrate(db, create: create, location: url.display) }
                 guard try await db.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true else {
                     throw StoreError.noStoreYet(path: url.display, create: "honsim init --store \(url.display)")
@@ -54,14 +49,14 @@ public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
                 return (meta, try await db.tableExists("load_revision"))
             }
             let (calendar, rules) = SQLCaseStore.settings(meta)
-            let store = PostgresStore(url: url, client: client, runner: runner, logger: logger, calendar: calendar, rules: rules,
+            let store = PostgresStore(url: url, pool: pool, logger: logger, calendar: calendar, rules: rules,
                                       readOnly: readOnly, keepsMinutes: keepsMinutes, clock: clock)
             if create && !readOnly {
                 try await store.write { db in try await store.registerCreator(db) }
             }
             return store
         } catch {
-            runner.cancel()
+            pool.close()
             throw PostgresStore.translate(error, location: url.display)
         }
     }
@@ -101,14 +96,14 @@ public final class PostgresStore: SQLCaseStore, CaseStore, @unchecked Sendable {
     }
 
     /// The pool's connections close; later calls fail.
-    public func close() { runner.cancel() }
+    public func close() { pool.close() }
 
 }
 
 /// Runs the operations on PostgreSQL: each on a pooled connection, waited for at most a few
 /// seconds and watched while it runs (PostgresStore+Calls.swift); a write in one transaction.
 struct PostgresEngine: StoreEngine {
-    let client: PostgresClient
+    let pool: RenewablePool
     let url: PostgresURL
     let logger: Logger
     /// Handed to reads only: a write reads what it checks inside its own transaction.
@@ -116,7 +111,7 @@ struct PostgresEngine: StoreEngine {
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
         let kept = keptMinutes
-        return try await PostgresStore.leased(client: client, url: url, logger: logger) { db in
+        return try await PostgresStore.leased(pool: pool, url: url, logger: logger) { db in
             var db = db
             db.keptMinutes = kept
             return try await body(db)
@@ -133,14 +128,14 @@ struct PostgresEngine: StoreEngine {
 
     func pendingMigrations() async throws -> [Migration] {
         let location = url.display
-        return try await PostgresStore.leased(client: client, url: url, logger: logger) { db in
+        return try await PostgresStore.leased(pool: pool, url: url, logger: logger) { db in
             try await PostgresMigrator.pending(db, location: location)
         }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) async throws -> T) async throws -> T {
         let logger = logger
-        return try await PostgresStore.leased(client: client, url: url, logger: logger) { db in
+        return try await PostgresStore.leased(pool: pool, url: url, logger: logger) { db in
             try await db.connection.withTransaction(logger: logger) { connection in
                 try await body(PGSQL(connection: connection, logger: logger))
             }
