@@ -245,6 +245,31 @@ struct PostgresStoreTests {
         #expect(try await store.volunteers().isEmpty)
     }
 
+    /// Reads in flight when the server stops, and a server back before anyone could call it
+    /// gone: each read ends (a read that never did would hold its pane's loading forever),
+    /// and the next is answered. The deadline only catches a hang; it measures nothing.
+    @Test func readsInFlightThroughAQuickRestartEnd() async throws {
+        let server = try PostgresServer.dedicated()
+        defer { server.stop() }
+        try await server.psql("CREATE DATABASE city")
+        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
+        defer { store.close() }
+        let ended = Locked(0)
+        for _ in 0..<6 {
+            Task {
+                _ = try? await store.read { db in try await db.value("SELECT true FROM pg_sleep(30)", as: Bool.self) }
+                ended.withLock { $0 += 1 }
+            }
+        }
+        try await Task.sleep(for: .seconds(1))
+        try server.pause()
+        try server.resume()
+        let deadline = Date().addingTimeInterval(25)
+        while ended.withLock({ $0 }) < 6 && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(ended.withLock { $0 } == 6, "reads in flight through the restart still waiting")
+        #expect(try await store.counts().households == 0)
+    }
+
     /// A pool that is merely busy is not the pool that gave up: a call that finds every
     /// connection held by slow reads says "disconnected" after its wait, and the reads that
     /// hold them finish, none cut by a pool started under them.

@@ -121,13 +121,18 @@ extension PostgresStore {
 
     /// How often a call that is still running looks whether its server still answers.
     static let watchInterval: Duration = .seconds(4)
+    /// How often it looks whether its own connection has closed.
+    static let closedCheckInterval: Duration = .seconds(1)
 
-    /// Runs `body` on its connection while a watchdog looks, every few seconds, whether the
-    /// server still takes a new connection; twice without an answer and it is taken as gone. A statement in flight when the server stops can wait
-    /// forever in the driver; once the server is found gone, the connection is closed and the
-    /// call says "disconnected" without waiting for that statement. A call that is merely slow
-    /// (an import, a migration) runs on, however long it takes. A write cut off this way was not
-    /// committed: a server that stops rolls back what it has not acknowledged.
+    /// Runs `body` on its connection while a watchdog looks after it. A statement in flight when
+    /// the server stops can wait forever in the driver, so the call is cut short, saying
+    /// "disconnected", when either:
+    /// - its connection has closed (checked every second): the statement can get no answer on
+    ///   it, even if the server is already back, as after a quick restart; or
+    /// - the server takes no new connection, twice in a row a few seconds apart.
+    /// A call that is merely slow (an import, a migration) runs on, however long it takes. A write
+    /// cut off this way was not committed: a server that stops rolls back what it has not
+    /// acknowledged.
     private static func watched<T: Sendable>(_ connection: PostgresConnection, url: PostgresURL, logger: Logger,
                                              _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
         try await FirstAnswer<T>.race { answer in
@@ -135,18 +140,23 @@ extension PostgresStore {
                 do { answer(.success(try await body(PGSQL(connection: connection, logger: logger)))) } catch { answer(.failure(error)) }
             }
             Task {
+                func cut() async {
+                    answer(.failure(StoreError.disconnected(location: url.display)))
+                    work.cancel()
+                    try? await connection.close()
+                }
                 // Twice in a row: on a machine busy enough, one probe can miss its few seconds.
                 var silent = 0
+                var sinceProbe: Duration = .zero
                 while !answer.given {
-                    try? await Task.sleep(for: watchInterval)
+                    try? await Task.sleep(for: closedCheckInterval)
                     if answer.given { return }
+                    if connection.isClosed { return await cut() }
+                    sinceProbe += closedCheckInterval
+                    guard sinceProbe >= watchInterval else { continue }
+                    sinceProbe = .zero
                     silent = await serverAnswers(url, logger: logger) ? 0 : silent + 1
-                    if silent >= 2 {
-                        answer(.failure(StoreError.disconnected(location: url.display)))
-                        work.cancel()
-                        try? await connection.close()
-                        return
-                    }
+                    if silent >= 2 { return await cut() }
                 }
             }
             return work
