@@ -261,7 +261,8 @@ struct PostgresStoreTests {
                 ended.withLock { $0 += 1 }
             }
         }
-        try await Task.sleep(for: .seconds(1))
+        // In flight, all six: a read still waiting for its connection would run its 30 seconds after the restart.
+        try await PostgresStoreTests.waitUntilSleeping(6, in: server, database: "city")
         try server.pause()
         try server.resume()
         let deadline = Date().addingTimeInterval(25)
@@ -281,13 +282,26 @@ struct PostgresStoreTests {
         defer { store.close() }
         let before = store.pool.client
         let slow = (0..<8).map { _ in
-            Task { try await store.read { db in try await db.value("SELECT true FROM pg_sleep(5)", as: Bool.self) } }
+            Task { try await store.read { db in try await db.value("SELECT true FROM pg_sleep(8)", as: Bool.self) } }
         }
-        try await Task.sleep(for: .seconds(1))
+        try await PostgresStoreTests.waitUntilSleeping(8, in: server, database: "city")
         await #expect(throws: StoreError.self) { _ = try await store.counts() }
         #expect(store.pool.client === before)
         for read in slow { #expect(try await read.value == true) }
         #expect(try await store.counts().households == 0)
+    }
+
+    /// Waits, a minute at most, until `count` sessions of `database` are in `pg_sleep`: on a
+    /// machine busy with other tests, reads started together take their connections one by one.
+    static func waitUntilSleeping(_ count: Int, in server: PostgresServer, database: String) async throws {
+        let deadline = Date().addingTimeInterval(60)
+        var sleeping = 0
+        while sleeping < count && Date() < deadline {
+            let answer = try await server.psql("SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' AND query LIKE '%FROM pg_sleep(%' AND state = 'active' AND pid <> pg_backend_pid()")
+            sleeping = Int(answer.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            if sleeping < count { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        try #require(sleeping >= count, "only \(sleeping) of \(count) reads started")
     }
 
     @Test func urlsReadAsLibpqReadsThem() throws {

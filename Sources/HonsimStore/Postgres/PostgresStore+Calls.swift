@@ -53,16 +53,21 @@ extension PostgresStore {
         try await PostgresStore.leased(pool: pool, url: url, logger: logger, body)
     }
 
-    /// The same from the store's pool. When a call found no connection, though no call holds
-    /// one and the server answers, the pool is replaced and the call made once more on the new
-    /// one (`RenewablePool`): the first attempt sent nothing, so nothing runs twice.
+    /// The same from the store's pool. When a call finds no connection, the server is asked
+    /// whether it takes one. If not, the pool is marked as having lost it; if so, and the pool
+    /// had lost it, the pool is replaced and the call made once more on the new one
+    /// (`RenewablePool`): the first attempt sent nothing, so nothing runs twice.
     static func leased<T: Sendable>(pool: RenewablePool, url: PostgresURL, logger: Logger, wait: Duration = leaseTimeout,
                                     _ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
         let client = pool.client
         do {
             return try await leased(client: client, pool: pool, url: url, logger: logger, wait: wait, body)
         } catch where RenewablePool.noConnection(error) {
-            guard await serverAnswers(url, logger: logger), let renewed = pool.renew(replacing: client) else {
+            guard await serverAnswers(url, logger: logger) else {
+                pool.serverDown(client)
+                throw translate(error, location: url.display)
+            }
+            guard let renewed = pool.renew(replacing: client, gaveUp: RenewablePool.gaveUp(error)) else {
                 throw translate(error, location: url.display)
             }
             do {
