@@ -23,6 +23,33 @@ struct CandidateLoadsTests {
         #expect(!busy.isOverridable)
     }
 
+    /// The ranking's reads that go together (`both`): each answer to its own caller, a failure
+    /// of either thrown, and on PostgreSQL both on the read's one connection, not another lease.
+    @Test(arguments: Backend.all) func twoReadsTogetherAnswerEachAndShareTheConnection(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, household: 3, hour: 10)])
+        let store = try #require(fixture.store as? SQLCaseStore)
+        let (request, household) = try await store.read { db in
+            try await db.both({ db in try await SQLCaseStore.fetchRequest(db, id: 1) },
+                              { db in try await SQLCaseStore.fetchHousehold(db, ofRequest: 1) })
+        }
+        #expect(request.id == 1 && household.id == 3 && request.householdID == household.id)
+        await #expect(throws: StoreError.notFound(entity: "request", id: 99)) {
+            _ = try await store.read { db in
+                try await db.both({ db in try await db.value("SELECT 1", as: Int.self) },
+                                  { db in try await SQLCaseStore.fetchHousehold(db, ofRequest: 99) })
+            }
+        }
+        if backend == .postgres {
+            let (first, second) = try await store.read { db in
+                try await db.both({ db in try await db.value("SELECT pg_backend_pid()", as: Int.self) },
+                                  { db in try await db.value("SELECT pg_backend_pid()", as: Int.self) })
+            }
+            #expect(first != nil && first == second)
+        }
+    }
+
     @Test(arguments: Backend.all) func theRankingIsTheSameFromTheCacheAndFromAFreshStore(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }

@@ -74,7 +74,12 @@ extension PGSQL {
         var loads = PoolLoads(count: pool.count)
         let week = LoadPeriod.week(request.pickupAt, calendar: context.calendar)
         let month = LoadPeriod.month(request.pickupAt, calendar: context.calendar)
-        let minutes = try await self.keptMinutes([week, month], pool: pool, kept: keptMinutes)
+        // Three statements at once on the connection: the driver sends each as the one before
+        // is answered, with no return to this task between.
+        async let keptRows = self.keptMinutes([week, month], pool: pool, kept: keptMinutes)
+        async let busyRows = busyRows(for: request, excludingRequest: request.id, volunteerID: nil, context: context)
+        async let escortRows = escortRows(householdID: request.householdID, volunteerID: nil)
+        let minutes = try await keptRows
         if let values = minutes[week] { loads.minutesInWeek = values }
         if let values = minutes[month] { loads.minutesInMonth = values }
         // A request being re-ranked still holds its own volunteer's minutes: take them off.
@@ -82,10 +87,10 @@ extension PGSQL {
             loads.minutesInWeek[index] -= Int32(clamping: request.expectedMinutes)
             loads.minutesInMonth[index] -= Int32(clamping: request.expectedMinutes)
         }
-        for (id, span) in try await busyRows(for: request, excludingRequest: request.id, volunteerID: nil, context: context) {
+        for (id, span) in try await busyRows {
             if let index = pool.index(of: id) { loads.addBusy(span, at: index) }
         }
-        for (id, times) in try await escortRows(householdID: request.householdID, volunteerID: nil) {
+        for (id, times) in try await escortRows {
             if let index = pool.index(of: id) { loads.escortsWithHousehold[index] = Int32(clamping: times) }
         }
         return loads
@@ -217,8 +222,9 @@ extension PGSQL {
         let buffer = Int64(rules.travelBuffer)
         let filter = volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)"
         var busy: [(Int64, TimeSpan)] = []
-        try await forEachRow("""
-            SELECT volunteer_id, starts_at, ends_at FROM assignment
+        // A city's busy hour is about a thousand escorts: as three arrays, not a thousand rows.
+        try await forEachBulkRow([.integer("volunteer_id"), .integer("starts_at"), .integer("ends_at")], """
+            FROM assignment
             WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND ends_at > ? AND request_id <> ? \(filter)
             """, [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, Stored.seconds(span.start) - buffer - 1,
                   excludingRequest]) { row in
@@ -297,5 +303,14 @@ extension PGSQL {
 extension PGSQL {
     func tableExists(_ name: String) async throws -> Bool {
         try await value("SELECT to_regclass(?) IS NOT NULL", [name], as: Bool.self) ?? false
+    }
+
+    /// At once on the one connection: the driver queues the second statement and sends it as
+    /// soon as the first is answered.
+    func both<A: Sendable, B: Sendable>(_ first: @escaping @Sendable (any StoreConnection) async throws -> A,
+                                        _ second: @escaping @Sendable (any StoreConnection) async throws -> B) async throws -> (A, B) {
+        async let a = first(self)
+        async let b = second(self)
+        return try await (a, b)
     }
 }

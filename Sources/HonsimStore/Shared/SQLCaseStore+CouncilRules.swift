@@ -275,13 +275,32 @@ extension SQLCaseStore {
     /// The flags the assign dialog shows beside a ranking: the household's and those of the
     /// volunteers listed (by id, with their dongs, whose councils' thresholds apply).
     func conductFlags(_ db: any StoreConnection, request: EscortRequest, volunteers: [Int64: String]) async throws -> ConductFlags {
+        try await conductFlags(db, try await householdConduct(db, of: request), volunteers: volunteers)
+    }
+
+    /// What a ranking's flags need before it ranks: the rule book and the household's counts,
+    /// read while the loads are (`StoreConnection.both`).
+    struct HouseholdConduct: Sendable {
+        let book: CouncilRuleBook
+        let counts: ConductCounts
+        let now: Date
+        let flagged: Bool
+    }
+
+    func householdConduct(_ db: any StoreConnection, of request: EscortRequest) async throws -> HouseholdConduct {
         let book = try await SQLCaseStore.fetchRuleBook(db)
         let now = now()
         let rules = book.rules(forDong: request.dongCode)
-        let household = try await householdConduct(db, householdID: request.householdID, rules: rules, now: now)
-        let counts = try await volunteerConduct(db, ids: Set(volunteers.keys), book: book, now: now)
+        let counts = try await householdConduct(db, householdID: request.householdID, rules: rules, now: now)
+        return HouseholdConduct(book: book, counts: counts, now: now, flagged: counts.isFlagged(threshold: rules.noShowThreshold))
+    }
+
+    /// The flags from the household's side and the listed volunteers' counts.
+    func conductFlags(_ db: any StoreConnection, _ household: HouseholdConduct, volunteers: [Int64: String]) async throws -> ConductFlags {
+        let book = household.book
+        let counts = try await volunteerConduct(db, ids: Set(volunteers.keys), book: book, now: household.now)
         return ConductFlags(
-            household: household.isFlagged(threshold: rules.noShowThreshold) ? household : nil,
+            household: household.flagged ? household.counts : nil,
             volunteers: counts.filter { id, count in
                 count.isFlagged(threshold: book.rules(forDong: volunteers[id] ?? "").noShowThreshold)
             })

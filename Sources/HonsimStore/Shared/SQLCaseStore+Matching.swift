@@ -11,17 +11,26 @@ extension SQLCaseStore {
     /// the volunteers the ranking shows.
     public func candidates(for requestID: Int64) async throws -> Ranking {
         try await read { [self] db in
-            let request = try await SQLCaseStore.fetchRequest(db, id: requestID)
-            let household = try await SQLCaseStore.fetchHousehold(db, id: request.householdID)
-            let kept = try await cachedPool(db)
+            // Reads that do not wait on one another go together (`both`): on PostgreSQL each
+            // round trip to the server is most of what a warm ranking costs.
+            let (request, (household, kept)) = try await db.both({ db in
+                try await SQLCaseStore.fetchRequest(db, id: requestID)
+            }, { [self] db in
+                try await db.both({ db in try await SQLCaseStore.fetchHousehold(db, ofRequest: requestID) }, { [self] db in try await cachedPool(db) })
+            })
             let pool = kept.pool
             var matcher = Matcher(request: request, household: household, dongs: kept.dongs, calendar: calendar, rules: rules)
             matcher.seriesVolunteerID = try await SQLCaseStore.seriesVolunteer(db, of: request)
-            let loads = try await db.poolLoads(for: request, pool: pool, context: loadContext)
+            let context = loadContext
+            let (loads, conduct) = try await db.both({ db in
+                try await db.poolLoads(for: request, pool: pool, context: context)
+            }, { [self] db in
+                try await householdConduct(db, of: request)
+            })
             let shortlist = matcher.shortlist(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
             let records = try await volunteerRecords(db, ids: shortlist.volunteerIDs(in: pool), of: kept)
             var ranking = matcher.ranking(shortlist, pool: pool, loads: loads) { records[pool.volunteerIDs[$0]] }
-            ranking.conduct = try await conductFlags(db, request: request, volunteers: StoreRules.shownVolunteers(ranking))
+            ranking.conduct = try await conductFlags(db, conduct, volunteers: StoreRules.shownVolunteers(ranking))
             return ranking
         }
     }
@@ -139,7 +148,7 @@ extension SQLCaseStore {
             let loads = try await db.planLoads(for: requests, pool: pool, context: loadContext)
             return try await StoreRules.plan(requests, households: households, pool: pool, dongs: dongs, loads: loads,
                                              calendar: calendar, rules: rules, now: now) { ids in
-                try await volunteerRecords(db, ids: ids, of: kept)
+                try await volunteerRecords(db, ids: ids, of: kept).byID(ids)
             }
         }
     }

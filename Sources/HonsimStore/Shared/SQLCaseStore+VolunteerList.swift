@@ -31,7 +31,7 @@ extension SQLCaseStore {
     /// kept list when it is current. Else the first ranking at a revision reads them alone: it
     /// shows a few hundred of a city's 20,000, and reading all of them would be most of its
     /// time. A second means more will follow, and the whole list is read and kept for them.
-    func volunteerRecords(_ db: any StoreConnection, ids: [Int64], of kept: KeptPool) async throws -> [Int64: Volunteer] {
+    func volunteerRecords(_ db: any StoreConnection, ids: [Int64], of kept: KeptPool) async throws -> VolunteerRecords {
         let revision = kept.volunteersRevision, total = kept.pool.count
         var list: [Volunteer] = []
         if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision {
@@ -48,8 +48,7 @@ extension SQLCaseStore {
             }
             recordsReadByID.withLock { $0 = revision }
         }
-        return Dictionary(ids.compactMap { id in StoreRules.volunteer(withID: id, in: list).map { (id, $0) } },
-                          uniquingKeysWith: { first, _ in first })
+        return VolunteerRecords(list: list)
     }
 
     /// What finding one volunteer by id costs, in rows of a pass over the table: measured on
@@ -192,5 +191,19 @@ extension SQLCaseStore {
         // A bulk read comes in no particular order; sorting what is in order already is one pass.
         list.value.sort { $0.id < $1.id }
         return list.value
+    }
+}
+
+/// The records a ranking shows, found by id in a list sorted by id: the kept list itself when
+/// it is current, so a ranking of thousands copies each record once, into its candidate, and
+/// builds no table of them first.
+struct VolunteerRecords: Sendable {
+    let list: [Volunteer]
+
+    subscript(id: Int64) -> Volunteer? { StoreRules.volunteer(withID: id, in: list) }
+
+    /// The records of `ids` by id, for a caller that keeps them.
+    func byID(_ ids: [Int64]) -> [Int64: Volunteer] {
+        Dictionary(ids.compactMap { id in self[id].map { (id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -137,6 +137,13 @@ public class SQLCaseStore: @unchecked Sendable {
         Household(row: try await fetchRow(db, .household, entity: "household", id: id))
     }
 
+    /// A request's household, read without waiting for the request (`StoreConnection.both`).
+    static func fetchHousehold(_ db: any StoreConnection, ofRequest requestID: Int64) async throws -> Household {
+        let sql = "SELECT * FROM \(db.seen(.household)) WHERE id = (SELECT household_id FROM \(db.seen(.request)) WHERE id = ?)"
+        guard let row = try await db.one(sql, [requestID]) else { throw StoreError.notFound(entity: "request", id: requestID) }
+        return Household(row: row)
+    }
+
     /// A record's row by id, as the role may see it, or `notFound` naming what it is.
     static func fetchRow(_ db: any StoreConnection, _ records: PersonalRecords, entity: String, id: Int64) async throws -> StoredCells {
         guard let row = try await db.one("SELECT * FROM \(db.seen(records)) WHERE id = ?", [id]) else {
