@@ -315,6 +315,14 @@ extension StoreRules {
                    uniquingKeysWith: { first, _ in first })
     }
 
+    /// The same before the ranking is made, from its shortlist and the records it is made of,
+    /// so that their counts are read while it is made.
+    static func shownVolunteers(_ list: Matcher.Shortlist, pool: MatchPool, records: VolunteerRecords) -> [Int64: String] {
+        let best = list.eligible.lazy.compactMap { records[pool.volunteerIDs[$0]] }.prefix(nearMissLimit)
+        let near = list.nearMisses.lazy.compactMap { records[pool.volunteerIDs[$0]] }
+        return Dictionary((Array(best) + Array(near)).map { ($0.id, $0.dongCode) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func eligibility(row: some StoredRow) -> HouseholdEligibility {
         let categories: String = row["categories"], services: String = row["served_elsewhere"]
         return HouseholdEligibility(

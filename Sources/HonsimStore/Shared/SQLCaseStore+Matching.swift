@@ -29,8 +29,11 @@ extension SQLCaseStore {
             })
             let shortlist = matcher.shortlist(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
             let records = try await volunteerRecords(db, ids: shortlist.volunteerIDs(in: pool), of: kept)
+            // The shown volunteers' counts are read while their candidates are made.
+            let shown = StoreRules.shownVolunteers(shortlist, pool: pool, records: records)
+            async let flags = conductFlags(db, conduct, volunteers: shown)
             var ranking = matcher.ranking(shortlist, pool: pool, loads: loads) { records[pool.volunteerIDs[$0]] }
-            ranking.conduct = try await conductFlags(db, conduct, volunteers: StoreRules.shownVolunteers(ranking))
+            ranking.conduct = try await flags
             return ranking
         }
     }
