@@ -46,9 +46,9 @@ extension PostgresStore {
     public static let openTimeout: Duration = .seconds(20)
 
     /// Runs `body` on a pooled connection, or fails with `disconnected` when none can be had in
-    /// time. Once `body` has begun it is cut short only when the server itself is gone (see
-    /// `watched`): a slow write finishes or fails on its own, so it is never reported lost when
-    /// it was applied.
+    /// time. Once `body` has begun it is cut short only when its connection or the server itself
+    /// is gone (see `watched`): a slow write finishes or fails on its own, so it is never reported
+    /// lost when it was applied.
     func leased<T: Sendable>(_ body: @escaping @Sendable (PGSQL) async throws -> T) async throws -> T {
         try await PostgresStore.leased(pool: pool, url: url, logger: logger, body)
     }
