@@ -110,4 +110,17 @@ extension Schema {
 
     private static let sqliteKnowsCommitsByDataVersion =
         "SQLite's readers learn of any commit from PRAGMA data_version, which its kept minutes are keyed on (SQLiteStore+PeriodMinutes)"
+
+    /// 27: a ranking's busy escorts from the index alone on PostgreSQL. The ranking leaves out
+    /// the request's own escort (`request_id <> ?`); with the request in the index beside the
+    /// times and the volunteer, the city's two thousand escorts around one request are read
+    /// without a visit to the table (0.6 ms against 1.5 on the city copy).
+    static let activeEscortsHoldTheirRequest = Migration("27: active escorts' index holds their request", [
+        .postgresOnly(because: """
+            SQLite skips a request's own escort by reading it first (SQLiteConnection+Loads): in the process, that read \
+            costs no round trip
+            """,
+            "DROP INDEX assignment_active_by_time",
+            "CREATE INDEX assignment_active_by_time ON assignment(starts_at, volunteer_id, ends_at) INCLUDE (request_id) WHERE state = 'active'"),
+    ])
 }

@@ -124,6 +124,8 @@ enum Schema {
         keptFigures,
         loadRevisions,
         callListIndexes,
+        whoAsksOncePlanned,
+        activeEscortsHoldTheirRequest,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has
