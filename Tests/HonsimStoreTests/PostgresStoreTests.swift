@@ -182,10 +182,8 @@ struct PostgresStoreTests {
     /// connection says "disconnected", the store reconnects by itself, the change feed says so,
     /// and the write retried after it is applied exactly once.
     @Test func aServerRestartMidSessionLosesNoWriteAndAppliesNoneTwice() async throws {
-        let server = try PostgresServer.dedicated()
+        let (server, store) = try await PostgresStoreTests.storeOnServerOfItsOwn()
         defer { server.stop() }
-        try await server.psql("CREATE DATABASE city")
-        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
         defer { store.close() }
         let fixture = StoreFixture(backend: .postgres, folder: FileManager.default.temporaryDirectory, path: store.location, store: store, database: "city")
         try await fixture.load([fixture.request(1), fixture.request(2, household: 4, day: 1)])
@@ -226,10 +224,8 @@ struct PostgresStoreTests {
     /// back is answered, not failed until the pool's backoff, which grows to a minute, lets it
     /// try again.
     @Test func theFirstCallAfterALongOutageIsAnswered() async throws {
-        let server = try PostgresServer.dedicated()
+        let (server, store) = try await PostgresStoreTests.storeOnServerOfItsOwn()
         defer { server.stop() }
-        try await server.psql("CREATE DATABASE city")
-        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
         defer { store.close() }
         #expect(try await store.counts().households == 0)
 
@@ -249,10 +245,8 @@ struct PostgresStoreTests {
     /// gone: each read ends (a read that never did would hold its pane's loading forever),
     /// and the next is answered. The deadline only catches a hang; it measures nothing.
     @Test func readsInFlightThroughAQuickRestartEnd() async throws {
-        let server = try PostgresServer.dedicated()
+        let (server, store) = try await PostgresStoreTests.storeOnServerOfItsOwn()
         defer { server.stop() }
-        try await server.psql("CREATE DATABASE city")
-        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
         defer { store.close() }
         let ended = Locked(0)
         for _ in 0..<6 {
@@ -275,10 +269,8 @@ struct PostgresStoreTests {
     /// connection held by slow reads says "disconnected" after its wait, and the reads that
     /// hold them finish, none cut by a pool started under them.
     @Test func aBusyPoolIsNeverReplacedUnderItsCalls() async throws {
-        let server = try PostgresServer.dedicated()
+        let (server, store) = try await PostgresStoreTests.storeOnServerOfItsOwn()
         defer { server.stop() }
-        try await server.psql("CREATE DATABASE city")
-        let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true, timeZone: "Asia/Seoul")
         defer { store.close() }
         let before = store.pool.client
         let slow = (0..<8).map { _ in
@@ -289,6 +281,21 @@ struct PostgresStoreTests {
         #expect(store.pool.client === before)
         for read in slow { #expect(try await read.value == true) }
         #expect(try await store.counts().households == 0)
+    }
+
+    /// A new store, database "city", on a server of its own that the test may stop; the caller
+    /// closes the store and stops the server.
+    static func storeOnServerOfItsOwn() async throws -> (PostgresServer, PostgresStore) {
+        let server = try PostgresServer.dedicated()
+        do {
+            try await server.psql("CREATE DATABASE city")
+            let store = try await PostgresStore.open(try PostgresURL(server.url(user: "postgres", database: "city")), create: true,
+                                                     timeZone: "Asia/Seoul")
+            return (server, store)
+        } catch {
+            server.stop()
+            throw error
+        }
     }
 
     /// Waits, a minute at most, until `count` sessions of `database` are in `pg_sleep`: on a
