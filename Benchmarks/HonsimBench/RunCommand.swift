@@ -51,6 +51,9 @@ struct RunCommand: AsyncParsableCommand {
         guard isPostgres || FileManager.default.fileExists(atPath: store) else { throw ValidationError("no store at \(store)") }
         let log = ProgressLog()
         let opened = try await open()
+        // As `honsim` opens a store it may write to: what the store keeps (the figures, the
+        // ranking pool) is made first if an upgrade or a change outside honsim left it behind.
+        try await opened.bringKeptFiguresUpToDate()
         let counts = try await opened.counts()
         // Every pending request, to spread the candidate calls over the whole queue.
         let pending = try await opened.pendingRequests(limit: 10_000_000).map(\.id)

@@ -78,14 +78,7 @@ public struct MatchPool: Sendable {
         self.records = records
         let ids = columns.map(\.id)
         self.ids = ids
-        let low = ids.min() ?? 0, high = ids.max() ?? -1
-        var dense: [Int32] = [], sparse: [Int64: Int] = [:]
-        if !ids.isEmpty, high - low < Int64(max(1_024, ids.count * 4)) {
-            dense = [Int32](repeating: -1, count: Int(high - low) + 1)
-            for (index, id) in ids.enumerated() where dense[Int(id - low)] < 0 { dense[Int(id - low)] = Int32(index) }
-        } else {
-            sparse = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        let (dense, sparse, low) = MatchPool.positions(of: ids)
         (denseIndex, sparseIndex, denseBase) = (dense, sparse, low)
 
         let index = { (id: Int64) -> Int? in MatchPool.index(of: id, dense: dense, base: low, sparse: sparse) }
@@ -128,14 +121,59 @@ public struct MatchPool: Sendable {
         self.guNumbers = guNumbers
     }
 
+    /// A pool from its parts as `packed()` keeps them; each dong's gu is looked up afresh in
+    /// `dongs`, so a kept pool stays right across a change of the dongs.
+    init(ids: [Int64], profiles: [Profile], windows: [PackedWindow], daysOff: [(from: Int32, to: Int32)],
+         dongCodes: [String], dongs: DongDirectory) {
+        self.records = []
+        self.ids = ids
+        (denseIndex, sparseIndex, denseBase) = MatchPool.positions(of: ids)
+        self.windows = windows
+        self.daysOff = daysOff
+        var guNumbers: [String: Int32] = [:]
+        let guOfDong = dongCodes.map { code in dongs.gu(of: code).map { MatchPool.number($0, in: &guNumbers) } ?? -1 }
+        self.profiles = profiles.map { profile in
+            var profile = profile
+            profile.gu = guOfDong[Int(profile.dong)]
+            return profile
+        }
+        self.dongNumbers = Dictionary(dongCodes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        self.guNumbers = guNumbers
+    }
+
     public var count: Int { ids.count }
 
     /// The volunteers' ids by pool index: what a store's kept figures by index are checked against.
     public var volunteerIDs: [Int64] { ids }
 
+    /// The weekly windows of the volunteer at `index`, as the volunteer's record has them: the
+    /// records a ranking shows take them from the pool, which holds them already.
+    public func availability(at index: Int) -> WeeklyAvailability {
+        let profile = profiles[index]
+        let run = windows[Int(profile.windowStart)..<Int(profile.windowStart + profile.windowCount)]
+        return WeeklyAvailability(run.compactMap { window in
+            Weekday(rawValue: Int(window.weekday)).map {
+                AvailabilityWindow(weekday: $0, start: ClockTime(minutes: Int(window.start)), end: ClockTime(minutes: Int(window.end)))
+            }
+        })
+    }
+
     /// The pool index of the volunteer with this id.
     public func index(of id: Int64) -> Int? {
         MatchPool.index(of: id, dense: denseIndex, base: denseBase, sparse: sparseIndex)
+    }
+
+    /// Position by id: a dense table when ids are compact (as a store's are), else a dictionary.
+    private static func positions(of ids: [Int64]) -> (dense: [Int32], sparse: [Int64: Int], base: Int64) {
+        let low = ids.min() ?? 0, high = ids.max() ?? -1
+        var dense: [Int32] = [], sparse: [Int64: Int] = [:]
+        if !ids.isEmpty, high - low < Int64(max(1_024, ids.count * 4)) {
+            dense = [Int32](repeating: -1, count: Int(high - low) + 1)
+            for (index, id) in ids.enumerated() where dense[Int(id - low)] < 0 { dense[Int(id - low)] = Int32(index) }
+        } else {
+            sparse = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return (dense, sparse, low)
     }
 
     private static func index(of id: Int64, dense: [Int32], base: Int64, sparse: [Int64: Int]) -> Int? {

@@ -51,6 +51,21 @@ enum Stored {
     static func text(_ needs: Set<Need>) -> String { needs.sorted().map(\.rawValue).joined(separator: ";") }
     /// Most volunteers list none: an empty cell is an empty set at once.
     static func skills(_ text: String) -> Set<Skill> { text.isEmpty ? [] : Set(words(text).compactMap(Skill.init(word:))) }
+
+    /// Skill sets by their stored text, for reads of a whole city's volunteers. A city's 20,000
+    /// have a few dozen distinct sets: each is parsed once, where parsing every row's was most of
+    /// the read, and every volunteer with it shares its storage, which keeps a kept list smaller.
+    struct SkillSets {
+        private var known: [String: Set<Skill>] = [:]
+
+        mutating func callAsFunction(_ text: String) -> Set<Skill> {
+            if text.isEmpty { return [] }
+            if let skills = known[text] { return skills }
+            let skills = Stored.skills(text)
+            known[text] = skills
+            return skills
+        }
+    }
     static func text(_ skills: Set<Skill>) -> String { skills.sorted().map(\.description).joined(separator: ";") }
     /// A `YYYY-MM-DD` column that may be empty.
     static func civilDate(_ text: String?) -> CivilDate? { text.flatMap { CivilDate(iso: $0) } }

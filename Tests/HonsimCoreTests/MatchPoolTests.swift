@@ -52,7 +52,7 @@ struct MatchPoolTests {
     }
 
     @Test("numbers and words agree on 200 random requests of 150 volunteers each")
-    func poolAgreesWithEvaluate() {
+    func poolAgreesWithEvaluate() throws {
         var g = SeededGenerator(seed: 424_242)
         var eligibleSeen = 0, excludedSeen = 0
         for round in 0..<200 {
@@ -114,11 +114,48 @@ struct MatchPoolTests {
             let shortlist = matcher.shortlist(pool: columnsPool, loads: columnsLoads, nearMissLimit: 20)
             #expect(shortlist.volunteerIDs(in: columnsPool) == (ranking.eligible + ranking.excluded).map(\.id))
             #expect(matcher.ranking(shortlist, pool: columnsPool, loads: columnsLoads) { byID[columnsPool.volunteerIDs[$0]] } == ranking)
+
+            // Kept as bytes, as a store keeps it: the same bytes whatever order the rows came in,
+            // and the pool read back from them ranks the same and gives each record's windows.
+            let packed = columnsPool.packed()
+            #expect(packed == pool.packed())
+            let unpacked = try #require(MatchPool(packed: packed, dongs: directory))
+            #expect(unpacked.packed() == packed)
+            let unpackedLoads = PoolLoads(loads, pool: unpacked)
+            let unpackedShortlist = matcher.shortlist(pool: unpacked, loads: unpackedLoads, nearMissLimit: 20)
+            #expect(matcher.ranking(unpackedShortlist, pool: unpacked, loads: unpackedLoads) { byID[unpacked.volunteerIDs[$0]] } == ranking)
+            for volunteer in volunteers {
+                #expect(unpacked.index(of: volunteer.id).map(unpacked.availability(at:)) == volunteer.availability)
+            }
             eligibleSeen += eligible.count
             excludedSeen += excluded.count
         }
         // Both sides of the verdict were exercised, many times over.
         #expect(eligibleSeen > 200 && excludedSeen > 10_000)
+    }
+
+    @Test("bytes cut short, of another version, with more after them or naming a dong they lack are not read as a pool")
+    func packedBytesThatDoNotHoldTogether() throws {
+        var g = SeededGenerator(seed: 7)
+        let packed = MatchPool(volunteers: (1...20).map { Self.volunteer(Int64($0), &g) }, dongs: directory).packed()
+        #expect(MatchPool(packed: packed, dongs: directory)?.count == 20)
+        #expect(MatchPool(packed: packed.prefix(packed.count - 1), dongs: directory) == nil)
+        #expect(MatchPool(packed: packed + [0], dongs: directory) == nil)
+        var otherVersion = packed
+        otherVersion[otherVersion.startIndex] = MatchPool.packingVersion + 1
+        #expect(MatchPool(packed: otherVersion, dongs: directory) == nil)
+        #expect(MatchPool(packed: Data(), dongs: directory) == nil)
+        // The first volunteer's dong (after the version, the four counts, the dongs and the
+        // ids, two bytes of flags and four of weekly cap) made one past the last dong.
+        let dongs = MatchPool(packed: packed, dongs: directory)?.dongNumbers.count ?? 0
+        var offset = 1 + 16
+        for _ in 0..<dongs {
+            offset += 2 + Int(packed[packed.startIndex + offset]) + Int(packed[packed.startIndex + offset + 1]) * 256
+        }
+        offset += 20 * 8 + 2 + 4
+        var unknownDong = packed
+        unknownDong[unknownDong.startIndex + offset] = UInt8(dongs)
+        #expect(MatchPool(packed: unknownDong, dongs: directory) == nil)
     }
 
     /// A pool built from columns, as a store reads them: windows in shuffled order, days off

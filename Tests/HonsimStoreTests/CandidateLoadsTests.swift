@@ -105,9 +105,9 @@ struct CandidateLoadsTests {
         #expect(fresh.volunteerCache.withLock { $0?.list.count } == 5)
     }
 
-    /// A ranking's records come three ways: from the whole list, looked up by id (a few of a
-    /// city), or picked out of one pass (many). All three give the same records.
-    @Test(arguments: Backend.all) func recordsReadByIdOrInPassingAreTheListsRecords(_ backend: Backend) async throws {
+    /// A ranking's records come two ways: from the whole list, or looked up by id with their
+    /// windows from the pool (the ids bound as one list, however many). Both give the same records.
+    @Test(arguments: Backend.all) func recordsLookedUpByIdAreTheListsRecords(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
         try await fixture.load([])
@@ -118,14 +118,18 @@ struct CandidateLoadsTests {
         let store = try #require(fixture.store as? SQLCaseStore)
         let ways = try await store.read { db in
             let all = try await SQLCaseStore.readVolunteers(db, .all(capacity: 5)).filter { wanted.contains($0.id) }
-            let few = try await SQLCaseStore.readVolunteers(db, .few(marks: SQLText.marks(wanted.count), ids: wanted))
-            let many = try await SQLCaseStore.readVolunteers(db, .many(Set(wanted)))
-            return [all, few, many]
+            let pool = try await SQLCaseStore.readPool(db, dongs: try await store.cachedDongs(db))
+            // An id no volunteer has is simply not found.
+            let chosen = try await SQLCaseStore.readVolunteers(db, .chosen(wanted + [99], pool: pool))
+            let none = try await SQLCaseStore.readVolunteers(db, .chosen([], pool: pool))
+            return [all, chosen, none]
         }
         #expect(ways[0].map(\.id) == wanted)
         #expect(ways[0].first { $0.id == 4 }?.daysOff == [DayOff(from: day, to: day, reason: "가족 행사")])
         #expect(ways[0].first { $0.id == 2 }?.notes == "오전만")
-        #expect(ways[1] == ways[0] && ways[2] == ways[0])
+        #expect(ways[0].first { $0.id == 5 }?.availability == StoreFixture.allWeek)
+        #expect(ways[1] == ways[0])
+        #expect(ways[2].isEmpty)
     }
 
     /// The minutes are kept between rankings until the store changes: a change by another

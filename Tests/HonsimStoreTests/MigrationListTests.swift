@@ -109,7 +109,7 @@ struct MigrationListTests {
     /// The columns of each table the list creates in `dialect`, in order, and those it adds later.
     static func columns(_ dialect: Dialect) -> [String: [String]] {
         var tables: [String: [String]] = [:]
-        let column = /^"?([a-z_]+)"? (TEXT|INTEGER|BIGINT|BIGSERIAL)\b/
+        let column = /^"?([a-z_]+)"? (TEXT|INTEGER|BIGINT|BIGSERIAL|BLOB|BYTEA)\b/
         let added = /ALTER TABLE ([a-z_]+) ADD COLUMN "?([a-z_]+)"?/
         for statement in Schema.migrations.flatMap({ $0.statements(dialect) }).map(SchemaCatalog.normalized) {
             if let table = statement.firstMatch(of: /^CREATE TABLE ([a-z_]+) \(/)?.1 {

@@ -8,7 +8,7 @@ import HonsimTestServer
 /// PostgreSQL one.
 enum SchemaCatalog {
     /// A column as both dialects can say it: SQLite's INTEGER and PostgreSQL's bigint are one
-    /// kind, and a default loses PostgreSQL's casts.
+    /// kind, as are SQLite's BLOB and PostgreSQL's bytea, and a default loses PostgreSQL's casts.
     struct Column: Equatable, CustomStringConvertible {
         let name: String
         let kind: String
@@ -116,7 +116,7 @@ enum SchemaCatalog {
         for line in lines(text) {
             let cells = line.components(separatedBy: "|")
             guard cells.count == 5, !bookkeeping.contains(cells[0]) else { continue }
-            let kind = cells[2] == "bigint" ? "integer" : cells[2]
+            let kind = ["bigint": "integer", "bytea": "blob"][cells[2]] ?? cells[2]
             // A BIGSERIAL's default is its sequence, which SQLite's INTEGER PRIMARY KEY is without saying.
             var defaultValue: String? = cells[4] == "<none>" || cells[4].hasPrefix("nextval(") ? nil : cells[4]
             defaultValue = defaultValue?.replacingOccurrences(of: "::text", with: "").replacingOccurrences(of: "::bigint", with: "")

@@ -68,7 +68,7 @@ struct StoreHealthTests {
         }
         #expect(tables == ["assignment", "audit", "availability_window", "contact_attempt", "council_rules", "day_off", "dong", "dong_former_name",
                            "escort_expense", "escort_request", "grdb_migrations", "household", "household_eligibility", "kept_call_outcome",
-                           "kept_figure", "kept_journal", "message_record", "meta",
+                           "kept_figure", "kept_journal", "kept_pool", "message_record", "meta",
                            "return_leg", "rule_override", "series_change", "series_date", "standing_series", "users", "vehicle_booking",
                            "volunteer", "volunteer_load"])
         let mode = try await fixture.raw().read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }

@@ -266,6 +266,8 @@ extension PGSQL {
     /// PostgreSQL's planner chooses its indexes itself.
     func indexHint(_ name: String) -> String { "" }
 
+    func among(_ column: String) -> String { "\(column) = ANY (string_to_array(?, ',')::bigint[])" }
+
     /// The views of migrations 12 and 21, which mask what the login's role may not see in full.
     func seen(_ records: PersonalRecords) -> String {
         switch records {

@@ -102,7 +102,7 @@ struct PGSQL: StoreConnection {
             case .int64(let number): binds.append(number)
             case .double(let number): binds.append(number)
             case .string(let string): binds.append(string)
-            case .blob(let data): binds.append(String(decoding: data, as: UTF8.self))
+            case .blob(let data): binds.append(ByteBuffer(bytes: data))
             }
         }
         return PostgresQuery(unsafeSQL: text, binds: binds)
@@ -116,6 +116,7 @@ struct PGSQL: StoreConnection {
         case .bool: return (try? cell.decode(Bool.self))?.databaseValue ?? .null
         case .float4, .float8: return (try? cell.decode(Double.self))?.databaseValue ?? .null
         case .numeric: return (try? cell.decode(String.self)).flatMap { Int64($0) ?? Double($0).map { Int64($0) } }?.databaseValue ?? .null
+        case .bytea: return (try? cell.decode(Data.self))?.databaseValue ?? .null
         default: return (try? cell.decode(String.self))?.databaseValue ?? .null
         }
     }

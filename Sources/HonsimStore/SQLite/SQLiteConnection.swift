@@ -98,6 +98,7 @@ struct SQLiteConnection: StoreConnection {
 extension SQLiteConnection {
     func indexHint(_ name: String) -> String { "INDEXED BY \(name)" }
     func seen(_ records: PersonalRecords) -> String { records.rawValue }
+    func among(_ column: String) -> String { "\(column) IN (SELECT value FROM json_each('[' || ? || ']'))" }
     func ownsStore() async throws -> Bool { false }
 }
 

@@ -123,4 +123,20 @@ extension Schema {
             "DROP INDEX assignment_active_by_time",
             "CREATE INDEX assignment_active_by_time ON assignment(starts_at, volunteer_id, ends_at) INCLUDE (request_id) WHERE state = 'active'"),
     ])
+
+    /// 28: the ranking pool kept as bytes (`MatchPool.packed()`), one row, with the volunteers
+    /// revision it was made at. Every write transaction that finds it not of the store's
+    /// revision makes it again before it commits (SQLCaseStore+KeptPool); a newly opened store's
+    /// first ranking reads it instead of every volunteer, window and day off.
+    static let keptPool = Migration("28: kept ranking pool", [
+        .both { d in """
+            CREATE TABLE kept_pool (
+                id \(d.integer) PRIMARY KEY CHECK (id = 1),
+                volunteers_revision TEXT NOT NULL,
+                packed \(d.bytes) NOT NULL
+            )
+            """ },
+        .postgresOnly(because: "SQLite has no grants: whoever may write the file writes the kept pool with the rows",
+                      "GRANT SELECT, INSERT, UPDATE, DELETE ON kept_pool TO honsim_user"),
+    ])
 }

@@ -11,6 +11,8 @@ extension Dialect {
     var id: String { self == .sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY" }
     /// A 64-bit integer, which every SQLite INTEGER is.
     var integer: String { self == .sqlite ? "INTEGER" : "BIGINT" }
+    /// Bytes as they are (a kept ranking pool).
+    var bytes: String { self == .sqlite ? "BLOB" : "BYTEA" }
     /// A flag, 0 or 1, in `column`: SQLite has no boolean to be strict about; PostgreSQL checks.
     func flag(_ column: String) -> String { self == .sqlite ? "INTEGER" : "BIGINT CHECK (\(column) IN (0, 1))" }
     /// Ends a small table read by its key: SQLite then keeps its rows in the key's order.
@@ -126,6 +128,7 @@ enum Schema {
         callListIndexes,
         whoAsksOncePlanned,
         activeEscortsHoldTheirRequest,
+        keptPool,
     ]
 
     /// The changes a store of `dialect` still needs, in order, given the identifiers it has

@@ -54,6 +54,7 @@ extension SQLCaseStore {
             }
             found += try await seriesViolations(db)
             found += try await keptFigureViolations(db)
+            found += try await keptPoolViolations(db)
             return found
         }
     }

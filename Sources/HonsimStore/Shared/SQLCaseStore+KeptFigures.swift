@@ -34,15 +34,21 @@ extension SQLCaseStore {
     }
 
     /// Called at the end of every write transaction: the requests it changed, their figures
-    /// taken away as they were and added as they are.
+    /// taken away as they were and added as they are; and the kept ranking pool made again if
+    /// the volunteers changed (SQLCaseStore+KeptPool).
     func foldKeptFigures(_ db: any StoreConnection) async throws {
-        // One read on every write: whether anything was journalled, and whether the figures
-        // were computed for the store as it is.
+        // One read on every write: whether anything was journalled, whether the figures were
+        // computed for the store as it is, and whether the kept pool is of its volunteers.
         guard let state = try await db.one("""
             SELECT (SELECT value FROM meta WHERE key = 'kept_figures') AS kept,
                    (SELECT value FROM meta WHERE key = 'dongs_revision') AS dongs,
-                   EXISTS (SELECT 1 FROM kept_journal) AS journalled
+                   EXISTS (SELECT 1 FROM kept_journal) AS journalled,
+                   (SELECT value FROM meta WHERE key = 'volunteers_revision') AS volunteers,
+                   (SELECT volunteers_revision FROM kept_pool) AS pool
             """) else { return }
+        if let volunteers = state["volunteers"] as String?, volunteers != state["pool"] as String? {
+            try await keepPool(db, revision: volunteers)
+        }
         let current = (state["kept"] as String?) == keptFiguresState(dongsRevision: state["dongs"] as String? ?? "")
         guard !current || (state["journalled"] as Bool) else { return }
         // Two writers' folds would each read a figure and write it back: they take turns, at the

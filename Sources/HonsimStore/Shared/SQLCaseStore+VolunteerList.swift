@@ -28,32 +28,23 @@ extension SQLCaseStore {
     }
 
     /// The full records of the volunteers with these ids, of the pool's: from the
-    /// kept list when it is current. Else the first ranking at a revision reads them alone: it
-    /// shows a few hundred of a city's 20,000, and reading all of them would be most of its
-    /// time. A second means more will follow, and the whole list is read and kept for them.
+    /// kept list when it is current. Else the first ranking at a revision looks them up by id:
+    /// it shows a few hundred to a few thousand of a city's 20,000, and reading all of them
+    /// would be most of its time. A second means more will follow, and the whole list is read
+    /// and kept for them.
     func volunteerRecords(_ db: any StoreConnection, ids: [Int64], of kept: KeptPool) async throws -> VolunteerRecords {
-        let revision = kept.volunteersRevision, total = kept.pool.count
+        let revision = kept.volunteersRevision
         var list: [Volunteer] = []
         if let cached = volunteerCache.withLock({ $0 }), cached.revision == revision {
             list = cached.list
         } else if recordsReadByID.withLock({ $0 }) == revision {
             list = try await cachedVolunteers(db)
         } else {
-            if ids.count * Self.lookupRows > total {
-                list = try await SQLCaseStore.readVolunteers(db, .many(Set(ids)))
-            } else {
-                try await SQLText.forEachChunk(of: Set(ids)) { marks, chunk in
-                    list += try await SQLCaseStore.readVolunteers(db, .few(marks: marks, ids: chunk))
-                }
-            }
+            list = try await SQLCaseStore.readVolunteers(db, .chosen(ids, pool: kept.pool))
             recordsReadByID.withLock { $0 = revision }
         }
         return VolunteerRecords(list: list)
     }
-
-    /// What finding one volunteer by id costs, in rows of a pass over the table: measured on
-    /// SQLite's city store, about 2.6 µs a lookup against 0.25 µs a row read in passing.
-    static let lookupRows = 10
 
     /// The volunteers prepared for ranking, with the dongs they were prepared with, made again
     /// only when a volunteer or a dong changed: one look at both revisions answers for both.
@@ -66,10 +57,13 @@ extension SQLCaseStore {
         if let cached = poolCache.withLock({ $0 }), cached.revisions == revisions { return cached.kept }
         let dongs = try await cachedDongs(db)
         // The kept list, when it is current, is the cheaper source (a dashboard has read it for
-        // its volunteers pane); a store that has not read it reads the ranking's columns alone.
+        // its volunteers pane); then the pool the store keeps (SQLCaseStore+KeptPool); a store
+        // that has neither reads the ranking's columns alone.
         let pool: MatchPool
         if let list = volunteerCache.withLock({ $0 }), list.revision == volunteers {
             pool = MatchPool(volunteers: list.list, dongs: dongs)
+        } else if let kept = try await keptPool(db, revision: volunteers, dongs: dongs) {
+            pool = kept
         } else {
             pool = try await SQLCaseStore.readPool(db, dongs: dongs)
         }
@@ -78,20 +72,20 @@ extension SQLCaseStore {
         return kept
     }
 
-    private func volunteersRevision(_ db: any StoreConnection) async throws -> String {
+    func volunteersRevision(_ db: any StoreConnection) async throws -> String {
         try await db.value("SELECT value FROM meta WHERE key = 'volunteers_revision'", as: String.self) ?? ""
     }
 
     /// What ranking reads of every volunteer, and nothing else: no names, phones or notes.
     /// Volunteers and windows are bulk reads (a pool takes them in any order); days off are few
     /// (a few thousand in a city) and come in the order a day held by two is named by.
-    private static func readPool(_ db: any StoreConnection, dongs: DongDirectory) async throws -> MatchPool {
+    static func readPool(_ db: any StoreConnection, dongs: DongDirectory) async throws -> MatchPool {
         let count = try await db.value("SELECT COUNT(*) FROM \(db.seen(.volunteer))", as: Int.self) ?? 0
-        let builder = Box(MatchPool.Builder(capacity: count))
+        let builder = Box(MatchPool.Builder(capacity: count)), skills = Box(Stored.SkillSets())
         try await db.forEachBulkRow(Self.rankingColumns, "FROM \(db.seen(.volunteer))", []) { row in
             builder.value.add(MatchPool.Columns(
                 id: row.integer(0), dongCode: row.text(1), gender: Gender(rawValue: row.text(2)) ?? .female,
-                skills: Stored.skills(row.text(3)), hasCar: row.integer(4) != 0, weeklyCapMinutes: Int(row.integer(5)),
+                skills: skills.value(row.text(3)), hasCar: row.integer(4) != 0, weeklyCapMinutes: Int(row.integer(5)),
                 closed: row.integer(6) != 0, trainedOn: CivilDate(iso: row.text(7)), insuredUntil: CivilDate(iso: row.text(8))))
         }
         // Each window as one number (weekday, start and end minute in bits of 11): 70,000 of them
@@ -129,60 +123,50 @@ extension SQLCaseStore {
     enum Selection {
         /// Every one, into a list with room for `capacity`.
         case all(capacity: Int)
-        /// A few, each looked up by id: `marks` is the `?, ?, …` of `ids`.
-        case few(marks: String, ids: [(any DatabaseValueConvertible)?])
-        /// Many, picked out of one pass over each table.
-        case many(Set<Int64>)
+        /// These, each looked up by id, their windows taken from a pool of the same revision,
+        /// which holds them already: a city's are 70,000 rows.
+        case chosen([Int64], pool: MatchPool)
     }
 
     /// Volunteers in id order, with their windows and days off. Rows are read by column
-    /// position, and a pass decodes only the rows it takes: a city has tens of thousands.
+    /// position: a city has tens of thousands.
     static func readVolunteers(_ db: any StoreConnection, _ selection: Selection) async throws -> [Volunteer] {
-        var lookup = "", values: [(any DatabaseValueConvertible)?] = [], wanted: Set<Int64>?, capacity = 0
+        var chosen: [(any DatabaseValueConvertible)?]?, capacity = 0, pool: MatchPool?
+        var windows: [Int64: [AvailabilityWindow]] = [:]
         switch selection {
-        case .all(let count): capacity = count
-        case .few(let marks, let ids): (lookup, values, capacity) = ("IN (\(marks))", ids, ids.count)
-        case .many(let ids): (wanted, capacity) = (ids, ids.count)
-        }
-        let byVolunteer = lookup.isEmpty ? "" : " WHERE volunteer_id \(lookup)"
-        let windows = Box([Int64: [AvailabilityWindow]]())
-        if case .all = selection {
-            windows.value = try await db.availabilityWindows()
-        } else {
-            try await db.forEachRow("SELECT volunteer_id, weekday, start_minute, end_minute FROM availability_window\(byVolunteer)", values) { row in
-                let id = row.integer(0)
-                guard wanted?.contains(id) ?? true, let weekday = Weekday(rawValue: Int(row.integer(1))) else { return }
-                windows.value[id, default: []].append(AvailabilityWindow(
-                    weekday: weekday, start: ClockTime(minutes: Int(row.integer(2))), end: ClockTime(minutes: Int(row.integer(3)))))
-            }
+        case .all(let count):
+            capacity = count
+            windows = try await db.availabilityWindows()
+        case .chosen(let ids, let kept):
+            (chosen, capacity, pool) = ([SQLText.idList(ids)], ids.count, kept)
         }
         var daysOff: [Int64: [DayOff]] = [:]
-        for row in try await db.rows("SELECT * FROM day_off\(byVolunteer) ORDER BY from_date", values) {
-            let id: Int64 = row["volunteer_id"]
-            if wanted?.contains(id) ?? true, let off = StoreRules.dayOff(row: row) { daysOff[id, default: []].append(off) }
+        for row in try await db.rows("SELECT * FROM day_off\(chosen == nil ? "" : " WHERE \(db.among("volunteer_id"))") ORDER BY from_date",
+                                     chosen ?? []) {
+            if let off = StoreRules.dayOff(row: row) { daysOff[row["volunteer_id"], default: []].append(off) }
         }
         // A pass reads a stretch of ids at a time: PostgreSQL's arrays of a stretch are held only
         // while its records are made, where a whole city's took 6 MB more at the peak.
         var reads: [(clause: String, values: [(any DatabaseValueConvertible)?])] = []
-        if lookup.isEmpty {
+        if let chosen {
+            reads = [("FROM \(db.seen(.volunteer)) WHERE \(db.among("id"))", chosen)]
+        } else {
             let bounds = try await db.one("SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), -1) FROM \(db.seen(.volunteer))")
             let low = bounds?.integer(0) ?? 0, high = bounds?.integer(1) ?? -1
             for start in stride(from: low, through: high, by: Int(Self.bulkStretch)) {
                 reads.append(("FROM \(db.seen(.volunteer)) WHERE id >= ? AND id < ?", [start, start + Self.bulkStretch]))
             }
-        } else {
-            reads = [("FROM \(db.seen(.volunteer)) WHERE id \(lookup)", values)]
         }
-        let list = Box([Volunteer]())
+        let list = Box([Volunteer]()), skills = Box(Stored.SkillSets())
         list.value.reserveCapacity(capacity)
         for read in reads {
-            try await db.forEachBulkRow(Self.volunteerColumns, read.clause, read.values) { row in
+            try await db.forEachBulkRow(Self.volunteerColumns, read.clause, read.values) { [windows, daysOff, pool] row in
                 let id = row.integer(0)
-                guard wanted?.contains(id) ?? true else { return }
                 list.value.append(Volunteer(
                     id: id, dongCode: row.text(1), name: row.text(2), gender: Gender(rawValue: row.text(3)) ?? .female, phone: row.text(4),
-                    skills: Stored.skills(row.text(5)), hasCar: row.integer(6) != 0, weeklyCapMinutes: Int(row.integer(7)),
-                    availability: WeeklyAvailability(windows.value[id] ?? []), daysOff: daysOff[id] ?? [], notes: row.text(8),
+                    skills: skills.value(row.text(5)), hasCar: row.integer(6) != 0, weeklyCapMinutes: Int(row.integer(7)),
+                    availability: pool.map { $0.index(of: id).map($0.availability(at:)) ?? WeeklyAvailability() }
+                        ?? WeeklyAvailability(windows[id] ?? []), daysOff: daysOff[id] ?? [], notes: row.text(8),
                     closed: row.integer(9) != 0, version: Int(row.integer(10)),
                     trainedOn: CivilDate(iso: row.text(11)), insuredUntil: CivilDate(iso: row.text(12)),
                     backgroundCheckedOn: CivilDate(iso: row.text(13)), portalConsentOn: CivilDate(iso: row.text(14))))

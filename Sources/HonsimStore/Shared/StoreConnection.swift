@@ -50,6 +50,11 @@ protocol StoreConnection: Sendable {
     /// table's `seen_` view, in which the database masks every row the role may not see in full.
     func seen(_ records: PersonalRecords) -> String
 
+    /// `column` among ids bound as one value, `SQLText.idList(ids)`: one statement and one plan
+    /// for any number of ids, where `IN (?, ?, …)` took a statement for every 500 and each was
+    /// planned anew. SQLite reads the list with `json_each`, PostgreSQL as an array.
+    func among(_ column: String) -> String
+
     /// Whether this login owns the store's tables, and so is its admin whatever the users table
     /// says (PostgreSQL). A SQLite file has no owner in the store's sense: false.
     func ownsStore() async throws -> Bool
@@ -181,6 +186,9 @@ enum SQLText {
 
     /// `alias.column, …`: a table's columns in a join, in their order.
     static func columns(_ names: [String], of alias: String) -> String { names.map { "\(alias).\($0)" }.joined(separator: ", ") }
+
+    /// Ids as the one value `among` binds: `1,2,3`.
+    static func idList(_ ids: some Collection<Int64>) -> String { ids.map(String.init).joined(separator: ",") }
 
     /// `?, ?, …`, `count` of them.
     static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
