@@ -227,4 +227,17 @@ struct DashboardEndToEndTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("this terminal (TERM=dumb) cannot show the dashboard"))
     }
+
+    /// Started with no terminal (a pipe, a job in the background), the dashboard used to draw into
+    /// the pipe and wait for keys that never came, at full speed, until it was killed.
+    @Test func withoutATerminalTheDashboardSaysSoAndEnds() throws {
+        let store = try SeededStore()
+        defer { store.remove() }
+        for command in [["dashboard"], ["kiosk"]] {
+            let result = try CLI.run(command + ["--store", store.path, "--lang", "en"], environment: ["TERM": "xterm-256color"])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr.contains("the dashboard needs a terminal, and standard input or output is not one"), "\(command): \(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}["), "\(command) drew nothing into the pipe")
+        }
+    }
 }

@@ -7,6 +7,10 @@ public enum NcursesTerminalError: Error, Equatable, CustomStringConvertible {
     case unsupportedTerminal(String?)
     /// ncurses is global state: one NcursesTerminal at a time.
     case alreadyOpen
+    /// Standard input or output is not a terminal (a pipe, a file, a job started without one).
+    /// ncurses would draw into it and find no key ever coming, and the dashboard would wait on
+    /// nothing at full speed.
+    case notATerminal
 
     public var description: String {
         switch self {
@@ -16,6 +20,9 @@ public enum NcursesTerminalError: Error, Equatable, CustomStringConvertible {
                 + "xterm-256color, or the command line: honsim --help"
         case .alreadyOpen:
             return "the dashboard is already open in this process"
+        case .notATerminal:
+            return "the dashboard needs a terminal, and standard input or output is not one; "
+                + "open it in a terminal, or use the command line: honsim --help"
         }
     }
 }
@@ -51,6 +58,9 @@ public final class NcursesTerminal: Terminal {
             throw NcursesTerminalError.unsupportedTerminal(type)
         }
         guard honsim_tracked_screen() == nil else { throw NcursesTerminalError.alreadyOpen }
+        if output == nil || input == nil, isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
+            throw NcursesTerminalError.notATerminal
+        }
         let out = output ?? honsim_stdout()
         let inp = input ?? honsim_stdin()
         guard let out, let inp else { throw NcursesTerminalError.unsupportedTerminal(type) }
