@@ -113,6 +113,39 @@ struct KeptPoolStoreTests {
         try await expectKeptIsTheRows(fixture, "the write after a change in psql")
     }
 
+    /// Two sessions (two processes, on SQLite) change volunteers at once, while a third writes
+    /// requests: whoever commits last, the pool kept is the one of the store's volunteers.
+    @Test(arguments: Backend.all) func sessionsChangingVolunteersAtOnceLeaveThePoolOfTheRows(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, household: 1, day: 1)])
+        let sessions = [fixture.store, try await fixture.otherStore(user: "lee"), try await fixture.otherStore(user: "park")]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, session) in sessions.enumerated() {
+                group.addTask {
+                    for round in 0 ..< 5 {
+                        if index == 2 {
+                            _ = try await session.createRequests([fixture.request(Int64(100 + round), household: 2, day: round + 2)])
+                            continue
+                        }
+                        // Each session its own volunteers, so no save waits on another's version.
+                        var volunteer = try await session.volunteer(id: Int64(index * 2 + 1 + round % 2))
+                        let day = CivilDate(fixture.at(day: round + 1, 12), calendar: fixture.calendar)
+                        volunteer.daysOff = [DayOff(from: day, to: day, reason: "round \(round)")]
+                        volunteer.weeklyCapMinutes = 120 + round * 30
+                        _ = try await session.saveVolunteer(volunteer, expectedVersion: volunteer.version, allowDuplicate: false)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        try await expectKeptIsTheRows(fixture, "three sessions at once")
+        let pending = try await fixture.store.pendingRequests(limit: 10).map(\.id)
+        #expect(pending.count == 6)
+        try await expectFirstRankingsAreTheRows(fixture, requests: pending)
+        for session in sessions.dropFirst() { (session as? PostgresStore)?.close() }
+    }
+
     @Test(arguments: Backend.all) func checkFindsAPoolThatIsNotTheRowsAndUnreadableBytesAreNeverRankedOn(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         defer { fixture.remove() }
