@@ -252,26 +252,25 @@ extension SQLCaseStore {
         let since = Stored.seconds(now) - Int64(widest) * 86_400
         let (dongColumn, join) = dongs == nil ? ("v.dong_code", "JOIN \(db.seen(.volunteer)) AS v ON v.id = a.volunteer_id") : ("''", "")
         var counts: [Int64: ConductCounts] = [:]
-        try await SQLText.forEachChunk(of: ids) { marks, chunk in
-            try await db.forEachRow("""
-                SELECT a.volunteer_id, a.starts_at, a.ended_at, \(dongColumn)
-                FROM assignment AS a \(join)
-                WHERE a.volunteer_id IN (\(marks)) AND a.state = 'released' AND a.ended_at >= ? AND (a.reason IS NULL OR a.reason != 'undo')
-                """, chunk + [since]) { row in
-                let volunteerID = row.integer(0)
-                let rules = book.rules(forDong: dongs?[volunteerID] ?? row.text(3))
-                let startsAt = row.integer(1), endedAt = row.integer(2)
-                guard endedAt >= Stored.seconds(now) - Int64(rules.noShowWindowDays) * 86_400 else { return }
-                var count = counts[volunteerID] ?? ConductCounts(windowDays: rules.noShowWindowDays)
-                if endedAt >= startsAt {
-                    count.noShows += 1
-                } else if endedAt > startsAt - Int64(rules.lateCancelHours) * 3600 {
-                    count.lateCancellations += 1
-                } else {
-                    return
-                }
-                counts[volunteerID] = count
+        // The ids as one value: a ranking shows up to thousands, in one statement of one text.
+        try await db.forEachRow("""
+            SELECT a.volunteer_id, a.starts_at, a.ended_at, \(dongColumn)
+            FROM assignment AS a \(join)
+            WHERE \(db.among("a.volunteer_id")) AND a.state = 'released' AND a.ended_at >= ? AND (a.reason IS NULL OR a.reason != 'undo')
+            """, [SQLText.idList(ids), since]) { row in
+            let volunteerID = row.integer(0)
+            let rules = book.rules(forDong: dongs?[volunteerID] ?? row.text(3))
+            let startsAt = row.integer(1), endedAt = row.integer(2)
+            guard endedAt >= Stored.seconds(now) - Int64(rules.noShowWindowDays) * 86_400 else { return }
+            var count = counts[volunteerID] ?? ConductCounts(windowDays: rules.noShowWindowDays)
+            if endedAt >= startsAt {
+                count.noShows += 1
+            } else if endedAt > startsAt - Int64(rules.lateCancelHours) * 3600 {
+                count.lateCancellations += 1
+            } else {
+                return
             }
+            counts[volunteerID] = count
         }
         return counts
     }

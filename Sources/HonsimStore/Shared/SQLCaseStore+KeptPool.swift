@@ -30,9 +30,12 @@ extension SQLCaseStore {
     /// The kept pool if it was made at `revision`; nil otherwise, or if its bytes are not of
     /// this honsim's packing (a newer or older one): the ranking then reads the rows.
     func keptPool(_ db: any StoreConnection, revision: String, dongs: DongDirectory) async throws -> MatchPool? {
-        guard let packed = try await db.value("SELECT packed FROM kept_pool WHERE volunteers_revision = ?", [revision], as: Data.self)
-        else { return nil }
-        return MatchPool(packed: packed, dongs: dongs)
+        try await keptPoolBytes(db, revision: revision).flatMap { MatchPool(packed: $0, dongs: dongs) }
+    }
+
+    /// The kept pool's bytes if it was made at `revision`.
+    private func keptPoolBytes(_ db: any StoreConnection, revision: String) async throws -> Data? {
+        try await db.value("SELECT packed FROM kept_pool WHERE volunteers_revision = ?", [revision], as: Data.self)
     }
 
     /// The kept pool against the rows, for `honsim check`: a pool of the store's revision must
@@ -40,11 +43,10 @@ extension SQLCaseStore {
     func keptPoolViolations(_ db: any StoreConnection) async throws -> [InvariantViolation] {
         guard try await db.tableExists("kept_pool") else { return [] }
         let revision = try await volunteersRevision(db)
-        guard let packed = try await db.value("SELECT packed FROM kept_pool WHERE volunteers_revision = ?", [revision], as: Data.self)
-        else { return [] }
-        let rows = try await SQLCaseStore.readPool(db, dongs: try await cachedDongs(db)).packed()
-        guard packed != rows else { return [] }
-        let detail = MatchPool(packed: packed, dongs: try await cachedDongs(db)) == nil
+        guard let packed = try await keptPoolBytes(db, revision: revision) else { return [] }
+        let dongs = try await cachedDongs(db)
+        guard packed != (try await SQLCaseStore.readPool(db, dongs: dongs).packed()) else { return [] }
+        let detail = MatchPool(packed: packed, dongs: dongs) == nil
             ? "the kept pool of revision \(revision) cannot be read"
             : "the kept pool of revision \(revision) is not the one its volunteers, windows and days off make"
         return [InvariantViolation(rule: "kept pool", detail: detail)]

@@ -58,7 +58,8 @@ public final class NcursesTerminal: Terminal {
             throw NcursesTerminalError.unsupportedTerminal(type)
         }
         guard honsim_tracked_screen() == nil else { throw NcursesTerminalError.alreadyOpen }
-        if output == nil || input == nil, isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
+        // Only where the standard streams are used: a test's files are no terminal, and need none.
+        if (input == nil && isatty(STDIN_FILENO) != 1) || (output == nil && isatty(STDOUT_FILENO) != 1) {
             throw NcursesTerminalError.notATerminal
         }
         let out = output ?? honsim_stdout()
