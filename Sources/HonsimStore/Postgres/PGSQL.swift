@@ -13,6 +13,9 @@ struct PGSQL: StoreConnection {
     let logger: Logger
     /// The store's kept minutes, on the connections of reads outside a transaction (rankings, plans).
     var keptMinutes: KeptMinutes? = nil
+    /// Whether statements run by name, planned once per connection (PreparedReads.swift): on the
+    /// connections of reads outside a transaction, whose texts repeat.
+    var preparesReads = false
 
     func rows(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> [StoredCells] {
         var found: [StoredCells] = []
@@ -26,8 +29,7 @@ struct PGSQL: StoreConnection {
 
     /// Each row of the result as it arrives, its column names looked up once for them all.
     private func eachCells(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: (StoredCells) throws -> Void) async throws {
-        // `logger:` is always passed: without it an older overload returning a future is chosen.
-        let sequence = try await connection.query(PGSQL.query(sql, values), logger: logger)
+        let sequence = try await run(sql, values)
         var columns: StoredCells.Columns?
         for try await row in sequence {
             let names = columns ?? StoredCells.Columns(row.map(\.columnName))
@@ -39,7 +41,7 @@ struct PGSQL: StoreConnection {
     /// Runs a statement to its end: an error the server sends after the first rows only
     /// surfaces while they are read.
     func execute(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws {
-        for try await _ in try await connection.query(PGSQL.query(sql, values), logger: logger) {}
+        for try await _ in try await run(sql, values) {}
     }
 
     /// A statement with binds of its own making, such as whole arrays for many rows at once.
@@ -48,12 +50,27 @@ struct PGSQL: StoreConnection {
     }
 
     /// The rows as they arrive, to be decoded straight into Swift values where there are many.
-    func stream(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> PostgresRowSequence {
-        try await stream(PGSQL.query(sql, values))
+    func stream(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) async throws -> StatementRows {
+        try await run(sql, values)
     }
 
     func stream(_ query: PostgresQuery) async throws -> PostgresRowSequence {
         try await connection.query(query, logger: logger)
+    }
+
+    /// A statement's rows: by its name where this connection prepares reads and it has a slot,
+    /// else unnamed, parsed and planned at this call.
+    private func run(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) async throws -> StatementRows {
+        let query = PGSQL.query(sql, values)
+        if preparesReads, let slot = PreparedReads.slot(for: query.sql, values) {
+            do {
+                return try await PreparedReads.execute(slot: slot, binds: query.binds, on: connection, logger: logger)
+            } catch where PreparedReads.retireIfStale(slot, after: error) {
+                // Run unnamed below: the server's answer then is the statement's own.
+            }
+        }
+        // `logger:` is always passed: without it an older overload returning a future is chosen.
+        return try await connection.query(query, logger: logger).map { $0 }
     }
 
     /// Many rows per INSERT, up to 30,000 values in each (PostgreSQL allows 65,535): a round

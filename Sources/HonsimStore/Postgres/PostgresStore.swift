@@ -114,6 +114,7 @@ struct PostgresEngine: StoreEngine {
         return try await PostgresStore.leased(pool: pool, url: url, logger: logger) { db in
             var db = db
             db.keptMinutes = kept
+            db.preparesReads = true
             return try await body(db)
         }
     }

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import HonsimCore
+import PostgresNIO
+import Testing
+@testable import HonsimStore
+
+/// PostgreSQL's reads outside a transaction run as named statements, planned once per
+/// connection (PreparedReads.swift): the same rows as unnamed, and still answered when the
+/// schema changes under a prepared statement.
+@Suite("PostgreSQL: repeated reads are prepared")
+struct PreparedReadsTests {
+    @Test func eachTextAndKindsOfValuesKeepsOneSlotWhileThereIsRoom() {
+        var registry = PreparedReads.Registry(capacity: 2)
+        let byID = PreparedReads.key("SELECT * FROM household WHERE id = $1", [Int64(1)])
+        #expect(registry.slot(for: byID, text: "a") == 0)
+        #expect(registry.slot(for: PreparedReads.key("SELECT * FROM household WHERE id = $1", [Int64(7)]), text: "a") == 0)
+        // Text bound where a number was: the server fixed the parameter's type at the first.
+        let byText = PreparedReads.key("SELECT * FROM household WHERE id = $1", ["7"])
+        #expect(byText != byID)
+        #expect(registry.slot(for: byText, text: "a") == 1)
+        #expect(registry.slot(for: PreparedReads.key("SELECT 1", []), text: "SELECT 1") == nil, "no room left: runs unnamed")
+        registry.retired.insert(0)
+        #expect(registry.slot(for: byID, text: "a") == nil)
+        #expect(registry.slot(for: byText, text: "a") == 1)
+        // A text made for its rows does not take a slot.
+        let many: [(any DatabaseValueConvertible)?] = Array(repeating: Int64(1), count: PreparedReads.mostParameters + 1)
+        #expect(PreparedReads.slot(for: "SELECT 1 WHERE 1 IN (…)", many) == nil)
+    }
+
+    /// The ranking's reads go by name, and a text run twice on one connection is prepared there
+    /// once and executed twice.
+    @Test func aRankingsReadsRunByName() async throws {
+        let fixture = try await StoreFixture.make(.postgres)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, household: 3, hour: 10)])
+        let store = try #require(fixture.store as? SQLCaseStore)
+        let first = try await store.candidates(for: 1)
+        #expect(try await store.candidates(for: 1) == first)
+        let text = "SELECT id, name FROM seen_volunteer WHERE id = ?"
+        let (names, statements) = try await store.read { db in
+            let one = try await db.rows(text, [Int64(2)]).map { $0["name"] as String }
+            let two = try await db.rows(text, [Int64(2)]).map { $0["name"] as String }
+            let prepared = try await db.rows("SELECT name, statement, generic_plans + custom_plans AS runs FROM pg_prepared_statements", [])
+            return (one + two, prepared.map { (name: $0["name"] as String, statement: $0["statement"] as String, runs: $0["runs"] as Int64) })
+        }
+        #expect(names.count == 2 && names[0] == names[1])
+        let ours = try #require(statements.first { $0.statement == "SELECT id, name FROM seen_volunteer WHERE id = $1" })
+        #expect(ours.name.hasPrefix("honsim_read_"))
+        #expect(ours.runs == 2, "prepared once, run twice by name")
+        #expect(statements.contains { $0.statement == "SELECT * FROM seen_request WHERE id = $1" }, "the ranking's own request read")
+    }
+
+    /// A column added under a prepared `SELECT *` (a newer honsim migrating the store while this
+    /// one runs): the server refuses the old plan, and the read is answered unnamed, new column
+    /// and all, from then on.
+    @Test func aReadPreparedBeforeTheSchemaChangedIsStillAnswered() async throws {
+        let fixture = try await StoreFixture.make(.postgres)
+        defer { fixture.remove() }
+        _ = try await fixture.rawSQL("CREATE TABLE prepared_probe (id bigint); INSERT INTO prepared_probe VALUES (1); GRANT SELECT ON prepared_probe TO PUBLIC")
+        let store = try #require(fixture.store as? SQLCaseStore)
+        let text = "SELECT * FROM prepared_probe WHERE id = ?"
+        let notes = try await store.read { db in
+            let before = try await db.rows(text, [Int64(1)])
+            _ = try await db.rows(text, [Int64(1)])
+            _ = try await fixture.rawSQL("ALTER TABLE prepared_probe ADD COLUMN note text DEFAULT '메모'")
+            let after = try await db.rows(text, [Int64(1)])
+            let again = try await db.rows(text, [Int64(1)])
+            return [before.first?["note"] as String?, after.first?["note"] as String?, again.first?["note"] as String?]
+        }
+        #expect(notes == [nil, "메모", "메모"])
+        #expect(PreparedReads.slot(for: "SELECT * FROM prepared_probe WHERE id = $1", [Int64(1)]) == nil, "retired")
+    }
+}
