@@ -54,7 +54,7 @@ struct PlanBenchCommand: AsyncParsableCommand {
         var options: [PlanOption] = []
         let started = Measure.clock.now
         for request in window {
-            options.append(PlanOption(request: request, candidates: try await opened.candidates(for: request.id).eligible))
+            options.append(PlanOption(request: request, candidates: try await opened.candidates(for: request.id, eligibleLimit: .max).eligible))
         }
         let rankingTime = Measure.clock.now - started
         if perRequest {

@@ -15,22 +15,26 @@ extension Matcher {
 
     /// Who a ranking shows, by pool index: the eligible best first, then the near-misses.
     public struct Shortlist: Sendable {
+        /// The best of the eligible, best first, up to the limit asked for.
         public var eligible: [Int]
         public var nearMisses: [Int]
+        /// Every eligible volunteer, listed or not.
+        public var eligibleCount: Int
 
         /// The ids of the volunteers it shows, whose full records make its candidates.
         public func volunteerIDs(in pool: MatchPool) -> [Int64] { (eligible + nearMisses).map { pool.ids[$0] } }
     }
 
-    /// Ranks a pool of full records: the eligible best first, then up to `nearMissLimit` near-misses.
-    public func rank(pool: MatchPool, loads: PoolLoads, nearMissLimit: Int = .max) -> Ranking {
+    /// Ranks a pool of full records: up to `eligibleLimit` of the eligible, best first, then up
+    /// to `nearMissLimit` near-misses.
+    public func rank(pool: MatchPool, loads: PoolLoads, eligibleLimit: Int = .max, nearMissLimit: Int = .max) -> Ranking {
         precondition(pool.records.count == pool.count, "a pool made from columns alone takes its records from the caller")
-        let list = shortlist(pool: pool, loads: loads, nearMissLimit: nearMissLimit)
+        let list = shortlist(pool: pool, loads: loads, eligibleLimit: eligibleLimit, nearMissLimit: nearMissLimit)
         return ranking(list, pool: pool, loads: loads) { pool.records[$0] }
     }
 
     /// The same from the pool's columns alone: who is shown, without their records.
-    public func shortlist(pool: MatchPool, loads: PoolLoads, nearMissLimit: Int = .max) -> Shortlist {
+    public func shortlist(pool: MatchPool, loads: PoolLoads, eligibleLimit: Int = .max, nearMissLimit: Int = .max) -> Shortlist {
         // Near-misses that an override could still use come first, then those missing by least.
         let before = { (a: Verdict, b: Verdict) -> Bool in
             if a.overridable != b.overridable { return a.overridable }
@@ -64,15 +68,21 @@ extension Matcher {
             if a.minutesInMonth != b.minutesInMonth { return a.minutesInMonth < b.minutesInMonth }
             return a.id < b.id
         }
-        return Shortlist(eligible: eligible.map(\.index), nearMisses: nearMisses.map(\.index))
+        // All are sorted, a few thousand numbers at most; only the listed become candidates,
+        // each with its reasons in words and its full record.
+        return Shortlist(eligible: eligible.prefix(max(0, eligibleLimit)).map(\.index), nearMisses: nearMisses.map(\.index),
+                         eligibleCount: eligible.count)
     }
 
     /// The shortlist's candidates with their reasons in words; `record` gives the full record
     /// of the volunteer at a pool index (one it lacks is left out: it was not there to rank).
     public func ranking(_ list: Shortlist, pool: MatchPool, loads: PoolLoads, record: (Int) -> Volunteer?) -> Ranking {
         let table = RuleTable(self, pool: pool, loads: loads)
-        return Ranking(eligible: list.eligible.compactMap { index in record(index).map { table.candidate(at: index, volunteer: $0) } },
-                       excluded: list.nearMisses.compactMap { index in record(index).map { table.candidate(at: index, volunteer: $0) } })
+        let eligible = list.eligible.compactMap { index in record(index).map { table.candidate(at: index, volunteer: $0) } }
+        // One listed but without a record was not there to rank: not counted either.
+        return Ranking(eligible: eligible,
+                       excluded: list.nearMisses.compactMap { index in record(index).map { table.candidate(at: index, volunteer: $0) } },
+                       eligibleCount: list.eligibleCount - (list.eligible.count - eligible.count))
     }
 
     /// The eligible volunteers (every rule kept) with their scores, in pool order, without

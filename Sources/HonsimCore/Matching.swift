@@ -86,10 +86,28 @@ public struct Candidate: Sendable, Hashable, Identifiable {
 
 /// The candidates for one request: the eligible ranked best first, then the near-misses.
 public struct Ranking: Sendable, Hashable {
+    /// The best of the eligible, best first: all of them, or as many as the ranking was asked
+    /// for (a city has more than a thousand for a weekday morning, and nobody reads them all).
     public var eligible: [Candidate]
     public var excluded: [Candidate]
+    /// How many volunteers keep every rule, listed in `eligible` or not.
+    public var eligibleCount: Int
     /// No-shows and late cancellations past the council's threshold (CouncilRules.swift).
     public var conduct = ConductFlags()
+
+    public init(eligible: [Candidate], excluded: [Candidate], eligibleCount: Int? = nil, conduct: ConductFlags = ConductFlags()) {
+        self.eligible = eligible
+        self.excluded = excluded
+        self.eligibleCount = eligibleCount ?? eligible.count
+        self.conduct = conduct
+    }
+
+    /// How many of the eligible a ranking lists unless asked for another number: more than a
+    /// coordinator pages through (the search reaches anyone else by name).
+    public static let listedEligible = 100
+
+    /// Whether some eligible volunteers are counted but not listed.
+    public var listsFewerThanEligible: Bool { eligibleCount > eligible.count }
 }
 
 public struct MatchRules: Sendable, Hashable {
@@ -197,8 +215,8 @@ public struct Matcher: Sendable {
     }
 
     /// The same, with the loads by volunteer id (a missing one is no load at all).
-    public func rank(volunteers: [Volunteer], loads: [Int64: VolunteerLoad], nearMissLimit: Int = .max) -> Ranking {
+    public func rank(volunteers: [Volunteer], loads: [Int64: VolunteerLoad], eligibleLimit: Int = .max, nearMissLimit: Int = .max) -> Ranking {
         let pool = MatchPool(volunteers: volunteers, dongs: dongs)
-        return rank(pool: pool, loads: PoolLoads(loads, pool: pool), nearMissLimit: nearMissLimit)
+        return rank(pool: pool, loads: PoolLoads(loads, pool: pool), eligibleLimit: eligibleLimit, nearMissLimit: nearMissLimit)
     }
 }

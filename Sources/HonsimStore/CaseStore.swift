@@ -40,8 +40,9 @@ public protocol StoreReads: StoreIdentity {
     /// Computes the kept statistics where they are not those of the rows (a store from before
     /// them, changed dongs): once, as a writer opens the store, rather than at its first write.
     func bringKeptFiguresUpToDate() async throws
-    /// The ranked candidates for a request, with the near-misses.
-    func candidates(for requestID: Int64) async throws -> Ranking
+    /// The ranked candidates for a request: up to `eligibleLimit` of the eligible, best first,
+    /// all of them counted, then the near-misses.
+    func candidates(for requestID: Int64, eligibleLimit: Int) async throws -> Ranking
     /// Ranks only these volunteers, with every reason each is excluded: the assign dialog's
     /// search, which reaches volunteers beyond the near-misses a ranking lists.
     func candidates(for requestID: Int64, among volunteerIDs: Set<Int64>) async throws -> Ranking
@@ -273,6 +274,13 @@ public protocol CouncilRulesStore: StoreIdentity {
     /// categories, a household of several under each, with the total counting each once. Only the
     /// households the role sees in full count under their categories; the others, as not recorded.
     func categoryStatistics(for period: StatisticsPeriod, dongCodes: Set<String>?) async throws -> CategoryBreakdown
+}
+
+extension StoreReads {
+    /// The ranked candidates for a request, listing `Ranking.listedEligible` of the eligible.
+    public func candidates(for requestID: Int64) async throws -> Ranking {
+        try await candidates(for: requestID, eligibleLimit: Ranking.listedEligible)
+    }
 }
 
 /// `honsim check`.

@@ -65,6 +65,24 @@ struct CandidateLoadsTests {
         #expect(after.excluded.first { $0.id == 1 }?.exclusions.first == .closed)
     }
 
+    /// A ranking asked for fewer than the eligible lists the best of them, counts them all, and
+    /// keeps its near-misses: from a fresh store (records read by id) and from the cached list.
+    @Test(arguments: Backend.all) func aRankingListsTheBestOfTheEligibleAndCountsThemAll(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        defer { fixture.remove() }
+        try await fixture.load([fixture.request(1, household: 3, hour: 10), fixture.request(2, hour: 9, status: .assigned, volunteer: 3)])
+        let full = try await fixture.store.candidates(for: 1, eligibleLimit: .max)
+        #expect(full.eligible.count >= 2 && !full.excluded.isEmpty)
+        #expect(try await fixture.store.candidates(for: 1) == full, "a store's few volunteers are all listed")
+        for store in [try await fixture.otherStore(), fixture.store] {
+            let listed = try await store.candidates(for: 1, eligibleLimit: 1)
+            #expect(listed.eligible == Array(full.eligible.prefix(1)))
+            #expect(listed.eligibleCount == full.eligible.count && listed.listsFewerThanEligible)
+            #expect(listed.excluded == full.excluded)
+            #expect(try await store.candidates(for: 1, eligibleLimit: 0).eligible.isEmpty)
+        }
+    }
+
     /// A store's first ranking reads only the ranking's columns and the records of those it
     /// shows; a store that has read its volunteer list ranks from that. Both give the same
     /// verdicts, reasons, dates and records, with days off, a lapsed insurance, missing training

@@ -22,6 +22,27 @@ struct WritingSnapshotTests {
         assertSnapshot(render(searching), named: "assign-search-\(language)-120x40")
     }
 
+    /// A city's ranking lists the best of the eligible: the dialog says how many of how many,
+    /// and how to reach anyone else, where nothing else is to be said.
+    @Test(arguments: Language.allCases)
+    func theAssignDialogSaysItListsTheBestOfMany(language: Language) async throws {
+        let (store, folder) = try await DemoDashboard.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = try await DemoDashboard.state(width: 80, height: 24, language: language, store: store)
+        let dialog = try await press(state, store: store, .character("a"))
+        guard case .assign(let opened)? = dialog.overlay, let ranking = opened.ranking else { Issue.record("no ranking"); return }
+        let listed = try await store.candidates(for: opened.requestID, eligibleLimit: 3)
+        #expect(listed.eligibleCount == ranking.eligibleCount && listed.eligibleCount > 3)
+        let (shown, effects) = update(dialog, .candidatesLoaded(opened.request, listed))
+        #expect(effects.isEmpty)
+        assertSnapshot(render(shown), named: "assign-listed-\(language)-80x24")
+        let text = render(shown).text
+        #expect(text.contains(language == .ko ? "가능한 봉사자 \(listed.eligibleCount)명 중 점수 순 3명" : "the best 3 of \(listed.eligibleCount) eligible"))
+        // A search's own list says nothing of it.
+        let searching = try await press(shown, store: store, .character("/"))
+        #expect(!render(searching).text.contains(language == .ko ? "점수 순 3명" : "the best 3"))
+    }
+
     @Test(arguments: Language.allCases)
     func theFormsAndTheActivityView(language: Language) async throws {
         let (store, folder) = try await DemoDashboard.store()

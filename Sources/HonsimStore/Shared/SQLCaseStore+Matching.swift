@@ -8,8 +8,8 @@ import HonsimCore
 extension SQLCaseStore {
     /// Ranks every volunteer for a request. The volunteers come prepared from the cache (a
     /// `MatchPool` of the ranking's columns); the loads from the backend; full records only for
-    /// the volunteers the ranking shows.
-    public func candidates(for requestID: Int64) async throws -> Ranking {
+    /// the volunteers the ranking lists.
+    public func candidates(for requestID: Int64, eligibleLimit: Int = Ranking.listedEligible) async throws -> Ranking {
         try await read { [self] db in
             // Reads that do not wait on one another go together (`both`): on PostgreSQL each
             // round trip to the server is most of what a warm ranking costs.
@@ -27,7 +27,7 @@ extension SQLCaseStore {
             }, { [self] db in
                 try await householdConduct(db, of: request)
             })
-            let shortlist = matcher.shortlist(pool: pool, loads: loads, nearMissLimit: StoreRules.nearMissLimit)
+            let shortlist = matcher.shortlist(pool: pool, loads: loads, eligibleLimit: eligibleLimit, nearMissLimit: StoreRules.nearMissLimit)
             let records = try await volunteerRecords(db, ids: shortlist.volunteerIDs(in: pool), of: kept)
             // The shown volunteers' counts are read while their candidates are made.
             let shown = StoreRules.shownVolunteers(shortlist, pool: pool, records: records)

@@ -21,6 +21,8 @@ struct AssignDialogView {
             notice = (message + (dialog.retry != nil ? "  (\(t(UIText.retryHint)))" : ""), .error)
         } else if state.writing != nil {
             notice = (t(UIText.working), .muted)
+        } else if dialog.search == nil, let ranking = dialog.ranking, ranking.listsFewerThanEligible {
+            notice = (t(UIText.listedOf(ranking.eligible.count, ranking.eligibleCount)), .muted)
         } else {
             notice = nil
         }

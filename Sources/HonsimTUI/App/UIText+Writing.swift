@@ -1,4 +1,5 @@
 import HonsimCore
+import HonsimStore
 
 /// The words of the dialogs and forms that change the store: assigning, lifecycle moves,
 /// new requests, undo, and the activity log.
@@ -22,6 +23,11 @@ extension UIText {
     public static let noCandidates = Phrase(ko: "조건에 맞는 봉사자가 없습니다. /로 이름을 찾아 보세요", en: "nobody meets the rules; / searches by name")
     public static let loadingCandidates = Phrase(ko: "후보를 찾는 중…", en: "finding candidates…")
     public static let searchName = Phrase(ko: "이름 찾기", en: "find by name")
+    /// Over the list when it shows only the best of the eligible.
+    public static func listedOf(_ listed: Int, _ eligible: Int) -> Phrase {
+        Phrase(ko: "가능한 봉사자 \(Grouping.thousands(eligible))명 중 점수 순 \(Grouping.thousands(listed))명 · 다른 분은 / 이름 찾기",
+               en: "the best \(Grouping.thousands(listed)) of \(Grouping.thousands(eligible)) eligible · / finds anyone else by name")
+    }
     public static let cannotAssign = Phrase(ko: "배정할 수 없습니다", en: "cannot be assigned")
     public static let overrideQuestion = Phrase(ko: "규칙 예외로 배정할까요? (y: 예, 다른 키: 아니오)", en: "Assign by override? (y: yes, any other key: no)")
     public static let noLongerPending = Phrase(ko: "이 요청은 이제 대기 상태가 아닙니다", en: "this request is no longer pending")

@@ -79,7 +79,7 @@ struct SuggestCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors(options.language) {
             let store = try await options.open()
-            let ranking = try await store.candidates(for: requestID)
+            let ranking = try await store.candidates(for: requestID, eligibleLimit: max(0, limit))
             let dongs = try await store.dongs()
             let eligible = Array(ranking.eligible.prefix(limit)), excluded = Array(ranking.excluded.prefix(limit))
             let renderer = CandidateRenderer(language: options.language, calendar: store.calendar, dongs: dongs)
@@ -87,7 +87,7 @@ struct SuggestCommand: AsyncParsableCommand {
             case .json: emit(renderer.json(eligible: eligible, excluded: excluded))
             case .text:
                 let request = try await store.request(id: requestID)
-                emit(renderer.text(request: request, eligible: eligible, excluded: excluded, totalEligible: ranking.eligible.count))
+                emit(renderer.text(request: request, eligible: eligible, excluded: excluded, totalEligible: ranking.eligibleCount))
             }
         }
     }
