@@ -156,7 +156,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private static func describe(_ ranking: Ranking) -> String {
-        "\(ranking.eligible.count) eligible, \(ranking.excluded.count) excluded"
+        "\(ranking.eligible.count) of \(ranking.eligibleCount) eligible listed, \(ranking.excluded.count) excluded"
     }
 
     /// 10:00–13:00 on each weekday of next week, worked out once so the calendar's cost
