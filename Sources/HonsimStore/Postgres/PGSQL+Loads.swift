@@ -220,14 +220,15 @@ extension PGSQL {
         let span = request.span
         let rules = context.rules
         let buffer = Int64(rules.travelBuffer)
-        let filter = volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)"
+        // The volunteer is bound, not written into the text: one text, prepared once (PreparedReads).
+        let filter = volunteerID == nil ? "" : "AND volunteer_id = ?"
         var busy: [(Int64, TimeSpan)] = []
         // A city's busy hour is about a thousand escorts: as three arrays, not a thousand rows.
         try await forEachBulkRow([.integer("volunteer_id"), .integer("starts_at"), .integer("ends_at")], """
             FROM assignment
             WHERE state = 'active' AND starts_at > ? AND starts_at < ? AND ends_at > ? AND request_id <> ? \(filter)
             """, [Stored.seconds(span.start) - 86_400, Stored.seconds(span.end) + buffer, Stored.seconds(span.start) - buffer - 1,
-                  excludingRequest]) { row in
+                  excludingRequest] + (volunteerID.map { [$0] } ?? [])) { row in
             let clash = TimeSpan(start: Stored.date(row[1] as Int64), end: Stored.date(row[2] as Int64))
             if clash.conflicts(with: span, buffer: rules.travelBuffer) { busy.append((row[0], clash)) }
         }
@@ -239,8 +240,8 @@ extension PGSQL {
         var escorts: [(Int64, Int)] = []
         try await forEachRow("""
             SELECT volunteer_id, COUNT(*) AS n FROM assignment
-            WHERE household_id = ? AND state = 'completed' \(volunteerID == nil ? "" : "AND volunteer_id = \(volunteerID ?? 0)") GROUP BY volunteer_id
-            """, [householdID]) { escorts.append(($0[0], $0[1])) }
+            WHERE household_id = ? AND state = 'completed' \(volunteerID == nil ? "" : "AND volunteer_id = ?") GROUP BY volunteer_id
+            """, [householdID] + (volunteerID.map { [$0] } ?? [])) { escorts.append(($0[0], $0[1])) }
         return escorts
     }
 
