@@ -20,6 +20,9 @@ struct PreparedReadsTests {
         #expect(byText != byID)
         #expect(registry.slot(for: byText, text: "a") == 1)
         #expect(registry.slot(for: PreparedReads.key("SELECT 1", []), text: "SELECT 1") == nil, "no room left: runs unnamed")
+        #expect(registry.names[0] != registry.names[1] && registry.names[0].hasPrefix("honsim_read_0_"))
+        // FNV-1a's published values: the same name in every process.
+        #expect(PreparedReads.Registry.hash("") == 0xcbf2_9ce4_8422_2325 && PreparedReads.Registry.hash("a") == 0xaf63_dc4c_8601_ec8c)
         registry.retired.insert(0)
         #expect(registry.slot(for: byID, text: "a") == nil)
         #expect(registry.slot(for: byText, text: "a") == 1)
@@ -47,6 +50,7 @@ struct PreparedReadsTests {
         #expect(names.count == 2 && names[0] == names[1])
         let ours = try #require(statements.first { $0.statement == "SELECT id, name FROM seen_volunteer WHERE id = $1" })
         #expect(ours.name.hasPrefix("honsim_read_"))
+        #expect(ours.name == PreparedReads.name(ofSlot: try #require(PreparedReads.slot(for: ours.statement, [Int64(2)]))))
         #expect(ours.runs == 2, "prepared once, run twice by name")
         #expect(statements.contains { $0.statement == "SELECT * FROM seen_request WHERE id = $1" }, "the ranking's own request read")
     }
@@ -70,5 +74,38 @@ struct PreparedReadsTests {
         }
         #expect(notes == [nil, "메모", "메모"])
         #expect(PreparedReads.slot(for: "SELECT * FROM prepared_probe WHERE id = $1", [Int64(1)]) == nil, "retired")
+    }
+
+    /// A statement that fails while it is prepared (here a lock timeout: another session holds
+    /// the table for a migration) fails that once; the driver keeps the error for the name on
+    /// that connection, so the text runs unnamed from then on and is answered once the lock is gone.
+    @Test func aStatementThatFailedWhilePreparedIsAnsweredOnceTheCauseIsGone() async throws {
+        let fixture = try await StoreFixture.make(.postgres)
+        defer { fixture.remove() }
+        _ = try await fixture.rawSQL("CREATE TABLE locked_probe (id bigint); INSERT INTO locked_probe VALUES (1); GRANT SELECT ON locked_probe TO PUBLIC")
+        let store = try #require(fixture.store as? SQLCaseStore)
+        let text = "SELECT id FROM locked_probe WHERE id = ?"
+        #expect(PreparedReads.slot(for: "SELECT id FROM locked_probe WHERE id = $1", [Int64(1)]) != nil, "a slot is free for it")
+        async let holder = fixture.rawSQL("BEGIN; LOCK TABLE locked_probe IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(2); COMMIT")
+        let (first, second) = try await store.read { db in
+            try await db.execute("SET lock_timeout = '100ms'", [])
+            // Until the other session holds the table.
+            while try await db.value("SELECT COUNT(*) FROM pg_locks WHERE relation = 'locked_probe'::regclass AND mode = 'AccessExclusiveLock'",
+                                     as: Int.self) == 0 {
+                try await Task.sleep(nanoseconds: 20_000_000)
+            }
+            var failed = false
+            do { _ = try await db.rows(text, [Int64(1)]) } catch { failed = true }
+            // Until it lets go.
+            while try await db.value("SELECT COUNT(*) FROM pg_locks WHERE relation = 'locked_probe'::regclass", as: Int.self) ?? 0 > 0 {
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+            let rows = try await db.rows(text, [Int64(1)]).map { $0["id"] as Int64 }
+            try await db.execute("RESET lock_timeout", [])
+            return (failed, rows)
+        }
+        _ = try await holder
+        #expect(first, "the lock timed out while the statement was prepared")
+        #expect(second == [1])
     }
 }

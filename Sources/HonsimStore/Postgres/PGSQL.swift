@@ -65,7 +65,7 @@ struct PGSQL: StoreConnection {
         if preparesReads, let slot = PreparedReads.slot(for: query.sql, values) {
             do {
                 return try await PreparedReads.execute(slot: slot, binds: query.binds, on: connection, logger: logger)
-            } catch where PreparedReads.retireIfStale(slot, after: error) {
+            } catch where PreparedReads.retire(slot, after: error) {
                 // Run unnamed below: the server's answer then is the statement's own.
             }
         }

@@ -27,6 +27,9 @@ enum PreparedReads {
     struct Registry {
         var slots: [String: Int] = [:]
         var texts: [String] = []
+        /// Each slot's statement name: its number and a hash of its key, so that a name never
+        /// means another text, even to a server session another process used before.
+        var names: [String] = []
         /// Slots whose statement the server no longer takes as prepared: run unnamed from then on.
         var retired: Set<Int> = []
         let capacity: Int
@@ -36,8 +39,14 @@ enum PreparedReads {
             if let slot = slots[key] { return retired.contains(slot) ? nil : slot }
             guard texts.count < capacity else { return nil }
             texts.append(text)
+            names.append("honsim_read_\(texts.count - 1)_" + String(Registry.hash(key), radix: 16))
             slots[key] = texts.count - 1
             return texts.count - 1
+        }
+
+        /// FNV-1a over the key's bytes: the same in every process, unlike `Hasher`.
+        static func hash(_ key: String) -> UInt64 {
+            key.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         }
     }
 
@@ -70,14 +79,21 @@ enum PreparedReads {
         registry.withLock { $0.texts[slot] }
     }
 
-    /// After an error that says the prepared statement is out of date or was never made (the
-    /// schema changed under it, or it named what a migration adds later), retires the slot and
-    /// says so: the connection keeps that error for the name, so the text runs unnamed from then on.
-    static func retireIfStale(_ slot: Int, after error: any Error) -> Bool {
-        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState],
-              staleStates.contains(state) else { return false }
+    static func name(ofSlot slot: Int) -> String {
+        registry.withLock { $0.names[slot] }
+    }
+
+    /// After the server refused a named statement: whether to run it again unnamed at once.
+    /// The slot is retired whatever the error, as the connection keeps an error met while
+    /// preparing for the name's life (a lock or statement timeout during a migration, say) and
+    /// would answer every later run with it; the text runs unnamed from then on. It is run again
+    /// at once only where the error says the prepared statement is out of date or was never made
+    /// (the schema changed under it, or it named what a migration adds later): another error is
+    /// the statement's own, and is thrown.
+    static func retire(_ slot: Int, after error: any Error) -> Bool {
+        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
         registry.withLock { _ = $0.retired.insert(slot) }
-        return true
+        return staleStates.contains(state)
     }
 
     /// feature_not_supported ("cached plan must not change result type"),
@@ -120,7 +136,7 @@ enum Odd<Parent: StatementSlot>: StatementSlot { static var number: Int { Parent
 /// the values first bound (postgres-nio's default), its rows handed back as they are.
 struct SlotStatement<Slot: StatementSlot>: PostgresPreparedStatement {
     static var slot: Int { Slot.number - PreparedReads.capacity }
-    static var name: String { "honsim_read_\(slot)" }
+    static var name: String { PreparedReads.name(ofSlot: slot) }
     static var sql: String { PreparedReads.text(ofSlot: slot) }
     let binds: PostgresBindings
 
