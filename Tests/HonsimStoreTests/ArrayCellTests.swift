@@ -46,6 +46,13 @@ struct ArrayCellTests {
         var cut = try Self.cell([Int64(1), 2, 3])
         cut.bytes = cut.bytes?.getSlice(at: 0, length: 30)
         #expect(throws: (any Error).self) { try ArrayCell.int64s(cut) }
+        // A header that claims more elements than the bytes hold is not believed.
+        var claims = ByteBuffer()
+        for header: Int32 in [1, 0, 20, Int32.max, 1, 8] { claims.writeInteger(header) }
+        claims.writeInteger(Int64(1))
+        #expect(throws: (any Error).self) {
+            try ArrayCell.int64s(PostgresCell(bytes: claims, dataType: .int8Array, format: .binary, columnName: "a", columnIndex: 0))
+        }
         var short = try Self.cell(["석수2동"])
         short.bytes = short.bytes?.getSlice(at: 0, length: 25)
         #expect(throws: (any Error).self) { try ArrayCell.strings(short) }

@@ -42,7 +42,8 @@ extension PGSQL {
 /// cost the client. Anything else (text form, NULLs, more dimensions) goes to the driver's decoding.
 enum ArrayCell {
     static func int64s(_ cell: PostgresCell) throws -> [Int64] {
-        guard cell.dataType == .int8Array, cell.format == .binary, var bytes = cell.bytes, let count = elementCount(&bytes) else {
+        guard cell.dataType == .int8Array, cell.format == .binary, var bytes = cell.bytes,
+              let count = elementCount(&bytes, element: PostgresDataType.int8.rawValue, leastBytes: 12) else {
             return try cell.decode([Int64].self)
         }
         var values: [Int64] = []
@@ -57,7 +58,8 @@ enum ArrayCell {
     }
 
     static func strings(_ cell: PostgresCell) throws -> [String] {
-        guard cell.dataType == .textArray, cell.format == .binary, var bytes = cell.bytes, let count = elementCount(&bytes) else {
+        guard cell.dataType == .textArray, cell.format == .binary, var bytes = cell.bytes,
+              let count = elementCount(&bytes, element: PostgresDataType.text.rawValue, leastBytes: 4) else {
             return try cell.decode([String].self)
         }
         var values: [String] = []
@@ -74,12 +76,14 @@ enum ArrayCell {
 
     /// Reads the header (dimensions, the NULL flag, the element type, then each dimension's
     /// length and lower bound): the number of elements, or nil where the fast way does not apply.
-    private static func elementCount(_ bytes: inout ByteBuffer) -> Int? {
+    /// Only what the driver itself accepts (elements of the type, counted from 1), and no more
+    /// elements than the bytes left could hold, `leastBytes` each, before any is reserved.
+    private static func elementCount(_ bytes: inout ByteBuffer, element: UInt32, leastBytes: Int) -> Int? {
         guard let dimensions = bytes.readInteger(as: Int32.self), let hasNulls = bytes.readInteger(as: Int32.self),
-              bytes.readInteger(as: UInt32.self) != nil, hasNulls == 0 else { return nil }
+              bytes.readInteger(as: UInt32.self) == element, hasNulls == 0 else { return nil }
         if dimensions == 0 { return 0 }
         guard dimensions == 1, let length = bytes.readInteger(as: Int32.self), length >= 0,
-              bytes.readInteger(as: Int32.self) != nil else { return nil }
+              bytes.readInteger(as: Int32.self) == 1, Int(length) <= bytes.readableBytes / leastBytes else { return nil }
         return Int(length)
     }
 }
