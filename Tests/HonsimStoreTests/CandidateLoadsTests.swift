@@ -83,6 +83,23 @@ struct CandidateLoadsTests {
         }
     }
 
+    /// Every volunteer a ranking lists is asked for their drop-outs, the 60th of 100 as the first,
+    /// so a flagged volunteer is flagged wherever they stand.
+    @Test func everyListedVolunteerIsAskedForTheirDropOuts() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let volunteers = (1...150).map { id -> Volunteer in
+            var volunteer = StoreFixture.volunteers[0]
+            volunteer.id = Int64(id)
+            return volunteer
+        }
+        let directory = DongDirectory([StoreFixture.anyang2, StoreFixture.seokSu2, StoreFixture.chunghun, StoreFixture.pyeongchon])
+        let matcher = Matcher(request: fixture.request(1), household: StoreFixture.households[0], dongs: directory, calendar: fixture.calendar)
+        let ranking = matcher.rank(volunteers: volunteers, loads: [:], eligibleLimit: Ranking.listedEligible, nearMissLimit: 50)
+        #expect(ranking.eligible.count == Ranking.listedEligible && ranking.eligibleCount == 150)
+        #expect(Set(StoreRules.shownVolunteers(ranking).keys) == Set(ranking.eligible.map(\.id)))
+    }
+
     /// A store's first ranking reads only the ranking's columns and the records of those it
     /// shows; a store that has read its volunteer list ranks from that. Both give the same
     /// verdicts, reasons, dates and records, with days off, a lapsed insurance, missing training

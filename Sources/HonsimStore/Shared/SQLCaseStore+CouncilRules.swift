@@ -311,19 +311,18 @@ extension SQLCaseStore {
 }
 
 extension StoreRules {
-    /// The volunteers of a ranking whose no-show counts are read: those a dialog can show (the
-    /// best eligible and the near-misses), not every eligible volunteer of a city.
+    /// The volunteers of a ranking whose no-show counts are read: those it lists (the best
+    /// eligible and the near-misses), not every eligible volunteer of a city.
     static func shownVolunteers(_ ranking: Ranking) -> [Int64: String] {
-        Dictionary((ranking.eligible.prefix(nearMissLimit) + ranking.excluded).map { ($0.volunteer.id, $0.volunteer.dongCode) },
+        Dictionary((ranking.eligible + ranking.excluded).map { ($0.volunteer.id, $0.volunteer.dongCode) },
                    uniquingKeysWith: { first, _ in first })
     }
 
     /// The same before the ranking is made, from its shortlist and the records it is made of,
     /// so that their counts are read while it is made.
     static func shownVolunteers(_ list: Matcher.Shortlist, pool: MatchPool, records: VolunteerRecords) -> [Int64: String] {
-        let best = list.eligible.lazy.compactMap { records[pool.volunteerIDs[$0]] }.prefix(nearMissLimit)
-        let near = list.nearMisses.lazy.compactMap { records[pool.volunteerIDs[$0]] }
-        return Dictionary((Array(best) + Array(near)).map { ($0.id, $0.dongCode) }, uniquingKeysWith: { first, _ in first })
+        let listed = (list.eligible + list.nearMisses).compactMap { records[pool.volunteerIDs[$0]] }
+        return Dictionary(listed.map { ($0.id, $0.dongCode) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func eligibility(row: some StoredRow) -> HouseholdEligibility {
