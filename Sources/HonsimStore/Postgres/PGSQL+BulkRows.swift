@@ -42,33 +42,30 @@ extension PGSQL {
 /// cost the client. Anything else (text form, NULLs, more dimensions) goes to the driver's decoding.
 enum ArrayCell {
     static func int64s(_ cell: PostgresCell) throws -> [Int64] {
-        guard cell.dataType == .int8Array, cell.format == .binary, var bytes = cell.bytes,
-              let count = elementCount(&bytes, element: PostgresDataType.int8.rawValue, leastBytes: 12) else {
-            return try cell.decode([Int64].self)
+        try elements(of: cell, array: .int8Array, element: .int8, leastBytes: 12) { bytes in
+            bytes.readInteger(as: Int32.self) == 8 ? bytes.readInteger(as: Int64.self) : nil
         }
-        var values: [Int64] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count {
-            guard bytes.readInteger(as: Int32.self) == 8, let value = bytes.readInteger(as: Int64.self) else {
-                return try cell.decode([Int64].self)
-            }
-            values.append(value)
-        }
-        return values
     }
 
     static func strings(_ cell: PostgresCell) throws -> [String] {
-        guard cell.dataType == .textArray, cell.format == .binary, var bytes = cell.bytes,
-              let count = elementCount(&bytes, element: PostgresDataType.text.rawValue, leastBytes: 4) else {
-            return try cell.decode([String].self)
+        try elements(of: cell, array: .textArray, element: .text, leastBytes: 4) { bytes in
+            guard let length = bytes.readInteger(as: Int32.self), length >= 0 else { return nil }
+            return bytes.readString(length: Int(length))
         }
-        var values: [String] = []
+    }
+
+    /// Each element read by `read` (its length word, then its bytes; nil if they are not what
+    /// it reads), or the driver's decoding of the whole cell where the fast way does not apply.
+    private static func elements<Value>(of cell: PostgresCell, array: PostgresDataType, element: PostgresDataType,
+                                         leastBytes: Int, read: (inout ByteBuffer) -> Value?) throws -> [Value] where [Value]: PostgresDecodable {
+        guard cell.dataType == array, cell.format == .binary, var bytes = cell.bytes,
+              let count = elementCount(&bytes, element: element.rawValue, leastBytes: leastBytes) else {
+            return try cell.decode([Value].self)
+        }
+        var values: [Value] = []
         values.reserveCapacity(count)
         for _ in 0..<count {
-            guard let length = bytes.readInteger(as: Int32.self), length >= 0,
-                  let value = bytes.readString(length: Int(length)) else {
-                return try cell.decode([String].self)
-            }
+            guard let value = read(&bytes) else { return try cell.decode([Value].self) }
             values.append(value)
         }
         return values
