@@ -204,7 +204,7 @@ struct RequestGenerator {
             guard !volunteer.closed, population.isSuitable(slotIndex, wheelchair: wheelchair, car: car) else { continue }
             let strict = attempt < 45
             if strict {
-                let covered = volunteer.availability.windows.contains {
+                let covered = volunteer.availability.contains {
                     $0.weekday == day.weekday && $0.start.minutes <= slot.pickupMinute
                         && slot.pickupMinute + Int((span.1 - span.0) / 60) <= $0.end.minutes
                 }

@@ -49,12 +49,31 @@ public struct AvailabilityWindow: Sendable, Hashable, Codable, Comparable, Custo
 }
 
 /// A volunteer's weekly availability: windows by weekday, written
-/// `mon 09:00-13:00;wed 14:00-18:00`.
-public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConvertible {
-    public private(set) var windows: [AvailabilityWindow]
+/// `mon 09:00-13:00;wed 14:00-18:00`. A collection of its windows, in weekday and start order.
+public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConvertible, RandomAccessCollection {
+    private var storage: PackedWindows
 
     public init(_ windows: [AvailabilityWindow] = []) {
-        self.windows = windows.sorted()
+        storage = PackedWindows(windows.sorted())
+    }
+
+    /// The windows as an array, for a caller that keeps them.
+    public var windows: [AvailabilityWindow] { Array(self) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.count }
+    public subscript(position: Int) -> AvailabilityWindow { storage[position] }
+
+    private enum CodingKeys: String, CodingKey { case windows }
+
+    // Written as `{"windows": [...]}`, as before the windows were packed: the audit log keeps them.
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.container(keyedBy: CodingKeys.self).decode([AvailabilityWindow].self, forKey: .windows))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(windows, forKey: .windows)
     }
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
@@ -91,7 +110,7 @@ public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConve
         self.init(windows)
     }
 
-    public var description: String { windows.map(\.description).joined(separator: ";") }
+    public var description: String { map(\.description).joined(separator: ";") }
 
     /// True when one window covers the whole span. A span that crosses midnight is never covered.
     public func covers(_ span: TimeSpan, calendar: Calendar) -> Bool {
@@ -102,13 +121,78 @@ public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConve
 
     /// The same test on numbers worked out once, for ranking thousands of volunteers.
     public func covers(weekday: Weekday, startMinute: Int, endMinute: Int) -> Bool {
-        windows.contains { $0.weekday == weekday && $0.start.minutes <= startMinute && endMinute <= $0.end.minutes }
+        contains { $0.weekday == weekday && $0.start.minutes <= startMinute && endMinute <= $0.end.minutes }
     }
 
     /// The windows on one weekday, for the availability strip of the volunteers pane.
     public func windows(on weekday: Weekday) -> [AvailabilityWindow] {
-        windows.filter { $0.weekday == weekday }
+        filter { $0.weekday == weekday }
     }
 
-    public var weeklyMinutes: Int { windows.reduce(0) { $0 + $1.end.minutes - $1.start.minutes } }
+    /// Whether any window falls on the weekday, asked for each row of the volunteers pane.
+    public func isFree(on weekday: Weekday) -> Bool {
+        contains { $0.weekday == weekday }
+    }
+
+    public var weeklyMinutes: Int { reduce(0) { $0 + $1.end.minutes - $1.start.minutes } }
+}
+
+/// Up to five windows held in the value itself, 25 bits each (weekday, start minute and end
+/// minute, in bits of 3, 11 and 11) in 128 bits, in order, an empty slot all zeros; more than
+/// five, or a minute past 2047, as an array. A city's 20,000 volunteers have two to five
+/// windows each: as arrays they were 20,000 allocations, 1.5 MB held while a dashboard is open.
+/// Which form a set of windows takes depends on the windows alone, so equal availabilities
+/// have equal storage and the derived `==` and hashing hold.
+private enum PackedWindows: Sendable, Hashable {
+    case packed(low: UInt64, high: UInt64)
+    case list([AvailabilityWindow])
+
+    static let slots = 5
+    static let slotBits = 25
+    static let slotMask: UInt64 = (1 << 25) - 1
+
+    init(_ sorted: [AvailabilityWindow]) {
+        guard sorted.count <= Self.slots,
+              sorted.allSatisfy({ (0...2047).contains($0.start.minutes) && (0...2047).contains($0.end.minutes) })
+        else { self = .list(sorted); return }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for (slot, window) in sorted.enumerated() {
+            let bits = UInt64(window.weekday.rawValue) << 22 | UInt64(window.start.minutes) << 11 | UInt64(window.end.minutes)
+            let offset = slot * Self.slotBits
+            // A slot that crosses the 64th bit puts its low part in `low` and the rest in `high`.
+            if offset < 64 { low |= bits << offset }
+            if offset + Self.slotBits > 64 { high |= offset >= 64 ? bits << (offset - 64) : bits >> (64 - offset) }
+        }
+        self = .packed(low: low, high: high)
+    }
+
+    /// The slot's 25 bits; zero for an empty slot (a weekday is never zero).
+    static func slot(_ slot: Int, low: UInt64, high: UInt64) -> UInt64 {
+        let offset = slot * slotBits
+        if offset >= 64 { return (high >> (offset - 64)) & slotMask }
+        let fromLow = low >> offset
+        return (offset + slotBits > 64 ? fromLow | high << (64 - offset) : fromLow) & slotMask
+    }
+
+    var count: Int {
+        switch self {
+        case .list(let windows): return windows.count
+        case .packed(let low, let high):
+            var count = 0
+            while count < Self.slots, Self.slot(count, low: low, high: high) != 0 { count += 1 }
+            return count
+        }
+    }
+
+    subscript(position: Int) -> AvailabilityWindow {
+        switch self {
+        case .list(let windows): return windows[position]
+        case .packed(let low, let high):
+            precondition(position >= 0 && position < Self.slots, "window \(position) of at most \(Self.slots)")
+            let bits = Self.slot(position, low: low, high: high)
+            precondition(bits != 0, "window \(position) past the last")
+            return AvailabilityWindow(weekday: Weekday(rawValue: Int(bits >> 22)) ?? .mon,
+                                      start: ClockTime(minutes: Int((bits >> 11) & 2047)), end: ClockTime(minutes: Int(bits & 2047)))
+        }
+    }
 }

@@ -3,29 +3,30 @@ import Foundation
 /// A calendar date without a time or a zone: a day off, a consent date, a report day.
 /// Stored and shown as ISO 8601 `YYYY-MM-DD`, which also sorts correctly as text.
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    // Kept in 8 bytes rather than three Ints' 24: a city's volunteer list holds four dates a
-    // volunteer (credentials), 20,000 times, for as long as a dashboard is open.
-    private var storedYear: Int32
-    private var storedMonth: Int16
-    private var storedDay: Int16
+    // Kept in 4 bytes rather than three Ints' 24: a city's volunteer list holds four dates a
+    // volunteer (credentials), 20,000 times, for as long as a dashboard is open. Every date
+    // honsim reads has a year of four digits; Foundation's farthest date is in the year 4001.
+    private var storedYear: Int16
+    private var storedMonth: Int8
+    private var storedDay: Int8
 
     public var year: Int {
         get { Int(storedYear) }
-        set { storedYear = Int32(clamping: newValue) }
+        set { storedYear = Int16(clamping: newValue) }
     }
     public var month: Int {
         get { Int(storedMonth) }
-        set { storedMonth = Int16(clamping: newValue) }
+        set { storedMonth = Int8(clamping: newValue) }
     }
     public var day: Int {
         get { Int(storedDay) }
-        set { storedDay = Int16(clamping: newValue) }
+        set { storedDay = Int8(clamping: newValue) }
     }
 
     public init(year: Int, month: Int, day: Int) {
-        storedYear = Int32(clamping: year)
-        storedMonth = Int16(clamping: month)
-        storedDay = Int16(clamping: day)
+        storedYear = Int16(clamping: year)
+        storedMonth = Int8(clamping: month)
+        storedDay = Int8(clamping: day)
     }
 
     private enum CodingKeys: String, CodingKey { case year, month, day }

@@ -64,7 +64,7 @@ public struct MatchPool: Sendable {
         var builder = Builder(capacity: volunteers.count)
         for volunteer in volunteers {
             builder.add(Columns(volunteer))
-            for window in volunteer.availability.windows {
+            for window in volunteer.availability {
                 builder.addWindow(of: volunteer.id, weekday: window.weekday.rawValue, start: window.start.minutes, end: window.end.minutes)
             }
             for off in volunteer.daysOff { builder.addDayOff(of: volunteer.id, from: off.from, to: off.to) }

@@ -47,7 +47,7 @@ extension SQLCaseStore {
     func insertSchedules(_ db: any StoreConnection, _ volunteers: [Volunteer]) async throws {
         try await db.insert(into: "availability_window", columns: ["volunteer_id", "weekday", "start_minute", "end_minute"],
                             rows: volunteers.flatMap { volunteer in
-                                volunteer.availability.windows.map { [volunteer.id, $0.weekday.rawValue, $0.start.minutes, $0.end.minutes] }
+                                volunteer.availability.map { [volunteer.id, $0.weekday.rawValue, $0.start.minutes, $0.end.minutes] }
                             })
         try await db.insert(into: "day_off", columns: ["volunteer_id", "from_date", "to_date", "reason"],
                             rows: volunteers.flatMap { volunteer in

@@ -107,7 +107,7 @@ public struct RecordPage: Sendable, Hashable {
         let dong = dongs.dong(code: v.dongCode)?.name ?? v.dongCode
         let skills = v.skills.isEmpty ? "-" : v.skills.sorted().map { DomainPhrases.skill($0).text(language) }.joined(separator: ", ")
         let car = v.hasCar ? (ko ? " · 차량 있음" : " · has a car") : ""
-        let windows: [String] = v.availability.windows.map { window in
+        let windows: [String] = v.availability.map { window in
             DomainPhrases.weekday(window.weekday).text(language) + " \(window.start)–\(window.end)"
         }
         let daysOff: [String] = v.daysOff.map { off in
