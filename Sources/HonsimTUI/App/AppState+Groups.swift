@@ -41,8 +41,8 @@ extension AppState {
     public var completionQueue: [EscortRequest] { get { writes.completionQueue } set { writes.completionQueue = newValue } }
 
     // What each pane lists.
-    public internal(set) var visibleRequests: [EscortRequest] { get { rows.requests } set { rows.requests = newValue } }
-    public internal(set) var visibleVolunteerIndices: [Int] { get { rows.volunteerIndices } set { rows.volunteerIndices = newValue } }
+    public internal(set) var visibleRequests: ListedRequests { get { rows.requests } set { rows.requests = newValue } }
+    public internal(set) var visibleVolunteerIndices: [Int32] { get { rows.volunteerIndices } set { rows.volunteerIndices = newValue } }
     public internal(set) var visibleDongs: [Dong] { get { rows.dongs } set { rows.dongs = newValue } }
     public internal(set) var statisticsRows: StatisticsRows? { get { rows.statistics } set { rows.statistics = newValue } }
     public internal(set) var urgentCount: Int { get { rows.urgentCount } set { rows.urgentCount = newValue } }

@@ -24,8 +24,8 @@ public struct DashboardData: Sendable {
     public var requests: [EscortRequest]
     /// Each request's searchable text, with the household's full name and with it masked
     /// (whichever the screen shows is what may be searched), in both languages.
-    public var requestSearch: [Int64: (full: SearchText, masked: SearchText)]
-    public var households: [Int64: Household]
+    public var requestSearch: RequestSearch
+    public var households: RecordsByID<Household>
     /// No household, volunteer or request at all (not merely none open).
     public var storeIsEmpty: Bool
     public var loadedAt: Date
@@ -39,10 +39,10 @@ public struct DashboardData: Sendable {
     /// Sorted by name (UTF-8 order, which for Hangul is 가나다 order) once, at load.
     public var volunteers: [Volunteer] { roster.volunteers }
     /// Each volunteer's searchable text, in the same order as `volunteers`.
-    public var volunteerSearch: [SearchText] { roster.volunteerSearch }
+    public var volunteerSearch: SearchTexts { roster.volunteerSearch }
     /// Positions in `volunteers` for each sort.
-    public var volunteerOrders: [VolunteerSort: [Int]] { roster.volunteerOrders }
-    public var summaries: [Int64: VolunteerSummary] { roster.summaries }
+    public var volunteerOrders: [VolunteerSort: [Int32]] { roster.volunteerOrders }
+    public var summaries: VolunteerSummaries { roster.summaries }
     /// The council's settings for credentials and expenses, as the store keeps them.
     public var volunteerSettings: VolunteerSettings {
         get { roster.volunteerSettings }
@@ -269,11 +269,30 @@ public struct WriteState: Sendable {
 /// What each pane lists after scope, filter and sort, worked out when those change rather
 /// than on every frame.
 public struct PaneRowCache: Sendable {
-    public var requests: [EscortRequest] = []
-    /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change.
-    public var volunteerIndices: [Int] = []
+    public var requests = ListedRequests()
+    /// Positions in `data.volunteers`: a city's twenty thousand are not copied on each change,
+    /// and four bytes each rather than eight, as are the orders they are taken from.
+    public var volunteerIndices: [Int32] = []
     public var dongs: [Dong] = []
     public var statistics: StatisticsRows?
     /// Pending requests in scope whose appointment is within 48 hours, for the status bar.
     public var urgentCount = 0
+}
+
+/// The requests a pane lists, in order: positions in the loaded requests, which are large
+/// (nearly 300 bytes each) to copy on every change of filter or sort, each list of a city's
+/// 2,000 half a megabyte more while a dashboard is open, and as much again at each change.
+public struct ListedRequests: RandomAccessCollection, Sendable {
+    /// The loaded requests themselves, shared with the dashboard's data, not a copy.
+    private let requests: [EscortRequest]
+    private let positions: [Int32]
+
+    public init(_ requests: [EscortRequest] = [], positions: [Int] = []) {
+        self.requests = requests
+        self.positions = positions.map { Int32($0) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(position: Int) -> EscortRequest { requests[Int(positions[position])] }
 }

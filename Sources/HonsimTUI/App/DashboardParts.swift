@@ -68,8 +68,8 @@ public struct PaneLoads: Sendable {
 public struct RequestsPart: Sendable {
     public var dongs: DongDirectory
     public var requests: [EscortRequest]
-    public var households: [Int64: Household]
-    public var requestSearch: [Int64: (full: SearchText, masked: SearchText)]
+    public var households: RecordsByID<Household>
+    public var requestSearch: RequestSearch
     public var storeIsEmpty: Bool
     public var loadedAt: Date
     public var bookings: [Int64: VehicleBooking] = [:]
@@ -78,9 +78,8 @@ public struct RequestsPart: Sendable {
     public init(dongs: DongDirectory, requests: [EscortRequest], households: [Int64: Household], storeIsEmpty: Bool, loadedAt: Date) {
         self.dongs = dongs
         self.requests = requests
-        self.households = households
-        var requestSearch: [Int64: (full: SearchText, masked: SearchText)] = [:]
-        for request in requests {
+        self.households = RecordsByID(households)
+        self.requestSearch = RequestSearch(requests.map { request in
             let household = households[request.householdID]
             // "#123" finds request 123, the number the detail view and the command line show.
             var fields = ["#\(request.id)", request.hospital, request.department] + (dongs.dong(code: request.dongCode)?.allNames ?? [])
@@ -94,9 +93,8 @@ public struct RequestsPart: Sendable {
                 fields += household.needs.flatMap { [DomainPhrases.need($0).ko, DomainPhrases.need($0).en] }
             }
             let name = household?.name ?? ""
-            requestSearch[request.id] = (SearchText(fields + [name]), SearchText(fields + [Masking.name(name)]))
-        }
-        self.requestSearch = requestSearch
+            return (request.id, fields, name, Masking.name(name))
+        })
         self.storeIsEmpty = storeIsEmpty
         self.loadedAt = loadedAt
     }
@@ -106,9 +104,9 @@ public struct RequestsPart: Sendable {
 /// their week's figures, the council's settings and the credentials that lapse.
 public struct VolunteerRoster: Sendable {
     public private(set) var volunteers: [Volunteer]
-    public private(set) var volunteerSearch: [SearchText]
-    public private(set) var volunteerOrders: [VolunteerSort: [Int]]
-    public private(set) var summaries: [Int64: VolunteerSummary]
+    public private(set) var volunteerSearch: SearchTexts
+    public private(set) var volunteerOrders: [VolunteerSort: [Int32]]
+    public private(set) var summaries: VolunteerSummaries
     public var volunteerSettings = VolunteerSettings()
     public var expiring: [CredentialExpiry] = [] {
         didSet { expiringVolunteers = Set(expiring.map(\.volunteerID)) }
@@ -122,12 +120,11 @@ public struct VolunteerRoster: Sendable {
         // `volunteers` is the very array the store keeps between reads (by id), not a copy:
         // a city's 20,000 volunteers take megabytes. The pane's orders are positions in it.
         self.volunteers = volunteers
-        self.volunteerSearch = volunteers.map { volunteer in
-            let dong = dongs.dong(code: volunteer.dongCode)
-            return SearchText([volunteer.name] + (dong?.allNames ?? [])
-                + volunteer.skills.flatMap { [DomainPhrases.skill($0).ko, DomainPhrases.skill($0).en] })
-        }
-        self.summaries = summaries
+        self.volunteerSearch = SearchTexts(volunteers.lazy.map { volunteer in
+            [volunteer.name] + (dongs.dong(code: volunteer.dongCode)?.allNames ?? [])
+                + volunteer.skills.flatMap { [DomainPhrases.skill($0).ko, DomainPhrases.skill($0).en] }
+        })
+        self.summaries = VolunteerSummaries(summaries)
         // By name (UTF-8 order, which for Hangul is 가나다 order), then id; the other sorts
         // break their ties in the same order.
         // Each name's first eight bytes as one number, compared first: most comparisons end
@@ -137,13 +134,14 @@ public struct VolunteerRoster: Sendable {
             for byte in volunteer.name.utf8.prefix(8) { prefix = prefix << 8 | UInt64(byte); taken += 1 }
             return prefix << (8 * UInt64(8 - taken))
         }
-        let byName = volunteers.indices.sorted { a, b in
+        let byName = volunteers.indices.map { Int32($0) }.sorted { a32, b32 in
+            let a = Int(a32), b = Int(b32)
             if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
             let nameA = volunteers[a].name.utf8, nameB = volunteers[b].name.utf8
             return nameA.elementsEqual(nameB) ? volunteers[a].id < volunteers[b].id : nameA.lexicographicallyPrecedes(nameB)
         }
         let position = Dictionary(dongs.dongs.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = { (key: (Int) -> Int) in byName.enumerated().map { (key($1), $0, $1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2) }
+        let order = { (key: (Int) -> Int) in byName.enumerated().map { (key(Int($1)), $0, $1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2) }
         self.volunteerOrders = [
             .name: byName,
             .dong: order { position[volunteers[$0].dongCode] ?? .max },

@@ -92,17 +92,17 @@ extension AppState {
         }
     }
 
-    func computeVisibleRequests() -> [EscortRequest] {
-        guard let data else { return [] }
+    func computeVisibleRequests() -> ListedRequests {
+        guard let data else { return ListedRequests() }
         let query = SearchQuery(filters[.requests] ?? "")
         let requests = data.requests
         // Positions are filtered and sorted by small keys: requests are large to move around.
         var rows = requests.indices.filter { index in
             guard inScope(requests[index].dongCode) else { return false }
-            guard !query.isEmpty, let search = data.requestSearch[requests[index].id] else { return query.isEmpty }
+            guard !query.isEmpty else { return true }
             // Only what is on screen is searchable: a masked name must not be findable.
             let showsFull = data.households[requests[index].householdID].map(showsFullDetails(of:)) ?? false
-            return (showsFull ? search.full : search.masked).matches(query)
+            return data.requestSearch.matches(requests[index].id, query, showsFull: showsFull)
         }
         let key: ((Int) -> Int)?
         switch requestSort {
@@ -115,34 +115,35 @@ extension AppState {
         case .status: key = { RequestStatus.allCases.firstIndex(of: requests[$0].status) ?? 0 }
         }
         if let key { rows = rows.map { (key($0), $0) }.sorted { $0 < $1 }.map(\.1) }
-        return rows.map { requests[$0] }
+        return ListedRequests(requests, positions: rows)
     }
 
     /// The volunteers the pane lists, in order.
     public var visibleVolunteers: [Volunteer] {
         guard let volunteers = data?.volunteers else { return [] }
-        return visibleVolunteerIndices.map { volunteers[$0] }
+        return visibleVolunteerIndices.map { volunteers[Int($0)] }
     }
 
     /// Keeps the listed volunteers that still match the (longer) filter.
     mutating func narrowVolunteers() {
         guard let data else { return }
         let query = SearchQuery(filters[.volunteers] ?? "")
-        visibleVolunteerIndices = visibleVolunteerIndices.filter { data.volunteerSearch[$0].matches(query) }
+        visibleVolunteerIndices = visibleVolunteerIndices.filter { data.volunteerSearch.matches(Int($0), query) }
     }
 
-    func computeVisibleVolunteers() -> [Int] {
+    func computeVisibleVolunteers() -> [Int32] {
         guard let data else { return [] }
         let query = SearchQuery(filters[.volunteers] ?? "")
         let volunteers = data.volunteers
         // Positions, not volunteers, are filtered, in an order worked out at load.
-        let order = data.volunteerOrders[volunteerSort] ?? Array(volunteers.indices)
+        let order = data.volunteerOrders[volunteerSort] ?? volunteers.indices.map { Int32($0) }
         let search = data.volunteerSearch
         return volunteers.withUnsafeBufferPointer { buffer in
-            order.filter { index in
+            order.filter { position in
+                let index = Int(position)
                 guard !buffer[index].closed, scope.isEmpty || scope.contains(buffer[index].dongCode) else { return false }
                 if let free = freeFor, !free.volunteerIDs.contains(buffer[index].id) { return false }
-                return query.isEmpty || search[index].matches(query)
+                return query.isEmpty || search.matches(index, query)
             }
         }
     }

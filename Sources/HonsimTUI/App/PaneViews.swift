@@ -157,7 +157,7 @@ struct PaneViews {
         let indices = state.visibleVolunteerIndices
         let all = state.data?.volunteers ?? []
         // Only the rows on screen are asked for; each looks its volunteer up by position.
-        let rows = { (row: Int) in all[indices[row]] }
+        let rows = { (row: Int) in all[Int(indices[row])] }
         var badge = state.text(state.volunteerSort.phrase)
         if let free = state.freeFor { badge = "\(state.text(UIText.freeOnly)) #\(free.requestID)" }
         let inner = filterLine(.volunteers, into: &canvas, inner: frame(.volunteers, into: &canvas, rect: rect, count: indices.count, badge: badge))
@@ -199,7 +199,7 @@ struct PaneViews {
         let marks: [String] = week.enumerated().map { offset, day in
             let weekday = Weekday(rawValue: offset + 1) ?? .mon
             if volunteer.dayOff(on: day) != nil { return ascii ? "x" : "×" }
-            if volunteer.availability.windows(on: weekday).isEmpty { return "." }
+            if !volunteer.availability.isFree(on: weekday) { return "." }
             return busyDays.contains(day) ? (ascii ? "*" : "▒") : (ascii ? "#" : "█")
         }
         return marks.map { $0 + " " }.joined()

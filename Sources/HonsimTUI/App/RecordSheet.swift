@@ -195,7 +195,7 @@ extension AppState {
     var selectedVolunteer: Volunteer? {
         let index = selected(.volunteers)
         guard let data, visibleVolunteerIndices.indices.contains(index) else { return nil }
-        let position = visibleVolunteerIndices[index]
+        let position = Int(visibleVolunteerIndices[index])
         return data.volunteers.indices.contains(position) ? data.volunteers[position] : nil
     }
 }
