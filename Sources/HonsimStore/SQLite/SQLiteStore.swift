@@ -9,6 +9,11 @@ import HonsimCore
 public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
     /// The page cache of each reader connection, in KiB (SQLite's default is 2,000).
     static let readerCacheKiB = 256
+    /// Reader connections, one per core (at least two, so that one long read never holds up
+    /// the rest): a read is work for a core, and each reader keeps its own schema, statements
+    /// and page cache, a third of a megabyte on a city's store. The dashboard's load opened all
+    /// of GRDB's default five, more than a small office machine's cores run at once.
+    static let readerCount = max(2, ProcessInfo.processInfo.activeProcessorCount)
     let pool: DatabasePool
     /// Keeps the log checkpointed after commits; nil for a read-only session.
     let checkpointer: LogCheckpointer?
@@ -53,6 +58,7 @@ public final class SQLiteStore: SQLCaseStore, CaseStore, @unchecked Sendable {
         // Readers stay open for the store's life (GRDB would close them only to release
         // memory): the minutes cache is kept per reader connection.
         configuration.persistentReadOnlyConnections = true
+        configuration.maximumReaderCount = SQLiteStore.readerCount
         // The writer's commits leave the log's checkpoint to a background queue (LogCheckpointer).
         let checkpointer = readOnly ? nil : LogCheckpointer(path: path)
         configuration.prepareDatabase { db in
