@@ -24,26 +24,28 @@ public struct Dong: Sendable, Hashable, Codable, Identifiable {
 /// Looks dongs up by code, current name or former name.
 public struct DongDirectory: Sendable {
     public let dongs: [Dong]
-    private let byKey: [String: Dong]
-    private let byCode: [String: Dong]
+    // Positions in `dongs`, not copies of them: a city's 500 dongs under a thousand keys were
+    // a third of a megabyte of copies, held by the store and by every open dashboard.
+    private let byKey: [String: Int32]
+    private let byCode: [String: Int32]
 
     public init(_ dongs: [Dong]) {
         self.dongs = dongs
-        var byKey: [String: Dong] = [:]
+        var byKey: [String: Int32] = [:]
         // Former names first, so that a current name always wins a clash.
-        for dong in dongs { for former in dong.formerNames { byKey[DongDirectory.key(former)] = dong } }
-        for dong in dongs {
-            byKey[DongDirectory.key(dong.name)] = dong
-            byKey[DongDirectory.key(dong.code)] = dong
+        for (index, dong) in dongs.enumerated() { for former in dong.formerNames { byKey[DongDirectory.key(former)] = Int32(index) } }
+        for (index, dong) in dongs.enumerated() {
+            byKey[DongDirectory.key(dong.name)] = Int32(index)
+            byKey[DongDirectory.key(dong.code)] = Int32(index)
         }
         self.byKey = byKey
-        self.byCode = Dictionary(dongs.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.byCode = Dictionary(dongs.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func resolve(_ nameOrCode: String) -> Dong? { byKey[DongDirectory.key(nameOrCode)] }
+    public func resolve(_ nameOrCode: String) -> Dong? { byKey[DongDirectory.key(nameOrCode)].map { dongs[Int($0)] } }
 
     /// By stable code only: a name, current or former, is not a code.
-    public func dong(code: String) -> Dong? { byCode[code] }
+    public func dong(code: String) -> Dong? { byCode[code].map { dongs[Int($0)] } }
 
     public func gu(of code: String) -> String? { dong(code: code)?.gu }
 
