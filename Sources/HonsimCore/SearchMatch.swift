@@ -152,6 +152,8 @@ public struct SearchTexts: Sendable {
 
     public init<Records: Sequence>(_ records: Records) where Records.Element == [String] {
         var bytes: [UInt8] = [], starts: [UInt32] = [0], initialsStarts: [UInt32] = []
+        starts.reserveCapacity(records.underestimatedCount + 1)
+        initialsStarts.reserveCapacity(records.underestimatedCount)
         for fields in records {
             let (record, initialsStart) = SearchText.bytes(of: fields)
             initialsStarts.append(UInt32(bytes.count) + UInt32(initialsStart))
@@ -168,12 +170,18 @@ public struct SearchTexts: Sendable {
 
     /// Whether record `index` matches the query, by the rule of `SearchText.matches`.
     public func matches(_ index: Int, _ query: SearchQuery) -> Bool {
-        let text = Int(starts[index])..<Int(initialsStarts[index]), initials = Int(initialsStarts[index])..<Int(starts[index + 1])
-        return bytes.withUnsafeBufferPointer { buffer in
-            query.words.allSatisfy { word in
-                SearchText.contains(UnsafeBufferPointer(rebasing: buffer[word.isInitials ? initials : text]), word.bytes)
-            }
-        }
+        query.words.allSatisfy { contains(index, $0) }
+    }
+
+    /// The same with a second record's text as one more field of this one's: each word in
+    /// either. A word never spans two fields, so this is the match of the two joined.
+    public func matches(_ index: Int, _ query: SearchQuery, orIn other: SearchTexts, at otherIndex: Int) -> Bool {
+        query.words.allSatisfy { contains(index, $0) || other.contains(otherIndex, $0) }
+    }
+
+    private func contains(_ index: Int, _ word: SearchQuery.Word) -> Bool {
+        let range = word.isInitials ? Int(initialsStarts[index])..<Int(starts[index + 1]) : Int(starts[index])..<Int(initialsStarts[index])
+        return bytes.withUnsafeBufferPointer { SearchText.contains(UnsafeBufferPointer(rebasing: $0[range]), word.bytes) }
     }
 }
 

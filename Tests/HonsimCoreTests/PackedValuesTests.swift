@@ -87,5 +87,14 @@ struct PackedValuesTests {
                 #expect(texts.matches(index, query) == SearchText(record).matches(query), "\(record) \(query)")
             }
         }
+        // A second record's text as one more field: the match of the two joined.
+        let names = records.indices.map { _ in [words.randomElement(using: &generator)!] }
+        let nameTexts = SearchTexts(names)
+        for (index, record) in records.enumerated() {
+            let joined = SearchText(record + names[index])
+            for query in queries + ["민지 snuh", "ㄱㅁㅈ 1동", "박 ㅇㅇ8"].map(SearchQuery.init) {
+                #expect(texts.matches(index, query, orIn: nameTexts, at: index) == joined.matches(query), "\(record) \(names[index]) \(query)")
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import HonsimCore
+import HonsimStore
 @testable import HonsimTUI
 
 /// The dashboard's tables by id are sorted arrays, not dictionaries: they must answer, and
@@ -25,6 +27,25 @@ struct SortedByIDTests {
         }
         let literal: RecordsByID<String> = [3: "c", 1: "a"]
         #expect(literal[1] == "a" && literal[2] == nil && literal.values == ["a", "c"])
+    }
+
+    @Test("week figures and busy spans read back by volunteer id, as they were given")
+    func volunteerSummariesByID() {
+        var random = SystemRandomNumberGenerator()
+        var given: [Int64: VolunteerSummary] = [:]
+        for id in (1...300).map({ Int64($0 * 7) }) where Bool.random(using: &random) {
+            let busy = (0..<Int.random(in: 0...3, using: &random)).map { hour in
+                TimeSpan(start: Date(timeIntervalSince1970: Double(id * 3_600 + Int64(hour))), end: Date(timeIntervalSince1970: Double(id * 3_600 + 1_800)))
+            }
+            given[id] = VolunteerSummary(assignmentsThisWeek: Int.random(in: 0...9, using: &random), minutesThisWeek: Int.random(in: 0...600, using: &random),
+                                         minutesThisMonth: Int.random(in: 0...6_000, using: &random), busy: busy)
+        }
+        let summaries = VolunteerSummaries(given)
+        #expect(summaries.count == given.count)
+        for id in Int64(0)...2_200 { #expect(summaries[id] == given[id]) }
+        #expect(summaries.values == given.sorted { $0.key < $1.key }.map(\.value))
+        let empty: VolunteerSummaries = [:]
+        #expect(empty.count == 0 && empty[7] == nil)
     }
 
     @Test("a request is searched by its id, in full or masked as its row shows the name")
