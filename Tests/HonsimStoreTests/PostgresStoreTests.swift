@@ -273,8 +273,11 @@ struct PostgresStoreTests {
         defer { server.stop() }
         defer { store.close() }
         let before = store.pool.client
+        // Twenty seconds: the reads must outlast finding them all asleep (a psql each tenth of
+        // a second, slow on a loaded machine) and then the call's wait of three; with eight,
+        // a busy machine once saw them end first and the call answered.
         let slow = (0..<8).map { _ in
-            Task { try await store.read { db in try await db.value("SELECT true FROM pg_sleep(8)", as: Bool.self) } }
+            Task { try await store.read { db in try await db.value("SELECT true FROM pg_sleep(20)", as: Bool.self) } }
         }
         try await PostgresStoreTests.waitUntilSleeping(8, in: server, database: "city")
         await #expect(throws: StoreError.self) { _ = try await store.counts() }
