@@ -59,10 +59,8 @@ struct PreparedReadsTests {
     /// one runs): the server refuses the old plan, and the read is answered unnamed, new column
     /// and all, from then on.
     @Test func aReadPreparedBeforeTheSchemaChangedIsStillAnswered() async throws {
-        let fixture = try await StoreFixture.make(.postgres)
+        let (fixture, store) = try await Self.storeWithProbe("prepared_probe")
         defer { fixture.remove() }
-        _ = try await fixture.rawSQL("CREATE TABLE prepared_probe (id bigint); INSERT INTO prepared_probe VALUES (1); GRANT SELECT ON prepared_probe TO PUBLIC")
-        let store = try #require(fixture.store as? SQLCaseStore)
         let text = "SELECT * FROM prepared_probe WHERE id = ?"
         let notes = try await store.read { db in
             let before = try await db.rows(text, [Int64(1)])
@@ -80,10 +78,8 @@ struct PreparedReadsTests {
     /// the table for a migration) fails that once; the driver keeps the error for the name on
     /// that connection, so the text runs unnamed from then on and is answered once the lock is gone.
     @Test func aStatementThatFailedWhilePreparedIsAnsweredOnceTheCauseIsGone() async throws {
-        let fixture = try await StoreFixture.make(.postgres)
+        let (fixture, store) = try await Self.storeWithProbe("locked_probe")
         defer { fixture.remove() }
-        _ = try await fixture.rawSQL("CREATE TABLE locked_probe (id bigint); INSERT INTO locked_probe VALUES (1); GRANT SELECT ON locked_probe TO PUBLIC")
-        let store = try #require(fixture.store as? SQLCaseStore)
         let text = "SELECT id FROM locked_probe WHERE id = ?"
         #expect(PreparedReads.slot(for: "SELECT id FROM locked_probe WHERE id = $1", [Int64(1)]) != nil, "a slot is free for it")
         async let holder = fixture.rawSQL("BEGIN; LOCK TABLE locked_probe IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(2); COMMIT")
@@ -107,5 +103,17 @@ struct PreparedReadsTests {
         _ = try await holder
         #expect(first, "the lock timed out while the statement was prepared")
         #expect(second == [1])
+    }
+
+    /// A PostgreSQL store with a table of one row, id 1, that every role may read.
+    static func storeWithProbe(_ table: String) async throws -> (StoreFixture, SQLCaseStore) {
+        let fixture = try await StoreFixture.make(.postgres)
+        do {
+            _ = try await fixture.rawSQL("CREATE TABLE \(table) (id bigint); INSERT INTO \(table) VALUES (1); GRANT SELECT ON \(table) TO PUBLIC")
+            return (fixture, try #require(fixture.store as? SQLCaseStore))
+        } catch {
+            fixture.remove()
+            throw error
+        }
     }
 }

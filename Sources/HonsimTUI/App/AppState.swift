@@ -40,8 +40,8 @@ public struct DashboardData: Sendable {
     public var volunteers: [Volunteer] { roster.volunteers }
     /// Each volunteer's searchable text, in the same order as `volunteers`.
     public var volunteerSearch: SearchTexts { roster.volunteerSearch }
-    /// Positions in `volunteers` for each sort.
-    public var volunteerOrders: [VolunteerSort: [Int32]] { roster.volunteerOrders }
+    /// Positions in `volunteers`, in the order of a sort.
+    public func volunteerOrder(_ sort: VolunteerSort) -> [Int32] { roster.volunteerOrder(sort) }
     public var summaries: VolunteerSummaries { roster.summaries }
     /// The council's settings for credentials and expenses, as the store keeps them.
     public var volunteerSettings: VolunteerSettings {

@@ -141,7 +141,7 @@ extension AssignDialog: Component {
         let query = SearchQuery(text)
         var ids: Set<Int64> = []
         // In name order, as the pane lists them, so a long match keeps the first by name.
-        for index in (data.volunteerOrders[.name] ?? data.volunteers.indices.map { Int32($0) }).lazy.map({ Int($0) }) where data.volunteerSearch.matches(index, query) {
+        for index in data.volunteerOrder(.name).lazy.map({ Int($0) }) where data.volunteerSearch.matches(index, query) {
             ids.insert(data.volunteers[index].id)
             if ids.count >= AssignDialog.searchLimit { break }
         }

@@ -105,7 +105,7 @@ public struct RequestsPart: Sendable {
 public struct VolunteerRoster: Sendable {
     public private(set) var volunteers: [Volunteer]
     public private(set) var volunteerSearch: SearchTexts
-    public private(set) var volunteerOrders: [VolunteerSort: [Int32]]
+    private var volunteerOrders: [VolunteerSort: [Int32]]
     public private(set) var summaries: VolunteerSummaries
     public var volunteerSettings = VolunteerSettings()
     public var expiring: [CredentialExpiry] = [] {
@@ -148,6 +148,11 @@ public struct VolunteerRoster: Sendable {
             .fewestHours: order { summaries[volunteers[$0].id]?.minutesThisMonth ?? 0 },
             .mostAssignments: order { -(summaries[volunteers[$0].id]?.assignmentsThisWeek ?? 0) },
         ]
+    }
+
+    /// Positions in `volunteers`, in the order of a sort (every sort is worked out at load).
+    public func volunteerOrder(_ sort: VolunteerSort) -> [Int32] {
+        volunteerOrders[sort] ?? volunteers.indices.map { Int32($0) }
     }
 }
 

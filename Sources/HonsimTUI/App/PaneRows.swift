@@ -136,7 +136,7 @@ extension AppState {
         let query = SearchQuery(filters[.volunteers] ?? "")
         let volunteers = data.volunteers
         // Positions, not volunteers, are filtered, in an order worked out at load.
-        let order = data.volunteerOrders[volunteerSort] ?? volunteers.indices.map { Int32($0) }
+        let order = data.volunteerOrder(volunteerSort)
         let search = data.volunteerSearch
         return volunteers.withUnsafeBufferPointer { buffer in
             order.filter { position in
