@@ -243,7 +243,8 @@ struct PostgresStoreTests {
 
     /// Reads in flight when the server stops, and a server back before anyone could call it
     /// gone: each read ends (a read that never did would hold its pane's loading forever),
-    /// and the next is answered. The deadline only catches a hang; it measures nothing.
+    /// and a read after is answered once the pool has connected again. The deadline only
+    /// catches a hang; it measures nothing.
     @Test func readsInFlightThroughAQuickRestartEnd() async throws {
         let (server, store) = try await PostgresStoreTests.storeOnServerOfItsOwn()
         defer { server.stop() }
@@ -262,7 +263,9 @@ struct PostgresStoreTests {
         let deadline = Date().addingTimeInterval(25)
         while ended.withLock({ $0 }) < 6 && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(ended.withLock { $0 } == 6, "reads in flight through the restart still waiting")
-        #expect(try await store.counts().households == 0)
+        // The pool connects anew; on a machine loaded by the whole suite that can outlast one
+        // call's wait, and the dashboard tries a failed read again by itself.
+        #expect(try await retryingWhileUnavailable { try await store.counts() }.households == 0)
     }
 
     /// A pool that is merely busy is not the pool that gave up: a call that finds every

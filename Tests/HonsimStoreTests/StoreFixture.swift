@@ -196,3 +196,19 @@ func storeError<T>(_ body: () async throws -> T) async -> StoreError? {
     do { _ = try await body() } catch let error as StoreError { return error } catch { return nil }
     return nil
 }
+
+/// Runs `body` again while it fails only for want of the store, as the dashboard does (a
+/// failed read is tried again by itself, a failed write by "try again"): busy (another writer
+/// held the store past its wait) or disconnected (no connection in time). Neither applied
+/// anything. On a machine loaded by the whole suite a call can wait longer than a store's
+/// wait; any other error, and the last of `attempts`, is thrown as it came.
+func retryingWhileUnavailable<T>(attempts: Int = 5, _ body: () async throws -> T) async throws -> T {
+    for _ in 1 ..< attempts {
+        do {
+            return try await body()
+        } catch StoreError.busy, StoreError.disconnected {
+            try await Task.sleep(for: .milliseconds(500))
+        }
+    }
+    return try await body()
+}
