@@ -250,7 +250,9 @@ struct KeptFiguresStoreTests {
                 group.addTask {
                     for round in 0 ..< 6 {
                         let id = Int64(200 + index * 10 + round)
-                        _ = try await store.createRequests([fixture.request(id, household: Int64(index + 1), day: round * 3)])
+                        _ = try await retryingWhileUnavailable {
+                            try await store.createRequests([fixture.request(id, household: Int64(index + 1), day: round * 3)])
+                        }
                     }
                 }
             }
