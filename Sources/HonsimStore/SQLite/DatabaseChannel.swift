@@ -8,10 +8,25 @@ import GRDB
 /// `Database`, and hands the result back, until the operation finishes (commit) or fails
 /// (rollback). No thread of Swift's cooperative pool ever waits; only GRDB's does, as it would
 /// while a statement runs.
-final class DatabaseChannel: @unchecked Sendable {
+///
+/// The channel is also the operation's executor (`SQLiteEngine` runs it with this preference):
+/// between its statements the operation runs on the transaction's thread too. A write holds
+/// the file's lock from its first statement to its commit, and every other process's write
+/// waits that long. Were the operation to go back to the cooperative pool after each
+/// statement, it would queue there behind whatever else the process is doing (a frame, a
+/// ranking, a whole test suite on two cores), and hold the lock all that while: writers
+/// waiting for it were seen to give up after their 15 seconds.
+final class DatabaseChannel: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
-    private var work: [(Result<Database, any Error>) -> Void] = []
+    private var work: [Work] = []
     private var state = State.open
+
+    private enum Work {
+        /// A statement, given the `Database`.
+        case statement((Result<Database, any Error>) -> Void)
+        /// A stretch of the operation's own code, between two statements.
+        case job(UnownedJob)
+    }
 
     private enum State {
         case open
@@ -19,6 +34,22 @@ final class DatabaseChannel: @unchecked Sendable {
         case finished((any Error)?)
         /// The transaction could not begin or broke; work sent from now on fails with it.
         case failed(any Error)
+    }
+
+    /// The operation's code, run on the transaction's thread while it serves; once the
+    /// transaction is over (or never began), on Swift's global executor, so that nothing the
+    /// operation still has to do waits for a thread that has gone.
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        guard case .open = state else {
+            condition.unlock()
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
+            return
+        }
+        work.append(.job(job))
+        condition.signal()
+        condition.unlock()
     }
 
     /// Runs `body` with the transaction's `Database`, on the transaction's thread.
@@ -33,7 +64,7 @@ final class DatabaseChannel: @unchecked Sendable {
                 item(.failure(error))
                 return
             }
-            work.append(item)
+            work.append(.statement(item))
             condition.signal()
             condition.unlock()
         }
@@ -49,7 +80,10 @@ final class DatabaseChannel: @unchecked Sendable {
             if !work.isEmpty {
                 let next = work.removeFirst()
                 condition.unlock()
-                next(.success(db))
+                switch next {
+                case .statement(let item): item(.success(db))
+                case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+                }
                 continue
             }
             let end = state
@@ -67,15 +101,21 @@ final class DatabaseChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The transaction itself failed (it could not begin, or its thread threw): every piece of
-    /// work waiting or still to come fails with the same error.
+    /// The transaction itself failed (it could not begin, or its thread threw): every statement
+    /// waiting or still to come fails with the same error, and the operation's code goes on
+    /// elsewhere to hear it.
     func fail(_ error: any Error) {
         condition.lock()
         state = .failed(error)
         let waiting = work
         work = []
         condition.unlock()
-        for item in waiting { item(.failure(error)) }
+        for next in waiting {
+            switch next {
+            case .statement(let item): item(.failure(error))
+            case .job(let job): globalConcurrentExecutor.enqueue(ExecutorJob(job))
+            }
+        }
     }
 }
 

@@ -171,7 +171,8 @@ struct SQLiteEngine: StoreEngine {
             }
         }
         do {
-            let result = try await body(SQLiteConnection(channel: channel, minutesCache: minutesCache))
+            let connection = SQLiteConnection(channel: channel, minutesCache: minutesCache)
+            let result = try await withTaskExecutorPreference(channel) { try await body(connection) }
             channel.finish(nil)
             // The commit's own failure (a constraint checked at the end, a full disk) surfaces here.
             try await serving.value
