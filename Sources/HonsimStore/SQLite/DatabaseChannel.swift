@@ -44,7 +44,7 @@ final class DatabaseChannel: TaskExecutor, @unchecked Sendable {
         condition.lock()
         guard case .open = state else {
             condition.unlock()
-            globalConcurrentExecutor.enqueue(ExecutorJob(job))
+            DatabaseChannel.runElsewhere(job)
             return
         }
         work.append(.job(job))
@@ -113,9 +113,14 @@ final class DatabaseChannel: TaskExecutor, @unchecked Sendable {
         for next in waiting {
             switch next {
             case .statement(let item): item(.failure(error))
-            case .job(let job): globalConcurrentExecutor.enqueue(ExecutorJob(job))
+            case .job(let job): DatabaseChannel.runElsewhere(job)
             }
         }
+    }
+
+    /// The operation's code once the transaction's thread no longer serves it.
+    private static func runElsewhere(_ job: UnownedJob) {
+        globalConcurrentExecutor.enqueue(ExecutorJob(job))
     }
 }
 
